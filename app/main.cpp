@@ -1,0 +1,172 @@
+#include "appcontext.h"
+#include "commands.h"
+#include "options.h"
+#include "signalwatcher.h"
+
+#include <models/clock.h>
+#include <models/database.h>
+#include <services/demodata.h>
+#include <ui/mainwindow.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QLoggingCategory>
+#include <QMessageBox>
+
+#include <cstdio>
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcMain, "callvia.main")
+
+using namespace Callvia;
+
+namespace {
+
+// Global options may stand before a sub-command; everything from the first non-option word
+// on belongs to the sub-command (so `callvia --database X import --campaign 3 f.csv` works).
+int commandIndex(const QStringList &arguments)
+{
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--database") || argument == QLatin1String("--listen")) {
+            ++i;
+            continue;
+        }
+        if (!argument.startsWith(QLatin1Char('-')))
+            return i;
+    }
+    return -1;
+}
+
+bool parseOptions(const QStringList &arguments, App::Options *options)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+            "Callvia: AI voice appointment-setting campaigns for agencies.\n\nCommands:\n%1")
+            .arg([] {
+                QStringList lines;
+                for (const App::Command &command : App::commands())
+                    lines << QStringLiteral("  %1  %2").arg(QLatin1String(command.name), -8).arg(QLatin1String(command.summary));
+                return lines.isEmpty() ? QStringLiteral("  (none)") : lines.join(QLatin1Char('\n'));
+            }()));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption database(QStringLiteral("database"),
+                                      QStringLiteral("SQLite file path or postgresql://user:pass@host:port/db."),
+                                      QStringLiteral("URL"));
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Webhook listener address (default 127.0.0.1:8787)."),
+                                    QStringLiteral("HOST:PORT"));
+    const QCommandLineOption headless(QStringLiteral("headless"),
+                                      QStringLiteral("Run the listener and services without a window."));
+    const QCommandLineOption noDemo(QStringLiteral("no-demo"), QStringLiteral("Do not offer demo data on first run."));
+    parser.addOptions({ database, listen, headless, noDemo });
+    const int index = commandIndex(arguments);
+    const QStringList global = index < 0 ? arguments : arguments.mid(0, index);
+    parser.process(global); // exits with a message on --help, --version or an unknown option
+    options->databaseUrl = parser.value(database);
+    options->headless = parser.isSet(headless);
+    options->noDemo = parser.isSet(noDemo);
+    if (parser.isSet(listen)) {
+        QString error;
+        if (!App::parseListen(parser.value(listen), &options->listenHost, &options->listenPort, &error)) {
+            std::fprintf(stderr, "callvia: %s\n", qPrintable(error));
+            return false;
+        }
+    }
+    if (index >= 0) {
+        options->command = arguments.at(index);
+        options->commandArguments = arguments.mid(index);
+    }
+    return true;
+}
+
+int runCommand(App::AppContext &context)
+{
+    const App::Command *command = App::findCommand(context.options().command);
+    if (!command) {
+        std::fprintf(stderr, "callvia: unknown command \"%s\" (see callvia --help)\n",
+                     qPrintable(context.options().command));
+        return 2;
+    }
+    if (const Models::DbError error = context.openDatabase()) {
+        std::fprintf(stderr, "callvia: %s\n", qPrintable(error.message()));
+        return 3;
+    }
+    return command->run(context, context.options().commandArguments);
+}
+
+int runHeadless(QCoreApplication &app, App::AppContext &context)
+{
+    if (const Models::DbError error = context.openDatabase()) {
+        qCCritical(lcMain).noquote() << error.message();
+        return 3;
+    }
+    const QString error = context.startServices();
+    if (!error.isEmpty()) {
+        qCCritical(lcMain).noquote() << error;
+        return 4;
+    }
+    App::SignalWatcher watcher;
+    QObject::connect(&watcher, &App::SignalWatcher::terminationRequested, &app, [&app](int signal) {
+        qCInfo(lcMain) << "signal" << signal << "received, stopping";
+        app.quit();
+    });
+    qCInfo(lcMain).noquote() << "headless Callvia ready on" << context.database().url().displayName();
+    const int code = app.exec();
+    context.stopServices();
+    qCInfo(lcMain) << "stopped cleanly";
+    return code;
+}
+
+int runGui(QApplication &app, App::AppContext &context)
+{
+    if (const Models::DbError error = context.openDatabase()) {
+        QMessageBox::critical(nullptr, QObject::tr("Callvia"),
+                              QObject::tr("Callvia cannot use its database.\n\n%1").arg(error.message()));
+        return 3;
+    }
+    Services::DemoData demo(context.database(), context.clock());
+    const Models::DbResult<bool> empty = demo.isEmpty();
+    if (!context.options().noDemo && empty.ok() && empty.value()
+        && QMessageBox::question(nullptr, QObject::tr("Welcome to Callvia"),
+                                 QObject::tr("This database is empty. Load demo data (a few clients, campaigns "
+                                             "and leads) to look around?"))
+                == QMessageBox::Yes) {
+        if (const Models::DbError error = demo.load())
+            QMessageBox::warning(nullptr, QObject::tr("Demo data"), error.message());
+    }
+    Ui::MainWindow window(context.database(), context.clock(), Models::TenantScope::agency(), true);
+    const QString error = context.startServices();
+    if (!error.isEmpty())
+        window.setStatusText(QObject::tr("Listener not running: %1").arg(error));
+    window.show();
+    return app.exec();
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const bool wantsGui = commandIndex(arguments) < 0 && !arguments.contains(QStringLiteral("--headless"))
+            && !arguments.contains(QStringLiteral("--help")) && !arguments.contains(QStringLiteral("-h"))
+            && !arguments.contains(QStringLiteral("--version")) && !arguments.contains(QStringLiteral("-v"));
+    std::unique_ptr<QCoreApplication> app = wantsGui ? std::make_unique<QApplication>(argc, argv)
+                                                     : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Callvia"));
+    QCoreApplication::setApplicationName(QStringLiteral("Callvia"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CALLVIA_VERSION));
+
+    App::Options options;
+    if (!parseOptions(arguments, &options))
+        return 2;
+    App::AppContext context(options);
+    if (!options.command.isEmpty())
+        return runCommand(context);
+    if (options.headless)
+        return runHeadless(*app, context);
+    return runGui(static_cast<QApplication &>(*app), context);
+}

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QCoreApplication;
+
+namespace Callvia::App {
+
+// What the command line asked for: the database, the listener address, the mode, and for
+// sub-commands (`callvia import …`) the command name with its own arguments.
+struct Options
+{
+    QString databaseUrl; // empty = the SQLite default
+    QString listenHost = QStringLiteral("127.0.0.1");
+    quint16 listenPort = 8787;
+    bool headless = false;
+    bool noDemo = false;
+    QString command; // empty = GUI or headless
+    QStringList commandArguments; // argv[0] style: command name first
+};
+
+// Splits "HOST:PORT" ("[::1]:8787" for IPv6); false with a message when malformed.
+bool parseListen(const QString &text, QString *host, quint16 *port, QString *error);
+
+} // namespace Callvia::App

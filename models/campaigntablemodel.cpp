@@ -1,0 +1,108 @@
+#include "campaigntablemodel.h"
+
+#include "campaignrepository.h"
+#include "clientrepository.h"
+
+namespace Callvia::Models {
+
+CampaignTableModel::CampaignTableModel(const CampaignRepository &campaigns, const ClientRepository &clients,
+                                       QObject *parent)
+    : QAbstractTableModel(parent), m_repository(campaigns), m_clientRepository(clients)
+{
+}
+
+QString CampaignTableModel::refresh(qint64 clientId, bool includeArchived)
+{
+    DbResult<QList<CampaignRecord>> campaigns = m_repository.list(clientId, includeArchived);
+    if (!campaigns.ok())
+        return campaigns.error().message();
+    DbResult<QHash<qint64, CampaignStats>> stats = m_repository.stats(clientId);
+    if (!stats.ok())
+        return stats.error().message();
+    DbResult<QList<ClientRecord>> clients = m_clientRepository.list(true);
+    if (!clients.ok())
+        return clients.error().message();
+    beginResetModel();
+    m_campaigns = campaigns.value();
+    m_stats = stats.value();
+    m_clientNames.clear();
+    for (const ClientRecord &client : clients.value())
+        m_clientNames.insert(client.id, client.name);
+    endResetModel();
+    return {};
+}
+
+int CampaignTableModel::rowOf(qint64 id) const
+{
+    for (int row = 0; row < m_campaigns.size(); ++row) {
+        if (m_campaigns.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
+int CampaignTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_campaigns.size());
+}
+
+int CampaignTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant CampaignTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const CampaignRecord &c = m_campaigns.at(index.row());
+    const CampaignStats s = m_stats.value(c.id);
+    if (role == RecordIdRole)
+        return c.id;
+    if (role == StatusRole)
+        return c.status;
+    if (role == Qt::TextAlignmentRole && index.column() >= LeadsColumn)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (index.column()) {
+    case NameColumn:
+        return c.name;
+    case ClientColumn:
+        return m_clientNames.value(c.clientId);
+    case StatusColumn:
+        return c.status;
+    case LeadsColumn:
+        return s.leadsTotal;
+    case NewColumn:
+        return s.fresh;
+    case ContactedColumn:
+        return s.contacted;
+    case BookedColumn:
+        return s.booked;
+    case ShownColumn:
+        return s.shown;
+    case NoShowColumn:
+        return s.noShow;
+    case DncColumn:
+        return s.dnc;
+    default:
+        return {};
+    }
+}
+
+QVariant CampaignTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char *const titles[ColumnCount] = { QT_TR_NOOP("Campaign"), QT_TR_NOOP("Client"),
+                                                     QT_TR_NOOP("Status"),   QT_TR_NOOP("Leads"),
+                                                     QT_TR_NOOP("New"),      QT_TR_NOOP("Contacted"),
+                                                     QT_TR_NOOP("Booked"),   QT_TR_NOOP("Shown"),
+                                                     QT_TR_NOOP("No-show"),  QT_TR_NOOP("DNC") };
+    if (section < 0 || section >= ColumnCount)
+        return {};
+    return tr(titles[section]);
+}
+
+} // namespace Callvia::Models

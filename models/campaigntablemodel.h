@@ -1,0 +1,45 @@
+#pragma once
+
+#include "records.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+
+namespace Callvia::Models {
+
+class CampaignRepository;
+class ClientRepository;
+
+// Campaigns with their lead statistics, for the campaigns view.
+class CampaignTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CampaignTableModel)
+public:
+    enum Column { NameColumn, ClientColumn, StatusColumn, LeadsColumn, NewColumn, ContactedColumn, BookedColumn,
+                  ShownColumn, NoShowColumn, DncColumn, ColumnCount };
+    enum Role { RecordIdRole = Qt::UserRole + 1, StatusRole };
+
+    CampaignTableModel(const CampaignRepository &campaigns, const ClientRepository &clients,
+                       QObject *parent = nullptr);
+
+    QString refresh(qint64 clientId, bool includeArchived); // error message, empty on success
+    CampaignRecord record(int row) const { return m_campaigns.value(row); }
+    CampaignStats stats(qint64 campaignId) const { return m_stats.value(campaignId); }
+    int rowOf(qint64 id) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    const CampaignRepository &m_repository;
+    const ClientRepository &m_clientRepository;
+    QList<CampaignRecord> m_campaigns;
+    QHash<qint64, CampaignStats> m_stats;
+    QHash<qint64, QString> m_clientNames;
+};
+
+} // namespace Callvia::Models

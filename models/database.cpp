@@ -1,0 +1,343 @@
+#include "database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QUuid>
+
+Q_LOGGING_CATEGORY(lcDatabase, "callvia.database")
+
+namespace Callvia::Models {
+
+namespace {
+
+// Splits a migration file into statements. Statements end with ';' at end of line, except
+// inside a trigger body (BEGIN ... END;) or a PostgreSQL dollar-quoted body ($$ ... $$;).
+QStringList splitStatements(const QString &script)
+{
+    QStringList statements;
+    QString current;
+    bool inDollar = false;
+    bool inTrigger = false;
+    const QStringList lines = script.split(QLatin1Char('\n'));
+    for (const QString &rawLine : lines) {
+        const QString line = rawLine.trimmed();
+        if (current.isEmpty() && (line.isEmpty() || line.startsWith(QLatin1String("--"))))
+            continue;
+        current += rawLine + QLatin1Char('\n');
+        if (line.count(QLatin1String("$$")) % 2 == 1)
+            inDollar = !inDollar;
+        if (!inDollar && line.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive))
+            inTrigger = true;
+        const bool ends = line.endsWith(QLatin1Char(';'));
+        if (!ends || inDollar)
+            continue;
+        if (inTrigger && !line.startsWith(QLatin1String("END"), Qt::CaseInsensitive))
+            continue;
+        inTrigger = false;
+        statements << current.trimmed();
+        current.clear();
+    }
+    if (!current.trimmed().isEmpty())
+        statements << current.trimmed();
+    return statements;
+}
+
+} // namespace
+
+std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *error)
+{
+    DatabaseUrl url;
+    if (text.startsWith(QLatin1String("postgresql://")) || text.startsWith(QLatin1String("postgres://"))) {
+        const QUrl parsed(text, QUrl::StrictMode);
+        if (!parsed.isValid() || parsed.host().isEmpty() || parsed.path().size() < 2) {
+            if (error)
+                *error = QStringLiteral("invalid PostgreSQL URL (expected postgresql://user:pass@host:port/db)");
+            return std::nullopt;
+        }
+        url.dialect = Dialect::PostgreSql;
+        url.host = parsed.host();
+        url.port = parsed.port(5432);
+        url.user = parsed.userName();
+        url.password = parsed.password();
+        url.name = parsed.path().mid(1);
+        QStringList options;
+        const auto items = QUrlQuery(parsed).queryItems(QUrl::FullyDecoded);
+        for (const auto &item : items)
+            options << item.first + QLatin1Char('=') + item.second;
+        url.options = options.join(QLatin1Char(';'));
+        return url;
+    }
+    QString path = text;
+    if (path.startsWith(QLatin1String("sqlite://")))
+        path = path.mid(9);
+    else if (path.startsWith(QLatin1String("file:")))
+        path = QUrl(text).toLocalFile();
+    if (path.trimmed().isEmpty()) {
+        if (error)
+            *error = QStringLiteral("empty database path");
+        return std::nullopt;
+    }
+    url.dialect = Dialect::Sqlite;
+    url.path = QFileInfo(path).absoluteFilePath();
+    return url;
+}
+
+QString DatabaseUrl::defaultSqlitePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("callvia.sqlite"));
+}
+
+QString DatabaseUrl::displayName() const
+{
+    if (dialect == Dialect::Sqlite)
+        return path;
+    return QStringLiteral("postgresql://%1@%2:%3/%4").arg(user, host, QString::number(port), name);
+}
+
+Database::Database(DatabaseUrl url)
+    : m_url(std::move(url)), m_prefix(QStringLiteral("callvia-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
+
+Database::~Database()
+{
+    QMutexLocker lock(&m_mutex);
+    for (const QString &name : std::as_const(m_connections)) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(name, false);
+            if (db.isValid())
+                db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+}
+
+QSqlDatabase Database::connection()
+{
+    const Qt::HANDLE thread = QThread::currentThreadId();
+    QString name;
+    {
+        QMutexLocker lock(&m_mutex);
+        name = m_connections.value(thread);
+        if (name.isEmpty()) {
+            name = m_prefix + QLatin1Char('-') + QString::number(reinterpret_cast<quintptr>(thread));
+            m_connections.insert(thread, name);
+        }
+    }
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name, false);
+    QSqlDatabase db = QSqlDatabase::addDatabase(
+        isSqlite() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
+    if (isSqlite()) {
+        db.setDatabaseName(m_url.path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    } else {
+        db.setHostName(m_url.host);
+        db.setPort(m_url.port);
+        db.setUserName(m_url.user);
+        db.setPassword(m_url.password);
+        db.setDatabaseName(m_url.name);
+        QString options = QStringLiteral("connect_timeout=5");
+        if (!m_url.options.isEmpty())
+            options += QLatin1Char(';') + m_url.options;
+        db.setConnectOptions(options);
+    }
+    return db;
+}
+
+void Database::releaseThreadConnection()
+{
+    QString name;
+    {
+        QMutexLocker lock(&m_mutex);
+        name = m_connections.take(QThread::currentThreadId());
+    }
+    if (name.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+}
+
+DbError Database::openConnection(QSqlDatabase &db)
+{
+    if (db.isOpen())
+        return {};
+    if (isSqlite()) {
+        const QFileInfo info(m_url.path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return { DbError::Unavailable, QStringLiteral("cannot create folder %1").arg(info.absolutePath()) };
+    }
+    if (!db.open()) {
+        DbError error = DbError::fromSql(db.lastError());
+        return { DbError::Unavailable,
+                 QStringLiteral("cannot open %1: %2").arg(m_url.displayName(), error.message()) };
+    }
+    if (isSqlite()) {
+        QSqlQuery pragma(db);
+        // synchronous=FULL: a webhook we answered 2xx for must survive a power cut too.
+        const char *pragmas[] = { "PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL",
+                                  "PRAGMA synchronous = FULL", "PRAGMA temp_store = MEMORY" };
+        for (const char *statement : pragmas) {
+            if (!pragma.exec(QString::fromLatin1(statement))) {
+                DbError error = DbError::fromSql(pragma.lastError());
+                db.close();
+                return { DbError::Unavailable,
+                         QStringLiteral("%1 is not a usable SQLite database: %2")
+                                 .arg(m_url.path, error.message()) };
+            }
+        }
+    } else {
+        QSqlQuery setup(db);
+        setup.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+    }
+    return {};
+}
+
+DbError Database::open()
+{
+    QSqlDatabase db = connection();
+    return openConnection(db);
+}
+
+DbError Database::ping()
+{
+    QSqlDatabase db = connection();
+    if (DbError error = openConnection(db))
+        return error;
+    QSqlQuery query(db);
+    if (query.exec(QStringLiteral("SELECT 1")))
+        return {};
+    DbError error = DbError::fromSql(query.lastError());
+    if (!isSqlite()) { // the server may have restarted: reopen once
+        query.clear();
+        db.close();
+        if (DbError reopen = openConnection(db))
+            return reopen;
+        QSqlQuery again(db);
+        if (again.exec(QStringLiteral("SELECT 1")))
+            return {};
+        error = DbError::fromSql(again.lastError());
+    }
+    return { DbError::Unavailable, error.message() };
+}
+
+DbResult<int> Database::schemaVersion()
+{
+    QSqlDatabase db = connection();
+    if (DbError error = openConnection(db))
+        return error;
+    const QStringList tables = db.tables();
+    if (!tables.contains(QStringLiteral("schema_version"))) {
+        // A file with tables but no schema_version is not ours: never touch it.
+        if (!tables.isEmpty())
+            return DbError(DbError::Invalid,
+                           QStringLiteral("%1 holds tables that are not a Callvia database")
+                                   .arg(m_url.displayName()));
+        return 0;
+    }
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")) || !query.next())
+        return DbError::fromSql(query.lastError());
+    return query.value(0).toInt();
+}
+
+DbError Database::migrate()
+{
+    const DbResult<int> current = schemaVersion();
+    if (!current.ok())
+        return current.error();
+    if (current.value() > LatestSchemaVersion) {
+        return { DbError::Invalid,
+                 QStringLiteral("%1 has schema version %2, newer than this Callvia understands (%3). "
+                                "Upgrade Callvia; the database was not changed.")
+                         .arg(m_url.displayName())
+                         .arg(current.value())
+                         .arg(LatestSchemaVersion) };
+    }
+    const QString dir = isSqlite() ? QStringLiteral(":/sql/sqlite/") : QStringLiteral(":/sql/postgresql/");
+    const QStringList files = QDir(dir).entryList({ QStringLiteral("*.sql") }, QDir::Files, QDir::Name);
+    for (const QString &file : files) {
+        const int version = file.section(QLatin1Char('_'), 0, 0).toInt();
+        if (version <= current.value() || version > LatestSchemaVersion)
+            continue;
+        if (DbError error = applyMigration(version, dir + file))
+            return error;
+        qCInfo(lcDatabase) << "applied migration" << file << "to" << m_url.displayName();
+    }
+    return {};
+}
+
+DbError Database::applyMigration(int version, const QString &resource)
+{
+    QFile file(resource);
+    if (!file.open(QIODevice::ReadOnly))
+        return { DbError::Other, QStringLiteral("missing migration %1").arg(resource) };
+    const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
+    Transaction transaction(*this);
+    if (!transaction.isActive())
+        return transaction.beginError();
+    QSqlQuery query(connection());
+    for (const QString &statement : statements) {
+        if (!query.exec(statement)) {
+            const DbError error = DbError::fromSql(query.lastError());
+            return { error.kind() == DbError::Unavailable ? DbError::Unavailable : DbError::Other,
+                     QStringLiteral("migration %1 failed: %2\n%3").arg(resource, error.message(), statement) };
+        }
+    }
+    query.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at, description) VALUES (?, ?, ?)"));
+    query.addBindValue(version);
+    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    query.addBindValue(QFileInfo(resource).baseName());
+    if (!query.exec())
+        return DbError::fromSql(query.lastError());
+    return transaction.commit();
+}
+
+Transaction::Transaction(Database &database) : m_db(database.connection())
+{
+    if (DbError error = database.open()) {
+        m_beginError = error;
+        return;
+    }
+    m_active = m_db.transaction();
+    if (!m_active) {
+        m_beginError = DbError::fromSql(m_db.lastError());
+        if (!m_beginError)
+            m_beginError = { DbError::Unavailable, QStringLiteral("cannot begin a transaction") };
+    }
+}
+
+Transaction::~Transaction()
+{
+    if (m_active)
+        m_db.rollback();
+}
+
+DbError Transaction::commit()
+{
+    if (!m_active)
+        return m_beginError ? m_beginError : DbError(DbError::Other, QStringLiteral("no transaction"));
+    m_active = false;
+    if (!m_db.commit()) {
+        DbError error = DbError::fromSql(m_db.lastError());
+        m_db.rollback();
+        return error ? error : DbError(DbError::Unavailable, QStringLiteral("commit failed"));
+    }
+    return {};
+}
+
+} // namespace Callvia::Models

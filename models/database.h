@@ -1,0 +1,87 @@
+#pragma once
+
+#include "dberror.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <optional>
+
+namespace Callvia::Models {
+
+enum class Dialect { Sqlite, PostgreSql };
+
+// Where the data lives: a SQLite file path or a postgresql:// URL.
+struct DatabaseUrl
+{
+    Dialect dialect = Dialect::Sqlite;
+    QString path; // SQLite file
+    QString host;
+    int port = 5432;
+    QString user;
+    QString password;
+    QString name;
+    QString options; // PostgreSQL connect options (query string of the URL)
+
+    static std::optional<DatabaseUrl> parse(const QString &text, QString *error);
+    static QString defaultSqlitePath();
+    QString displayName() const; // never contains the password
+};
+
+// Owns the connection settings and hands each thread its own QSqlDatabase connection
+// (Qt connections may only be used in the thread that opened them). Applies migrations.
+class Database final
+{
+    Q_DISABLE_COPY_MOVE(Database)
+public:
+    static constexpr int LatestSchemaVersion = 1;
+
+    explicit Database(DatabaseUrl url);
+    ~Database();
+
+    // Opens (or reuses) this thread's connection. Unavailable when the store cannot be opened.
+    DbError open();
+    // Brings the schema to LatestSchemaVersion, each migration in its own transaction.
+    // A database written by a newer Callvia is refused and left untouched.
+    DbError migrate();
+    DbResult<int> schemaVersion();
+
+    QSqlDatabase connection();
+    void releaseThreadConnection();
+    Dialect dialect() const { return m_url.dialect; }
+    bool isSqlite() const { return m_url.dialect == Dialect::Sqlite; }
+    const DatabaseUrl &url() const { return m_url; }
+
+    // A cheap liveness probe (SELECT 1); reconnects a dropped PostgreSQL connection.
+    DbError ping();
+
+private:
+    DbError openConnection(QSqlDatabase &db);
+    DbError applyMigration(int version, const QString &resource);
+
+    DatabaseUrl m_url;
+    QString m_prefix;
+    QMutex m_mutex;
+    QHash<Qt::HANDLE, QString> m_connections;
+};
+
+// RAII transaction on the current thread's connection: rolls back unless committed.
+class Transaction final
+{
+    Q_DISABLE_COPY_MOVE(Transaction)
+public:
+    explicit Transaction(Database &database);
+    ~Transaction();
+    bool isActive() const { return m_active; }
+    const DbError &beginError() const { return m_beginError; }
+    DbError commit();
+
+private:
+    QSqlDatabase m_db;
+    bool m_active = false;
+    DbError m_beginError;
+};
+
+} // namespace Callvia::Models

@@ -1,0 +1,191 @@
+#include "leadrepository.h"
+
+#include "clock.h"
+#include "database.h"
+#include "sqlhelpers.h"
+
+namespace Callvia::Models {
+
+namespace {
+
+const QString selectColumns = QStringLiteral(
+        "SELECT id, client_id, campaign_id, first_name, last_name, phone_e164, phone_extension, email, company, "
+        "time_zone, region, notes, custom_fields, status, callback_at, call_attempts, last_contacted_at, "
+        "consent_type, consent_at, consent_source, created_at, updated_at FROM leads ");
+
+LeadRecord readLead(const QSqlQuery &q)
+{
+    LeadRecord r;
+    r.id = q.value(0).toLongLong();
+    r.clientId = q.value(1).toLongLong();
+    r.campaignId = q.value(2).toLongLong();
+    r.firstName = q.value(3).toString();
+    r.lastName = q.value(4).toString();
+    r.phoneE164 = q.value(5).toString();
+    r.phoneExtension = q.value(6).toString();
+    r.email = q.value(7).toString();
+    r.company = q.value(8).toString();
+    r.timeZone = q.value(9).toString();
+    r.region = q.value(10).toString();
+    r.notes = q.value(11).toString();
+    r.customFieldsJson = q.value(12).toString();
+    r.status = q.value(13).toString();
+    r.callbackAt = q.value(14).toLongLong();
+    r.callAttempts = q.value(15).toInt();
+    r.lastContactedAt = q.value(16).toLongLong();
+    r.consentType = q.value(17).toString();
+    r.consentAt = q.value(18).toLongLong();
+    r.consentSource = q.value(19).toString();
+    r.createdAt = q.value(20).toLongLong();
+    r.updatedAt = q.value(21).toLongLong();
+    return r;
+}
+
+DbResult<QList<LeadRecord>> readAll(DbResult<QSqlQuery> q)
+{
+    if (!q.ok())
+        return q.error();
+    QList<LeadRecord> leads;
+    while (q.value().next())
+        leads << readLead(q.value());
+    return leads;
+}
+
+} // namespace
+
+LeadRepository::LeadRepository(Database &database, const Clock &clock, TenantScope scope)
+    : m_database(database), m_clock(clock), m_scope(scope)
+{
+}
+
+DbResult<qint64> LeadRepository::insert(const LeadRecord &r) const
+{
+    if (!m_scope.allows(r.clientId))
+        return Sql::outOfScope();
+    const qint64 now = m_clock.nowMs();
+    return Sql::insertReturningId(
+            m_database,
+            QStringLiteral("INSERT INTO leads (client_id, campaign_id, first_name, last_name, phone_e164, "
+                           "phone_extension, email, company, time_zone, region, notes, custom_fields, status, "
+                           "callback_at, call_attempts, last_contacted_at, consent_type, consent_at, consent_source, "
+                           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                           "?, ?) RETURNING id"),
+            { r.clientId, r.campaignId, Sql::nullIfEmpty(r.firstName), Sql::nullIfEmpty(r.lastName),
+              Sql::nullIfEmpty(r.phoneE164), Sql::nullIfEmpty(r.phoneExtension), Sql::nullIfEmpty(r.email),
+              Sql::nullIfEmpty(r.company), Sql::nullIfEmpty(r.timeZone), Sql::nullIfEmpty(r.region),
+              Sql::nullIfEmpty(r.notes), Sql::nullIfEmpty(r.customFieldsJson), r.status, Sql::nullIfZero(r.callbackAt),
+              r.callAttempts, Sql::nullIfZero(r.lastContactedAt), Sql::nullIfEmpty(r.consentType),
+              Sql::nullIfZero(r.consentAt), Sql::nullIfEmpty(r.consentSource), r.createdAt ? r.createdAt : now, now });
+}
+
+DbError LeadRepository::update(const LeadRecord &r) const
+{
+    DbResult<int> n = Sql::execAffected(
+            m_database,
+            QStringLiteral("UPDATE leads SET campaign_id = ?, first_name = ?, last_name = ?, phone_e164 = ?, "
+                           "phone_extension = ?, email = ?, company = ?, time_zone = ?, region = ?, notes = ?, "
+                           "custom_fields = ?, status = ?, callback_at = ?, call_attempts = ?, last_contacted_at = ?, "
+                           "consent_type = ?, consent_at = ?, consent_source = ?, updated_at = ? WHERE id = ?")
+                    + Sql::scopeClause(m_scope),
+            { r.campaignId, Sql::nullIfEmpty(r.firstName), Sql::nullIfEmpty(r.lastName), Sql::nullIfEmpty(r.phoneE164),
+              Sql::nullIfEmpty(r.phoneExtension), Sql::nullIfEmpty(r.email), Sql::nullIfEmpty(r.company),
+              Sql::nullIfEmpty(r.timeZone), Sql::nullIfEmpty(r.region), Sql::nullIfEmpty(r.notes),
+              Sql::nullIfEmpty(r.customFieldsJson), r.status, Sql::nullIfZero(r.callbackAt), r.callAttempts,
+              Sql::nullIfZero(r.lastContactedAt), Sql::nullIfEmpty(r.consentType), Sql::nullIfZero(r.consentAt),
+              Sql::nullIfEmpty(r.consentSource), m_clock.nowMs(), r.id });
+    if (!n.ok())
+        return n.error();
+    return n.value() == 1 ? DbError() : Sql::outOfScope();
+}
+
+DbResult<LeadRecord> LeadRepository::find(qint64 id) const
+{
+    DbResult<QList<LeadRecord>> leads = readAll(
+            Sql::exec(m_database, selectColumns + QStringLiteral("WHERE id = ?") + Sql::scopeClause(m_scope), { id }));
+    if (!leads.ok())
+        return leads.error();
+    if (leads.value().isEmpty())
+        return Sql::outOfScope();
+    return leads.value().first();
+}
+
+DbResult<QList<LeadRecord>> LeadRepository::findByPhone(const QString &phoneE164, qint64 clientId) const
+{
+    QString sql = selectColumns + QStringLiteral("WHERE phone_e164 = ?") + Sql::scopeClause(m_scope);
+    QVariantList binds { phoneE164 };
+    if (clientId != 0) {
+        sql += QStringLiteral(" AND client_id = ?");
+        binds << clientId;
+    }
+    return readAll(Sql::exec(m_database, sql + QStringLiteral(" ORDER BY created_at DESC, id DESC"), binds));
+}
+
+DbResult<QList<LeadRecord>> LeadRepository::findByEmail(const QString &email, qint64 clientId) const
+{
+    QString sql = selectColumns + QStringLiteral("WHERE email = ?") + Sql::scopeClause(m_scope);
+    QVariantList binds { email.toLower() };
+    if (clientId != 0) {
+        sql += QStringLiteral(" AND client_id = ?");
+        binds << clientId;
+    }
+    return readAll(Sql::exec(m_database, sql + QStringLiteral(" ORDER BY created_at DESC, id DESC"), binds));
+}
+
+DbError LeadRepository::setStatus(qint64 id, const QString &status, qint64 callbackAt) const
+{
+    DbResult<int> n = Sql::execAffected(
+            m_database,
+            QStringLiteral("UPDATE leads SET status = ?, callback_at = ?, updated_at = ? WHERE id = ?")
+                    + Sql::scopeClause(m_scope),
+            { status, Sql::nullIfZero(callbackAt), m_clock.nowMs(), id });
+    if (!n.ok())
+        return n.error();
+    return n.value() == 1 ? DbError() : Sql::outOfScope();
+}
+
+QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds) const
+{
+    QString where = QStringLiteral("WHERE 1 = 1") + Sql::scopeClause(m_scope);
+    if (query.clientId != 0) {
+        where += QStringLiteral(" AND client_id = ?");
+        binds << query.clientId;
+    }
+    if (query.campaignId != 0) {
+        where += QStringLiteral(" AND campaign_id = ?");
+        binds << query.campaignId;
+    }
+    if (!query.status.isEmpty()) {
+        where += QStringLiteral(" AND status = ?");
+        binds << query.status;
+    }
+    if (!query.search.isEmpty()) {
+        // Range conditions instead of LIKE so the phone and email indexes serve the prefix search.
+        const QString text = query.search.trimmed();
+        const QString upper = text + QChar(0xFFFF);
+        where += QStringLiteral(" AND ((phone_e164 >= ? AND phone_e164 < ?) OR (email >= ? AND email < ?)"
+                                " OR (last_name >= ? AND last_name < ?) OR (first_name >= ? AND first_name < ?))");
+        binds << text << upper << text.toLower() << upper.toLower() << text << upper << text << upper;
+    }
+    return where;
+}
+
+DbResult<QList<LeadRecord>> LeadRepository::page(const LeadQuery &query) const
+{
+    QVariantList binds;
+    const QString sql = selectColumns + whereClause(query, binds) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?");
+    binds << query.limit << query.offset;
+    return readAll(Sql::exec(m_database, sql, binds));
+}
+
+DbResult<qint64> LeadRepository::count(const LeadQuery &query) const
+{
+    QVariantList binds;
+    DbResult<QSqlQuery> q =
+            Sql::exec(m_database, QStringLiteral("SELECT COUNT(*) FROM leads ") + whereClause(query, binds), binds);
+    if (!q.ok())
+        return q.error();
+    q.value().next();
+    return q.value().value(0).toLongLong();
+}
+
+} // namespace Callvia::Models

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "dberror.h"
+
+#include <QHash>
+#include <QString>
+
+namespace Callvia::Models {
+
+class Clock;
+class Database;
+
+// Key/value settings. Values of secret keys are stored already encrypted by the caller
+// (services' secret store); this repository never sees plain secrets.
+class SettingsRepository final
+{
+public:
+    SettingsRepository(Database &database, const Clock &clock);
+
+    DbResult<QString> value(const QString &key, const QString &fallback = {}) const;
+    DbResult<bool> isSecret(const QString &key) const;
+    DbError setValue(const QString &key, const QString &value, bool secret = false) const;
+    DbError remove(const QString &key) const;
+    DbResult<QHash<QString, QString>> all() const;
+
+private:
+    Database &m_database;
+    const Clock &m_clock;
+};
+
+} // namespace Callvia::Models

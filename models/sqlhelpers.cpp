@@ -1,0 +1,55 @@
+#include "sqlhelpers.h"
+
+#include <QSqlError>
+
+namespace Callvia::Models::Sql {
+
+DbResult<QSqlQuery> exec(Database &database, const QString &sql, const QVariantList &binds)
+{
+    QSqlDatabase db = database.connection();
+    if (!db.isOpen()) {
+        if (DbError error = database.open())
+            return error;
+    }
+    QSqlQuery query(db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        return DbError::fromSql(query.lastError());
+    for (const QVariant &value : binds)
+        query.addBindValue(value);
+    if (!query.exec())
+        return DbError::fromSql(query.lastError());
+    return query;
+}
+
+DbResult<qint64> insertReturningId(Database &database, const QString &sql, const QVariantList &binds)
+{
+    DbResult<QSqlQuery> result = exec(database, sql, binds);
+    if (!result.ok())
+        return result.error();
+    if (!result.value().next())
+        return DbError(DbError::Other, QStringLiteral("insert returned no id"));
+    return result.value().value(0).toLongLong();
+}
+
+DbResult<int> execAffected(Database &database, const QString &sql, const QVariantList &binds)
+{
+    DbResult<QSqlQuery> result = exec(database, sql, binds);
+    if (!result.ok())
+        return result.error();
+    return result.value().numRowsAffected();
+}
+
+QString scopeClause(const TenantScope &scope, const QString &column)
+{
+    if (scope.isAgency())
+        return {};
+    return QStringLiteral(" AND ") + column + QStringLiteral(" = ") + QString::number(scope.clientId());
+}
+
+DbError outOfScope()
+{
+    return { DbError::NotFound, QStringLiteral("no such record") };
+}
+
+} // namespace Callvia::Models::Sql

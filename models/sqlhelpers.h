@@ -1,0 +1,45 @@
+#pragma once
+
+#include "database.h"
+#include "dberror.h"
+#include "tenantscope.h"
+
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+#include <QVariantList>
+
+// Small helpers shared by the repositories: prepared statements with positional binds,
+// NULL mapping for "unset" record fields, and the tenant filter.
+namespace Callvia::Models::Sql {
+
+// Prepares and executes `sql` on the current thread's connection with positional '?' binds.
+DbResult<QSqlQuery> exec(Database &database, const QString &sql, const QVariantList &binds = {});
+
+// Like exec, for INSERT ... RETURNING id: the new row's id.
+DbResult<qint64> insertReturningId(Database &database, const QString &sql, const QVariantList &binds);
+
+// Number of rows an UPDATE/DELETE touched.
+DbResult<int> execAffected(Database &database, const QString &sql, const QVariantList &binds = {});
+
+inline QVariant nullIfEmpty(const QString &value)
+{
+    return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+inline QVariant nullIfZero(qint64 value)
+{
+    return value == 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
+}
+inline QVariant nullIfNegative(qint64 value)
+{
+    return value < 0 ? QVariant(QMetaType::fromType<qint64>()) : QVariant(value);
+}
+
+// " AND <column> = <client id>" for a client scope, "" for the agency. The id is an integer
+// we own (never user text), so inlining it keeps statements preparable once per scope.
+QString scopeClause(const TenantScope &scope, const QString &column = QStringLiteral("client_id"));
+
+// DbError for a row the scope may not touch (reported as NotFound so ids do not leak).
+DbError outOfScope();
+
+} // namespace Callvia::Models::Sql

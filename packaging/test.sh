@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Second README command: install what is missing, build everything and run the whole suite.
+# PostgreSQL tests run when CALLVIA_TEST_PG_URL names a server (.ci/run starts one); otherwise
+# they skip with a visible message. CALLVIA_SANITIZE=1 also builds and runs the suite under
+# AddressSanitizer + UndefinedBehaviorSanitizer (.ci/run sets it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash packaging/deps-debian.sh
+jobs=$(nproc)
+export QT_QPA_PLATFORM=offscreen
+cmake --preset default >/dev/null
+cmake --build --preset default -j "$jobs"
+ctest --preset default -j "$jobs" --timeout 600
+if [ "${CALLVIA_SANITIZE:-0}" = 1 ]; then
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1
+  export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  cmake --preset asan >/dev/null
+  cmake --build --preset asan -j "$jobs"
+  ctest --preset asan -j "$jobs" --timeout 900
+fi

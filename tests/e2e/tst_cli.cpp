@@ -1,0 +1,98 @@
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+// The callvia binary's command-line contract, run as a real process.
+class tst_Cli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void printsVersion();
+    void rejectsBadListenAddress();
+    void rejectsUnknownCommand();
+    void refusesAFileThatIsNotADatabase();
+    void headlessMigratesRunsAndStopsOnSigterm();
+
+private:
+    QProcess *start(const QStringList &arguments, const QString &dataHome);
+    QTemporaryDir m_home;
+};
+
+QProcess *tst_Cli::start(const QStringList &arguments, const QString &dataHome)
+{
+    auto *process = new QProcess(this);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    process->setProcessEnvironment(env);
+    process->start(QStringLiteral(CALLVIA_BINARY), arguments);
+    return process;
+}
+
+void tst_Cli::printsVersion()
+{
+    QProcess *p = start({ QStringLiteral("--version") }, m_home.path());
+    QVERIFY(p->waitForFinished(20000));
+    QCOMPARE(p->exitCode(), 0);
+    QVERIFY(p->readAllStandardOutput().contains(CALLVIA_VERSION));
+}
+
+void tst_Cli::rejectsBadListenAddress()
+{
+    QProcess *p = start({ QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("nonsense") },
+                        m_home.path());
+    QVERIFY(p->waitForFinished(20000));
+    QCOMPARE(p->exitCode(), 2);
+    QVERIFY(p->readAllStandardError().contains("--listen"));
+}
+
+void tst_Cli::rejectsUnknownCommand()
+{
+    QTemporaryDir dir;
+    QProcess *p = start({ QStringLiteral("--database"), dir.filePath(QStringLiteral("db.sqlite")), QStringLiteral("frobnicate") },
+                        m_home.path());
+    QVERIFY(p->waitForFinished(20000));
+    QCOMPARE(p->exitCode(), 2);
+    QVERIFY(p->readAllStandardError().contains("unknown command"));
+}
+
+void tst_Cli::refusesAFileThatIsNotADatabase()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("notes.sqlite"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'n'));
+    file.close();
+    QProcess *p = start({ QStringLiteral("--headless"), QStringLiteral("--database"), path,
+                          QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") },
+                        m_home.path());
+    QVERIFY(p->waitForFinished(20000));
+    QVERIFY(p->exitCode() != 0);
+    QVERIFY2(p->readAllStandardError().contains(path.toUtf8()), "the message names the file");
+}
+
+void tst_Cli::headlessMigratesRunsAndStopsOnSigterm()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("server.sqlite"));
+    QProcess *p = start({ QStringLiteral("--headless"), QStringLiteral("--database"), path,
+                          QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") },
+                        m_home.path());
+    QVERIFY(p->waitForStarted(10000));
+    QByteArray log;
+    QTRY_VERIFY_WITH_TIMEOUT((log += p->readAllStandardError()).contains("ready"), 20000);
+    QVERIFY(QFile::exists(path));
+    ::kill(pid_t(p->processId()), SIGTERM);
+    QVERIFY(p->waitForFinished(20000));
+    QCOMPARE(p->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(p->exitCode(), 0);
+    log += p->readAllStandardError();
+    QVERIFY2(log.contains("stopped cleanly"), log.constData());
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

@@ -1,0 +1,188 @@
+#include <common/testdatabase.h>
+
+#include <models/database.h>
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Callvia;
+using namespace Callvia::Models;
+
+class tst_Database : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesUrls_data();
+    void parsesUrls();
+    void rejectsBadUrls();
+    void migratesFromEmpty_data() { Tests::TestDatabase::addBackendRows(); }
+    void migratesFromEmpty();
+    void rerunningMigrationsIsNoOp_data() { Tests::TestDatabase::addBackendRows(); }
+    void rerunningMigrationsIsNoOp();
+    void refusesNewerSchema_data() { Tests::TestDatabase::addBackendRows(); }
+    void refusesNewerSchema();
+    void sqliteUsesWalAndForeignKeys();
+    void refusesFileThatIsNotADatabase();
+    void refusesForeignSqliteDatabase();
+    void transactionRollsBackUnlessCommitted_data() { Tests::TestDatabase::addBackendRows(); }
+    void transactionRollsBackUnlessCommitted();
+};
+
+void tst_Database::parsesUrls_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("dialect");
+    QTest::addColumn<QString>("display");
+    QTest::newRow("sqlite path") << "/tmp/x/callvia.sqlite" << int(Dialect::Sqlite) << "/tmp/x/callvia.sqlite";
+    QTest::newRow("postgres full") << "postgresql://app:secret@db.example:6543/callvia" << int(Dialect::PostgreSql)
+                                   << "postgresql://app@db.example:6543/callvia";
+    QTest::newRow("postgres default port") << "postgres://app@localhost/c" << int(Dialect::PostgreSql)
+                                           << "postgresql://app@localhost:5432/c";
+}
+
+void tst_Database::parsesUrls()
+{
+    QFETCH(QString, text);
+    QFETCH(int, dialect);
+    QFETCH(QString, display);
+    QString error;
+    const auto url = DatabaseUrl::parse(text, &error);
+    QVERIFY2(url, qPrintable(error));
+    QCOMPARE(int(url->dialect), dialect);
+    QCOMPARE(url->displayName(), display);
+    QVERIFY(!url->displayName().contains(QLatin1String("secret")));
+}
+
+void tst_Database::rejectsBadUrls()
+{
+    QString error;
+    QVERIFY(!DatabaseUrl::parse(QStringLiteral("postgresql://"), &error));
+    QVERIFY(error.contains(QLatin1String("PostgreSQL URL")));
+    QVERIFY(!DatabaseUrl::parse(QStringLiteral("postgresql://host-only"), &error));
+    QVERIFY(!DatabaseUrl::parse(QStringLiteral("  "), &error));
+}
+
+void tst_Database::migratesFromEmpty()
+{
+    CALLVIA_TEST_DATABASE(db);
+    const DbResult<int> version = db.schemaVersion();
+    QVERIFY(version.ok());
+    QCOMPARE(version.value(), Database::LatestSchemaVersion);
+    const QStringList tables = db.connection().tables();
+    for (const char *table : { "clients", "users", "campaigns", "leads", "appointments", "call_logs", "messages",
+                               "milestones", "invoices", "usage_records", "events", "outbox", "reminders",
+                               "opt_outs", "audit_log", "settings", "schema_version" })
+        QVERIFY2(tables.contains(QLatin1String(table)), table);
+}
+
+void tst_Database::rerunningMigrationsIsNoOp()
+{
+    CALLVIA_TEST_DATABASE(db);
+    QSqlQuery insert(db.connection());
+    QVERIFY(insert.exec(QStringLiteral("INSERT INTO settings (key, value, is_secret, updated_at) VALUES ('k', 'v', 0, 1)")));
+    QVERIFY(!db.migrate());
+    QVERIFY(!db.migrate());
+    QSqlQuery count(db.connection());
+    QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
+    QVERIFY(count.next());
+    QCOMPARE(count.value(0).toInt(), Database::LatestSchemaVersion);
+    QVERIFY(count.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'k'")));
+    QVERIFY(count.next());
+    QCOMPARE(count.value(0).toString(), QStringLiteral("v"));
+}
+
+void tst_Database::refusesNewerSchema()
+{
+    CALLVIA_TEST_DATABASE(db);
+    QSqlQuery query(db.connection());
+    QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_version (version, applied_at, description) "
+                                      "VALUES (%1, 0, 'from the future')").arg(Database::LatestSchemaVersion + 5)));
+    QVERIFY(query.exec(QStringLiteral("INSERT INTO settings (key, value, is_secret, updated_at) VALUES ('keep', 'me', 0, 1)")));
+    const DbError error = db.migrate();
+    QCOMPARE(error.kind(), DbError::Invalid);
+    QVERIFY2(error.message().contains(QLatin1String("newer than this Callvia")), qPrintable(error.message()));
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), Database::LatestSchemaVersion + 1); // untouched
+}
+
+void tst_Database::sqliteUsesWalAndForeignKeys()
+{
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
+    QVERIFY2(test, qPrintable(error));
+    QSqlQuery query(test->database().connection());
+    QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+    QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO campaigns (client_id, name, created_at, updated_at) VALUES (999, 'x', 0, 0)")));
+}
+
+void tst_Database::refusesFileThatIsNotADatabase()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("garbage.sqlite"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(8192, 'x'));
+    file.close();
+    QString parseError;
+    Database db(*DatabaseUrl::parse(path, &parseError));
+    DbError error = db.open();
+    if (!error)
+        error = db.migrate();
+    QVERIFY(error.isError());
+    QCOMPARE(error.kind(), DbError::Unavailable);
+    QVERIFY2(error.message().contains(path), qPrintable(error.message()));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray(8192, 'x')); // never touched
+}
+
+void tst_Database::refusesForeignSqliteDatabase()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("other.sqlite"));
+    QString parseError;
+    {
+        Database other(*DatabaseUrl::parse(path, &parseError));
+        QVERIFY(!other.open());
+        QSqlQuery query(other.connection());
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE recipes (id INTEGER PRIMARY KEY)")));
+    }
+    Database db(*DatabaseUrl::parse(path, &parseError));
+    const DbError error = db.migrate();
+    QCOMPARE(error.kind(), DbError::Invalid);
+    QVERIFY(error.message().contains(QLatin1String("not a Callvia database")));
+    QVERIFY(!db.connection().tables().contains(QStringLiteral("clients")));
+}
+
+void tst_Database::transactionRollsBackUnlessCommitted()
+{
+    CALLVIA_TEST_DATABASE(db);
+    {
+        Transaction transaction(db);
+        QVERIFY(transaction.isActive());
+        QSqlQuery query(db.connection());
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO settings (key, value, is_secret, updated_at) VALUES ('gone', 'x', 0, 1)")));
+    }
+    {
+        Transaction transaction(db);
+        QSqlQuery query(db.connection());
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO settings (key, value, is_secret, updated_at) VALUES ('kept', 'x', 0, 1)")));
+        QVERIFY(!transaction.commit());
+    }
+    QSqlQuery query(db.connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT key FROM settings ORDER BY key")));
+    QStringList keys;
+    while (query.next())
+        keys << query.value(0).toString();
+    QCOMPARE(keys, QStringList { QStringLiteral("kept") });
+}
+
+QTEST_GUILESS_MAIN(tst_Database)
+#include "tst_database.moc"

@@ -1,0 +1,192 @@
+#include "campaignsview.h"
+
+#include "campaigndialog.h"
+
+#include <models/campaignrepository.h>
+#include <models/campaigntablemodel.h>
+#include <models/clientrepository.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Callvia::Ui {
+
+CampaignsView::CampaignsView(const Models::CampaignRepository &campaigns, const Models::ClientRepository &clients,
+                             bool canEdit, QWidget *parent)
+    : QWidget(parent),
+      m_campaigns(campaigns),
+      m_clients(clients),
+      m_model(new Models::CampaignTableModel(campaigns, clients, this)),
+      m_table(new QTableView(this)),
+      m_clientFilter(new QComboBox(this)),
+      m_showArchived(new QCheckBox(tr("Show archived"), this)),
+      m_new(new QPushButton(tr("&New campaign…"), this)),
+      m_edit(new QPushButton(tr("&Edit…"), this)),
+      m_pause(new QPushButton(tr("&Pause"), this)),
+      m_archive(new QPushButton(tr("&Archive"), this)),
+      m_toolbar(new QHBoxLayout),
+      m_canEdit(canEdit)
+{
+    m_table->setObjectName(QStringLiteral("campaignsTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_clientFilter->setObjectName(QStringLiteral("clientFilter"));
+    for (QPushButton *button : { m_new, m_edit, m_pause, m_archive })
+        button->setVisible(canEdit);
+
+    m_toolbar->addWidget(new QLabel(tr("Client:"), this));
+    m_toolbar->addWidget(m_clientFilter);
+    m_toolbar->addWidget(m_new);
+    m_toolbar->addWidget(m_edit);
+    m_toolbar->addWidget(m_pause);
+    m_toolbar->addWidget(m_archive);
+    m_toolbar->addStretch();
+    m_toolbar->addWidget(m_showArchived);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(m_toolbar);
+    layout->addWidget(m_table);
+
+    connect(m_new, &QPushButton::clicked, this, &CampaignsView::createCampaign);
+    connect(m_edit, &QPushButton::clicked, this, &CampaignsView::editSelected);
+    connect(m_pause, &QPushButton::clicked, this, &CampaignsView::togglePauseSelected);
+    connect(m_archive, &QPushButton::clicked, this, &CampaignsView::archiveSelected);
+    connect(m_table, &QTableView::doubleClicked, this, &CampaignsView::editSelected);
+    connect(m_showArchived, &QCheckBox::toggled, this, &CampaignsView::refresh);
+    connect(m_clientFilter, &QComboBox::currentIndexChanged, this, &CampaignsView::refresh);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateButtons();
+        Q_EMIT selectionChanged();
+    });
+    reloadClients();
+}
+
+void CampaignsView::reloadClients()
+{
+    const qint64 current = m_clientFilter->currentData().toLongLong();
+    const QSignalBlocker blocker(m_clientFilter);
+    m_clientFilter->clear();
+    m_clientFilter->addItem(tr("All clients"), qint64(0));
+    const Models::DbResult<QList<Models::ClientRecord>> clients = m_clients.list();
+    if (clients.ok()) {
+        for (const Models::ClientRecord &client : clients.value())
+            m_clientFilter->addItem(client.name, client.id);
+    }
+    m_clientFilter->setCurrentIndex(qMax(0, m_clientFilter->findData(current)));
+    refresh();
+}
+
+void CampaignsView::refresh()
+{
+    const qint64 selected = selectedCampaign().id;
+    const QString error = m_model->refresh(m_clientFilter->currentData().toLongLong(), m_showArchived->isChecked());
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Campaigns"), tr("Could not load campaigns: %1").arg(error));
+    m_table->resizeColumnsToContents();
+    if (selected != 0 && m_model->rowOf(selected) >= 0)
+        m_table->selectRow(m_model->rowOf(selected));
+    updateButtons();
+}
+
+int CampaignsView::selectedRow() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+Models::CampaignRecord CampaignsView::selectedCampaign() const
+{
+    const int row = selectedRow();
+    return row < 0 ? Models::CampaignRecord {} : m_model->record(row);
+}
+
+void CampaignsView::updateButtons()
+{
+    const Models::CampaignRecord campaign = selectedCampaign();
+    const bool any = campaign.id != 0;
+    m_edit->setEnabled(any);
+    m_archive->setEnabled(any && campaign.status != QLatin1String("archived"));
+    m_pause->setEnabled(any && campaign.status != QLatin1String("archived"));
+    m_pause->setText(campaign.status == QLatin1String("active") ? tr("&Pause") : tr("&Resume"));
+}
+
+void CampaignsView::createCampaign()
+{
+    const Models::DbResult<QList<Models::ClientRecord>> clients = m_clients.list();
+    if (!clients.ok() || clients.value().isEmpty()) {
+        QMessageBox::information(this, tr("New campaign"), tr("Create a client first: every campaign belongs to one."));
+        return;
+    }
+    Models::CampaignRecord fresh;
+    fresh.clientId = m_clientFilter->currentData().toLongLong();
+    CampaignDialog dialog(fresh, clients.value(), this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const Models::DbResult<qint64> id = m_campaigns.insert(dialog.record());
+        if (id.ok()) {
+            refresh();
+            m_table->selectRow(m_model->rowOf(id.value()));
+            return;
+        }
+        QMessageBox::warning(this, tr("New campaign"),
+                             id.error().kind() == Models::DbError::Constraint
+                                     ? tr("Name: this client already has a campaign with that name.")
+                                     : id.error().message());
+    }
+}
+
+void CampaignsView::editSelected()
+{
+    const Models::CampaignRecord campaign = selectedCampaign();
+    if (campaign.id == 0 || !m_canEdit)
+        return;
+    const Models::DbResult<QList<Models::ClientRecord>> clients = m_clients.list(true);
+    CampaignDialog dialog(campaign, clients.ok() ? clients.value() : QList<Models::ClientRecord> {}, this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const Models::DbError error = m_campaigns.update(dialog.record());
+        if (!error) {
+            refresh();
+            return;
+        }
+        QMessageBox::warning(this, tr("Edit campaign"),
+                             error.kind() == Models::DbError::Constraint
+                                     ? tr("Name: this client already has a campaign with that name.")
+                                     : error.message());
+    }
+}
+
+void CampaignsView::togglePauseSelected()
+{
+    const Models::CampaignRecord campaign = selectedCampaign();
+    if (campaign.id == 0)
+        return;
+    const QString next = campaign.status == QLatin1String("active") ? QStringLiteral("paused") : QStringLiteral("active");
+    if (const Models::DbError error = m_campaigns.setStatus(campaign.id, next))
+        QMessageBox::warning(this, tr("Campaign"), error.message());
+    refresh();
+}
+
+void CampaignsView::archiveSelected()
+{
+    const Models::CampaignRecord campaign = selectedCampaign();
+    if (campaign.id == 0)
+        return;
+    if (QMessageBox::question(this, tr("Archive campaign"),
+                              tr("Archive %1? It stops calling; its leads and history are kept.").arg(campaign.name))
+        != QMessageBox::Yes)
+        return;
+    if (const Models::DbError error = m_campaigns.setStatus(campaign.id, QStringLiteral("archived")))
+        QMessageBox::warning(this, tr("Archive campaign"), error.message());
+    refresh();
+}
+
+} // namespace Callvia::Ui

@@ -1,0 +1,142 @@
+#include "clientsview.h"
+
+#include "clientdialog.h"
+
+#include <models/clientrepository.h>
+#include <models/clienttablemodel.h>
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Callvia::Ui {
+
+ClientsView::ClientsView(const Models::ClientRepository &repository, bool canEdit, QWidget *parent)
+    : QWidget(parent),
+      m_repository(repository),
+      m_model(new Models::ClientTableModel(repository, this)),
+      m_table(new QTableView(this)),
+      m_showArchived(new QCheckBox(tr("Show archived"), this)),
+      m_new(new QPushButton(tr("&New client…"), this)),
+      m_edit(new QPushButton(tr("&Edit…"), this)),
+      m_archive(new QPushButton(tr("&Archive"), this)),
+      m_canEdit(canEdit)
+{
+    m_table->setObjectName(QStringLiteral("clientsTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_new->setVisible(canEdit);
+    m_edit->setVisible(canEdit);
+    m_archive->setVisible(canEdit);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_new);
+    bar->addWidget(m_edit);
+    bar->addWidget(m_archive);
+    bar->addStretch();
+    bar->addWidget(m_showArchived);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_table);
+
+    connect(m_new, &QPushButton::clicked, this, &ClientsView::createClient);
+    connect(m_edit, &QPushButton::clicked, this, &ClientsView::editSelected);
+    connect(m_archive, &QPushButton::clicked, this, &ClientsView::toggleArchiveSelected);
+    connect(m_table, &QTableView::doubleClicked, this, &ClientsView::editSelected);
+    connect(m_showArchived, &QCheckBox::toggled, this, &ClientsView::refresh);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ClientsView::updateButtons);
+    refresh();
+}
+
+void ClientsView::refresh()
+{
+    const QString error = m_model->refresh(m_showArchived->isChecked());
+    if (!error.isEmpty())
+        QMessageBox::warning(this, tr("Clients"), tr("Could not load clients: %1").arg(error));
+    m_table->resizeColumnsToContents();
+    updateButtons();
+}
+
+int ClientsView::selectedRow() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? -1 : rows.first().row();
+}
+
+void ClientsView::updateButtons()
+{
+    const int row = selectedRow();
+    m_edit->setEnabled(row >= 0);
+    m_archive->setEnabled(row >= 0);
+    const bool archived = row >= 0 && m_model->record(row).status == QLatin1String("archived");
+    m_archive->setText(archived ? tr("&Restore") : tr("&Archive"));
+}
+
+void ClientsView::createClient()
+{
+    ClientDialog dialog(Models::ClientRecord {}, this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const Models::DbResult<qint64> id = m_repository.insert(dialog.record());
+        if (id.ok()) {
+            refresh();
+            m_table->selectRow(m_model->rowOf(id.value()));
+            Q_EMIT clientsChanged();
+            return;
+        }
+        const QString message = id.error().kind() == Models::DbError::Constraint
+                ? tr("Name or Stripe customer id: another client already uses it.")
+                : id.error().message();
+        QMessageBox::warning(this, tr("New client"), message);
+    }
+}
+
+void ClientsView::editSelected()
+{
+    const int row = selectedRow();
+    if (row < 0 || !m_canEdit)
+        return;
+    ClientDialog dialog(m_model->record(row), this);
+    while (dialog.exec() == QDialog::Accepted) {
+        const Models::DbError error = m_repository.update(dialog.record());
+        if (!error) {
+            refresh();
+            Q_EMIT clientsChanged();
+            return;
+        }
+        QMessageBox::warning(this, tr("Edit client"),
+                             error.kind() == Models::DbError::Constraint
+                                     ? tr("Name or Stripe customer id: another client already uses it.")
+                                     : error.message());
+    }
+}
+
+void ClientsView::toggleArchiveSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const Models::ClientRecord client = m_model->record(row);
+    const bool archived = client.status == QLatin1String("archived");
+    if (!archived
+        && QMessageBox::question(this, tr("Archive client"),
+                                 tr("Archive %1? Its campaigns stop showing in lists; nothing is deleted.")
+                                         .arg(client.name))
+                != QMessageBox::Yes)
+        return;
+    const Models::DbError error =
+            m_repository.setStatus(client.id, archived ? QStringLiteral("active") : QStringLiteral("archived"));
+    if (error)
+        QMessageBox::warning(this, tr("Archive client"), error.message());
+    refresh();
+    Q_EMIT clientsChanged();
+}
+
+} // namespace Callvia::Ui

@@ -1,0 +1,111 @@
+#include "mainwindow.h"
+
+#include "campaignsview.h"
+#include "clientsview.h"
+#include "placeholderview.h"
+
+#include <models/campaignrepository.h>
+#include <models/clientrepository.h>
+#include <models/database.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace Callvia::Ui {
+
+MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, Models::TenantScope scope,
+                       bool canEdit, QWidget *parent)
+    : QMainWindow(parent),
+      m_clientRepository(std::make_unique<Models::ClientRepository>(database, clock, scope)),
+      m_campaignRepository(std::make_unique<Models::CampaignRepository>(database, clock, scope)),
+      m_navigation(new QListWidget(this)),
+      m_stack(new QStackedWidget(this)),
+      m_status(new QLabel(this)),
+      m_campaignsView(new CampaignsView(*m_campaignRepository, *m_clientRepository, canEdit, this)),
+      m_clientsView(new ClientsView(*m_clientRepository, canEdit && scope.isAgency(), this))
+{
+    setWindowTitle(tr("Callvia"));
+    resize(1200, 760);
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setFixedWidth(180);
+    m_navigation->setSpacing(2);
+    const QString names[SectionCount] = { tr("Dashboard"), tr("Campaigns"), tr("Leads"), tr("Appointments"),
+                                          tr("Billing"),   tr("Clients"),   tr("Admin") };
+    for (const QString &name : names)
+        m_navigation->addItem(name);
+
+    auto notBuilt = [this](const QString &title, const QString &what) {
+        return new PlaceholderView(title, tr("Not built yet: %1").arg(what), this);
+    };
+    m_stack->addWidget(notBuilt(tr("Dashboard"), tr("KPI cards and charts of calls, bookings, shows and revenue.")));
+    m_stack->addWidget(m_campaignsView);
+    m_stack->addWidget(notBuilt(tr("Leads"), tr("the paged lead list with search and filters.")));
+    m_stack->addWidget(notBuilt(tr("Appointments"), tr("the calendar and the show verification controls.")));
+    m_stack->addWidget(notBuilt(tr("Billing"), tr("usage, milestones and Stripe invoices.")));
+    m_stack->addWidget(m_clientsView);
+    m_stack->addWidget(notBuilt(tr("Admin"), tr("users, settings, secrets, the webhook event log and the audit log.")));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    statusBar()->addWidget(m_status, 1);
+    setStatusText(tr("Database: %1").arg(database.url().displayName()));
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    connect(help->addAction(tr("&About Callvia")), &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Callvia"),
+                           tr("Callvia %1\nAI voice appointment-setting campaigns for agencies.")
+                                   .arg(QStringLiteral(CALLVIA_VERSION)));
+    });
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    connect(m_clientsView, &ClientsView::clientsChanged, m_campaignsView, &CampaignsView::reloadClients);
+    m_navigation->setCurrentRow(Campaigns);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setSectionWidget(Section section, QWidget *widget)
+{
+    QWidget *old = m_stack->widget(section);
+    m_stack->insertWidget(section, widget);
+    m_stack->removeWidget(old);
+    if (old != m_campaignsView && old != m_clientsView)
+        old->deleteLater();
+    m_stack->setCurrentIndex(m_navigation->currentRow());
+}
+
+QWidget *MainWindow::sectionWidget(Section section) const
+{
+    return m_stack->widget(section);
+}
+
+void MainWindow::showSection(Section section)
+{
+    m_navigation->setCurrentRow(section);
+}
+
+MainWindow::Section MainWindow::currentSection() const
+{
+    return Section(m_navigation->currentRow());
+}
+
+void MainWindow::setStatusText(const QString &text)
+{
+    m_status->setText(text);
+}
+
+} // namespace Callvia::Ui

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <models/tenantscope.h>
+
+#include <QMainWindow>
+
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace Callvia::Models {
+class CampaignRepository;
+class ClientRepository;
+class Clock;
+class Database;
+}
+
+namespace Callvia::Ui {
+
+class CampaignsView;
+class ClientsView;
+
+// The main window: a navigation list on the left and one view per section on the right.
+// Owns the repositories its views read, built for the signed-in user's tenant scope.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    enum Section { Dashboard, Campaigns, Leads, Appointments, Billing, Clients, Admin, SectionCount };
+
+    MainWindow(Models::Database &database, const Models::Clock &clock, Models::TenantScope scope, bool canEdit,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Replaces a section's view (the composition root plugs in views as features land).
+    void setSectionWidget(Section section, QWidget *widget);
+    QWidget *sectionWidget(Section section) const;
+    void showSection(Section section);
+    Section currentSection() const;
+    void setStatusText(const QString &text);
+
+    CampaignsView *campaignsView() const { return m_campaignsView; }
+    ClientsView *clientsView() const { return m_clientsView; }
+
+private:
+    std::unique_ptr<Models::ClientRepository> m_clientRepository;
+    std::unique_ptr<Models::CampaignRepository> m_campaignRepository;
+    QListWidget *m_navigation;
+    QStackedWidget *m_stack;
+    QLabel *m_status;
+    CampaignsView *m_campaignsView;
+    ClientsView *m_clientsView;
+};
+
+} // namespace Callvia::Ui
