@@ -50,8 +50,6 @@ DbError DbError::fromSql(const QSqlError &error)
         return {};
     const QString native = error.nativeErrorCode();
     QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
-    if (error.type() == QSqlError::ConnectionError)
-        return { Unavailable, text };
     bool numeric = false;
     const int code = native.toInt(&numeric);
     Kind kind = Other;
@@ -59,8 +57,10 @@ DbError DbError::fromSql(const QSqlError &error)
         kind = classifySqlite(code);
     else if (native.size() == 5)
         kind = classifyPostgres(native);
-    else if (text.contains(QLatin1String("server closed the connection"))
-             || text.contains(QLatin1String("no connection to the server")))
+    // The SQLite driver reports failed steps as ConnectionError, so the type is only a fallback.
+    if (kind == Other
+        && ((native.isEmpty() && error.type() == QSqlError::ConnectionError) || text.contains(QLatin1String("server closed the connection"))
+            || text.contains(QLatin1String("no connection to the server"))))
         kind = Unavailable;
     return { kind, text.trimmed() };
 }
