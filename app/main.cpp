@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -159,6 +160,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Callvia"));
     QCoreApplication::setApplicationName(QStringLiteral("Callvia"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CALLVIA_VERSION));
+    QTranslator translator;
+    if (translator.load(QLocale::system(), QStringLiteral("callvia"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     App::Options options;
     if (!parseOptions(arguments, &options))

@@ -93,6 +93,7 @@ DbError DemoData::load() const
         client.contactEmail = QString::fromUtf8(demo.email);
         client.timeZone = QString::fromUtf8(demo.timeZone);
         client.perMinuteRateCents = demo.rateCents;
+        client.stripeCustomerId = QStringLiteral("cus_demo%1").arg(clientIndex + 1);
         DbResult<qint64> clientId = clients.insert(client);
         if (!clientId.ok())
             return clientId.error();

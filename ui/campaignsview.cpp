@@ -40,7 +40,8 @@ CampaignsView::CampaignsView(const Models::CampaignRepository &campaigns, const 
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_clientFilter->setObjectName(QStringLiteral("clientFilter"));
     for (QPushButton *button : { m_new, m_edit, m_pause, m_archive })
         button->setVisible(canEdit);

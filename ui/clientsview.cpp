@@ -32,7 +32,8 @@ ClientsView::ClientsView(const Models::ClientRepository &repository, bool canEdi
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_new->setVisible(canEdit);
     m_edit->setVisible(canEdit);
     m_archive->setVisible(canEdit);
