@@ -88,7 +88,7 @@ CREATE TABLE leads (
 CREATE UNIQUE INDEX leads_client_phone_unique ON leads (client_id, phone_e164) WHERE phone_e164 IS NOT NULL;
 CREATE UNIQUE INDEX leads_client_email_unique ON leads (client_id, email) WHERE email IS NOT NULL;
 CREATE INDEX leads_campaign_status ON leads (campaign_id, status);
-CREATE INDEX leads_client_status ON leads (client_id, status);
+CREATE INDEX leads_client_campaign_status ON leads (client_id, campaign_id, status);
 CREATE INDEX leads_phone ON leads (phone_e164);
 CREATE INDEX leads_email ON leads (email);
 
