@@ -15,6 +15,7 @@ class SettingsRepository;
 }
 
 namespace Callvia::Services {
+class BackupService;
 class ProviderConfig;
 class SecretCipher;
 }
@@ -41,6 +42,12 @@ public:
     const Models::Clock &clock() const { return *m_clock; }
     Models::Database &database() const { return *m_database; }
     Services::ProviderConfig &providerConfig() const { return *m_providerConfig; }
+    // SQLite only (nullptr on PostgreSQL, which is backed up with pg_dump).
+    Services::BackupService *backupService() const { return m_backupService; }
+    void setBackupFolder(const QString &folder);
+    // Stops the services, closes the database, restores the backup over the SQLite file and
+    // restarts the process. Returns an error message (and restarts the services) on failure.
+    QString restoreAndRestart(const QString &backupPath);
 
 private:
     Options m_options;
@@ -49,6 +56,7 @@ private:
     std::unique_ptr<Models::SettingsRepository> m_settings;
     std::unique_ptr<Services::SecretCipher> m_cipher;
     std::unique_ptr<Services::ProviderConfig> m_providerConfig;
+    Services::BackupService *m_backupService = nullptr; // child QObject
 
     // --- appcontext: webhooks (issue 3) ---
 

@@ -3,6 +3,8 @@
 namespace Callvia::App {
 
 // --- commands: declarations ---
+int runBackupCommand(AppContext &context, const QStringList &arguments);
+int runRestoreCommand(AppContext &context, const QStringList &arguments);
 
 // --- end declarations ---
 
@@ -20,6 +22,8 @@ const QList<Command> &commands()
 
 
         // --- commands: backup (issue 11) ---
+        { "backup", "backup FILE: copy the SQLite database online", &runBackupCommand },
+        { "restore", "restore FILE: replace the SQLite database by a backup", &runRestoreCommand },
 
         // --- end backup ---
     };

@@ -5,7 +5,9 @@
 
 #include <models/clock.h>
 #include <models/database.h>
+#include <services/backup/backupservice.h>
 #include <services/demodata.h>
+#include <ui/backupactions.h>
 #include <ui/mainwindow.h>
 
 #include <QApplication>
@@ -138,6 +140,11 @@ int runGui(QApplication &app, App::AppContext &context)
             QMessageBox::warning(nullptr, QObject::tr("Demo data"), error.message());
     }
     Ui::MainWindow window(context.database(), context.clock(), Models::TenantScope::agency(), true);
+    if (Services::BackupService *backups = context.backupService()) {
+        new Ui::BackupActions(
+                *backups, [&context](const QString &file) { return context.restoreAndRestart(file); },
+                [&context](const QString &folder) { context.setBackupFolder(folder); }, window.fileMenu(), &window);
+    }
     const QString error = context.startServices();
     if (!error.isEmpty())
         window.setStatusText(QObject::tr("Listener not running: %1").arg(error));

@@ -111,6 +111,11 @@ Database::Database(DatabaseUrl url)
 
 Database::~Database()
 {
+    closeAllConnections();
+}
+
+void Database::closeAllConnections()
+{
     QMutexLocker lock(&m_mutex);
     for (const QString &name : std::as_const(m_connections)) {
         {
@@ -120,6 +125,7 @@ Database::~Database()
         }
         QSqlDatabase::removeDatabase(name);
     }
+    m_connections.clear();
 }
 
 QSqlDatabase Database::connection()
@@ -233,6 +239,42 @@ DbError Database::ping()
         error = DbError::fromSql(again.lastError());
     }
     return { DbError::Unavailable, error.message() };
+}
+
+DbError Database::backupTo(const QString &path)
+{
+    if (!isSqlite())
+        return { DbError::Invalid, QStringLiteral("online backup is for SQLite; use pg_dump for PostgreSQL") };
+    if (QFileInfo::exists(path))
+        return { DbError::Invalid, QStringLiteral("%1 already exists").arg(path) };
+    QSqlDatabase db = connection();
+    if (DbError error = openConnection(db))
+        return error;
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("VACUUM INTO ?"));
+    query.addBindValue(QFileInfo(path).absoluteFilePath());
+    if (!query.exec()) {
+        const DbError error = DbError::fromSql(query.lastError());
+        QFile::remove(path);
+        return { DbError::Unavailable, QStringLiteral("backup to %1 failed: %2").arg(path, error.message()) };
+    }
+    return {};
+}
+
+DbResult<QString> Database::integrityCheck()
+{
+    if (!isSqlite())
+        return DbError(DbError::Invalid, QStringLiteral("integrity_check is for SQLite"));
+    QSqlDatabase db = connection();
+    if (DbError error = openConnection(db))
+        return error;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA integrity_check")))
+        return DbError::fromSql(query.lastError());
+    QStringList problems;
+    while (query.next())
+        problems << query.value(0).toString();
+    return problems.join(QLatin1Char('\n'));
 }
 
 DbResult<int> Database::schemaVersion()

@@ -50,12 +50,21 @@ public:
 
     QSqlDatabase connection();
     void releaseThreadConnection();
+    // Closes every thread's connection (before a restore replaces the file). Only when no other
+    // thread uses the database any more; a later connection() opens afresh.
+    void closeAllConnections();
     Dialect dialect() const { return m_url.dialect; }
     bool isSqlite() const { return m_url.dialect == Dialect::Sqlite; }
     const DatabaseUrl &url() const { return m_url; }
 
     // A cheap liveness probe (SELECT 1); reconnects a dropped PostgreSQL connection.
     DbError ping();
+
+    // SQLite only: a consistent online copy of the database into `path` (VACUUM INTO), safe
+    // while other connections write. `path` must not exist.
+    DbError backupTo(const QString &path);
+    // SQLite only: "ok" or the problems PRAGMA integrity_check reports.
+    DbResult<QString> integrityCheck();
 
 private:
     DbError openConnection(QSqlDatabase &db);

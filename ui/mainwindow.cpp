@@ -60,8 +60,9 @@ MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, M
     statusBar()->addWidget(m_status, 1);
     setStatusText(tr("Database: %1").arg(database.url().displayName()));
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"));
+    m_fileMenu = menuBar()->addMenu(tr("&File"));
+    m_fileMenu->addSeparator();
+    QAction *quit = m_fileMenu->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, qApp, &QApplication::quit);
     QMenu *help = menuBar()->addMenu(tr("&Help"));

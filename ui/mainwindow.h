@@ -8,6 +8,7 @@
 
 class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace Callvia::Models {
@@ -42,6 +43,7 @@ public:
     Section currentSection() const;
     void setStatusText(const QString &text);
 
+    QMenu *fileMenu() const { return m_fileMenu; }
     CampaignsView *campaignsView() const { return m_campaignsView; }
     ClientsView *clientsView() const { return m_clientsView; }
 
@@ -51,6 +53,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
     QLabel *m_status;
+    QMenu *m_fileMenu = nullptr;
     CampaignsView *m_campaignsView;
     ClientsView *m_clientsView;
 };

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void rejectsUnknownCommand();
     void refusesAFileThatIsNotADatabase();
     void headlessMigratesRunsAndStopsOnSigterm();
+    void backsUpAndRestores();
 
 private:
     QProcess *start(const QStringList &arguments, const QString &dataHome);
@@ -92,6 +93,29 @@ void tst_Cli::headlessMigratesRunsAndStopsOnSigterm()
     QCOMPARE(p->exitCode(), 0);
     log += p->readAllStandardError();
     QVERIFY2(log.contains("stopped cleanly"), log.constData());
+}
+
+void tst_Cli::backsUpAndRestores()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("live.sqlite"));
+    const QString backup = dir.filePath(QStringLiteral("copy.sqlite"));
+    QProcess *p = start({ QStringLiteral("--database"), db, QStringLiteral("backup"), backup }, m_home.path());
+    QVERIFY(p->waitForFinished(20000));
+    QCOMPARE(p->exitCode(), 0);
+    QVERIFY(QFile::exists(backup));
+    p = start({ QStringLiteral("--database"), db, QStringLiteral("backup"), backup }, m_home.path());
+    QVERIFY(p->waitForFinished(20000));
+    QCOMPARE(p->exitCode(), 1); // never overwrites
+    QVERIFY(p->readAllStandardError().contains("already exists"));
+    p = start({ QStringLiteral("--database"), db, QStringLiteral("restore"), backup }, m_home.path());
+    QVERIFY(p->waitForFinished(20000));
+    QCOMPARE(p->exitCode(), 0);
+    QVERIFY(p->readAllStandardOutput().contains("kept as"));
+    p = start({ QStringLiteral("--database"), db, QStringLiteral("restore"), dir.filePath(QStringLiteral("none.sqlite")) },
+              m_home.path());
+    QVERIFY(p->waitForFinished(20000));
+    QCOMPARE(p->exitCode(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QObject>
+
+#include <functional>
+
+class QMenu;
+class QWidget;
+
+namespace Callvia::Services {
+class BackupService;
+}
+
+namespace Callvia::Ui {
+
+// File-menu actions for SQLite backups: back up now, choose the backup folder, restore.
+// Restoring needs the app to close the database first, so it is handed to a callback that the
+// composition root provides (it stops the services, restores and restarts the app).
+class BackupActions final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BackupActions)
+public:
+    using RestoreFunction = std::function<QString(const QString &backupPath)>; // error message or empty
+    using FolderChanged = std::function<void(const QString &folder)>;
+
+    BackupActions(Services::BackupService &service, RestoreFunction restore, FolderChanged folderChanged,
+                  QMenu *menu, QWidget *window);
+
+private:
+    void backUpNow();
+    void chooseFolder();
+    void restoreFromBackup();
+
+    Services::BackupService &m_service;
+    RestoreFunction m_restore;
+    FolderChanged m_folderChanged;
+    QWidget *m_window;
+};
+
+} // namespace Callvia::Ui
