@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 bash packaging/deps-debian.sh
 jobs=$(nproc)
 export QT_QPA_PLATFORM=offscreen
+if [ -z "${CALLVIA_TEST_PG_URL:-}" ]; then
+  echo "NOTE: CALLVIA_TEST_PG_URL is not set: the PostgreSQL half of the tests will SKIP (.ci/run starts a server)."
+else
+  echo "PostgreSQL tests run against ${CALLVIA_TEST_PG_URL%%@*}@…"
+fi
 cmake --preset default >/dev/null
 cmake --build --preset default -j "$jobs"
 ctest --preset default -j "$jobs" --timeout 600
