@@ -11,7 +11,7 @@ export QT_QPA_PLATFORM=offscreen
 if [ -z "${CALLVIA_TEST_PG_URL:-}" ]; then
   echo "NOTE: CALLVIA_TEST_PG_URL is not set: the PostgreSQL half of the tests will SKIP (.ci/run starts a server)."
 else
-  echo "PostgreSQL tests run against ${CALLVIA_TEST_PG_URL%%@*}@…"
+  echo "PostgreSQL tests run against the server named by CALLVIA_TEST_PG_URL."
 fi
 cmake --preset default >/dev/null
 cmake --build --preset default -j "$jobs"
