@@ -84,7 +84,12 @@ DbResult<qint64> CallLogRepository::upsert(const CallLogRecord &r) const
             "direction = excluded.direction, "
             "from_number = COALESCE(excluded.from_number, call_logs.from_number), "
             "to_number = COALESCE(excluded.to_number, call_logs.to_number), "
-            "call_status = COALESCE(excluded.call_status, call_logs.call_status), "
+            // registered < ongoing | not_connected < ended | error: a late call_started keeps `ended`
+            "call_status = CASE WHEN excluded.call_status IS NULL OR (CASE call_logs.call_status "
+            "WHEN 'registered' THEN 0 WHEN 'ongoing' THEN 1 WHEN 'not_connected' THEN 1 WHEN 'ended' THEN 2 "
+            "WHEN 'error' THEN 2 ELSE -1 END) > (CASE excluded.call_status WHEN 'registered' THEN 0 WHEN 'ongoing' "
+            "THEN 1 WHEN 'not_connected' THEN 1 WHEN 'ended' THEN 2 WHEN 'error' THEN 2 ELSE -1 END) "
+            "THEN call_logs.call_status ELSE excluded.call_status END, "
             "started_at = COALESCE(excluded.started_at, call_logs.started_at), "
             "ended_at = COALESCE(excluded.ended_at, call_logs.ended_at), "
             "duration_ms = COALESCE(excluded.duration_ms, call_logs.duration_ms), "
