@@ -30,6 +30,12 @@ QString rankSql()
     return sql + QStringLiteral(" ELSE -1 END)");
 }
 
+// NOT NULL text columns: a null QString would bind as SQL NULL.
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 MessageRecord readMessage(const QSqlQuery &q)
 {
     MessageRecord r;
@@ -80,8 +86,8 @@ DbResult<qint64> MessageRepository::insert(const MessageRecord &r) const
                            "error, sent_at, delivered_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
                            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             { Sql::nullIfZero(r.clientId), Sql::nullIfZero(r.leadId), Sql::nullIfZero(r.appointmentId),
-              Sql::nullIfZero(r.outboxId), r.channel, r.direction, r.toAddress, Sql::nullIfEmpty(r.fromAddress),
-              Sql::nullIfEmpty(r.subject), r.body, Sql::nullIfEmpty(r.templateName), r.status,
+              Sql::nullIfZero(r.outboxId), r.channel, r.direction, nonNull(r.toAddress), Sql::nullIfEmpty(r.fromAddress),
+              Sql::nullIfEmpty(r.subject), nonNull(r.body), Sql::nullIfEmpty(r.templateName), r.status,
               Sql::nullIfEmpty(r.provider), Sql::nullIfEmpty(r.providerMessageId), Sql::nullIfEmpty(r.error),
               Sql::nullIfZero(r.sentAt), Sql::nullIfZero(r.deliveredAt), r.createdAt ? r.createdAt : now, now });
 }
