@@ -135,6 +135,15 @@ void tst_MessageBirdHandler::identifyNamesMissingField()
     QVERIFY(error.contains(QStringLiteral("originator")));
     QVERIFY(!handler.identify("not json", {}, &events, &error));
     QCOMPARE(events.size(), 0);
+    // An inbound message forwarded as GET parameters is stored as a JSON object of them.
+    QVERIFY2(handler.identify({}, QUrlQuery(QStringLiteral("id=in_9&originator=31612345678&payload=stop")), &events, &error),
+             qPrintable(error));
+    QCOMPARE(events.size(), 1);
+    QCOMPARE(events.first().eventType, QStringLiteral("sms.inbound"));
+    Services::MessageBirdEvent parsed;
+    QVERIFY(Services::parseMessageBirdEvent(events.first().rawBody, &parsed, &error));
+    QCOMPARE(parsed.kind, Services::MessageBirdEvent::InboundSms);
+    QCOMPARE(parsed.body, QStringLiteral("stop"));
 }
 
 QTEST_GUILESS_MAIN(tst_MessageBirdHandler)
