@@ -1,0 +1,203 @@
+#include "messagebirdhandler.h"
+
+#include "payloadfields.h"
+
+#include <models/clock.h>
+#include <models/leadprogressrepository.h>
+#include <models/leadrepository.h>
+#include <models/messagerepository.h>
+#include <models/optoutrepository.h>
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace Callvia::Services {
+
+using namespace Models;
+namespace P = PayloadFields;
+
+namespace {
+
+const QString dlrKind = QStringLiteral("dlr");
+
+// Query decoding turns the '+' of "+00:00" into a space; put it back.
+QString restorePlus(QString datetime)
+{
+    const qsizetype space = datetime.lastIndexOf(QLatin1Char(' '));
+    if (space > 0 && space + 1 < datetime.size() && datetime.at(space + 1).isDigit())
+        datetime[space] = QLatin1Char('+');
+    return datetime;
+}
+
+bool readDlr(const QJsonObject &object, MessageBirdEvent *out, QString *error)
+{
+    out->kind = MessageBirdEvent::DeliveryReport;
+    for (const auto &[key, field] : { std::pair { "id", &out->id }, std::pair { "status", &out->status },
+                                      std::pair { "statusDatetime", &out->statusDatetime } }) {
+        if (!P::requireText(object, QLatin1String(key), field, error))
+            return false;
+    }
+    out->statusDatetime = restorePlus(out->statusDatetime.trimmed());
+    out->statusMs = P::isoToMs(out->statusDatetime);
+    out->reference = P::text(object, QStringLiteral("reference"));
+    out->recipient = P::text(object, QStringLiteral("recipient"));
+    return true;
+}
+
+bool readInbound(const QJsonObject &object, MessageBirdEvent *out, QString *error)
+{
+    out->kind = MessageBirdEvent::InboundSms;
+    if (!P::requireText(object, QStringLiteral("id"), &out->id, error))
+        return false;
+    if (!P::requireText(object, QStringLiteral("originator"), &out->originator, error))
+        return false;
+    out->body = P::text(object, QStringLiteral("payload"));
+    if (out->body.isEmpty())
+        out->body = P::text(object, QStringLiteral("body"));
+    if (!object.contains(QLatin1String("payload")) && !object.contains(QLatin1String("body"))) {
+        *error = P::missing(QStringLiteral("payload"));
+        return false;
+    }
+    out->receiver = P::text(object, QStringLiteral("receiver"));
+    if (out->receiver.isEmpty())
+        out->receiver = P::text(object, QStringLiteral("recipient"));
+    return true;
+}
+
+bool readAny(const QJsonObject &object, MessageBirdEvent *out, QString *error)
+{
+    if (object.contains(QLatin1String("originator")))
+        return readInbound(object, out, error);
+    if (object.contains(QLatin1String("status")) || P::text(object, QStringLiteral("kind")) == dlrKind)
+        return readDlr(object, out, error);
+    *error = QStringLiteral("neither a delivery report (id, status) nor an inbound message (originator)");
+    return false;
+}
+
+} // namespace
+
+bool parseMessageBirdEvent(const QByteArray &body, MessageBirdEvent *out, QString *error)
+{
+    QJsonObject object;
+    if (!P::parseObject(body, &object, error))
+        return false;
+    return readAny(object, out, error);
+}
+
+MessageBirdHandler::MessageBirdHandler(Database &database, const Clock &clock) : m_database(database), m_clock(clock)
+{
+}
+
+bool MessageBirdHandler::isStopWord(const QString &text)
+{
+    static const QStringList words { QStringLiteral("STOP"),   QStringLiteral("QUIT"),        QStringLiteral("END"),
+                                     QStringLiteral("REVOKE"), QStringLiteral("OPT OUT"),     QStringLiteral("CANCEL"),
+                                     QStringLiteral("UNSUBSCRIBE"), QStringLiteral("STOPALL") };
+    return words.contains(text.simplified().toUpper());
+}
+
+QString MessageBirdHandler::statusForDlr(const QString &status)
+{
+    if (status == QLatin1String("scheduled"))
+        return QStringLiteral("queued");
+    if (status == QLatin1String("delivery_failed"))
+        return QStringLiteral("failed");
+    if (status == QLatin1String("sent") || status == QLatin1String("buffered") || status == QLatin1String("delivered")
+        || status == QLatin1String("expired"))
+        return status;
+    return {};
+}
+
+bool MessageBirdHandler::identify(const QByteArray &body, const QUrlQuery &query, QList<IncomingEvent> *events,
+                                  QString *error) const
+{
+    QJsonObject object;
+    if (body.trimmed().isEmpty()) {
+        // GET: a DLR (or an inbound message forwarded as parameters) in the query string.
+        const auto items = query.queryItems(QUrl::FullyDecoded);
+        for (const auto &item : items)
+            object.insert(item.first, item.second);
+        if (!object.contains(QLatin1String("originator")))
+            object.insert(QStringLiteral("kind"), dlrKind);
+    } else if (!P::parseObject(body, &object, error)) {
+        return false;
+    }
+    MessageBirdEvent event;
+    if (!readAny(object, &event, error))
+        return false;
+    const QByteArray stored = body.trimmed().isEmpty() ? P::compact(object) : body;
+    if (event.kind == MessageBirdEvent::DeliveryReport) {
+        events->append({ event.id + QLatin1Char(':') + event.status + QLatin1Char(':') + event.statusDatetime,
+                         QStringLiteral("dlr.") + event.status, QStringLiteral("message:") + event.id, stored });
+    } else {
+        events->append({ event.id, QStringLiteral("sms.inbound"), QStringLiteral("sms-from:") + event.originator,
+                         stored });
+    }
+    return true;
+}
+
+DbError MessageBirdHandler::apply(const EventRecord &record)
+{
+    MessageBirdEvent event;
+    QString parseError;
+    if (!parseMessageBirdEvent(record.rawBody, &event, &parseError))
+        return { DbError::Invalid, parseError };
+    if (event.kind == MessageBirdEvent::InboundSms)
+        return applyInbound(event);
+    const QString status = statusForDlr(event.status);
+    if (status.isEmpty())
+        return {};
+    DbResult<int> n = MessageRepository(m_database, m_clock)
+                              .applyDeliveryStatus(QStringLiteral("messagebird"), event.id, status, event.statusMs,
+                                                   status == QLatin1String("failed") ? event.status : QString());
+    return n.ok() ? DbError() : n.error();
+}
+
+DbError MessageBirdHandler::applyInbound(const MessageBirdEvent &sms) const
+{
+    const QString phone = P::e164(sms.originator);
+    MessageRepository messages(m_database, m_clock);
+    DbResult<QList<MessageRecord>> seen = messages.findByProviderId(QStringLiteral("messagebird"), sms.id);
+    if (!seen.ok())
+        return seen.error();
+    bool stored = false;
+    for (const MessageRecord &m : seen.value())
+        stored = stored || m.direction == QLatin1String("inbound");
+    if (!stored) {
+        MessageRecord reply;
+        if (!phone.isEmpty()) {
+            DbResult<QList<LeadRecord>> leads = LeadRepository(m_database, m_clock).findByPhone(phone);
+            if (!leads.ok())
+                return leads.error();
+            if (!leads.value().isEmpty()) {
+                reply.clientId = leads.value().first().clientId;
+                reply.leadId = leads.value().first().id;
+            }
+        }
+        reply.channel = QStringLiteral("sms");
+        reply.direction = QStringLiteral("inbound");
+        reply.fromAddress = phone.isEmpty() ? sms.originator : phone;
+        reply.toAddress = sms.receiver;
+        reply.body = sms.body;
+        reply.status = QStringLiteral("received");
+        reply.provider = QStringLiteral("messagebird");
+        reply.providerMessageId = sms.id;
+        DbResult<qint64> id = messages.insert(reply);
+        if (!id.ok())
+            return id.error();
+    }
+    if (!isStopWord(sms.body) || phone.isEmpty())
+        return {};
+    OptOutRecord optOut;
+    optOut.phoneE164 = phone;
+    optOut.channel = QStringLiteral("all");
+    optOut.source = QStringLiteral("sms_reply");
+    optOut.reason = sms.body.simplified().toUpper();
+    DbResult<bool> added = OptOutRepository(m_database, m_clock).add(optOut);
+    if (!added.ok())
+        return added.error();
+    DbResult<int> leads = LeadProgressRepository(m_database, m_clock).markDoNotContactByPhone(phone);
+    return leads.ok() ? DbError() : leads.error();
+}
+
+} // namespace Callvia::Services

@@ -1,0 +1,121 @@
+#include "stripehandler.h"
+
+#include "payloadfields.h"
+
+#include <models/clock.h>
+#include <models/invoicerepository.h>
+#include <models/milestonerepository.h>
+
+#include <QLoggingCategory>
+
+namespace Callvia::Services {
+
+using namespace Models;
+namespace P = PayloadFields;
+
+namespace {
+Q_LOGGING_CATEGORY(lcStripeApply, "callvia.webhooks.stripe")
+}
+
+bool parseStripeEvent(const QByteArray &body, StripeInvoiceEvent *out, QString *error)
+{
+    QJsonObject root;
+    if (!P::parseObject(body, &root, error))
+        return false;
+    if (!P::requireText(root, QStringLiteral("id"), &out->id, error))
+        return false;
+    if (!P::requireText(root, QStringLiteral("type"), &out->type, error))
+        return false;
+    const qint64 created = P::integer(root.value(QLatin1String("created")), 0);
+    out->createdMs = created > 0 && created < 100'000'000'000 ? created * 1000 : 0;
+    const QJsonObject object = P::at(root, QStringLiteral("data.object")).toObject();
+    out->objectId = P::text(object, QStringLiteral("id"));
+    out->objectStatus = P::text(object, QStringLiteral("status"));
+    out->localInvoiceId = qMax<qint64>(0, P::integer(P::at(object, QStringLiteral("metadata.invoice_id")), 0));
+    out->number = P::text(object, QStringLiteral("number"));
+    out->hostedUrl = P::text(object, QStringLiteral("hosted_invoice_url"));
+    const qint64 paidAt = P::integer(P::at(object, QStringLiteral("status_transitions.paid_at")), 0);
+    out->paidAtMs = paidAt > 0 && paidAt < 100'000'000'000 ? paidAt * 1000 : 0;
+    return true;
+}
+
+StripeHandler::StripeHandler(Database &database, const Clock &clock) : m_database(database), m_clock(clock) { }
+
+QString StripeHandler::statusForType(const QString &type)
+{
+    if (type == QLatin1String("invoice.finalized") || type == QLatin1String("invoice.sent")
+        || type == QLatin1String("invoice.payment_failed"))
+        return QStringLiteral("open");
+    if (type == QLatin1String("invoice.paid") || type == QLatin1String("invoice.payment_succeeded"))
+        return QStringLiteral("paid");
+    if (type == QLatin1String("invoice.voided"))
+        return QStringLiteral("void");
+    if (type == QLatin1String("invoice.marked_uncollectible"))
+        return QStringLiteral("uncollectible");
+    return {};
+}
+
+bool StripeHandler::identify(const QByteArray &body, const QUrlQuery &, QList<IncomingEvent> *events,
+                             QString *error) const
+{
+    StripeInvoiceEvent event;
+    if (!parseStripeEvent(body, &event, error))
+        return false;
+    events->append({ event.id, event.type,
+                     event.objectId.isEmpty() ? QString() : QStringLiteral("invoice:") + event.objectId, body });
+    return true;
+}
+
+DbError StripeHandler::apply(const EventRecord &record)
+{
+    StripeInvoiceEvent event;
+    QString parseError;
+    if (!parseStripeEvent(record.rawBody, &event, &parseError))
+        return { DbError::Invalid, parseError };
+    const QString status = statusForType(event.type);
+    if (status.isEmpty())
+        return {};
+    InvoiceRepository invoices(m_database, m_clock);
+    DbResult<InvoiceRecord> invoice = event.objectId.isEmpty()
+            ? DbResult<InvoiceRecord>(DbError(DbError::NotFound, QStringLiteral("no invoice id")))
+            : invoices.findByStripeId(event.objectId);
+    if (!invoice.ok() && invoice.error().kind() == DbError::NotFound && event.localInvoiceId > 0) {
+        invoice = invoices.find(event.localInvoiceId);
+        // metadata may name one of our invoices that is already tied to another Stripe invoice
+        if (invoice.ok() && !invoice.value().stripeInvoiceId.isEmpty()
+            && invoice.value().stripeInvoiceId != event.objectId)
+            invoice = DbError(DbError::NotFound, QStringLiteral("metadata names another invoice"));
+    }
+    if (!invoice.ok()) {
+        if (invoice.error().kind() != DbError::NotFound)
+            return invoice.error();
+        qCInfo(lcStripeApply, "event %s: no local invoice for %s, nothing changed", qPrintable(event.id),
+               qPrintable(event.objectId));
+        return {};
+    }
+    InvoiceRepository::StatusUpdate update;
+    update.status = status;
+    update.stripeInvoiceId = event.objectId;
+    update.number = event.number;
+    update.hostedUrl = event.hostedUrl;
+    if (event.type == QLatin1String("invoice.sent"))
+        update.sentAt = event.createdMs ? event.createdMs : m_clock.nowMs();
+    if (status == QLatin1String("paid"))
+        update.paidAt = event.paidAtMs ? event.paidAtMs : (event.createdMs ? event.createdMs : m_clock.nowMs());
+    if (event.type == QLatin1String("invoice.payment_failed"))
+        update.error = QStringLiteral("payment failed (") + event.id + QLatin1Char(')');
+    DbResult<bool> changed = invoices.applyProviderStatus(invoice.value().id, update);
+    if (!changed.ok())
+        return changed.error();
+    DbResult<InvoiceRecord> after = invoices.find(invoice.value().id);
+    if (!after.ok())
+        return after.error();
+    if (after.value().status == QLatin1String("paid")) {
+        DbResult<int> n = MilestoneRepository(m_database, m_clock).markPaidByInvoice(after.value().id);
+        if (!n.ok())
+            return n.error();
+    }
+    return {};
+}
+
+} // namespace Callvia::Services
