@@ -8,13 +8,25 @@
 
 #include <QLoggingCategory>
 
+// --- appcontext: webhooks includes (issue 3) ---
+#include <services/webhooks/eventprocessor.h>
+#include <services/webhooks/handlerregistry.h>
+#include <services/webhooks/webhooklistener.h>
+
+#include <QHostAddress>
+#include <QThread>
+// --- end webhooks includes ---
+
 Q_LOGGING_CATEGORY(lcApp, "callvia.app")
 
 namespace Callvia::App {
 
 AppContext::AppContext(Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_clock(std::make_unique<Models::SystemClock>())
+    : QObject(parent), m_options(std::move(options)), m_clock(std::make_unique<Models::SystemClock>()),
+      m_handlers(std::make_unique<Services::HandlerRegistry>())
 {
+    // The five provider handlers (Retell, Cal.com, Stripe, SendGrid, MessageBird) are registered
+    // here by the appliers branch. Until then verified events are stored and stay pending.
 }
 
 AppContext::~AppContext()
@@ -47,6 +59,26 @@ Models::DbError AppContext::openDatabase()
 QString AppContext::startServices()
 {
     // --- appcontext: start webhooks (issue 3) ---
+    if (!m_listener && m_database) {
+        Services::WebhookListener::Options listenerOptions;
+        m_listener = new Services::WebhookListener(*m_database, *m_clock, *m_providerConfig, *m_handlers,
+                                                   listenerOptions, this);
+        const QString error = m_listener->listen(QHostAddress(m_options.listenHost), m_options.listenPort);
+        if (!error.isEmpty()) {
+            delete m_listener;
+            m_listener = nullptr;
+            return error;
+        }
+        qCInfo(lcApp).noquote() << QStringLiteral("listening on %1:%2").arg(m_options.listenHost).arg(m_listener->port());
+        m_processorThread = new QThread(this);
+        m_processor = new Services::EventProcessor(*m_database, *m_clock, *m_handlers,
+                                                   Services::EventProcessor::Options());
+        m_processor->moveToThread(m_processorThread);
+        connect(m_processorThread, &QThread::started, m_processor, &Services::EventProcessor::start);
+        connect(m_listener, &Services::WebhookListener::eventsStored, m_processor,
+                &Services::EventProcessor::notifyStored, Qt::QueuedConnection);
+        m_processorThread->start();
+    }
 
     // --- end start webhooks ---
     return {};
@@ -55,6 +87,20 @@ QString AppContext::startServices()
 void AppContext::stopServices()
 {
     // --- appcontext: stop webhooks (issue 3) ---
+    if (m_listener) {
+        m_listener->stop(); // answers what is queued before the database goes away
+        delete m_listener;
+        m_listener = nullptr;
+    }
+    if (m_processorThread) {
+        QMetaObject::invokeMethod(m_processor, &Services::EventProcessor::stop, Qt::BlockingQueuedConnection);
+        m_processorThread->quit();
+        m_processorThread->wait();
+        delete m_processor; // the thread's event loop is gone, so deleteLater would not run
+        m_processor = nullptr;
+        delete m_processorThread;
+        m_processorThread = nullptr;
+    }
 
     // --- end stop webhooks ---
 }

@@ -15,9 +15,14 @@ class SettingsRepository;
 }
 
 namespace Callvia::Services {
+class EventProcessor;
+class HandlerRegistry;
 class ProviderConfig;
 class SecretCipher;
+class WebhookListener;
 }
+
+class QThread;
 
 namespace Callvia::App {
 
@@ -51,6 +56,15 @@ private:
     std::unique_ptr<Services::ProviderConfig> m_providerConfig;
 
     // --- appcontext: webhooks (issue 3) ---
+public:
+    Services::HandlerRegistry &handlers() const { return *m_handlers; }
+    Services::WebhookListener *listener() const { return m_listener; }
+
+private:
+    std::unique_ptr<Services::HandlerRegistry> m_handlers;
+    Services::WebhookListener *m_listener = nullptr; // child of this
+    QThread *m_processorThread = nullptr; // child of this; runs m_processor
+    Services::EventProcessor *m_processor = nullptr; // lives on m_processorThread, deleted when it finishes
 
     // --- end webhooks ---
 };
