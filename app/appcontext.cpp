@@ -61,6 +61,14 @@ QString AppContext::startServices()
     // --- appcontext: start webhooks (issue 3) ---
     if (!m_listener && m_database) {
         Services::WebhookListener::Options listenerOptions;
+        // CALLVIA_LISTENER_RATE_LIMIT="<per second>[,<burst>]" per source address; 0 turns it off
+        // (behind a tunnel every request comes from the tunnel's address).
+        const QStringList rate = m_providerConfig->value(QStringLiteral("listener"), QStringLiteral("rate_limit"))
+                                         .split(QLatin1Char(','));
+        if (!rate.first().trimmed().isEmpty()) {
+            listenerOptions.limits.ratePerSecond = rate.first().toDouble();
+            listenerOptions.limits.rateBurst = rate.size() > 1 ? rate.at(1).toDouble() : 2 * rate.first().toDouble();
+        }
         m_listener = new Services::WebhookListener(*m_database, *m_clock, *m_providerConfig, *m_handlers,
                                                    listenerOptions, this);
         const QString error = m_listener->listen(QHostAddress(m_options.listenHost), m_options.listenPort);

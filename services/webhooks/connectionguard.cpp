@@ -47,7 +47,7 @@ void ConnectionGuard::onReadyRead()
         refuse(refusal.status, refusal.error, refusal.detail);
         return;
     }
-    updateTimer();
+    updateTimer(m_frame.completedHeads() > headsBefore);
 }
 
 void ConnectionGuard::onNewHeads(int count)
@@ -74,10 +74,12 @@ void ConnectionGuard::afterOthersRead()
     m_seenUnread = m_socket->bytesAvailable();
 }
 
-void ConnectionGuard::updateTimer()
+// Restarts the timer for the phase the stream is in when that phase began anew (a new head,
+// body or idle period); bytes trickling into the same head do not extend its deadline.
+void ConnectionGuard::updateTimer(bool newRequest)
 {
     const HttpFrameGuard::Phase phase = m_frame.phase();
-    if (phase == m_phase)
+    if (phase == m_phase && !newRequest)
         return;
     m_phase = phase;
     const ListenerLimits &limits = m_server->limits();

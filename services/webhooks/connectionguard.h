@@ -27,7 +27,7 @@ private:
     void onTimeout();
     void onNewHeads(int count);
     void refuse(int status, const QByteArray &error, const QString &detail, int retryAfterSeconds = 0);
-    void updateTimer();
+    void updateTimer(bool newRequest);
 
     QTcpSocket *m_socket;
     GuardedTcpServer *m_server;

@@ -28,7 +28,7 @@ class IntakeQueue final : public QObject
 public:
     struct Options
     {
-        int flushIntervalMs = 5;
+        int flushIntervalMs = 1;
         int maxBatchEvents = 256;
     };
 
