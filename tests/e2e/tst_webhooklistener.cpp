@@ -322,11 +322,34 @@ void tst_WebhookListener::databaseFailureAnswers503()
 void tst_WebhookListener::storedEventsAreProcessed()
 {
     auto f = makeFixture();
-    Services::EventProcessor processor(f->holder->database(), f->clock, f->handlers, {});
+    Services::EventProcessor::Options options;
+    options.maxAttempts = 2;
+    options.baseBackoffMs = 5000;
+    Services::EventProcessor processor(f->holder->database(), f->clock, f->handlers, options);
     connect(f->listener.get(), &Services::WebhookListener::eventsStored, &processor, &Services::EventProcessor::notifyStored);
     QCOMPARE(request(f->port, post("/api/webhooks/stripe", StripeBody, { StripeHeader })).status, 200);
     QTRY_COMPARE(f->stripe->applied(), QStringList({ "evt_test_1" }));
     QCOMPARE(f->count(QStringLiteral("status = 'processed'")), 1);
+
+    // A failing event: backoff on the TestClock, final failure, then replay.
+    const QByteArray body = R"({"id":"evt_fail","type":"invoice.paid","key":"in_9"})";
+    const QByteArray v1 = Tests::opensslHmac("sha256", "whsec_test_secret", "1700000000." + body).toHex();
+    f->stripe->setFailing(QStringLiteral("evt_fail"), true);
+    QCOMPARE(request(f->port, post("/api/webhooks/stripe", body, { "Stripe-Signature: t=1700000000,v1=" + v1 })).status, 200);
+    QTRY_COMPARE(f->count(QStringLiteral("attempts = 1 AND status = 'pending'")), 1);
+    Models::EventRepository repository(f->holder->database());
+    const Models::EventRecord failing = repository.list({ QString(), QString(), 1, 0 }).value().first();
+    QCOMPARE(failing.nextAttemptAt, f->clock.nowMs() + 5000);
+    QVERIFY(failing.lastError.contains(QLatin1String("evt_fail")));
+    QCOMPARE(processor.processAvailable(), 0); // not due yet
+    f->clock.advanceMs(5000);
+    QCOMPARE(processor.processAvailable(), 1);
+    QCOMPARE(repository.byId(failing.id).value().status, QStringLiteral("failed"));
+    f->stripe->setFailing(QStringLiteral("evt_fail"), false);
+    QVERIFY(!repository.replay(failing.id));
+    QCOMPARE(processor.processAvailable(), 1);
+    QCOMPARE(repository.byId(failing.id).value().status, QStringLiteral("processed"));
+    QCOMPARE(f->stripe->applied(), QStringList({ "evt_test_1", "evt_fail" }));
 }
 
 QTEST_GUILESS_MAIN(tst_WebhookListener)
