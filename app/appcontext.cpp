@@ -23,10 +23,8 @@ namespace Callvia::App {
 
 AppContext::AppContext(Options options, QObject *parent)
     : QObject(parent), m_options(std::move(options)), m_clock(std::make_unique<Models::SystemClock>()),
-      m_handlers(std::make_unique<Services::HandlerRegistry>())
+      m_handlers(std::make_unique<Services::HandlerRegistry>()) // webhooks (issue 3)
 {
-    // The five provider handlers (Retell, Cal.com, Stripe, SendGrid, MessageBird) are registered
-    // here by the appliers branch. Until then verified events are stored and stay pending.
 }
 
 AppContext::~AppContext()

@@ -61,10 +61,13 @@ public:
     Services::WebhookListener *listener() const { return m_listener; }
 
 private:
+    // Empty on the listener branch: the appliers branch registers the five provider handlers
+    // (Retell, Cal.com, Stripe, SendGrid, MessageBird). Until then verified events are stored
+    // (keyed by body hash) and stay pending.
     std::unique_ptr<Services::HandlerRegistry> m_handlers;
     Services::WebhookListener *m_listener = nullptr; // child of this
     QThread *m_processorThread = nullptr; // child of this; runs m_processor
-    Services::EventProcessor *m_processor = nullptr; // lives on m_processorThread, deleted when it finishes
+    Services::EventProcessor *m_processor = nullptr; // lives on m_processorThread; stopServices() deletes it
 
     // --- end webhooks ---
 };
