@@ -104,6 +104,7 @@ private Q_SLOTS:
     void refusesHugeOrManyHeaders();
     void refusesContentLengthWithTransferEncoding();
     void servesKeepAliveAndChunkedRequests();
+    void acceptsBodyArrivingAfterTheHead();
     void slowlorisDoesNotBlockOthers();
     void rateLimitsPerAddress();
     void databaseFailureAnswers503();
@@ -272,6 +273,28 @@ void tst_WebhookListener::servesKeepAliveAndChunkedRequests()
     QCOMPARE(replies.at(1).status, 200);
     QCOMPARE(replies.at(2).status, 200);
     QCOMPARE(f->count(), 2);
+}
+
+void tst_WebhookListener::acceptsBodyArrivingAfterTheHead()
+{
+    auto f = makeFixture();
+    const QByteArray raw = post("/api/webhooks/stripe", StripeBody, { StripeHeader });
+    const int split = int(raw.indexOf("\r\n\r\n")) + 4;
+    QTcpSocket socket;
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, f->port);
+    QVERIFY(socket.waitForConnected(2000));
+    socket.write(raw.left(split - 10)); // part of the head, then the rest, then the body in two pieces
+    QTest::qWait(50);
+    socket.write(raw.mid(split - 10, 10));
+    QTest::qWait(50);
+    socket.write(raw.mid(split, 20));
+    QTest::qWait(50);
+    QVERIFY(received.isEmpty());
+    socket.write(raw.mid(split + 20));
+    QTRY_VERIFY(received.contains("\"stored\""));
+    QVERIFY(received.startsWith("HTTP/1.1 200"));
 }
 
 void tst_WebhookListener::slowlorisDoesNotBlockOthers()
