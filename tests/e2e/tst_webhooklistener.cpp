@@ -105,6 +105,7 @@ private Q_SLOTS:
     void refusesContentLengthWithTransferEncoding();
     void servesKeepAliveAndChunkedRequests();
     void acceptsBodyArrivingAfterTheHead();
+    void busyKeepAliveOutlivesTheHeadTimeout();
     void slowlorisDoesNotBlockOthers();
     void rateLimitsPerAddress();
     void databaseFailureAnswers503();
@@ -295,6 +296,24 @@ void tst_WebhookListener::acceptsBodyArrivingAfterTheHead()
     socket.write(raw.mid(split + 20));
     QTRY_VERIFY(received.contains("\"stored\""));
     QVERIFY(received.startsWith("HTTP/1.1 200"));
+}
+
+void tst_WebhookListener::busyKeepAliveOutlivesTheHeadTimeout()
+{
+    Services::ListenerLimits limits;
+    limits.headTimeoutMs = 300;
+    auto f = makeFixture(limits);
+    QTcpSocket socket;
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, f->port);
+    QVERIFY(socket.waitForConnected(2000));
+    for (int i = 0; i < 8; ++i) { // 8 complete requests, 100 ms apart: 800 ms on one connection
+        socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTRY_COMPARE(received.count("HTTP/1.1 200"), i + 1);
+        QTest::qWait(100);
+    }
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
 }
 
 void tst_WebhookListener::slowlorisDoesNotBlockOthers()
