@@ -11,12 +11,27 @@
 #include <QLoggingCategory>
 #include <QProcess>
 
+// --- appcontext: webhooks includes (issue 3) ---
+#include <services/webhooks/eventprocessor.h>
+#include <services/webhooks/calcomhandler.h>
+#include <services/webhooks/handlerregistry.h>
+#include <services/webhooks/messagebirdhandler.h>
+#include <services/webhooks/retellhandler.h>
+#include <services/webhooks/sendgridhandler.h>
+#include <services/webhooks/stripehandler.h>
+#include <services/webhooks/webhooklistener.h>
+
+#include <QHostAddress>
+#include <QThread>
+// --- end webhooks includes ---
+
 Q_LOGGING_CATEGORY(lcApp, "callvia.app")
 
 namespace Callvia::App {
 
 AppContext::AppContext(Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_clock(std::make_unique<Models::SystemClock>())
+    : QObject(parent), m_options(std::move(options)), m_clock(std::make_unique<Models::SystemClock>()),
+      m_handlers(std::make_unique<Services::HandlerRegistry>()) // webhooks (issue 3)
 {
 }
 
@@ -43,6 +58,11 @@ Models::DbError AppContext::openDatabase()
 
     // --- end secret cipher ---
     m_providerConfig = std::make_unique<Services::ProviderConfig>(m_settings.get(), m_cipher.get());
+    m_handlers->add(std::make_unique<Services::RetellHandler>(*m_database, *m_clock));
+    m_handlers->add(std::make_unique<Services::CalcomHandler>(*m_database, *m_clock));
+    m_handlers->add(std::make_unique<Services::StripeHandler>(*m_database, *m_clock));
+    m_handlers->add(std::make_unique<Services::SendGridHandler>(*m_database, *m_clock));
+    m_handlers->add(std::make_unique<Services::MessageBirdHandler>(*m_database, *m_clock));
     if (m_database->isSqlite()) {
         const auto folder = m_settings->value(QStringLiteral("backup.folder"), Services::BackupService::defaultFolder());
         m_backupService = new Services::BackupService(
@@ -84,6 +104,34 @@ QString AppContext::startServices()
     if (m_backupService)
         m_backupService->start();
     // --- appcontext: start webhooks (issue 3) ---
+    if (!m_listener && m_database) {
+        Services::WebhookListener::Options listenerOptions;
+        // CALLVIA_LISTENER_RATE_LIMIT="<per second>[,<burst>]" per source address; 0 turns it off
+        // (behind a tunnel every request comes from the tunnel's address).
+        const QStringList rate = m_providerConfig->value(QStringLiteral("listener"), QStringLiteral("rate_limit"))
+                                         .split(QLatin1Char(','));
+        if (!rate.first().trimmed().isEmpty()) {
+            listenerOptions.limits.ratePerSecond = rate.first().toDouble();
+            listenerOptions.limits.rateBurst = rate.size() > 1 ? rate.at(1).toDouble() : 2 * rate.first().toDouble();
+        }
+        m_listener = new Services::WebhookListener(*m_database, *m_clock, *m_providerConfig, *m_handlers,
+                                                   listenerOptions, this);
+        const QString error = m_listener->listen(QHostAddress(m_options.listenHost), m_options.listenPort);
+        if (!error.isEmpty()) {
+            delete m_listener;
+            m_listener = nullptr;
+            return error;
+        }
+        qCInfo(lcApp).noquote() << QStringLiteral("listening on %1:%2").arg(m_options.listenHost).arg(m_listener->port());
+        m_processorThread = new QThread(this);
+        m_processor = new Services::EventProcessor(*m_database, *m_clock, *m_handlers,
+                                                   Services::EventProcessor::Options());
+        m_processor->moveToThread(m_processorThread);
+        connect(m_processorThread, &QThread::started, m_processor, &Services::EventProcessor::start);
+        connect(m_listener, &Services::WebhookListener::eventsStored, m_processor,
+                &Services::EventProcessor::notifyStored, Qt::QueuedConnection);
+        m_processorThread->start();
+    }
 
     // --- end start webhooks ---
     return {};
@@ -92,6 +140,20 @@ QString AppContext::startServices()
 void AppContext::stopServices()
 {
     // --- appcontext: stop webhooks (issue 3) ---
+    if (m_listener) {
+        m_listener->stop(); // answers what is queued before the database goes away
+        delete m_listener;
+        m_listener = nullptr;
+    }
+    if (m_processorThread) {
+        QMetaObject::invokeMethod(m_processor, &Services::EventProcessor::stop, Qt::BlockingQueuedConnection);
+        m_processorThread->quit();
+        m_processorThread->wait();
+        delete m_processor; // the thread's event loop is gone, so deleteLater would not run
+        m_processor = nullptr;
+        delete m_processorThread;
+        m_processorThread = nullptr;
+    }
 
     // --- end stop webhooks ---
 }

@@ -16,9 +16,14 @@ class SettingsRepository;
 
 namespace Callvia::Services {
 class BackupService;
+class EventProcessor;
+class HandlerRegistry;
 class ProviderConfig;
 class SecretCipher;
+class WebhookListener;
 }
+
+class QThread;
 
 namespace Callvia::App {
 
@@ -59,6 +64,17 @@ private:
     Services::BackupService *m_backupService = nullptr; // child QObject
 
     // --- appcontext: webhooks (issue 3) ---
+public:
+    Services::HandlerRegistry &handlers() const { return *m_handlers; }
+    Services::WebhookListener *listener() const { return m_listener; }
+
+private:
+    // The five provider handlers (Retell, Cal.com, Stripe, SendGrid, MessageBird), registered
+    // when the database is opened; the listener identifies events with them, the processor applies.
+    std::unique_ptr<Services::HandlerRegistry> m_handlers;
+    Services::WebhookListener *m_listener = nullptr; // child of this
+    QThread *m_processorThread = nullptr; // child of this; runs m_processor
+    Services::EventProcessor *m_processor = nullptr; // lives on m_processorThread; stopServices() deletes it
 
     // --- end webhooks ---
 };

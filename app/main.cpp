@@ -105,12 +105,13 @@ int runHeadless(QCoreApplication &app, App::AppContext &context)
         qCCritical(lcMain).noquote() << error.message();
         return 3;
     }
+    // The watcher is installed before the services start, so an early SIGTERM still stops cleanly.
+    App::SignalWatcher watcher;
     const QString error = context.startServices();
     if (!error.isEmpty()) {
         qCCritical(lcMain).noquote() << error;
         return 4;
     }
-    App::SignalWatcher watcher;
     QObject::connect(&watcher, &App::SignalWatcher::terminationRequested, &app, [&app](int signal) {
         qCInfo(lcMain) << "signal" << signal << "received, stopping";
         app.quit();

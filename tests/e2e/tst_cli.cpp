@@ -85,7 +85,7 @@ void tst_Cli::headlessMigratesRunsAndStopsOnSigterm()
                         m_home.path());
     QVERIFY(p->waitForStarted(10000));
     QByteArray log;
-    QTRY_VERIFY_WITH_TIMEOUT((log += p->readAllStandardError()).contains("ready"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT((log += p->readAllStandardError()).contains("Callvia ready"), 20000);
     QVERIFY(QFile::exists(path));
     ::kill(pid_t(p->processId()), SIGTERM);
     QVERIFY(p->waitForFinished(20000));

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "dberror.h"
+#include "records.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Callvia::Models {
+
+class Database;
+
+// One verified event ready to be stored (the listener's group commit collects these).
+struct NewEvent
+{
+    QString provider;
+    QString providerEventId;
+    QString eventType;
+    QString orderingKey;
+    QByteArray rawBody;
+};
+
+// Filter for the admin list of events.
+struct EventFilter
+{
+    QString status; // empty = any
+    QString provider; // empty = any
+    int limit = 500;
+    int offset = 0;
+};
+
+// All SQL on the `events` table: batch intake (deduplicated on provider + provider event id),
+// the processor's queue (arrival order per ordering key, backoff), admin listing and replay.
+class EventRepository final
+{
+public:
+    explicit EventRepository(Database &database);
+
+    // Inserts all events in ONE transaction; per event true = stored, false = duplicate.
+    DbResult<QList<bool>> insertBatch(const QList<NewEvent> &events, qint64 receivedAt) const;
+
+    // Pending events of these providers that are due (next_attempt_at <= now) and have no
+    // earlier pending event with the same ordering key, oldest first.
+    DbResult<QList<EventRecord>> processable(const QStringList &providers, qint64 nowMs, int limit) const;
+
+    // Inside the processor's transaction, before apply(): takes SQLite's write lock first.
+    DbError touch(qint64 id) const;
+    DbError markProcessed(qint64 id, qint64 nowMs) const;
+    // Records a failed attempt: stays pending until nextAttemptAt, or 'failed' when final.
+    DbError markFailed(qint64 id, int attempts, const QString &error, qint64 nextAttemptAt, bool final) const;
+    // Puts a failed (or ignored) event back in the queue with a fresh attempt count.
+    DbError replay(qint64 id) const;
+
+    DbResult<EventRecord> byId(qint64 id) const;
+    DbResult<QList<EventRecord>> list(const EventFilter &filter) const;
+    DbResult<qint64> backlogCount() const;
+
+private:
+    Database &m_database;
+};
+
+} // namespace Callvia::Models

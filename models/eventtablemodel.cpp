@@ -1,0 +1,98 @@
+#include "eventtablemodel.h"
+
+#include <QDateTime>
+
+namespace Callvia::Models {
+
+EventTableModel::EventTableModel(const EventRepository &repository, QObject *parent)
+    : QAbstractTableModel(parent), m_repository(repository)
+{
+}
+
+QString EventTableModel::refresh(const EventFilter &filter)
+{
+    DbResult<QList<EventRecord>> result = m_repository.list(filter);
+    if (!result.ok())
+        return result.error().message();
+    beginResetModel();
+    m_events = result.value();
+    endResetModel();
+    return {};
+}
+
+int EventTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_events.size());
+}
+
+int EventTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const EventRecord &event = m_events.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(event, index.column());
+    case Qt::ToolTipRole:
+        return index.column() == ErrorColumn ? QVariant(event.lastError) : QVariant();
+    case RecordIdRole:
+        return event.id;
+    case StatusRole:
+        return event.status;
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::display(const EventRecord &event, int column) const
+{
+    switch (column) {
+    case IdColumn:
+        return event.id;
+    case ProviderColumn:
+        return event.provider;
+    case TypeColumn:
+        return event.eventType;
+    case ReceivedColumn:
+        return QDateTime::fromMSecsSinceEpoch(event.receivedAt, Qt::UTC).toString(Qt::ISODate);
+    case StatusColumn:
+        return event.status;
+    case AttemptsColumn:
+        return event.attempts;
+    case ErrorColumn:
+        return event.lastError;
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case IdColumn:
+        return tr("Id");
+    case ProviderColumn:
+        return tr("Provider");
+    case TypeColumn:
+        return tr("Type");
+    case ReceivedColumn:
+        return tr("Received (UTC)");
+    case StatusColumn:
+        return tr("Status");
+    case AttemptsColumn:
+        return tr("Attempts");
+    case ErrorColumn:
+        return tr("Last error");
+    default:
+        return {};
+    }
+}
+
+} // namespace Callvia::Models

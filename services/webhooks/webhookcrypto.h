@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QByteArray>
+
+// Thin wrappers over OpenSSL used by the signature verifiers: HMAC, SHA-256, constant-time
+// comparison and ECDSA P-256 verification. Pure functions, no state.
+namespace Callvia::Services::WebhookCrypto {
+
+enum class Digest { Sha256, Sha384, Sha512 };
+
+QByteArray hmac(Digest digest, const QByteArray &key, const QByteArray &message);
+QByteArray sha256(const QByteArray &data);
+// Constant-time equality (CRYPTO_memcmp); different lengths compare unequal.
+bool equal(const QByteArray &a, const QByteArray &b);
+// ECDSA/SHA-256 over `message` with a DER SubjectPublicKeyInfo key and a DER signature.
+bool verifyEcdsaSha256(const QByteArray &publicKeyDer, const QByteArray &message, const QByteArray &signatureDer);
+
+} // namespace Callvia::Services::WebhookCrypto

@@ -1,0 +1,236 @@
+#include "webhooklistener.h"
+#include "handlerregistry.h"
+
+#include <models/clock.h>
+#include <models/database.h>
+#include <models/eventrepository.h>
+#include <services/providerconfig.h>
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QHttpServerRequest>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcWebhooks, "callvia.webhooks")
+
+namespace Callvia::Services {
+
+namespace {
+
+using Status = QHttpServerResponder::StatusCode;
+
+// Where each provider's secret lives (ProviderConfig: env CALLVIA_<PROVIDER>_<WHAT> or settings).
+const QHash<QString, QString> &secretNames()
+{
+    static const QHash<QString, QString> names {
+        { QStringLiteral("retell"), QStringLiteral("api_key") },
+        { QStringLiteral("calcom"), QStringLiteral("webhook_secret") },
+        { QStringLiteral("stripe"), QStringLiteral("webhook_secret") },
+        { QStringLiteral("sendgrid"), QStringLiteral("webhook_public_key") },
+        { QStringLiteral("messagebird"), QStringLiteral("signing_key") },
+    };
+    return names;
+}
+
+// Without a registered handler a verified event is still stored (keyed by its body's hash) and
+// stays pending until a handler for its provider is registered.
+QList<IncomingEvent> unidentifiedEvents(const QByteArray &body, const QUrlQuery &query)
+{
+    const QByteArray content = body + '\n' + query.toString(QUrl::FullyEncoded).toUtf8();
+    const QString id = QString::fromLatin1(QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    return { IncomingEvent { QStringLiteral("sha256:") + id, QStringLiteral("unidentified"), QString(),
+                             body.isEmpty() ? query.toString(QUrl::FullyEncoded).toUtf8() : body } };
+}
+
+} // namespace
+
+void writeJsonError(QHttpServerResponder &responder, int status, const QString &error, const QString &detail,
+                    const QByteArray &allow)
+{
+    const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("error"), error },
+                                                        { QStringLiteral("detail"), detail } })
+                                    .toJson(QJsonDocument::Compact);
+    if (allow.isEmpty())
+        responder.write(body, { { "Content-Type", "application/json" } }, Status(status));
+    else
+        responder.write(body, { { "Content-Type", "application/json" }, { "Allow", allow } }, Status(status));
+}
+
+QStringList WebhookListener::providers()
+{
+    return { QStringLiteral("retell"), QStringLiteral("calcom"), QStringLiteral("stripe"), QStringLiteral("sendgrid"),
+             QStringLiteral("messagebird") };
+}
+
+WebhookListener::WebhookListener(Models::Database &database, const Models::Clock &clock, const ProviderConfig &config,
+                                 const HandlerRegistry &handlers, Options options, QObject *parent)
+    : QObject(parent), m_database(database), m_clock(clock), m_config(config), m_handlers(handlers),
+      m_options(options), m_http(new QHttpServer(this)),
+      m_intake(new IntakeQueue(database, clock, options.intake, this))
+{
+    connect(m_intake, &IntakeQueue::eventsStored, this, &WebhookListener::eventsStored);
+    m_http->route(QStringLiteral("/api/webhooks/<arg>"),
+                  [this](const QString &provider, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      handleWebhook(provider, request, std::move(responder));
+                  });
+    m_http->route(QStringLiteral("/healthz"), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        handleHealth(request, std::move(responder));
+    });
+    m_http->setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        writeJsonError(responder, 404, QStringLiteral("not_found"),
+                       QStringLiteral("no route for %1").arg(request.url().path().left(200)));
+    });
+}
+
+WebhookListener::~WebhookListener()
+{
+    stop();
+}
+
+QString WebhookListener::listen(const QHostAddress &address, quint16 port)
+{
+    auto *tcp = new GuardedTcpServer(m_options.limits, m_clock, this);
+    if (!tcp->listen(address, port)) {
+        const QString error = QStringLiteral("cannot listen on %1:%2: %3").arg(address.toString()).arg(port).arg(tcp->errorString());
+        delete tcp;
+        return error;
+    }
+    m_http->bind(tcp);
+    m_tcp = tcp;
+    return {};
+}
+
+quint16 WebhookListener::port() const
+{
+    return m_tcp ? m_tcp->serverPort() : 0;
+}
+
+void WebhookListener::stop()
+{
+    if (m_tcp)
+        m_tcp->close();
+    m_intake->drain();
+}
+
+void WebhookListener::reject(QHttpServerResponder &responder, const QString &provider, int status,
+                             const QString &error, const QString &detail)
+{
+    Q_EMIT requestRejected(provider, status, error);
+    writeJsonError(responder, status, error, detail);
+}
+
+void WebhookListener::handleWebhook(const QString &provider, const QHttpServerRequest &request,
+                                    QHttpServerResponder &&responder)
+{
+    if (!secretNames().contains(provider))
+        return reject(responder, provider, 404, QStringLiteral("not_found"), QStringLiteral("unknown provider"));
+    const bool get = request.method() == QHttpServerRequest::Method::Get;
+    if (request.method() != QHttpServerRequest::Method::Post && !(get && provider == QLatin1String("messagebird"))) {
+        Q_EMIT requestRejected(provider, 405, QStringLiteral("method_not_allowed"));
+        return writeJsonError(responder, 405, QStringLiteral("method_not_allowed"),
+                              QStringLiteral("this route takes POST"),
+                              provider == QLatin1String("messagebird") ? "GET, POST" : "POST");
+    }
+    const QString key = secret(provider);
+    if (key.isEmpty()) {
+        if (!m_loggedUnconfigured.contains(provider)) {
+            m_loggedUnconfigured.insert(provider);
+            qCWarning(lcWebhooks).noquote() << provider << "webhook refused: no" << secretNames().value(provider)
+                                            << "configured (set" << ProviderConfig::environmentName(provider, secretNames().value(provider)) << "or the setting)";
+        }
+        return reject(responder, provider, 503, QStringLiteral("not_configured"),
+                      QStringLiteral("%1 webhooks are not configured on this listener").arg(provider));
+    }
+    const VerifyResult verified = verify(provider, request, key);
+    if (!verified.ok()) {
+        qCInfo(lcWebhooks).noquote() << provider << "webhook refused (" + VerifyResult::statusName(verified.status) + "):"
+                                     << verified.reason;
+        return reject(responder, provider, 401,
+                      verified.status == VerifyResult::Stale ? QStringLiteral("stale_timestamp")
+                                                             : QStringLiteral("invalid_signature"),
+                      verified.reason);
+    }
+    QList<IncomingEvent> events;
+    QString error;
+    const QUrlQuery query(request.url());
+    const ProviderHandler *handler = m_handlers.handler(provider);
+    if (!handler)
+        events = unidentifiedEvents(request.body(), query);
+    else if (!handler->identify(request.body(), query, &events, &error))
+        return reject(responder, provider, 400, QStringLiteral("invalid_payload"), error);
+    if (events.isEmpty()) {
+        responder.write(QByteArrayLiteral("{\"status\":\"ignored\"}"), "application/json", Status::Ok);
+        return;
+    }
+    QList<Models::NewEvent> batch;
+    for (const IncomingEvent &event : std::as_const(events))
+        batch.append({ provider, event.providerEventId, event.eventType, event.orderingKey, event.rawBody });
+    m_intake->enqueue(std::move(batch), std::move(responder));
+}
+
+VerifyResult WebhookListener::verify(const QString &provider, const QHttpServerRequest &request, const QString &secret)
+{
+    const QByteArray body = request.body();
+    const QByteArray key = secret.toUtf8();
+    if (provider == QLatin1String("retell"))
+        return SignatureVerifiers::retell(request.value("x-retell-signature"), body, key, m_clock);
+    if (provider == QLatin1String("calcom"))
+        return SignatureVerifiers::calcom(request.value("x-cal-signature-256"), body, key);
+    if (provider == QLatin1String("stripe")) {
+        QList<QByteArray> secrets;
+        for (const QByteArray &part : key.split(','))
+            if (!part.trimmed().isEmpty())
+                secrets.append(part.trimmed());
+        return SignatureVerifiers::stripe(request.value("stripe-signature"), body, secrets, m_clock);
+    }
+    if (provider == QLatin1String("sendgrid"))
+        return SignatureVerifiers::sendgrid(request.value("x-twilio-email-event-webhook-signature"),
+                                            request.value("x-twilio-email-event-webhook-timestamp"), body, key, m_clock);
+    const QString base = this->secret(QStringLiteral("listener"));
+    const QUrl url = request.url();
+    QByteArray publicUrl = base.toUtf8();
+    while (publicUrl.endsWith('/'))
+        publicUrl.chop(1);
+    publicUrl += url.path(QUrl::FullyEncoded).toUtf8();
+    if (url.hasQuery())
+        publicUrl += '?' + url.query(QUrl::FullyEncoded).toUtf8();
+    return SignatureVerifiers::messageBird(request.value("messagebird-signature-jwt"), body, publicUrl, key, m_clock);
+}
+
+QString WebhookListener::secret(const QString &provider)
+{
+    const qint64 now = m_clock.nowMs();
+    if (m_secretsLoadedMs < 0 || now - m_secretsLoadedMs > m_options.secretsCacheMs || now < m_secretsLoadedMs) {
+        m_secrets.clear();
+        for (auto it = secretNames().cbegin(); it != secretNames().cend(); ++it)
+            m_secrets.insert(it.key(), m_config.value(it.key(), it.value()));
+        m_secrets.insert(QStringLiteral("listener"), m_config.value(QStringLiteral("listener"), QStringLiteral("public_url")));
+        m_secretsLoadedMs = now;
+    }
+    const QString value = m_secrets.value(provider);
+    // MessageBird cannot be verified without the public URL its JWT hashes.
+    if (provider == QLatin1String("messagebird") && m_secrets.value(QStringLiteral("listener")).isEmpty())
+        return {};
+    return value;
+}
+
+void WebhookListener::handleHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    if (request.method() != QHttpServerRequest::Method::Get)
+        return writeJsonError(responder, 405, QStringLiteral("method_not_allowed"), QStringLiteral("this route takes GET"), "GET");
+    const bool reachable = !m_database.ping().isError();
+    const Models::DbResult<qint64> backlog = reachable ? Models::EventRepository(m_database).backlogCount()
+                                                       : Models::DbResult<qint64>(Models::DbError(Models::DbError::Unavailable, {}));
+    const bool healthy = reachable && backlog.ok();
+    const QJsonObject body { { QStringLiteral("status"), healthy ? QStringLiteral("ok") : QStringLiteral("degraded") },
+                             { QStringLiteral("database"), healthy },
+                             { QStringLiteral("backlog"), backlog.ok() ? double(backlog.value()) : -1.0 },
+                             { QStringLiteral("queued"), m_intake->pendingRequests() },
+                             { QStringLiteral("version"), QCoreApplication::applicationVersion() } };
+    responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
+                    healthy ? Status::Ok : Status::ServiceUnavailable);
+}
+
+} // namespace Callvia::Services

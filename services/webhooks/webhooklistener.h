@@ -1,0 +1,79 @@
+#pragma once
+
+#include "guardedtcpserver.h"
+#include "intakequeue.h"
+#include "signatureverifiers.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+#include <QSet>
+
+namespace Callvia::Models {
+class Clock;
+class Database;
+}
+
+namespace Callvia::Services {
+
+class HandlerRegistry;
+class ProviderConfig;
+
+// The webhook listener: GuardedTcpServer (limits) -> QHttpServer (routes) -> signature check
+// -> ProviderHandler::identify() -> IntakeQueue (group commit, then 200). Routes:
+// POST /api/webhooks/{retell,calcom,stripe,sendgrid,messagebird} (messagebird also GET), GET /healthz.
+// Borrows the database, clock, config and handlers; owns its servers and queue.
+class WebhookListener final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WebhookListener)
+public:
+    struct Options
+    {
+        ListenerLimits limits;
+        IntakeQueue::Options intake;
+        qint64 secretsCacheMs = 10'000; // settings edits apply within this time
+    };
+
+    WebhookListener(Models::Database &database, const Models::Clock &clock, const ProviderConfig &config,
+                    const HandlerRegistry &handlers, Options options, QObject *parent = nullptr);
+    ~WebhookListener() override;
+
+    // Starts listening; returns an error message (empty on success). Port 0 = any free port.
+    QString listen(const QHostAddress &address, quint16 port);
+    quint16 port() const;
+    void stop(); // stops accepting, answers everything queued
+    IntakeQueue &intake() { return *m_intake; }
+    static QStringList providers();
+
+Q_SIGNALS:
+    void eventsStored(int newEvents);
+    void requestRejected(const QString &provider, int status, const QString &reason);
+
+private:
+    void handleWebhook(const QString &provider, const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void handleHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    VerifyResult verify(const QString &provider, const QHttpServerRequest &request, const QString &secret);
+    QString secret(const QString &provider);
+    void reject(QHttpServerResponder &responder, const QString &provider, int status, const QString &error,
+                const QString &detail);
+
+    Models::Database &m_database;
+    const Models::Clock &m_clock;
+    const ProviderConfig &m_config;
+    const HandlerRegistry &m_handlers;
+    Options m_options;
+    QHttpServer *m_http;
+    GuardedTcpServer *m_tcp = nullptr;
+    IntakeQueue *m_intake;
+    QHash<QString, QString> m_secrets;
+    qint64 m_secretsLoadedMs = -1;
+    QSet<QString> m_loggedUnconfigured;
+};
+
+// Writes {"error":…,"detail":…} with the given status (and extra headers).
+void writeJsonError(QHttpServerResponder &responder, int status, const QString &error, const QString &detail,
+                    const QByteArray &allow = {});
+
+} // namespace Callvia::Services
