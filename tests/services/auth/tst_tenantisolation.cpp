@@ -142,6 +142,21 @@ void tst_TenantIsolation::clientSessionCannotWriteOtherClients()
     lead.campaignId = foreignCampaign;
     lead.phoneE164 = QStringLiteral("+15559990000");
     QVERIFY(!LeadRepository(db, m_clock, scope).insert(lead).ok());
+    // Nor move one of its own leads into another client's campaign, nor touch a foreign lead.
+    const qint64 ownLead = ids(db, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { clients.at(1) }).first();
+    LeadRecord moved = LeadRepository(db, m_clock, scope).find(ownLead).value();
+    moved.campaignId = foreignCampaign;
+    QCOMPARE(LeadRepository(db, m_clock, scope).update(moved).kind(), DbError::NotFound);
+    QCOMPARE(LeadRepository(db, m_clock).update(moved).kind(), DbError::NotFound);
+    const qint64 foreignLead = ids(db, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { clients.at(0) }).first();
+    QCOMPARE(LeadRepository(db, m_clock, scope).setStatus(foreignLead, QStringLiteral("dnc")).kind(), DbError::NotFound);
+    QCOMPARE(ids(db, QStringLiteral("SELECT id FROM leads WHERE id = ? AND status = 'dnc'"), { foreignLead }), QList<qint64>());
+    QCOMPARE(ids(db, QStringLiteral("SELECT campaign_id FROM leads WHERE id = ?"), { ownLead }),
+             QList<qint64> { LeadRepository(db, m_clock).find(ownLead).value().campaignId });
+    LeadRecord kept = moved;
+    kept.campaignId = ids(db, QStringLiteral("SELECT id FROM campaigns WHERE client_id = ?"), { clients.at(1) }).last();
+    kept.notes = QStringLiteral("moved within its client");
+    QVERIFY(!LeadRepository(db, m_clock, scope).update(kept));
     QVERIFY(CampaignRepository(db, m_clock, scope).setStatus(foreignCampaign, QStringLiteral("paused")));
     ClientRecord another;
     another.name = QStringLiteral("New");
