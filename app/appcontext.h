@@ -41,6 +41,7 @@ public:
     const Models::Clock &clock() const { return *m_clock; }
     Models::Database &database() const { return *m_database; }
     Services::ProviderConfig &providerConfig() const { return *m_providerConfig; }
+    Services::SecretCipher *secretCipher() const { return m_cipher.get(); } // null without a key (issue 6)
 
 private:
     Options m_options;

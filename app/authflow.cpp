@@ -4,8 +4,10 @@
 
 #include <models/database.h>
 #include <services/auth/authservice.h>
+#include <ui/adminview.h>
 #include <ui/changepassworddialog.h>
 #include <ui/logindialog.h>
+#include <ui/mainwindow.h>
 #include <ui/setupdialog.h>
 
 #include <QMessageBox>
@@ -38,6 +40,14 @@ std::optional<Services::Session> signInWithDialogs(AppContext &context)
     }
     context.database().setSessionClient(session.clientId());
     return session;
+}
+
+void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session)
+{
+    if (!session.canManageUsers())
+        return;
+    window.setSectionWidget(Ui::MainWindow::Admin,
+                            new Ui::AdminView(context.database(), context.clock(), context.secretCipher(), session));
 }
 
 QString ensureAdminForHeadless(AppContext &context)

@@ -4,6 +4,10 @@
 
 #include <optional>
 
+namespace Callvia::Ui {
+class MainWindow;
+}
+
 namespace Callvia::App {
 
 class AppContext;
@@ -12,6 +16,9 @@ class AppContext;
 // password change when an admin reset it); nullopt when the person cancels. The signed-in
 // client user's id goes to Database::setSessionClient so PostgreSQL's RLS confines the session.
 std::optional<Services::Session> signInWithDialogs(AppContext &context);
+
+// Plugs the Admin section (users, secrets, audit log) into the window for administrators.
+void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
 
 // Headless: with no user, creates the first admin from CALLVIA_ADMIN_USERNAME and
 // CALLVIA_ADMIN_PASSWORD, or returns a message (never a default password). Empty = ready.

@@ -145,6 +145,7 @@ int runGui(QApplication &app, App::AppContext &context)
     if (!session)
         return 0;
     Ui::MainWindow window(context.database(), context.clock(), session->scope(), session->canEdit());
+    App::addAdminSection(window, context, *session);
     // A client user's desktop is confined to one client (RLS on PostgreSQL): the agency's
     // listener and services must not run inside it.
     const QString error = session->scope().isAgency() ? context.startServices()
