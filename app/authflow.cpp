@@ -47,7 +47,7 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
     if (!session.canManageUsers())
         return;
     window.setSectionWidget(Ui::MainWindow::Admin,
-                            new Ui::AdminView(context.database(), context.clock(), context.secretCipher(), session));
+        new Ui::AdminView(context.database(), context.clock(), context.secretCipher(), session));
 }
 
 QString ensureAdminForHeadless(AppContext &context)
@@ -61,9 +61,10 @@ QString ensureAdminForHeadless(AppContext &context)
     const QString username = qEnvironmentVariable("CALLVIA_ADMIN_USERNAME");
     const QString password = qEnvironmentVariable("CALLVIA_ADMIN_PASSWORD");
     if (username.isEmpty() || password.isEmpty())
-        return QStringLiteral("No user exists yet. Create the first administrator with "
-                              "`callvia --database <URL> user add <name> --role admin` (password on stdin), or set "
-                              "CALLVIA_ADMIN_USERNAME and CALLVIA_ADMIN_PASSWORD for this first start.");
+        return QStringLiteral(
+            "No user exists yet. Create the first administrator with "
+            "`callvia --database <URL> user add <name> --role admin` (password on stdin), or set "
+            "CALLVIA_ADMIN_USERNAME and CALLVIA_ADMIN_PASSWORD for this first start.");
     const Models::DbResult<qint64> id = auth.createFirstAdmin(username, password);
     if (!id.ok())
         return QStringLiteral("CALLVIA_ADMIN_USERNAME/CALLVIA_ADMIN_PASSWORD: %1").arg(id.error().message());

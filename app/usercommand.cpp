@@ -53,7 +53,7 @@ QString readLineNoEcho(const char *prompt)
 
 // From the environment variable named by --*-env, else from stdin (asked twice on a terminal).
 bool readSecret(const QCommandLineParser &parser, const QString &envOption, const char *what, QString *out,
-                QString *error)
+    QString *error)
 {
     if (parser.isSet(envOption)) {
         const QString name = parser.value(envOption);
@@ -87,7 +87,8 @@ int addUser(Services::AuthService &auth, const QCommandLineParser &parser, const
     const Models::DbResult<qint64> id = auth.createUser(Services::Session::system(), user);
     if (!id.ok())
         return fail(id.error().message());
-    std::printf("created user %s (%s, id %lld)\n", qPrintable(user.username), qPrintable(user.role), id.value());
+    std::printf(
+        "created user %s (%s, id %lld)\n", qPrintable(user.username), qPrintable(user.role), id.value());
     return 0;
 }
 
@@ -98,23 +99,24 @@ int listUsers(AppContext &context)
         return fail(users.error().message());
     for (const Models::UserRecord &user : users.value())
         std::printf("%lld\t%s\t%s\t%s%s\n", user.id, qPrintable(user.username), qPrintable(user.role),
-                    user.clientId ? qPrintable(QString::number(user.clientId)) : "-",
-                    user.disabled ? "\tdisabled" : "");
+            user.clientId ? qPrintable(QString::number(user.clientId)) : "-",
+            user.disabled ? "\tdisabled" : "");
     return 0;
 }
 
 int runUser(AppContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("add | passwd | disable | enable | list"));
+    parser.addPositionalArgument(
+        QStringLiteral("action"), QStringLiteral("add | passwd | disable | enable | list"));
     parser.addPositionalArgument(QStringLiteral("name"), QStringLiteral("user name"));
-    parser.addOptions({ { QStringLiteral("role"), QStringLiteral("admin, staff or client"), QStringLiteral("ROLE"),
-                          QStringLiteral("staff") },
-                        { QStringLiteral("client"), QStringLiteral("client id (client users)"), QStringLiteral("ID") },
-                        { QStringLiteral("display-name"), QStringLiteral("shown name"), QStringLiteral("TEXT") },
-                        { QStringLiteral("password-env"), QStringLiteral("read the password from this variable"),
-                          QStringLiteral("VAR") },
-                        { QStringLiteral("must-change"), QStringLiteral("force a change at next sign-in") } });
+    parser.addOptions({ { QStringLiteral("role"), QStringLiteral("admin, staff or client"),
+                            QStringLiteral("ROLE"), QStringLiteral("staff") },
+        { QStringLiteral("client"), QStringLiteral("client id (client users)"), QStringLiteral("ID") },
+        { QStringLiteral("display-name"), QStringLiteral("shown name"), QStringLiteral("TEXT") },
+        { QStringLiteral("password-env"), QStringLiteral("read the password from this variable"),
+            QStringLiteral("VAR") },
+        { QStringLiteral("must-change"), QStringLiteral("force a change at next sign-in") } });
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     const QStringList words = parser.positionalArguments();
@@ -132,11 +134,14 @@ int runUser(AppContext &context, const QStringList &arguments)
         QString password, readError;
         if (!readSecret(parser, QStringLiteral("password-env"), "Password", &password, &readError))
             return fail(readError);
-        error = auth.resetPassword(operatorSession, words.at(1), password, parser.isSet(QStringLiteral("must-change")));
+        error = auth.resetPassword(
+            operatorSession, words.at(1), password, parser.isSet(QStringLiteral("must-change")));
     } else if (action == QLatin1String("disable") || action == QLatin1String("enable")) {
         error = auth.setDisabled(operatorSession, words.at(1), action == QLatin1String("disable"));
     } else {
-        return fail(QStringLiteral("user: unknown action \"%1\" (add, passwd, disable, enable, list)").arg(action), 2);
+        return fail(
+            QStringLiteral("user: unknown action \"%1\" (add, passwd, disable, enable, list)").arg(action),
+            2);
     }
     if (error)
         return fail(QStringLiteral("%1: %2").arg(words.at(1), error.message()));
@@ -149,12 +154,13 @@ int runSecret(AppContext &context, const QStringList &arguments)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("set | list"));
     parser.addOptions({ { QStringLiteral("value-env"), QStringLiteral("read the value from this variable"),
-                          QStringLiteral("VAR") } });
+        QStringLiteral("VAR") } });
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     const QStringList words = parser.positionalArguments();
     QString keyError;
-    const QByteArray key = Services::SecretKeyStore::load(Services::SecretKeyStore::defaultKeyFilePath(), &keyError);
+    const QByteArray key
+        = Services::SecretKeyStore::load(Services::SecretKeyStore::defaultKeyFilePath(), &keyError);
     if (key.isEmpty())
         return fail(keyError);
     const Services::AesGcmCipher cipher(key);
@@ -168,7 +174,8 @@ int runSecret(AppContext &context, const QStringList &arguments)
         return 0;
     }
     if (words.value(0) != QLatin1String("set") || words.size() != 2)
-        return fail(QStringLiteral("usage: callvia secret set KEY (value on stdin) | callvia secret list"), 2);
+        return fail(
+            QStringLiteral("usage: callvia secret set KEY (value on stdin) | callvia secret list"), 2);
     QString value, error;
     if (!readSecret(parser, QStringLiteral("value-env"), "Value", &value, &error))
         return fail(error);
@@ -180,10 +187,7 @@ int runSecret(AppContext &context, const QStringList &arguments)
 
 } // namespace
 
-int runUserCommand(AppContext &context, const QStringList &arguments)
-{
-    return runUser(context, arguments);
-}
+int runUserCommand(AppContext &context, const QStringList &arguments) { return runUser(context, arguments); }
 
 int runSecretCommand(AppContext &context, const QStringList &arguments)
 {

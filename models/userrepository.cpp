@@ -9,8 +9,8 @@ namespace Callvia::Models {
 namespace {
 
 const QString selectColumns = QStringLiteral(
-        "SELECT id, client_id, username, display_name, role, password_hash, must_change_password, "
-        "failed_attempts, locked_until, disabled, last_login_at, created_at, updated_at FROM users ");
+    "SELECT id, client_id, username, display_name, role, password_hash, must_change_password, "
+    "failed_attempts, locked_until, disabled, last_login_at, created_at, updated_at FROM users ");
 
 UserRecord readUser(const QSqlQuery &q)
 {
@@ -42,7 +42,11 @@ DbResult<UserRecord> readOne(DbResult<QSqlQuery> q)
 
 } // namespace
 
-UserRepository::UserRepository(Database &database, const Clock &clock) : m_database(database), m_clock(clock) { }
+UserRepository::UserRepository(Database &database, const Clock &clock)
+    : m_database(database)
+    , m_clock(clock)
+{
+}
 
 DbResult<qint64> UserRepository::count() const
 {
@@ -71,19 +75,18 @@ DbResult<UserRecord> UserRepository::find(qint64 id) const
 DbResult<UserRecord> UserRepository::findByUsername(const QString &username) const
 {
     return readOne(Sql::exec(m_database, selectColumns + QStringLiteral("WHERE lower(username) = lower(?)"),
-                             { username.trimmed() }));
+        { username.trimmed() }));
 }
 
 DbResult<qint64> UserRepository::insert(const UserRecord &r) const
 {
     const qint64 now = m_clock.nowMs();
-    return Sql::insertReturningId(
-            m_database,
-            QStringLiteral("INSERT INTO users (client_id, username, display_name, role, password_hash, "
-                           "must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                           "RETURNING id"),
-            { Sql::nullIfZero(r.clientId), r.username.trimmed(), Sql::nullIfEmpty(r.displayName), r.role,
-              r.passwordHash, r.mustChangePassword ? 1 : 0, now, now });
+    return Sql::insertReturningId(m_database,
+        QStringLiteral("INSERT INTO users (client_id, username, display_name, role, password_hash, "
+                       "must_change_password, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                       "RETURNING id"),
+        { Sql::nullIfZero(r.clientId), r.username.trimmed(), Sql::nullIfEmpty(r.displayName), r.role,
+            r.passwordHash, r.mustChangePassword ? 1 : 0, now, now });
 }
 
 DbError UserRepository::updateOne(const QString &sql, const QVariantList &binds) const
@@ -98,34 +101,35 @@ DbError UserRepository::setPasswordHash(qint64 id, const QString &hash, bool mus
 {
     return updateOne(QStringLiteral("UPDATE users SET password_hash = ?, must_change_password = ?, "
                                     "failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?"),
-                     { hash, mustChange ? 1 : 0, m_clock.nowMs(), id });
+        { hash, mustChange ? 1 : 0, m_clock.nowMs(), id });
 }
 
 DbError UserRepository::recordFailure(qint64 id, int failedAttempts, qint64 lockedUntil) const
 {
     return updateOne(QStringLiteral("UPDATE users SET failed_attempts = ?, locked_until = ?, updated_at = ? "
                                     "WHERE id = ?"),
-                     { failedAttempts, Sql::nullIfZero(lockedUntil), m_clock.nowMs(), id });
+        { failedAttempts, Sql::nullIfZero(lockedUntil), m_clock.nowMs(), id });
 }
 
 DbError UserRepository::recordSuccess(qint64 id) const
 {
     const qint64 now = m_clock.nowMs();
-    return updateOne(QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = ?, "
-                                    "updated_at = ? WHERE id = ?"),
-                     { now, now, id });
+    return updateOne(
+        QStringLiteral("UPDATE users SET failed_attempts = 0, locked_until = NULL, last_login_at = ?, "
+                       "updated_at = ? WHERE id = ?"),
+        { now, now, id });
 }
 
 DbError UserRepository::setDisabled(qint64 id, bool disabled) const
 {
     return updateOne(QStringLiteral("UPDATE users SET disabled = ?, updated_at = ? WHERE id = ?"),
-                     { disabled ? 1 : 0, m_clock.nowMs(), id });
+        { disabled ? 1 : 0, m_clock.nowMs(), id });
 }
 
 DbError UserRepository::setRole(qint64 id, const QString &role, qint64 clientId) const
 {
     return updateOne(QStringLiteral("UPDATE users SET role = ?, client_id = ?, updated_at = ? WHERE id = ?"),
-                     { role, Sql::nullIfZero(clientId), m_clock.nowMs(), id });
+        { role, Sql::nullIfZero(clientId), m_clock.nowMs(), id });
 }
 
 } // namespace Callvia::Models

@@ -47,13 +47,13 @@ QPushButton *button(const QString &text, QWidget *parent, QLayout *layout)
 
 } // namespace
 
-AdminView::AdminView(Models::Database &database, const Models::Clock &clock, const Services::SecretCipher *cipher,
-                     Services::Session session, QWidget *parent)
-    : QWidget(parent),
-      m_database(database),
-      m_clock(clock),
-      m_session(std::move(session)),
-      m_auth(std::make_unique<Services::AuthService>(database, clock))
+AdminView::AdminView(Models::Database &database, const Models::Clock &clock,
+    const Services::SecretCipher *cipher, Services::Session session, QWidget *parent)
+    : QWidget(parent)
+    , m_database(database)
+    , m_clock(clock)
+    , m_session(std::move(session))
+    , m_auth(std::make_unique<Services::AuthService>(database, clock))
 {
     if (cipher)
         m_store = std::make_unique<Services::SecretStore>(database, clock, *cipher);
@@ -108,8 +108,10 @@ void AdminView::reload()
     m_users->setRowCount(users.ok() ? int(users.value().size()) : 0);
     for (int row = 0; users.ok() && row < users.value().size(); ++row) {
         const Models::UserRecord &u = users.value().at(row);
-        setRow(m_users, row, { u.username, u.role, u.clientId ? QString::number(u.clientId) : QString(),
-                               u.disabled ? tr("disabled") : (u.lockedUntil > m_clock.nowMs() ? tr("locked") : tr("active")) });
+        setRow(m_users, row,
+            { u.username, u.role, u.clientId ? QString::number(u.clientId) : QString(),
+                u.disabled ? tr("disabled")
+                           : (u.lockedUntil > m_clock.nowMs() ? tr("locked") : tr("active")) });
     }
     const auto keys = m_store ? m_store->keys() : Models::DbResult<QStringList>(QStringList());
     m_secrets->setRowCount(keys.ok() ? int(keys.value().size()) : 0);
@@ -119,8 +121,9 @@ void AdminView::reload()
     m_audit->setRowCount(entries.ok() ? int(entries.value().size()) : 0);
     for (int row = 0; entries.ok() && row < entries.value().size(); ++row) {
         const Models::AuditRecord &e = entries.value().at(row);
-        setRow(m_audit, row, { QDateTime::fromMSecsSinceEpoch(e.at, Qt::UTC).toString(Qt::ISODate), e.username,
-                               e.action, e.entity, e.entityId });
+        setRow(m_audit, row,
+            { QDateTime::fromMSecsSinceEpoch(e.at, Qt::UTC).toString(Qt::ISODate), e.username, e.action,
+                e.entity, e.entityId });
     }
 }
 
@@ -131,10 +134,7 @@ QString AdminView::report(const QString &message)
     return message;
 }
 
-QString AdminView::messageText() const
-{
-    return m_message->text();
-}
+QString AdminView::messageText() const { return m_message->text(); }
 
 QString AdminView::setSecret(const QString &key, const QString &value)
 {
@@ -170,12 +170,12 @@ QString AdminView::selectedUser() const
 void AdminView::askSecret()
 {
     bool ok = false;
-    const QString key = QInputDialog::getText(this, tr("Set secret"), tr("Key (e.g. stripe.api_key):"),
-                                              QLineEdit::Normal, {}, &ok);
+    const QString key = QInputDialog::getText(
+        this, tr("Set secret"), tr("Key (e.g. stripe.api_key):"), QLineEdit::Normal, {}, &ok);
     if (!ok || key.isEmpty())
         return;
-    const QString value = QInputDialog::getText(this, tr("Set secret"), tr("Value of %1:").arg(key),
-                                                QLineEdit::Password, {}, &ok);
+    const QString value = QInputDialog::getText(
+        this, tr("Set secret"), tr("Value of %1:").arg(key), QLineEdit::Password, {}, &ok);
     if (ok)
         setSecret(key, value);
 }
@@ -186,9 +186,9 @@ void AdminView::askReset()
     if (username.isEmpty())
         return void(report(tr("Select a user first.")));
     bool ok = false;
-    const QString temporary = QInputDialog::getText(
-            this, tr("Reset password"), tr("Temporary password for %1 (changed at next sign-in):").arg(username),
-            QLineEdit::Password, {}, &ok);
+    const QString temporary = QInputDialog::getText(this, tr("Reset password"),
+        tr("Temporary password for %1 (changed at next sign-in):").arg(username), QLineEdit::Password, {},
+        &ok);
     if (ok)
         resetPassword(username, temporary);
 }

@@ -31,7 +31,7 @@ class AdminView final : public QWidget
     Q_DISABLE_COPY_MOVE(AdminView)
 public:
     AdminView(Models::Database &database, const Models::Clock &clock, const Services::SecretCipher *cipher,
-              Services::Session session, QWidget *parent = nullptr);
+        Services::Session session, QWidget *parent = nullptr);
     ~AdminView() override;
 
     // The actions behind the buttons (the buttons ask with input dialogs). Empty = done,

@@ -9,14 +9,15 @@
 
 namespace Callvia::Ui {
 
-ChangePasswordDialog::ChangePasswordDialog(Services::AuthService &auth, Services::Session &session, QWidget *parent)
-    : QDialog(parent),
-      m_auth(auth),
-      m_session(session),
-      m_current(DialogHelpers::passwordField(this, QStringLiteral("current"))),
-      m_password(DialogHelpers::passwordField(this, QStringLiteral("password"))),
-      m_confirm(DialogHelpers::passwordField(this, QStringLiteral("confirm"))),
-      m_error(DialogHelpers::errorLabel(this))
+ChangePasswordDialog::ChangePasswordDialog(
+    Services::AuthService &auth, Services::Session &session, QWidget *parent)
+    : QDialog(parent)
+    , m_auth(auth)
+    , m_session(session)
+    , m_current(DialogHelpers::passwordField(this, QStringLiteral("current")))
+    , m_password(DialogHelpers::passwordField(this, QStringLiteral("password")))
+    , m_confirm(DialogHelpers::passwordField(this, QStringLiteral("confirm")))
+    , m_error(DialogHelpers::errorLabel(this))
 {
     setWindowTitle(tr("Change password"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -32,10 +33,7 @@ ChangePasswordDialog::ChangePasswordDialog(Services::AuthService &auth, Services
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-QString ChangePasswordDialog::errorText() const
-{
-    return m_error->text();
-}
+QString ChangePasswordDialog::errorText() const { return m_error->text(); }
 
 void ChangePasswordDialog::accept()
 {

@@ -14,13 +14,13 @@
 namespace Callvia::Ui {
 
 LoginDialog::LoginDialog(Services::AuthService &auth, QWidget *parent)
-    : QDialog(parent),
-      m_auth(auth),
-      m_username(new QLineEdit(this)),
-      m_password(new QLineEdit(this)),
-      m_error(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)),
-      m_watcher(new QFutureWatcher<Services::SignInResult>(this))
+    : QDialog(parent)
+    , m_auth(auth)
+    , m_username(new QLineEdit(this))
+    , m_password(new QLineEdit(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_watcher(new QFutureWatcher<Services::SignInResult>(this))
 {
     setWindowTitle(tr("Sign in to Callvia"));
     m_username->setObjectName(QStringLiteral("username"));
@@ -48,15 +48,9 @@ LoginDialog::~LoginDialog()
     m_watcher->waitForFinished(); // the worker uses m_auth, which outlives us only until return
 }
 
-QString LoginDialog::errorText() const
-{
-    return m_error->text();
-}
+QString LoginDialog::errorText() const { return m_error->text(); }
 
-bool LoginDialog::isBusy() const
-{
-    return m_watcher->isRunning();
-}
+bool LoginDialog::isBusy() const { return m_watcher->isRunning(); }
 
 void LoginDialog::attempt()
 {

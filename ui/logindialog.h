@@ -9,8 +9,7 @@
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
-template <typename T>
-class QFutureWatcher;
+template <typename T> class QFutureWatcher;
 
 namespace Callvia::Ui {
 

@@ -11,19 +11,19 @@
 namespace Callvia::Ui {
 
 SetupDialog::SetupDialog(Services::AuthService &auth, QWidget *parent)
-    : QDialog(parent),
-      m_auth(auth),
-      m_username(new QLineEdit(this)),
-      m_password(DialogHelpers::passwordField(this, QStringLiteral("password"))),
-      m_confirm(DialogHelpers::passwordField(this, QStringLiteral("confirm"))),
-      m_error(DialogHelpers::errorLabel(this))
+    : QDialog(parent)
+    , m_auth(auth)
+    , m_username(new QLineEdit(this))
+    , m_password(DialogHelpers::passwordField(this, QStringLiteral("password")))
+    , m_confirm(DialogHelpers::passwordField(this, QStringLiteral("confirm")))
+    , m_error(DialogHelpers::errorLabel(this))
 {
     setWindowTitle(tr("Set up Callvia"));
     m_username->setObjectName(QStringLiteral("username"));
     auto *intro = new QLabel(tr("Create the first administrator. Administrators manage users, settings and "
                                 "provider secrets. Use at least %1 characters for the password.")
-                                     .arg(Services::PasswordPolicy::MinimumLength),
-                             this);
+                                 .arg(Services::PasswordPolicy::MinimumLength),
+        this);
     intro->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Create administrator"));
@@ -38,15 +38,9 @@ SetupDialog::SetupDialog(Services::AuthService &auth, QWidget *parent)
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-QString SetupDialog::username() const
-{
-    return m_username->text().trimmed();
-}
+QString SetupDialog::username() const { return m_username->text().trimmed(); }
 
-QString SetupDialog::errorText() const
-{
-    return m_error->text();
-}
+QString SetupDialog::errorText() const { return m_error->text(); }
 
 void SetupDialog::accept()
 {

@@ -22,10 +22,7 @@ constexpr int tagBytes = 16;
 
 using CipherContext = std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)>;
 
-unsigned char *bytes(QByteArray &array)
-{
-    return reinterpret_cast<unsigned char *>(array.data());
-}
+unsigned char *bytes(QByteArray &array) { return reinterpret_cast<unsigned char *>(array.data()); }
 const unsigned char *bytes(const QByteArray &array)
 {
     return reinterpret_cast<const unsigned char *>(array.constData());
@@ -33,17 +30,14 @@ const unsigned char *bytes(const QByteArray &array)
 
 } // namespace
 
-AesGcmCipher::AesGcmCipher(QByteArray key) : m_key(std::move(key)) { }
-
-AesGcmCipher::~AesGcmCipher()
+AesGcmCipher::AesGcmCipher(QByteArray key)
+    : m_key(std::move(key))
 {
-    OPENSSL_cleanse(m_key.data(), size_t(m_key.size()));
 }
 
-bool AesGcmCipher::isEncrypted(const QString &stored)
-{
-    return stored.startsWith(prefix);
-}
+AesGcmCipher::~AesGcmCipher() { OPENSSL_cleanse(m_key.data(), size_t(m_key.size())); }
+
+bool AesGcmCipher::isEncrypted(const QString &stored) { return stored.startsWith(prefix); }
 
 QString AesGcmCipher::encrypt(const QString &plain) const
 {
@@ -56,11 +50,14 @@ QString AesGcmCipher::encrypt(const QString &plain) const
     CipherContext ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
     int length = 0;
     int finalLength = 0;
-    const bool ok = ctx && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(m_key), bytes(out)) == 1
-            && EVP_EncryptUpdate(ctx.get(), bytes(out) + nonceBytes, &length, bytes(input), int(input.size())) == 1
-            && EVP_EncryptFinal_ex(ctx.get(), bytes(out) + nonceBytes + length, &finalLength) == 1
-            && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, tagBytes,
-                                   bytes(out) + nonceBytes + length + finalLength) == 1;
+    const bool ok = ctx
+        && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(m_key), bytes(out)) == 1
+        && EVP_EncryptUpdate(ctx.get(), bytes(out) + nonceBytes, &length, bytes(input), int(input.size()))
+            == 1
+        && EVP_EncryptFinal_ex(ctx.get(), bytes(out) + nonceBytes + length, &finalLength) == 1
+        && EVP_CIPHER_CTX_ctrl(
+               ctx.get(), EVP_CTRL_GCM_GET_TAG, tagBytes, bytes(out) + nonceBytes + length + finalLength)
+            == 1;
     if (!ok)
         return {};
     return prefix + QString::fromLatin1(out.toBase64());
@@ -80,10 +77,13 @@ QString AesGcmCipher::decrypt(const QString &stored, bool *ok) const
     CipherContext ctx(EVP_CIPHER_CTX_new(), &EVP_CIPHER_CTX_free);
     int length = 0;
     int finalLength = 0;
-    const bool good = ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(m_key), bytes(data)) == 1
-            && EVP_DecryptUpdate(ctx.get(), bytes(plain), &length, bytes(data) + nonceBytes, cipherLength) == 1
-            && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, tagBytes, bytes(data) + nonceBytes + cipherLength) == 1
-            && EVP_DecryptFinal_ex(ctx.get(), bytes(plain) + length, &finalLength) == 1; // checks the tag
+    const bool good = ctx
+        && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, bytes(m_key), bytes(data)) == 1
+        && EVP_DecryptUpdate(ctx.get(), bytes(plain), &length, bytes(data) + nonceBytes, cipherLength) == 1
+        && EVP_CIPHER_CTX_ctrl(
+               ctx.get(), EVP_CTRL_GCM_SET_TAG, tagBytes, bytes(data) + nonceBytes + cipherLength)
+            == 1
+        && EVP_DecryptFinal_ex(ctx.get(), bytes(plain) + length, &finalLength) == 1; // checks the tag
     if (!good)
         return {};
     if (ok)
@@ -101,7 +101,8 @@ QByteArray SecretKeyStore::fromEnvironment(const QByteArray &base64, QString *er
 {
     const QByteArray key = QByteArray::fromBase64(base64.trimmed());
     if (key.size() != AesGcmCipher::KeyBytes) {
-        *error = QStringLiteral("CALLVIA_SECRET_KEY: must be the base64 of 32 random bytes (openssl rand -base64 32)");
+        *error = QStringLiteral(
+            "CALLVIA_SECRET_KEY: must be the base64 of 32 random bytes (openssl rand -base64 32)");
         return {};
     }
     return key;
@@ -132,8 +133,8 @@ QByteArray SecretKeyStore::load(const QString &keyFilePath, QString *error, QStr
     QSaveFile out(keyFilePath);
     // Permissions are set before any key byte is written, so the key is never world-readable.
     if (RAND_bytes(bytes(key), AesGcmCipher::KeyBytes) != 1 || !out.open(QIODevice::WriteOnly)
-        || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || out.write(key) != key.size()
-        || !out.commit()) {
+        || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || out.write(key) != key.size() || !out.commit()) {
         *error = QStringLiteral("cannot create the secrets key %1").arg(keyFilePath);
         return {};
     }

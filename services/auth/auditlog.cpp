@@ -30,11 +30,14 @@ QString snapshot(QJsonObject object)
 
 } // namespace
 
-AuditLog::AuditLog(Models::Database &database, const Models::Clock &clock) : m_database(database), m_clock(clock) { }
+AuditLog::AuditLog(Models::Database &database, const Models::Clock &clock)
+    : m_database(database)
+    , m_clock(clock)
+{
+}
 
 Models::DbError AuditLog::record(const Session *actor, const QString &action, const QString &entity,
-                                 const QString &entityId, const QJsonObject &before, const QJsonObject &after,
-                                 qint64 clientId) const
+    const QString &entityId, const QJsonObject &before, const QJsonObject &after, qint64 clientId) const
 {
     Models::AuditRecord entry;
     if (actor) {
@@ -50,8 +53,8 @@ Models::DbError AuditLog::record(const Session *actor, const QString &action, co
     entry.beforeJson = snapshot(before);
     entry.afterJson = snapshot(after);
     entry.at = m_clock.nowMs();
-    const Models::TenantScope scope =
-            clientId == 0 ? Models::TenantScope::agency() : Models::TenantScope::client(clientId);
+    const Models::TenantScope scope
+        = clientId == 0 ? Models::TenantScope::agency() : Models::TenantScope::client(clientId);
     const Models::DbResult<qint64> id = Models::AuditRepository(m_database, scope).insert(entry);
     if (!id.ok())
         qCWarning(lcAudit).noquote() << "audit entry" << action << "not written:" << id.error().message();

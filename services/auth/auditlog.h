@@ -24,8 +24,8 @@ public:
 
     // actor may be null (an anonymous failed sign-in); clientId 0 = agency-wide.
     Models::DbError record(const Session *actor, const QString &action, const QString &entity,
-                           const QString &entityId, const QJsonObject &before = {}, const QJsonObject &after = {},
-                           qint64 clientId = 0) const;
+        const QString &entityId, const QJsonObject &before = {}, const QJsonObject &after = {},
+        qint64 clientId = 0) const;
 
 private:
     Models::Database &m_database;

@@ -22,6 +22,14 @@ namespace {
 
 const QString wrongCredentials = QStringLiteral("Wrong user name or password.");
 
+QString lockedMessage(qint64 ms)
+{
+    const qint64 seconds = (ms + 999) / 1000;
+    return QStringLiteral("Too many failed sign-ins. Try again in %1 %2.")
+        .arg(seconds)
+        .arg(seconds == 1 ? QStringLiteral("second") : QStringLiteral("seconds"));
+}
+
 Session sessionFor(const UserRecord &user)
 {
     Session::Role role = Session::Role::Client;
@@ -31,20 +39,18 @@ Session sessionFor(const UserRecord &user)
 
 QJsonObject describe(const UserRecord &user)
 {
-    return { { QStringLiteral("username"), user.username },
-             { QStringLiteral("role"), user.role },
-             { QStringLiteral("client_id"), user.clientId },
-             { QStringLiteral("disabled"), user.disabled } };
+    return { { QStringLiteral("username"), user.username }, { QStringLiteral("role"), user.role },
+        { QStringLiteral("client_id"), user.clientId }, { QStringLiteral("disabled"), user.disabled } };
 }
 
 } // namespace
 
 AuthService::AuthService(Models::Database &database, const Models::Clock &clock, int iterations)
-    : m_database(database),
-      m_clock(clock),
-      m_hasher(iterations),
-      m_users(database, clock),
-      m_audit(std::make_unique<AuditLog>(database, clock))
+    : m_database(database)
+    , m_clock(clock)
+    , m_hasher(iterations)
+    , m_users(database, clock)
+    , m_audit(std::make_unique<AuditLog>(database, clock))
 {
 }
 
@@ -75,28 +81,29 @@ SignInResult AuthService::signIn(const QString &username, const QString &passwor
         std::call_once(m_dummyOnce, [this] { m_dummyHash = m_hasher.hash(QUuid::createUuid().toString()); });
         m_hasher.verify(password, m_dummyHash);
         m_audit->record(nullptr, QStringLiteral("auth.sign_in_failed"), QStringLiteral("user"), {}, {},
-                        { { QStringLiteral("username"), username.trimmed().left(64) },
-                          { QStringLiteral("reason"), QStringLiteral("unknown user") } });
+            { { QStringLiteral("username"), username.trimmed().left(64) },
+                { QStringLiteral("reason"), QStringLiteral("unknown user") } });
         return { SignInResult::WrongCredentials, std::nullopt, wrongCredentials, 0 };
     }
     const UserRecord &user = found.value();
     const qint64 now = m_clock.nowMs();
     if (user.lockedUntil > now) {
-        const qint64 seconds = (user.lockedUntil - now + 999) / 1000;
         m_audit->record(nullptr, QStringLiteral("auth.sign_in_refused"), QStringLiteral("user"),
-                        QString::number(user.id), {},
-                        { { QStringLiteral("username"), user.username }, { QStringLiteral("reason"), QStringLiteral("locked") } },
-                        user.clientId);
-        return { SignInResult::Locked, std::nullopt,
-                 QStringLiteral("Too many failed sign-ins. Try again in %1 seconds.").arg(seconds), user.lockedUntil };
+            QString::number(user.id), {},
+            { { QStringLiteral("username"), user.username },
+                { QStringLiteral("reason"), QStringLiteral("locked") } },
+            user.clientId);
+        return { SignInResult::Locked, std::nullopt, lockedMessage(user.lockedUntil - now),
+            user.lockedUntil };
     }
     if (!m_hasher.verify(password, user.passwordHash))
         return failed(user, QStringLiteral("wrong password"));
     if (user.disabled) {
         m_audit->record(nullptr, QStringLiteral("auth.sign_in_refused"), QStringLiteral("user"),
-                        QString::number(user.id), {},
-                        { { QStringLiteral("username"), user.username }, { QStringLiteral("reason"), QStringLiteral("disabled") } },
-                        user.clientId);
+            QString::number(user.id), {},
+            { { QStringLiteral("username"), user.username },
+                { QStringLiteral("reason"), QStringLiteral("disabled") } },
+            user.clientId);
         return { SignInResult::Disabled, std::nullopt, QStringLiteral("This account is disabled."), 0 };
     }
     return succeeded(user, password);
@@ -109,14 +116,13 @@ SignInResult AuthService::failed(const UserRecord &user, const QString &reason) 
     const qint64 lockedUntil = lockMs > 0 ? m_clock.nowMs() + lockMs : 0;
     if (const DbError error = m_users.recordFailure(user.id, attempts, lockedUntil))
         return { SignInResult::Error, std::nullopt, error.message(), 0 };
-    m_audit->record(nullptr, QStringLiteral("auth.sign_in_failed"), QStringLiteral("user"), QString::number(user.id),
-                    {},
-                    { { QStringLiteral("username"), user.username }, { QStringLiteral("reason"), reason },
-                      { QStringLiteral("failed_attempts"), attempts } },
-                    user.clientId);
+    m_audit->record(nullptr, QStringLiteral("auth.sign_in_failed"), QStringLiteral("user"),
+        QString::number(user.id), {},
+        { { QStringLiteral("username"), user.username }, { QStringLiteral("reason"), reason },
+            { QStringLiteral("failed_attempts"), attempts } },
+        user.clientId);
     if (lockedUntil > 0)
-        return { SignInResult::Locked, std::nullopt,
-                 QStringLiteral("Too many failed sign-ins. Try again in %1 seconds.").arg(lockMs / 1000), lockedUntil };
+        return { SignInResult::Locked, std::nullopt, lockedMessage(lockMs), lockedUntil };
     return { SignInResult::WrongCredentials, std::nullopt, wrongCredentials, 0 };
 }
 
@@ -124,13 +130,15 @@ SignInResult AuthService::succeeded(const UserRecord &user, const QString &passw
 {
     if (m_hasher.needsRehash(user.passwordHash)) {
         // Parameters were raised since this hash was made: upgrade it while we hold the password.
-        if (const DbError error = m_users.setPasswordHash(user.id, m_hasher.hash(password), user.mustChangePassword))
+        if (const DbError error
+            = m_users.setPasswordHash(user.id, m_hasher.hash(password), user.mustChangePassword))
             qCWarning(lcAuth).noquote() << "password hash upgrade failed:" << error.message();
     }
     if (const DbError error = m_users.recordSuccess(user.id))
         return { SignInResult::Error, std::nullopt, error.message(), 0 };
     const Session session = sessionFor(user);
-    m_audit->record(&session, QStringLiteral("auth.sign_in"), QStringLiteral("user"), QString::number(user.id));
+    m_audit->record(
+        &session, QStringLiteral("auth.sign_in"), QStringLiteral("user"), QString::number(user.id));
     return { SignInResult::Ok, session, {}, 0 };
 }
 
@@ -150,7 +158,8 @@ DbError AuthService::validate(const NewUser &user) const
     if (!Session::parseRole(user.role, &role))
         return { DbError::Invalid, QStringLiteral("Role: must be admin, staff or client") };
     if ((role == Session::Role::Client) != (user.clientId > 0))
-        return { DbError::Invalid, QStringLiteral("Client: a client user needs a client; admin and staff have none") };
+        return { DbError::Invalid,
+            QStringLiteral("Client: a client user needs a client; admin and staff have none") };
     const QString policy = PasswordPolicy::check(user.username, user.password);
     if (!policy.isEmpty())
         return { DbError::Invalid, policy };
@@ -164,7 +173,8 @@ DbResult<qint64> AuthService::createUser(const Session &actor, const NewUser &us
     if (const DbError error = validate(user))
         return error;
     if (m_users.findByUsername(user.username).ok())
-        return DbError(DbError::Invalid, QStringLiteral("User name: \"%1\" is taken").arg(user.username.trimmed()));
+        return DbError(
+            DbError::Invalid, QStringLiteral("User name: \"%1\" is taken").arg(user.username.trimmed()));
     UserRecord record;
     record.username = user.username.trimmed();
     record.displayName = user.displayName;
@@ -174,8 +184,8 @@ DbResult<qint64> AuthService::createUser(const Session &actor, const NewUser &us
     record.passwordHash = m_hasher.hash(user.password);
     const DbResult<qint64> id = m_users.insert(record);
     if (id.ok())
-        m_audit->record(&actor, QStringLiteral("user.create"), QStringLiteral("user"), QString::number(id.value()), {},
-                        describe(record), record.clientId);
+        m_audit->record(&actor, QStringLiteral("user.create"), QStringLiteral("user"),
+            QString::number(id.value()), {}, describe(record), record.clientId);
     return id;
 }
 
@@ -189,7 +199,8 @@ DbResult<qint64> AuthService::createFirstAdmin(const QString &username, const QS
     return createUser(Session::system(), { username, {}, QStringLiteral("admin"), 0, password, false });
 }
 
-DbError AuthService::changePassword(Session &session, const QString &oldPassword, const QString &newPassword) const
+DbError AuthService::changePassword(
+    Session &session, const QString &oldPassword, const QString &newPassword) const
 {
     const DbResult<UserRecord> user = m_users.find(session.userId());
     if (!user.ok())
@@ -205,12 +216,12 @@ DbError AuthService::changePassword(Session &session, const QString &oldPassword
         return error;
     session.setMustChangePassword(false);
     m_audit->record(&session, QStringLiteral("user.password_change"), QStringLiteral("user"),
-                    QString::number(session.userId()));
+        QString::number(session.userId()));
     return {};
 }
 
-DbError AuthService::resetPassword(const Session &actor, const QString &username, const QString &password,
-                                   bool mustChange) const
+DbError AuthService::resetPassword(
+    const Session &actor, const QString &username, const QString &password, bool mustChange) const
 {
     if (const DbError error = requireAdmin(actor))
         return error;
@@ -223,10 +234,10 @@ DbError AuthService::resetPassword(const Session &actor, const QString &username
     if (const DbError error = m_users.setPasswordHash(user.value().id, m_hasher.hash(password), mustChange))
         return error;
     m_audit->record(&actor, QStringLiteral("user.password_reset"), QStringLiteral("user"),
-                    QString::number(user.value().id), {},
-                    { { QStringLiteral("username"), user.value().username },
-                      { QStringLiteral("must_change_password"), mustChange } },
-                    user.value().clientId);
+        QString::number(user.value().id), {},
+        { { QStringLiteral("username"), user.value().username },
+            { QStringLiteral("must_change_password"), mustChange } },
+        user.value().clientId);
     return {};
 }
 
@@ -242,12 +253,13 @@ DbError AuthService::setDisabled(const Session &actor, const QString &username, 
     UserRecord after = user.value();
     after.disabled = disabled;
     m_audit->record(&actor, disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
-                    QStringLiteral("user"), QString::number(after.id), describe(user.value()), describe(after),
-                    after.clientId);
+        QStringLiteral("user"), QString::number(after.id), describe(user.value()), describe(after),
+        after.clientId);
     return {};
 }
 
-DbError AuthService::setRole(const Session &actor, const QString &username, const QString &role, qint64 clientId) const
+DbError AuthService::setRole(
+    const Session &actor, const QString &username, const QString &role, qint64 clientId) const
 {
     if (const DbError error = requireAdmin(actor))
         return error;
@@ -258,14 +270,15 @@ DbError AuthService::setRole(const Session &actor, const QString &username, cons
     if (!Session::parseRole(role, &parsed))
         return { DbError::Invalid, QStringLiteral("Role: must be admin, staff or client") };
     if ((parsed == Session::Role::Client) != (clientId > 0))
-        return { DbError::Invalid, QStringLiteral("Client: a client user needs a client; admin and staff have none") };
+        return { DbError::Invalid,
+            QStringLiteral("Client: a client user needs a client; admin and staff have none") };
     if (const DbError error = m_users.setRole(user.value().id, role, clientId))
         return error;
     UserRecord after = user.value();
     after.role = role;
     after.clientId = clientId;
-    m_audit->record(&actor, QStringLiteral("user.role_change"), QStringLiteral("user"), QString::number(after.id),
-                    describe(user.value()), describe(after));
+    m_audit->record(&actor, QStringLiteral("user.role_change"), QStringLiteral("user"),
+        QString::number(after.id), describe(user.value()), describe(after));
     return {};
 }
 

@@ -53,7 +53,7 @@ public:
     static constexpr qint64 MaxLockMs = 3'600'000;
 
     AuthService(Models::Database &database, const Models::Clock &clock,
-                int iterations = PasswordHasher::DefaultIterations);
+        int iterations = PasswordHasher::DefaultIterations);
     ~AuthService();
 
     Models::DbResult<bool> hasUsers() const;
@@ -63,13 +63,14 @@ public:
     Models::DbResult<qint64> createUser(const Session &actor, const NewUser &user) const;
     // The first admin, only while there are no users (setup dialog, headless env variables).
     Models::DbResult<qint64> createFirstAdmin(const QString &username, const QString &password) const;
-    Models::DbError changePassword(Session &session, const QString &oldPassword, const QString &newPassword) const;
+    Models::DbError changePassword(
+        Session &session, const QString &oldPassword, const QString &newPassword) const;
     // An admin sets a temporary password; the user must change it at the next sign-in.
-    Models::DbError resetPassword(const Session &actor, const QString &username, const QString &password,
-                                  bool mustChange = true) const;
+    Models::DbError resetPassword(
+        const Session &actor, const QString &username, const QString &password, bool mustChange = true) const;
     Models::DbError setDisabled(const Session &actor, const QString &username, bool disabled) const;
-    Models::DbError setRole(const Session &actor, const QString &username, const QString &role,
-                            qint64 clientId) const;
+    Models::DbError setRole(
+        const Session &actor, const QString &username, const QString &role, qint64 clientId) const;
 
     static qint64 lockDurationMs(int failedAttempts);
     const PasswordHasher &hasher() const { return m_hasher; }

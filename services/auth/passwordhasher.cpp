@@ -19,8 +19,8 @@ QByteArray pbkdf2(const QByteArray &password, const QByteArray &salt, int iterat
 {
     QByteArray out(keyBytes, Qt::Uninitialized);
     const int ok = PKCS5_PBKDF2_HMAC(password.constData(), int(password.size()),
-                                     reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()),
-                                     iterations, EVP_sha256(), keyBytes, reinterpret_cast<unsigned char *>(out.data()));
+        reinterpret_cast<const unsigned char *>(salt.constData()), int(salt.size()), iterations, EVP_sha256(),
+        keyBytes, reinterpret_cast<unsigned char *>(out.data()));
     return ok == 1 ? out : QByteArray();
 }
 
@@ -41,12 +41,15 @@ bool parse(const QString &stored, Parsed *parsed)
     parsed->salt = QByteArray::fromBase64(parts.at(2).toLatin1());
     parsed->hash = QByteArray::fromBase64(parts.at(3).toLatin1());
     return ok && parsed->iterations >= PasswordHasher::MinimumIterations && parsed->salt.size() >= 8
-            && parsed->hash.size() == keyBytes;
+        && parsed->hash.size() == keyBytes;
 }
 
 } // namespace
 
-PasswordHasher::PasswordHasher(int iterations) : m_iterations(qMax(iterations, MinimumIterations)) { }
+PasswordHasher::PasswordHasher(int iterations)
+    : m_iterations(qMax(iterations, MinimumIterations))
+{
+}
 
 QString PasswordHasher::hash(const QString &password) const
 {
@@ -55,7 +58,7 @@ QString PasswordHasher::hash(const QString &password) const
         qFatal("RAND_bytes failed: no entropy for a password salt");
     const QByteArray derived = pbkdf2(password.toUtf8(), salt, m_iterations);
     return scheme + QLatin1Char('$') + QString::number(m_iterations) + QLatin1Char('$')
-            + QString::fromLatin1(salt.toBase64()) + QLatin1Char('$') + QString::fromLatin1(derived.toBase64());
+        + QString::fromLatin1(salt.toBase64()) + QLatin1Char('$') + QString::fromLatin1(derived.toBase64());
 }
 
 bool PasswordHasher::verify(const QString &password, const QString &stored) const
@@ -64,7 +67,8 @@ bool PasswordHasher::verify(const QString &password, const QString &stored) cons
     if (!parse(stored, &parsed))
         return false;
     const QByteArray derived = pbkdf2(password.toUtf8(), parsed.salt, parsed.iterations);
-    return derived.size() == keyBytes && CRYPTO_memcmp(derived.constData(), parsed.hash.constData(), keyBytes) == 0;
+    return derived.size() == keyBytes
+        && CRYPTO_memcmp(derived.constData(), parsed.hash.constData(), keyBytes) == 0;
 }
 
 bool PasswordHasher::needsRehash(const QString &stored) const
@@ -84,9 +88,9 @@ QString PasswordPolicy::check(const QString &username, const QString &password)
         return QStringLiteral("Password: must not contain the user name.");
     if (password.count(password.at(0)) == password.size())
         return QStringLiteral("Password: must not repeat a single character.");
-    static const QStringList common = { QStringLiteral("password"), QStringLiteral("123456789"),
-                                        QStringLiteral("qwertyuiop"), QStringLiteral("callvia"),
-                                        QStringLiteral("letmein"), QStringLiteral("abcdefgh") };
+    static const QStringList common
+        = { QStringLiteral("password"), QStringLiteral("123456789"), QStringLiteral("qwertyuiop"),
+              QStringLiteral("callvia"), QStringLiteral("letmein"), QStringLiteral("abcdefgh") };
     for (const QString &word : common) {
         if (password.contains(word, Qt::CaseInsensitive))
             return QStringLiteral("Password: too easy to guess (contains \"%1\").").arg(word);

@@ -15,9 +15,9 @@ using Models::DbError;
 using Models::DbResult;
 
 SecretStore::SecretStore(Models::Database &database, const Models::Clock &clock, const SecretCipher &cipher)
-    : m_cipher(cipher),
-      m_settings(std::make_unique<Models::SettingsRepository>(database, clock)),
-      m_audit(std::make_unique<AuditLog>(database, clock))
+    : m_cipher(cipher)
+    , m_settings(std::make_unique<Models::SettingsRepository>(database, clock))
+    , m_audit(std::make_unique<AuditLog>(database, clock))
 {
 }
 
@@ -27,7 +27,8 @@ DbError SecretStore::requireAccess(const Session &actor) const
 {
     if (actor.canSeeSecrets())
         return {};
-    return { DbError::Invalid, QStringLiteral("Permission denied: only an administrator may manage secrets.") };
+    return { DbError::Invalid,
+        QStringLiteral("Permission denied: only an administrator may manage secrets.") };
 }
 
 DbError SecretStore::set(const Session &actor, const QString &key, const QString &plain) const
@@ -46,8 +47,7 @@ DbError SecretStore::set(const Session &actor, const QString &key, const QString
     if (const DbError error = m_settings->setValue(key, stored, true))
         return error;
     m_audit->record(&actor, QStringLiteral("secret.set"), QStringLiteral("setting"), key, {},
-                    { { QStringLiteral("key"), key },
-                      { QStringLiteral("replaced"), existed.ok() && existed.value() } });
+        { { QStringLiteral("key"), key }, { QStringLiteral("replaced"), existed.ok() && existed.value() } });
     return {};
 }
 

@@ -3,18 +3,15 @@
 namespace Callvia::Services {
 
 Session::Session(qint64 userId, QString username, Role role, qint64 clientId, bool mustChangePassword)
-    : m_userId(userId),
-      m_username(std::move(username)),
-      m_role(role),
-      m_clientId(role == Role::Client ? clientId : 0),
-      m_mustChangePassword(mustChangePassword)
+    : m_userId(userId)
+    , m_username(std::move(username))
+    , m_role(role)
+    , m_clientId(role == Role::Client ? clientId : 0)
+    , m_mustChangePassword(mustChangePassword)
 {
 }
 
-Session Session::system()
-{
-    return Session(0, QStringLiteral("system"), Role::Admin, 0);
-}
+Session Session::system() { return Session(0, QStringLiteral("system"), Role::Admin, 0); }
 
 bool Session::parseRole(const QString &text, Role *role)
 {

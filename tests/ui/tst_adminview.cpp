@@ -33,10 +33,12 @@ void tst_AdminView::listsUsersAndChangesThem()
     auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
     QVERIFY2(test, qPrintable(error));
     AuthService auth(test->database(), m_clock, 1000);
-    const qint64 rootId = auth.createFirstAdmin(QStringLiteral("root"), QStringLiteral("river-stone-42-lamp")).value();
-    QVERIFY(auth.createUser(Session::system(), { QStringLiteral("bob"), {}, QStringLiteral("staff"), 0,
-                                                 QStringLiteral("river-stone-42-lamp"), false })
-                    .ok());
+    const qint64 rootId
+        = auth.createFirstAdmin(QStringLiteral("root"), QStringLiteral("river-stone-42-lamp")).value();
+    QVERIFY(auth.createUser(Session::system(),
+                    { QStringLiteral("bob"), {}, QStringLiteral("staff"), 0,
+                        QStringLiteral("river-stone-42-lamp"), false })
+                .ok());
     const Session admin(rootId, QStringLiteral("root"), Session::Role::Admin, 0);
     Ui::AdminView view(test->database(), m_clock, nullptr, admin);
     view.show();
@@ -48,16 +50,22 @@ void tst_AdminView::listsUsersAndChangesThem()
     QCOMPARE(view.usersTable()->item(0, 3)->text(), QStringLiteral("disabled"));
     QVERIFY(UserRepository(test->database(), m_clock).findByUsername(QStringLiteral("bob")).value().disabled);
     QVERIFY(view.toggleDisabled(QStringLiteral("root")).contains(QStringLiteral("yourself")));
-    QVERIFY(view.resetPassword(QStringLiteral("bob"), QStringLiteral("short")).contains(QStringLiteral("12")));
+    QVERIFY(
+        view.resetPassword(QStringLiteral("bob"), QStringLiteral("short")).contains(QStringLiteral("12")));
     QCOMPARE(view.resetPassword(QStringLiteral("bob"), QStringLiteral("temporary-pass-77")), QString());
-    QVERIFY(UserRepository(test->database(), m_clock).findByUsername(QStringLiteral("bob")).value().mustChangePassword);
+    QVERIFY(UserRepository(test->database(), m_clock)
+                .findByUsername(QStringLiteral("bob"))
+                .value()
+                .mustChangePassword);
     QStringList actions;
     for (int row = 0; row < view.auditTable()->rowCount(); ++row)
         actions << view.auditTable()->item(row, 2)->text();
-    QVERIFY2(actions.contains(QStringLiteral("user.disable")) && actions.contains(QStringLiteral("user.password_reset")),
-             qPrintable(actions.join(QLatin1Char(','))));
-    QVERIFY2(view.setSecret(QStringLiteral("stripe.api_key"), QStringLiteral("x")).contains(QStringLiteral("key")),
-             "without a cipher, secrets cannot be set");
+    QVERIFY2(actions.contains(QStringLiteral("user.disable"))
+            && actions.contains(QStringLiteral("user.password_reset")),
+        qPrintable(actions.join(QLatin1Char(','))));
+    QVERIFY2(
+        view.setSecret(QStringLiteral("stripe.api_key"), QStringLiteral("x")).contains(QStringLiteral("key")),
+        "without a cipher, secrets cannot be set");
 }
 
 void tst_AdminView::secretsAreMaskedAndEncrypted()
@@ -74,14 +82,15 @@ void tst_AdminView::secretsAreMaskedAndEncrypted()
     QCOMPARE(view.secretsTable()->rowCount(), 1);
     QCOMPARE(view.secretsTable()->item(0, 0)->text(), QStringLiteral("sendgrid.api_key"));
     QVERIFY(!view.secretsTable()->item(0, 1)->text().contains(QStringLiteral("SENTINEL")));
-    const QString stored = SettingsRepository(test->database(), m_clock).value(QStringLiteral("sendgrid.api_key")).value();
+    const QString stored
+        = SettingsRepository(test->database(), m_clock).value(QStringLiteral("sendgrid.api_key")).value();
     QVERIFY(stored.startsWith(QStringLiteral("enc:v1:")));
     QCOMPARE(cipher.decrypt(stored), QStringLiteral("SG.SENTINEL"));
 
     const Session staff(5, QStringLiteral("bob"), Session::Role::Staff, 0);
     Ui::AdminView staffView(test->database(), m_clock, &cipher, staff);
-    QVERIFY(staffView.setSecret(QStringLiteral("sendgrid.api_key"), QStringLiteral("other")).contains(
-            QStringLiteral("Permission denied")));
+    QVERIFY(staffView.setSecret(QStringLiteral("sendgrid.api_key"), QStringLiteral("other"))
+                .contains(QStringLiteral("Permission denied")));
 }
 
 QTEST_MAIN(tst_AdminView)

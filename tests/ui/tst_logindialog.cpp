@@ -139,7 +139,7 @@ void tst_LoginDialog::setupCreatesTheFirstAdminOnce()
     clickOk(dialog);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(UserRepository(m_test->database(), m_clock).findByUsername(QStringLiteral("root")).value().role,
-             QStringLiteral("admin"));
+        QStringLiteral("admin"));
 
     SetupDialog second(auth);
     second.show();
@@ -155,7 +155,8 @@ void tst_LoginDialog::changePasswordChecksAndClearsTheFlag()
 {
     AuthService auth(m_test->database(), m_clock, 1000);
     QVERIFY(auth.createFirstAdmin(QStringLiteral("root"), m_password).ok());
-    QVERIFY(!auth.resetPassword(Session::system(), QStringLiteral("root"), QStringLiteral("temporary-pass-77")));
+    QVERIFY(
+        !auth.resetPassword(Session::system(), QStringLiteral("root"), QStringLiteral("temporary-pass-77")));
     SignInResult signedIn = auth.signIn(QStringLiteral("root"), QStringLiteral("temporary-pass-77"));
     QVERIFY(signedIn.session && signedIn.session->mustChangePassword());
     Session session = *signedIn.session;
@@ -170,7 +171,10 @@ void tst_LoginDialog::changePasswordChecksAndClearsTheFlag()
     clickOk(dialog);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QVERIFY(!session.mustChangePassword());
-    QVERIFY(!UserRepository(m_test->database(), m_clock).findByUsername(QStringLiteral("root")).value().mustChangePassword);
+    QVERIFY(!UserRepository(m_test->database(), m_clock)
+                 .findByUsername(QStringLiteral("root"))
+                 .value()
+                 .mustChangePassword);
 }
 
 QTEST_MAIN(tst_LoginDialog)

@@ -42,9 +42,11 @@ private:
 
 namespace {
 
-qint64 addUser(AuthService &auth, const QString &name, const QString &role, qint64 clientId, const QString &password)
+qint64 addUser(
+    AuthService &auth, const QString &name, const QString &role, qint64 clientId, const QString &password)
 {
-    const DbResult<qint64> id = auth.createUser(Session::system(), { name, {}, role, clientId, password, false });
+    const DbResult<qint64> id
+        = auth.createUser(Session::system(), { name, {}, role, clientId, password, false });
     if (!id.ok())
         qWarning() << id.error().message();
     return id.ok() ? id.value() : 0;
@@ -129,7 +131,7 @@ void tst_AuthService::lockoutGrowsAndExpiresOnTheClock()
     m_clock.advanceSeconds(29);
     const SignInResult locked = auth.signIn(QStringLiteral("alice"), m_password);
     QCOMPARE(locked.status, SignInResult::Locked);
-    QVERIFY2(locked.message.contains(QStringLiteral("1 seconds")), qPrintable(locked.message));
+    QVERIFY2(locked.message.contains(QStringLiteral("in 1 second.")), qPrintable(locked.message));
     QCOMPARE(user(db, m_clock, QStringLiteral("alice")).failedAttempts, 5);
 
     // After it expires, another failure locks for twice as long (60 s), then 120 s.
@@ -151,19 +153,22 @@ void tst_AuthService::olderParametersAreUpgradedOnSignIn()
     CALLVIA_TEST_DATABASE(db);
     AuthService weak(db, m_clock, 1000);
     addUser(weak, QStringLiteral("alice"), QStringLiteral("staff"), 0, m_password);
-    QVERIFY(user(db, m_clock, QStringLiteral("alice")).passwordHash.startsWith(QStringLiteral("pbkdf2-sha256$1000$")));
+    QVERIFY(user(db, m_clock, QStringLiteral("alice"))
+                .passwordHash.startsWith(QStringLiteral("pbkdf2-sha256$1000$")));
     AuthService stronger(db, m_clock, 3000);
     QCOMPARE(stronger.signIn(QStringLiteral("alice"), QStringLiteral("wrong-password-123")).status,
-             SignInResult::WrongCredentials);
-    QVERIFY2(user(db, m_clock, QStringLiteral("alice")).passwordHash.startsWith(QStringLiteral("pbkdf2-sha256$1000$")),
-             "a failed sign-in does not rehash");
+        SignInResult::WrongCredentials);
+    QVERIFY2(user(db, m_clock, QStringLiteral("alice"))
+                 .passwordHash.startsWith(QStringLiteral("pbkdf2-sha256$1000$")),
+        "a failed sign-in does not rehash");
     QCOMPARE(stronger.signIn(QStringLiteral("alice"), m_password).status, SignInResult::Ok);
     const QString upgraded = user(db, m_clock, QStringLiteral("alice")).passwordHash;
     QVERIFY2(upgraded.startsWith(QStringLiteral("pbkdf2-sha256$3000$")), qPrintable(upgraded));
     QCOMPARE(stronger.signIn(QStringLiteral("alice"), m_password).status, SignInResult::Ok);
     QCOMPARE(weak.signIn(QStringLiteral("alice"), m_password).status, SignInResult::Ok);
-    QVERIFY2(user(db, m_clock, QStringLiteral("alice")).passwordHash.startsWith(QStringLiteral("pbkdf2-sha256$3000$")),
-             "never downgraded");
+    QVERIFY2(user(db, m_clock, QStringLiteral("alice"))
+                 .passwordHash.startsWith(QStringLiteral("pbkdf2-sha256$3000$")),
+        "never downgraded");
 }
 
 void tst_AuthService::resetForcesChangeAndChangeChecksOldPassword()
@@ -181,7 +186,8 @@ void tst_AuthService::resetForcesChangeAndChangeChecksOldPassword()
     QVERIFY(bob.session->mustChangePassword());
 
     Session session = *bob.session;
-    const DbError wrongOld = auth.changePassword(session, QStringLiteral("not-it-at-all-9"), QStringLiteral("brand-new-pass-88"));
+    const DbError wrongOld = auth.changePassword(
+        session, QStringLiteral("not-it-at-all-9"), QStringLiteral("brand-new-pass-88"));
     QVERIFY(wrongOld.message().startsWith(QStringLiteral("Current password")));
     const DbError tooShort = auth.changePassword(session, temporary, QStringLiteral("short"));
     QVERIFY2(tooShort.message().startsWith(QStringLiteral("New password")), qPrintable(tooShort.message()));
@@ -189,7 +195,8 @@ void tst_AuthService::resetForcesChangeAndChangeChecksOldPassword()
     QVERIFY(!auth.changePassword(session, temporary, QStringLiteral("brand-new-pass-88")));
     QVERIFY(!session.mustChangePassword());
     QVERIFY(!user(db, m_clock, QStringLiteral("bob")).mustChangePassword);
-    QCOMPARE(auth.signIn(QStringLiteral("bob"), QStringLiteral("brand-new-pass-88")).status, SignInResult::Ok);
+    QCOMPARE(
+        auth.signIn(QStringLiteral("bob"), QStringLiteral("brand-new-pass-88")).status, SignInResult::Ok);
     QCOMPARE(AuditRepository(db).list(QStringLiteral("user.password_reset")).value().size(), 1);
     QCOMPARE(AuditRepository(db).list(QStringLiteral("user.password_change")).value().size(), 1);
 }
@@ -200,8 +207,8 @@ void tst_AuthService::onlyAdminsManageUsers()
     AuthService auth(db, m_clock, 1000);
     addUser(auth, QStringLiteral("bob"), QStringLiteral("staff"), 0, m_password);
     const Session staff(1, QStringLiteral("bob"), Session::Role::Staff, 0);
-    const DbResult<qint64> refused =
-            auth.createUser(staff, { QStringLiteral("eve"), {}, QStringLiteral("admin"), 0, m_password, false });
+    const DbResult<qint64> refused = auth.createUser(
+        staff, { QStringLiteral("eve"), {}, QStringLiteral("admin"), 0, m_password, false });
     QVERIFY(!refused.ok());
     QVERIFY(refused.error().message().contains(QStringLiteral("Permission denied")));
     QVERIFY(auth.resetPassword(staff, QStringLiteral("bob"), QStringLiteral("another-pass-123")));
@@ -210,13 +217,17 @@ void tst_AuthService::onlyAdminsManageUsers()
     QCOMPARE(user(db, m_clock, QStringLiteral("bob")).role, QStringLiteral("staff"));
 
     const Session admin = Session::system();
-    const auto badRole = auth.createUser(admin, { QStringLiteral("eve"), {}, QStringLiteral("root"), 0, m_password, false });
+    const auto badRole
+        = auth.createUser(admin, { QStringLiteral("eve"), {}, QStringLiteral("root"), 0, m_password, false });
     QVERIFY(badRole.error().message().startsWith(QStringLiteral("Role")));
-    const auto noClient = auth.createUser(admin, { QStringLiteral("eve"), {}, QStringLiteral("client"), 0, m_password, false });
+    const auto noClient = auth.createUser(
+        admin, { QStringLiteral("eve"), {}, QStringLiteral("client"), 0, m_password, false });
     QVERIFY(noClient.error().message().startsWith(QStringLiteral("Client")));
-    const auto taken = auth.createUser(admin, { QStringLiteral("BOB"), {}, QStringLiteral("staff"), 0, m_password, false });
+    const auto taken = auth.createUser(
+        admin, { QStringLiteral("BOB"), {}, QStringLiteral("staff"), 0, m_password, false });
     QVERIFY(taken.error().message().contains(QStringLiteral("taken")));
-    const auto spaces = auth.createUser(admin, { QStringLiteral("e ve"), {}, QStringLiteral("staff"), 0, m_password, false });
+    const auto spaces = auth.createUser(
+        admin, { QStringLiteral("e ve"), {}, QStringLiteral("staff"), 0, m_password, false });
     QVERIFY(spaces.error().message().startsWith(QStringLiteral("User name")));
 
     QVERIFY(!auth.setRole(admin, QStringLiteral("bob"), QStringLiteral("admin"), 0));
@@ -231,8 +242,10 @@ void tst_AuthService::firstAdminOnlyOnce()
 {
     CALLVIA_TEST_DATABASE(db);
     AuthService auth(db, m_clock, 1000);
-    QVERIFY(auth.createFirstAdmin(QStringLiteral("root"), QStringLiteral("short")).error().message().contains(
-            QStringLiteral("12")));
+    QVERIFY(auth.createFirstAdmin(QStringLiteral("root"), QStringLiteral("short"))
+                .error()
+                .message()
+                .contains(QStringLiteral("12")));
     QCOMPARE(auth.hasUsers().value(), false);
     QVERIFY(auth.createFirstAdmin(QStringLiteral("root"), m_password).ok());
     QCOMPARE(user(db, m_clock, QStringLiteral("root")).role, QStringLiteral("admin"));
@@ -249,7 +262,7 @@ void tst_AuthService::disabledUserCannotSignIn()
     QCOMPARE(refused.status, SignInResult::Disabled);
     QVERIFY(!refused.session);
     QCOMPARE(auth.signIn(QStringLiteral("bob"), QStringLiteral("wrong-password-12")).status,
-             SignInResult::WrongCredentials);
+        SignInResult::WrongCredentials);
     QVERIFY(!auth.setDisabled(Session::system(), QStringLiteral("bob"), false));
     QCOMPARE(auth.signIn(QStringLiteral("bob"), m_password).status, SignInResult::Ok);
     QCOMPARE(AuditRepository(db).list(QStringLiteral("user.disable")).value().size(), 1);

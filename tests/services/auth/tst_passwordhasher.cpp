@@ -44,7 +44,8 @@ void tst_PasswordHasher::hashRoundTripsAndIsSalted()
     QVERIFY(hasher.verify(QStringLiteral("correct horse battery"), b));
     // An older, stronger or weaker parameter set in the string still verifies.
     QVERIFY(PasswordHasher(5000).verify(QStringLiteral("correct horse battery"), a));
-    QVERIFY(hasher.verify(QStringLiteral("ünïcödé pässwörd"), hasher.hash(QStringLiteral("ünïcödé pässwörd"))));
+    QVERIFY(
+        hasher.verify(QStringLiteral("ünïcödé pässwörd"), hasher.hash(QStringLiteral("ünïcödé pässwörd"))));
 }
 
 void tst_PasswordHasher::rejectsWrongPasswordAndMalformedHashes()
@@ -56,12 +57,13 @@ void tst_PasswordHasher::rejectsWrongPasswordAndMalformedHashes()
     QVERIFY(!hasher.verify(QStringLiteral("correct horse battery"), QString()));
     QVERIFY(!hasher.verify(QStringLiteral("correct horse battery"), QStringLiteral("plaintext")));
     QString tampered = stored;
-    tampered[tampered.size() - 3] = tampered.at(tampered.size() - 3) == QLatin1Char('A') ? QLatin1Char('B')
-                                                                                         : QLatin1Char('A');
+    tampered[tampered.size() - 3]
+        = tampered.at(tampered.size() - 3) == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
     QVERIFY(!hasher.verify(QStringLiteral("correct horse battery"), tampered));
     QString fewer = stored;
     fewer.replace(QStringLiteral("$1000$"), QStringLiteral("$999$"));
-    QVERIFY2(!hasher.verify(QStringLiteral("correct horse battery"), fewer), "iterations are part of the hash");
+    QVERIFY2(
+        !hasher.verify(QStringLiteral("correct horse battery"), fewer), "iterations are part of the hash");
 }
 
 void tst_PasswordHasher::needsRehashWhenIterationsWereRaised()
@@ -78,11 +80,21 @@ void tst_PasswordHasher::policy_data()
     QTest::addColumn<QString>("username");
     QTest::addColumn<QString>("password");
     QTest::addColumn<QString>("complaint"); // empty = accepted
-    QTest::newRow("long enough") << "alice" << "river-stone-42-lamp" << "";
-    QTest::newRow("11 characters") << "alice" << "abcdefghij1" << "at least 12";
-    QTest::newRow("contains user name") << "alice" << "xxAlice2024!!" << "user name";
-    QTest::newRow("one repeated character") << "bob" << "zzzzzzzzzzzzzz" << "repeat";
-    QTest::newRow("common word") << "bob" << "MyPassword123!" << "guess";
+    QTest::newRow("long enough") << "alice"
+                                 << "river-stone-42-lamp"
+                                 << "";
+    QTest::newRow("11 characters") << "alice"
+                                   << "abcdefghij1"
+                                   << "at least 12";
+    QTest::newRow("contains user name") << "alice"
+                                        << "xxAlice2024!!"
+                                        << "user name";
+    QTest::newRow("one repeated character") << "bob"
+                                            << "zzzzzzzzzzzzzz"
+                                            << "repeat";
+    QTest::newRow("common word") << "bob"
+                                 << "MyPassword123!"
+                                 << "guess";
 }
 
 void tst_PasswordHasher::policy()
@@ -107,7 +119,8 @@ void tst_PasswordHasher::rolePermissions()
     const Session client(3, QStringLiteral("c"), Session::Role::Client, 7);
     QVERIFY(admin.canManageUsers() && admin.canSeeSecrets() && admin.canEditSettings() && admin.canEdit());
     QVERIFY(!staff.canManageUsers() && !staff.canSeeSecrets() && !staff.canEditSettings() && staff.canEdit());
-    QVERIFY(!client.canManageUsers() && !client.canSeeSecrets() && !client.canEdit() && client.canConfirmShows());
+    QVERIFY(
+        !client.canManageUsers() && !client.canSeeSecrets() && !client.canEdit() && client.canConfirmShows());
     QVERIFY(admin.scope().isAgency() && staff.scope().isAgency());
     QCOMPARE(client.scope().clientId(), 7);
     QVERIFY(client.canAccessClient(7) && !client.canAccessClient(8));

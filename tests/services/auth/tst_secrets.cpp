@@ -40,10 +40,7 @@ Q_LOGGING_CATEGORY(lcTest, "callvia.test")
 
 namespace {
 
-QByteArray key(char fill)
-{
-    return QByteArray(AesGcmCipher::KeyBytes, fill);
-}
+QByteArray key(char fill) { return QByteArray(AesGcmCipher::KeyBytes, fill); }
 
 QMutex logMutex;
 QByteArray capturedLog;
@@ -120,8 +117,8 @@ void tst_Secrets::keyFileIsCreatedPrivateAndReused()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QCOMPARE(first.size(), 32);
     QCOMPARE(source, path);
-    const QFileDevice::Permissions allowed = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser
-            | QFileDevice::WriteUser;
+    const QFileDevice::Permissions allowed
+        = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser;
     QCOMPARE(QFile::permissions(path) & ~allowed, QFileDevice::Permissions()); // 0600
     QVERIFY(QFile::permissions(path) & QFileDevice::ReadOwner);
     QCOMPARE(SecretKeyStore::load(path, &error), first);
@@ -142,7 +139,8 @@ void tst_Secrets::environmentKeyMustBe32Bytes()
     QString error, source;
     QCOMPARE(SecretKeyStore::load(dir.filePath(QStringLiteral("unused.key")), &error, &source), wanted);
     QCOMPARE(source, QStringLiteral("CALLVIA_SECRET_KEY"));
-    QVERIFY2(!QFile::exists(dir.filePath(QStringLiteral("unused.key"))), "no key file when the environment has one");
+    QVERIFY2(!QFile::exists(dir.filePath(QStringLiteral("unused.key"))),
+        "no key file when the environment has one");
     qputenv("CALLVIA_SECRET_KEY", QByteArray(16, 'x').toBase64());
     QVERIFY(SecretKeyStore::load(dir.filePath(QStringLiteral("unused.key")), &error).isEmpty());
     QVERIFY(error.startsWith(QStringLiteral("CALLVIA_SECRET_KEY")));
@@ -157,16 +155,19 @@ void tst_Secrets::storeEncryptsAuditsAndChecksPermission()
     const AesGcmCipher cipher(key('k'));
     SecretStore store(test->database(), m_clock, cipher);
     const Session staff(2, QStringLiteral("bob"), Session::Role::Staff, 0);
-    QVERIFY(store.set(staff, QStringLiteral("stripe.api_key"), QStringLiteral("sk_test_1")).message().contains(
-            QStringLiteral("Permission denied")));
+    QVERIFY(store.set(staff, QStringLiteral("stripe.api_key"), QStringLiteral("sk_test_1"))
+                .message()
+                .contains(QStringLiteral("Permission denied")));
     QVERIFY(!store.value(staff, QStringLiteral("stripe.api_key")).ok());
-    QVERIFY(store.set(Session::system(), QStringLiteral("Stripe key"), QStringLiteral("x")).message().startsWith(
-            QStringLiteral("Key")));
+    QVERIFY(store.set(Session::system(), QStringLiteral("Stripe key"), QStringLiteral("x"))
+                .message()
+                .startsWith(QStringLiteral("Key")));
     QVERIFY(!store.set(Session::system(), QStringLiteral("stripe.api_key"), QStringLiteral("sk_test_1")));
     SettingsRepository settings(test->database(), m_clock);
     QVERIFY(settings.value(QStringLiteral("stripe.api_key")).value().startsWith(QStringLiteral("enc:v1:")));
     QVERIFY(settings.isSecret(QStringLiteral("stripe.api_key")).value());
-    QCOMPARE(store.value(Session::system(), QStringLiteral("stripe.api_key")).value(), QStringLiteral("sk_test_1"));
+    QCOMPARE(store.value(Session::system(), QStringLiteral("stripe.api_key")).value(),
+        QStringLiteral("sk_test_1"));
     QCOMPARE(store.keys().value(), QStringList { QStringLiteral("stripe.api_key") });
     QVERIFY(!SecretStore::masked(QStringLiteral("sk_test_1234567")).contains(QStringLiteral("sk_test")));
     // The services read it decrypted through ProviderConfig.
@@ -196,7 +197,7 @@ void tst_Secrets::neitherSecretNorPasswordReachesFileOrLog()
         QVERIFY(auth.createFirstAdmin(QStringLiteral("alice"), password).ok());
         QCOMPARE(auth.signIn(QStringLiteral("alice"), password).status, SignInResult::Ok);
         QCOMPARE(auth.signIn(QStringLiteral("alice"), password + QLatin1Char('x')).status,
-                 SignInResult::WrongCredentials);
+            SignInResult::WrongCredentials);
         QCOMPARE(auth.signIn(QStringLiteral("nobody"), password).status, SignInResult::WrongCredentials);
         QCOMPARE(store.value(Session::system(), QStringLiteral("retell.api_key")).value(), secret);
         qCInfo(lcTest) << "log capture works";

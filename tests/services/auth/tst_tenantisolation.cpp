@@ -51,8 +51,7 @@ QList<qint64> ids(Database &db, const QString &sql, const QVariantList &binds = 
     return result;
 }
 
-template <typename Records>
-QList<qint64> idsOf(const Records &records)
+template <typename Records> QList<qint64> idsOf(const Records &records)
 {
     QList<qint64> result;
     for (const auto &r : records)
@@ -65,8 +64,8 @@ QList<qint64> idsOf(const Records &records)
 
 QList<qint64> tst_TenantIsolation::seed(Database &db)
 {
-    const QStringList statuses = { QStringLiteral("new"), QStringLiteral("contacted"), QStringLiteral("booked"),
-                                   QStringLiteral("shown"), QStringLiteral("dnc") };
+    const QStringList statuses = { QStringLiteral("new"), QStringLiteral("contacted"),
+        QStringLiteral("booked"), QStringLiteral("shown"), QStringLiteral("dnc") };
     QList<qint64> clients;
     for (int c = 0; c < 3; ++c) {
         ClientRecord client;
@@ -87,8 +86,9 @@ QList<qint64> tst_TenantIsolation::seed(Database &db)
                 LeadRepository(db, m_clock).insert(lead).value();
             }
         }
-        AuditLog(db, m_clock).record(nullptr, QStringLiteral("test.seed"), QStringLiteral("client"),
-                                     QString::number(clientId), {}, {}, clientId);
+        AuditLog(db, m_clock)
+            .record(nullptr, QStringLiteral("test.seed"), QStringLiteral("client"), QString::number(clientId),
+                {}, {}, clientId);
     }
     return clients;
 }
@@ -105,14 +105,16 @@ void tst_TenantIsolation::clientSessionSeesOnlyItsRows()
     QCOMPARE(ClientRepository(db, m_clock, scope).find(clients.at(0)).error().kind(), DbError::NotFound);
 
     const auto campaigns = CampaignRepository(db, m_clock, scope).list(0, true).value();
-    QCOMPARE(idsOf(campaigns), ids(db, QStringLiteral("SELECT id FROM campaigns WHERE client_id = ?"), { mine }));
+    QCOMPARE(
+        idsOf(campaigns), ids(db, QStringLiteral("SELECT id FROM campaigns WHERE client_id = ?"), { mine }));
     QCOMPARE(campaigns.size(), 2);
     QVERIFY(CampaignRepository(db, m_clock, scope).list(clients.at(0), true).value().isEmpty());
 
     LeadQuery all;
     all.limit = 1000;
     const auto leads = LeadRepository(db, m_clock, scope).page(all).value();
-    const QList<qint64> expectedLeads = ids(db, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { mine });
+    const QList<qint64> expectedLeads
+        = ids(db, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { mine });
     QCOMPARE(idsOf(leads), expectedLeads);
     QCOMPARE(LeadRepository(db, m_clock, scope).count(all).value(), qint64(expectedLeads.size()));
     QVERIFY(ids(db, QStringLiteral("SELECT id FROM leads")).size() > expectedLeads.size());
@@ -123,7 +125,8 @@ void tst_TenantIsolation::clientSessionSeesOnlyItsRows()
     std::sort(statCampaigns.begin(), statCampaigns.end());
     QCOMPARE(statCampaigns, idsOf(campaigns));
     for (const CampaignStats &s : stats) {
-        const QList<qint64> inCampaign = ids(db, QStringLiteral("SELECT id FROM leads WHERE campaign_id = ?"), { s.campaignId });
+        const QList<qint64> inCampaign
+            = ids(db, QStringLiteral("SELECT id FROM leads WHERE campaign_id = ?"), { s.campaignId });
         QCOMPARE(s.leadsTotal, qint64(inCampaign.size()));
     }
     const auto audit = AuditRepository(db, scope).list().value();
@@ -136,25 +139,31 @@ void tst_TenantIsolation::clientSessionCannotWriteOtherClients()
     CALLVIA_TEST_DATABASE(db);
     const QList<qint64> clients = seed(db);
     const TenantScope scope = TenantScope::client(clients.at(1));
-    const qint64 foreignCampaign = ids(db, QStringLiteral("SELECT id FROM campaigns WHERE client_id = ?"), { clients.at(0) }).first();
+    const qint64 foreignCampaign
+        = ids(db, QStringLiteral("SELECT id FROM campaigns WHERE client_id = ?"), { clients.at(0) }).first();
     LeadRecord lead;
     lead.clientId = clients.at(0);
     lead.campaignId = foreignCampaign;
     lead.phoneE164 = QStringLiteral("+15559990000");
     QVERIFY(!LeadRepository(db, m_clock, scope).insert(lead).ok());
     // Nor move one of its own leads into another client's campaign, nor touch a foreign lead.
-    const qint64 ownLead = ids(db, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { clients.at(1) }).first();
+    const qint64 ownLead
+        = ids(db, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { clients.at(1) }).first();
     LeadRecord moved = LeadRepository(db, m_clock, scope).find(ownLead).value();
     moved.campaignId = foreignCampaign;
     QCOMPARE(LeadRepository(db, m_clock, scope).update(moved).kind(), DbError::NotFound);
     QCOMPARE(LeadRepository(db, m_clock).update(moved).kind(), DbError::NotFound);
-    const qint64 foreignLead = ids(db, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { clients.at(0) }).first();
-    QCOMPARE(LeadRepository(db, m_clock, scope).setStatus(foreignLead, QStringLiteral("dnc")).kind(), DbError::NotFound);
-    QCOMPARE(ids(db, QStringLiteral("SELECT id FROM leads WHERE id = ? AND status = 'dnc'"), { foreignLead }), QList<qint64>());
+    const qint64 foreignLead
+        = ids(db, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { clients.at(0) }).first();
+    QCOMPARE(LeadRepository(db, m_clock, scope).setStatus(foreignLead, QStringLiteral("dnc")).kind(),
+        DbError::NotFound);
+    QCOMPARE(ids(db, QStringLiteral("SELECT id FROM leads WHERE id = ? AND status = 'dnc'"), { foreignLead }),
+        QList<qint64>());
     QCOMPARE(ids(db, QStringLiteral("SELECT campaign_id FROM leads WHERE id = ?"), { ownLead }),
-             QList<qint64> { LeadRepository(db, m_clock).find(ownLead).value().campaignId });
+        QList<qint64> { LeadRepository(db, m_clock).find(ownLead).value().campaignId });
     LeadRecord kept = moved;
-    kept.campaignId = ids(db, QStringLiteral("SELECT id FROM campaigns WHERE client_id = ?"), { clients.at(1) }).last();
+    kept.campaignId
+        = ids(db, QStringLiteral("SELECT id FROM campaigns WHERE client_id = ?"), { clients.at(1) }).last();
     kept.notes = QStringLiteral("moved within its client");
     QVERIFY(!LeadRepository(db, m_clock, scope).update(kept));
     QVERIFY(CampaignRepository(db, m_clock, scope).setStatus(foreignCampaign, QStringLiteral("paused")));
@@ -178,15 +187,18 @@ void tst_TenantIsolation::postgresRowLevelSecurityConfinesRawSql()
     Database &owner = test->database(); // the superuser that ran the migrations
     const QList<qint64> clients = seed(owner);
     AuthService(owner, m_clock, 1000)
-            .createUser(Session::system(), { QStringLiteral("carol"), {}, QStringLiteral("client"), clients.at(2),
-                                             QStringLiteral("river-stone-42-lamp"), false })
-            .value();
+        .createUser(Session::system(),
+            { QStringLiteral("carol"), {}, QStringLiteral("client"), clients.at(2),
+                QStringLiteral("river-stone-42-lamp"), false })
+        .value();
     // RLS binds only a role that is neither superuser nor table owner: log in as such a role.
-    const QString role = QStringLiteral("callvia_t_app_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+    const QString role
+        = QStringLiteral("callvia_t_app_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
     QSqlQuery admin(owner.connection()); // utility statements cannot be prepared
     QVERIFY2(admin.exec(QStringLiteral("CREATE ROLE %1 LOGIN NOSUPERUSER IN ROLE callvia_app").arg(role)),
-             qPrintable(admin.lastError().text()));
-    auto dropRole = qScopeGuard([&] { QSqlQuery(owner.connection()).exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role)); });
+        qPrintable(admin.lastError().text()));
+    auto dropRole = qScopeGuard(
+        [&] { QSqlQuery(owner.connection()).exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role)); });
     QUrl url(test->url());
     url.setUserName(role);
     url.setPassword({});
@@ -194,12 +206,15 @@ void tst_TenantIsolation::postgresRowLevelSecurityConfinesRawSql()
     {
         Database app(*DatabaseUrl::parse(url.toString(), &parseError));
         QVERIFY(!app.open());
-        QCOMPARE(ids(app, QStringLiteral("SELECT CASE WHEN rolsuper THEN 1 ELSE 0 END FROM pg_roles WHERE rolname = current_user")),
-                 QList<qint64> { 0 });
+        QCOMPARE(ids(app,
+                     QStringLiteral("SELECT CASE WHEN rolsuper THEN 1 ELSE 0 END FROM pg_roles WHERE rolname "
+                                    "= current_user")),
+            QList<qint64> { 0 });
         QCOMPARE(ids(app, QStringLiteral("SELECT id FROM clients")).size(), 3); // agency before sign-in
 
-        const SignInResult signedIn = AuthService(app, m_clock, 1000).signIn(QStringLiteral("carol"),
-                                                                             QStringLiteral("river-stone-42-lamp"));
+        const SignInResult signedIn
+            = AuthService(app, m_clock, 1000)
+                  .signIn(QStringLiteral("carol"), QStringLiteral("river-stone-42-lamp"));
         QCOMPARE(signedIn.status, SignInResult::Ok);
         app.setSessionClient(signedIn.session->clientId());
 
@@ -207,20 +222,27 @@ void tst_TenantIsolation::postgresRowLevelSecurityConfinesRawSql()
         QCOMPARE(ids(app, QStringLiteral("SELECT id FROM clients")), QList<qint64> { mine });
         QCOMPARE(ids(app, QStringLiteral("SELECT DISTINCT client_id FROM leads")), QList<qint64> { mine });
         QCOMPARE(ids(app, QStringLiteral("SELECT id FROM leads")),
-                 ids(owner, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { mine }));
-        QCOMPARE(ids(app, QStringLiteral("SELECT DISTINCT client_id FROM campaigns")), QList<qint64> { mine });
-        QCOMPARE(ids(app, QStringLiteral("SELECT DISTINCT client_id FROM audit_log WHERE client_id IS NOT NULL")),
-                 QList<qint64> { mine });
-        QCOMPARE(ids(app, QStringLiteral("SELECT id FROM audit_log WHERE client_id IS NULL")), QList<qint64>());
+            ids(owner, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { mine }));
+        QCOMPARE(
+            ids(app, QStringLiteral("SELECT DISTINCT client_id FROM campaigns")), QList<qint64> { mine });
+        QCOMPARE(
+            ids(app, QStringLiteral("SELECT DISTINCT client_id FROM audit_log WHERE client_id IS NOT NULL")),
+            QList<qint64> { mine });
+        QCOMPARE(
+            ids(app, QStringLiteral("SELECT id FROM audit_log WHERE client_id IS NULL")), QList<qint64>());
 
-        const QString insert = QStringLiteral("INSERT INTO campaigns (client_id, name, created_at, updated_at) "
-                                              "VALUES (?, ?, 1, 1)");
-        const DbResult<QSqlQuery> foreign = Sql::exec(app, insert, { clients.at(0), QStringLiteral("Sneaky") });
+        const QString insert
+            = QStringLiteral("INSERT INTO campaigns (client_id, name, created_at, updated_at) "
+                             "VALUES (?, ?, 1, 1)");
+        const DbResult<QSqlQuery> foreign
+            = Sql::exec(app, insert, { clients.at(0), QStringLiteral("Sneaky") });
         QVERIFY2(!foreign.ok(), "an INSERT for another client is refused");
-        QVERIFY2(foreign.error().message().contains(QStringLiteral("row-level security")), qPrintable(foreign.error().message()));
+        QVERIFY2(foreign.error().message().contains(QStringLiteral("row-level security")),
+            qPrintable(foreign.error().message()));
         QVERIFY(Sql::exec(app, insert, { mine, QStringLiteral("Own") }).ok());
         QVERIFY(Sql::execAffected(app, QStringLiteral("UPDATE leads SET notes = 'x'")).value() > 0);
-        QCOMPARE(ids(owner, QStringLiteral("SELECT DISTINCT client_id FROM leads WHERE notes = 'x'")), QList<qint64> { mine });
+        QCOMPARE(ids(owner, QStringLiteral("SELECT DISTINCT client_id FROM leads WHERE notes = 'x'")),
+            QList<qint64> { mine });
 
         app.setSessionClient(0); // sign-out to an agency user: every row again
         QCOMPARE(ids(app, QStringLiteral("SELECT id FROM clients")).size(), 3);

@@ -20,18 +20,16 @@ private Q_SLOTS:
 
 private:
     QProcess *run(const QStringList &arguments, const QByteArray &stdinData = {},
-                  const QProcessEnvironment &extra = {});
+        const QProcessEnvironment &extra = {});
     QVariant scalar(const QString &sql);
     QTemporaryDir m_dir;
     QString m_database;
 };
 
-void tst_UserCli::initTestCase()
-{
-    m_database = m_dir.filePath(QStringLiteral("cli.sqlite"));
-}
+void tst_UserCli::initTestCase() { m_database = m_dir.filePath(QStringLiteral("cli.sqlite")); }
 
-QProcess *tst_UserCli::run(const QStringList &arguments, const QByteArray &stdinData, const QProcessEnvironment &extra)
+QProcess *tst_UserCli::run(
+    const QStringList &arguments, const QByteArray &stdinData, const QProcessEnvironment &extra)
 {
     auto *process = new QProcess(this);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -39,7 +37,8 @@ QProcess *tst_UserCli::run(const QStringList &arguments, const QByteArray &stdin
     env.remove(QStringLiteral("CALLVIA_SECRET_KEY"));
     env.insert(extra);
     process->setProcessEnvironment(env);
-    process->start(QStringLiteral(CALLVIA_BINARY), QStringList { QStringLiteral("--database"), m_database } + arguments);
+    process->start(
+        QStringLiteral(CALLVIA_BINARY), QStringList { QStringLiteral("--database"), m_database } + arguments);
     process->write(stdinData);
     process->closeWriteChannel();
     return process;
@@ -63,14 +62,16 @@ QVariant tst_UserCli::scalar(const QString &sql)
 
 void tst_UserCli::addPasswdDisableThroughStdin()
 {
-    QProcess *add = run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice"), QStringLiteral("--role"),
-                          QStringLiteral("admin") },
-                        "river-stone-42-lamp\n");
+    QProcess *add = run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("alice"),
+                            QStringLiteral("--role"), QStringLiteral("admin") },
+        "river-stone-42-lamp\n");
     QVERIFY(add->waitForFinished(30000));
     QVERIFY2(add->exitCode() == 0, add->readAllStandardError().constData());
     QVERIFY(add->readAllStandardOutput().contains("created user alice"));
-    QCOMPARE(scalar(QStringLiteral("SELECT role FROM users WHERE username = 'alice'")).toString(), QStringLiteral("admin"));
-    const QString hash = scalar(QStringLiteral("SELECT password_hash FROM users WHERE username = 'alice'")).toString();
+    QCOMPARE(scalar(QStringLiteral("SELECT role FROM users WHERE username = 'alice'")).toString(),
+        QStringLiteral("admin"));
+    const QString hash
+        = scalar(QStringLiteral("SELECT password_hash FROM users WHERE username = 'alice'")).toString();
     QVERIFY2(hash.startsWith(QStringLiteral("pbkdf2-sha256$600000$")), qPrintable(hash));
 
     QProcess *weak = run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("bob") }, "short\n");
@@ -81,20 +82,25 @@ void tst_UserCli::addPasswdDisableThroughStdin()
 
     QProcessEnvironment env;
     env.insert(QStringLiteral("NEW_PW"), QStringLiteral("another-long-pass-9"));
-    QProcess *passwd = run({ QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("alice"),
-                             QStringLiteral("--password-env"), QStringLiteral("NEW_PW"), QStringLiteral("--must-change") },
-                           {}, env);
+    QProcess *passwd = run(
+        { QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("alice"),
+            QStringLiteral("--password-env"), QStringLiteral("NEW_PW"), QStringLiteral("--must-change") },
+        {}, env);
     QVERIFY(passwd->waitForFinished(30000));
     QVERIFY2(passwd->exitCode() == 0, passwd->readAllStandardError().constData());
-    QVERIFY(scalar(QStringLiteral("SELECT password_hash FROM users WHERE username = 'alice'")).toString() != hash);
-    QCOMPARE(scalar(QStringLiteral("SELECT must_change_password FROM users WHERE username = 'alice'")).toInt(), 1);
+    QVERIFY(scalar(QStringLiteral("SELECT password_hash FROM users WHERE username = 'alice'")).toString()
+        != hash);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT must_change_password FROM users WHERE username = 'alice'")).toInt(), 1);
 
     QProcess *disable = run({ QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("alice") });
     QVERIFY(disable->waitForFinished(30000));
     QCOMPARE(disable->exitCode(), 0);
     QCOMPARE(scalar(QStringLiteral("SELECT disabled FROM users WHERE username = 'alice'")).toInt(), 1);
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action IN ('user.create', "
-                                   "'user.password_reset', 'user.disable')")).toInt(), 3);
+                                   "'user.password_reset', 'user.disable')"))
+                 .toInt(),
+        3);
 
     QProcess *unknown = run({ QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("nobody") });
     QVERIFY(unknown->waitForFinished(30000));
@@ -105,12 +111,12 @@ void tst_UserCli::addPasswdDisableThroughStdin()
 void tst_UserCli::passwordNeverOnTheCommandLine()
 {
     QProcess *p = run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("carol"),
-                        QStringLiteral("--password"), QStringLiteral("river-stone-42-lamp") });
+        QStringLiteral("--password"), QStringLiteral("river-stone-42-lamp") });
     QVERIFY(p->waitForFinished(30000));
     QCOMPARE(p->exitCode(), 2);
     QVERIFY(p->readAllStandardError().contains("password"));
     QProcess *unset = run({ QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("carol"),
-                            QStringLiteral("--password-env"), QStringLiteral("NOT_SET_ANYWHERE") });
+        QStringLiteral("--password-env"), QStringLiteral("NOT_SET_ANYWHERE") });
     QVERIFY(unset->waitForFinished(30000));
     QCOMPARE(unset->exitCode(), 1);
     QVERIFY(unset->readAllStandardError().contains("NOT_SET_ANYWHERE"));
@@ -119,15 +125,18 @@ void tst_UserCli::passwordNeverOnTheCommandLine()
 void tst_UserCli::secretSetStoresOnlyCiphertext()
 {
     QProcess *set = run({ QStringLiteral("secret"), QStringLiteral("set"), QStringLiteral("stripe.api_key") },
-                        "sk_live_CLI_SENTINEL\n");
+        "sk_live_CLI_SENTINEL\n");
     QVERIFY(set->waitForFinished(30000));
     QVERIFY2(set->exitCode() == 0, set->readAllStandardError().constData());
-    const QString stored = scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'stripe.api_key'")).toString();
+    const QString stored
+        = scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'stripe.api_key'")).toString();
     QVERIFY(stored.startsWith(QStringLiteral("enc:v1:")));
-    QCOMPARE(scalar(QStringLiteral("SELECT is_secret FROM settings WHERE key = 'stripe.api_key'")).toInt(), 1);
+    QCOMPARE(
+        scalar(QStringLiteral("SELECT is_secret FROM settings WHERE key = 'stripe.api_key'")).toInt(), 1);
     const QString keyFile = m_dir.filePath(QStringLiteral("data/Callvia/Callvia/secret.key"));
     QVERIFY2(QFile::exists(keyFile), qPrintable(keyFile));
-    QCOMPARE(QFile::permissions(keyFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QCOMPARE(QFile::permissions(keyFile) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+        QFileDevice::Permissions());
     QProcess *list = run({ QStringLiteral("secret"), QStringLiteral("list") });
     QVERIFY(list->waitForFinished(30000));
     const QByteArray out = list->readAllStandardOutput() + list->readAllStandardError();
@@ -138,7 +147,8 @@ void tst_UserCli::secretSetStoresOnlyCiphertext()
 void tst_UserCli::headlessRefusesWithoutAdminThenAcceptsEnvironment()
 {
     m_database = m_dir.filePath(QStringLiteral("headless.sqlite"));
-    QProcess *refused = run({ QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") });
+    QProcess *refused
+        = run({ QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") });
     QVERIFY(refused->waitForFinished(30000));
     QVERIFY(refused->exitCode() != 0);
     QVERIFY(refused->readAllStandardError().contains("callvia --database <URL> user add"));
@@ -146,15 +156,17 @@ void tst_UserCli::headlessRefusesWithoutAdminThenAcceptsEnvironment()
     QProcessEnvironment env;
     env.insert(QStringLiteral("CALLVIA_ADMIN_USERNAME"), QStringLiteral("root"));
     env.insert(QStringLiteral("CALLVIA_ADMIN_PASSWORD"), QStringLiteral("server-admin-pass-1"));
-    QProcess *started = run({ QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") },
-                            {}, env);
+    QProcess *started = run(
+        { QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") }, {}, env);
     QByteArray log;
-    QTRY_VERIFY_WITH_TIMEOUT((log += started->readAllStandardError()).contains("headless Callvia ready"), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (log += started->readAllStandardError()).contains("headless Callvia ready"), 30000);
     ::kill(pid_t(started->processId()), SIGTERM);
     QVERIFY(started->waitForFinished(30000));
     QCOMPARE(started->exitCode(), 0);
     QVERIFY2(!log.contains("server-admin-pass-1"), log.constData());
-    QCOMPARE(scalar(QStringLiteral("SELECT role FROM users WHERE username = 'root'")).toString(), QStringLiteral("admin"));
+    QCOMPARE(scalar(QStringLiteral("SELECT role FROM users WHERE username = 'root'")).toString(),
+        QStringLiteral("admin"));
 }
 
 QTEST_GUILESS_MAIN(tst_UserCli)
