@@ -52,14 +52,15 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
 
 QString ensureAdminForHeadless(AppContext &context)
 {
+    const QString username = qEnvironmentVariable("CALLVIA_ADMIN_USERNAME");
+    const QString password = qEnvironmentVariable("CALLVIA_ADMIN_PASSWORD");
+    qunsetenv("CALLVIA_ADMIN_PASSWORD"); // not inherited by anything this process starts
     Services::AuthService auth(context.database(), context.clock());
     const Models::DbResult<bool> hasUsers = auth.hasUsers();
     if (!hasUsers.ok())
         return hasUsers.error().message();
     if (hasUsers.value())
         return {};
-    const QString username = qEnvironmentVariable("CALLVIA_ADMIN_USERNAME");
-    const QString password = qEnvironmentVariable("CALLVIA_ADMIN_PASSWORD");
     if (username.isEmpty() || password.isEmpty())
         return QStringLiteral(
             "No user exists yet. Create the first administrator with "
