@@ -5,6 +5,7 @@
 #include <models/settingsrepository.h>
 #include <services/backup/backupservice.h>
 #include <services/providerconfig.h>
+#include <services/auth/aesgcmcipher.h>
 #include <services/secretcipher.h>
 
 #include <QCoreApplication>
@@ -55,6 +56,15 @@ Models::DbError AppContext::openDatabase()
         return migrateError;
     m_settings = std::make_unique<Models::SettingsRepository>(*m_database, *m_clock);
     // --- appcontext: secret cipher (issue 6) ---
+    QString keyError;
+    QString keySource;
+    const QByteArray key =
+            Services::SecretKeyStore::load(Services::SecretKeyStore::defaultKeyFilePath(), &keyError, &keySource);
+    if (key.isEmpty())
+        qCWarning(lcApp).noquote() << "stored secrets unavailable:" << keyError;
+    else
+        m_cipher = std::make_unique<Services::AesGcmCipher>(key);
+    qCInfo(lcApp).noquote() << "secrets key from" << keySource; // where, never what
 
     // --- end secret cipher ---
     m_providerConfig = std::make_unique<Services::ProviderConfig>(m_settings.get(), m_cipher.get());

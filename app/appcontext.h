@@ -53,6 +53,7 @@ public:
     // Stops the services, closes the database, restores the backup over the SQLite file and
     // restarts the process. Returns an error message (and restarts the services) on failure.
     QString restoreAndRestart(const QString &backupPath);
+    Services::SecretCipher *secretCipher() const { return m_cipher.get(); } // null without a key (issue 6)
 
 private:
     Options m_options;

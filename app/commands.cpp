@@ -5,6 +5,8 @@ namespace Callvia::App {
 // --- commands: declarations ---
 int runBackupCommand(AppContext &context, const QStringList &arguments);
 int runRestoreCommand(AppContext &context, const QStringList &arguments);
+int runUserCommand(AppContext &context, const QStringList &arguments); // usercommand.cpp (issue 6)
+int runSecretCommand(AppContext &context, const QStringList &arguments);
 
 // --- end declarations ---
 
@@ -17,6 +19,8 @@ const QList<Command> &commands()
 
 
         // --- commands: user (issue 6) ---
+        { "user", "add|passwd|disable|enable|list users (password on stdin)", &runUserCommand },
+        { "secret", "set KEY (value on stdin) | list: encrypted provider secrets", &runSecretCommand },
 
         // --- end user ---
 

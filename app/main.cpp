@@ -1,4 +1,5 @@
 #include "appcontext.h"
+#include "authflow.h"
 #include "commands.h"
 #include "options.h"
 #include "signalwatcher.h"
@@ -105,6 +106,10 @@ int runHeadless(QCoreApplication &app, App::AppContext &context)
         qCCritical(lcMain).noquote() << error.message();
         return 3;
     }
+    if (const QString refusal = App::ensureAdminForHeadless(context); !refusal.isEmpty()) {
+        qCCritical(lcMain).noquote() << refusal;
+        return 5;
+    }
     // The watcher is installed before the services start, so an early SIGTERM still stops cleanly.
     App::SignalWatcher watcher;
     const QString error = context.startServices();
@@ -140,13 +145,21 @@ int runGui(QApplication &app, App::AppContext &context)
         if (const Models::DbError error = demo.load())
             QMessageBox::warning(nullptr, QObject::tr("Demo data"), error.message());
     }
-    Ui::MainWindow window(context.database(), context.clock(), Models::TenantScope::agency(), true);
-    if (Services::BackupService *backups = context.backupService()) {
+    const std::optional<Services::Session> session = App::signInWithDialogs(context);
+    if (!session)
+        return 0;
+    Ui::MainWindow window(context.database(), context.clock(), session->scope(), session->canEdit());
+    App::addAdminSection(window, context, *session);
+    Services::BackupService *backups = context.backupService();
+    if (backups && session->canManageUsers()) {
         new Ui::BackupActions(
                 *backups, [&context](const QString &file) { return context.restoreAndRestart(file); },
                 [&context](const QString &folder) { context.setBackupFolder(folder); }, window.fileMenu(), &window);
     }
-    const QString error = context.startServices();
+    // A client user's desktop is confined to one client (RLS on PostgreSQL): the agency's
+    // listener and services must not run inside it.
+    const QString error = session->scope().isAgency() ? context.startServices()
+                                                      : QObject::tr("not started for client users");
     if (!error.isEmpty())
         window.setStatusText(QObject::tr("Listener not running: %1").arg(error));
     window.show();

@@ -140,8 +140,12 @@ QSqlDatabase Database::connection()
             m_connections.insert(thread, name);
         }
     }
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (!isSqlite() && db.isOpen())
+            applySessionClient(db);
+        return db;
+    }
     QSqlDatabase db = QSqlDatabase::addDatabase(
         isSqlite() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
     if (isSqlite()) {
@@ -209,7 +213,41 @@ DbError Database::openConnection(QSqlDatabase &db)
     } else {
         QSqlQuery setup(db);
         setup.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        {
+            QMutexLocker lock(&m_mutex);
+            m_appliedGeneration.remove(db.connectionName());
+        }
+        if (DbError error = applySessionClient(db)) {
+            db.close();
+            return error;
+        }
     }
+    return {};
+}
+
+void Database::setSessionClient(qint64 clientId)
+{
+    m_sessionClient.store(clientId);
+    m_sessionGeneration.fetch_add(1);
+}
+
+DbError Database::applySessionClient(QSqlDatabase &db)
+{
+    const int generation = m_sessionGeneration.load();
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_appliedGeneration.constFind(db.connectionName());
+        if (it != m_appliedGeneration.constEnd() && it.value() == generation)
+            return {};
+    }
+    const qint64 clientId = m_sessionClient.load();
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT set_config('callvia.client_id', ?, false)"));
+    query.addBindValue(clientId == 0 ? QStringLiteral("") : QString::number(clientId));
+    if (!query.exec())
+        return DbError::fromSql(query.lastError());
+    QMutexLocker lock(&m_mutex);
+    m_appliedGeneration.insert(db.connectionName(), generation);
     return {};
 }
 

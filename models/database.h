@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <atomic>
 #include <optional>
 
 namespace Callvia::Models {
@@ -36,7 +37,7 @@ class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int LatestSchemaVersion = 1;
+    static constexpr int LatestSchemaVersion = 2;
 
     explicit Database(DatabaseUrl url);
     ~Database();
@@ -65,15 +66,24 @@ public:
     DbError backupTo(const QString &path);
     // SQLite only: "ok" or the problems PRAGMA integrity_check reports.
     DbResult<QString> integrityCheck();
+    // The signed-in client user's id (0 = agency). On PostgreSQL every thread's connection runs
+    // set_config('callvia.client_id', ...) before its next statement, so the row-level security
+    // policies of 002_rls.sql confine it to that client. No effect on SQLite.
+    void setSessionClient(qint64 clientId);
+    qint64 sessionClient() const { return m_sessionClient.load(); }
 
 private:
     DbError openConnection(QSqlDatabase &db);
     DbError applyMigration(int version, const QString &resource);
+    DbError applySessionClient(QSqlDatabase &db);
 
     DatabaseUrl m_url;
     QString m_prefix;
     QMutex m_mutex;
     QHash<Qt::HANDLE, QString> m_connections;
+    std::atomic<qint64> m_sessionClient { 0 };
+    std::atomic<int> m_sessionGeneration { 0 };
+    QHash<QString, int> m_appliedGeneration; // connection name -> generation applied (under m_mutex)
 };
 
 // RAII transaction on the current thread's connection: rolls back unless committed.

@@ -85,14 +85,16 @@ DbError LeadRepository::update(const LeadRecord &r) const
             QStringLiteral("UPDATE leads SET campaign_id = ?, first_name = ?, last_name = ?, phone_e164 = ?, "
                            "phone_extension = ?, email = ?, company = ?, time_zone = ?, region = ?, notes = ?, "
                            "custom_fields = ?, status = ?, callback_at = ?, call_attempts = ?, last_contacted_at = ?, "
-                           "consent_type = ?, consent_at = ?, consent_source = ?, updated_at = ? WHERE id = ?")
+                           "consent_type = ?, consent_at = ?, consent_source = ?, updated_at = ? WHERE id = ? "
+                           // a lead may only move to a campaign of its own client (issue 6)
+                           "AND ? IN (SELECT id FROM campaigns WHERE client_id = leads.client_id)")
                     + Sql::scopeClause(m_scope),
             { r.campaignId, Sql::nullIfEmpty(r.firstName), Sql::nullIfEmpty(r.lastName), Sql::nullIfEmpty(r.phoneE164),
               Sql::nullIfEmpty(r.phoneExtension), Sql::nullIfEmpty(r.email), Sql::nullIfEmpty(r.company),
               Sql::nullIfEmpty(r.timeZone), Sql::nullIfEmpty(r.region), Sql::nullIfEmpty(r.notes),
               Sql::nullIfEmpty(r.customFieldsJson), r.status, Sql::nullIfZero(r.callbackAt), r.callAttempts,
               Sql::nullIfZero(r.lastContactedAt), Sql::nullIfEmpty(r.consentType), Sql::nullIfZero(r.consentAt),
-              Sql::nullIfEmpty(r.consentSource), m_clock.nowMs(), r.id });
+              Sql::nullIfEmpty(r.consentSource), m_clock.nowMs(), r.id, r.campaignId });
     if (!n.ok())
         return n.error();
     return n.value() == 1 ? DbError() : Sql::outOfScope();

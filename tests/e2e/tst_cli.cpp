@@ -28,6 +28,9 @@ QProcess *tst_Cli::start(const QStringList &arguments, const QString &dataHome)
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    // headless refuses to start without a user (issue 6): give it its first admin
+    env.insert(QStringLiteral("CALLVIA_ADMIN_USERNAME"), QStringLiteral("admin"));
+    env.insert(QStringLiteral("CALLVIA_ADMIN_PASSWORD"), QStringLiteral("e2e-server-pass-91"));
     process->setProcessEnvironment(env);
     process->start(QStringLiteral(CALLVIA_BINARY), arguments);
     return process;
@@ -85,7 +88,7 @@ void tst_Cli::headlessMigratesRunsAndStopsOnSigterm()
                         m_home.path());
     QVERIFY(p->waitForStarted(10000));
     QByteArray log;
-    QTRY_VERIFY_WITH_TIMEOUT((log += p->readAllStandardError()).contains("Callvia ready"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT((log += p->readAllStandardError()).contains("headless Callvia ready"), 20000);
     QVERIFY(QFile::exists(path));
     ::kill(pid_t(p->processId()), SIGTERM);
     QVERIFY(p->waitForFinished(20000));

@@ -25,6 +25,9 @@ quint16 startListener(QProcess *process, const QString &database)
     env.insert(QStringLiteral("CALLVIA_STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(Secret));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("CALLVIA_LISTENER_RATE_LIMIT"), QStringLiteral("0"));
+    // Headless refuses to start without a user: create the first admin from the environment.
+    env.insert(QStringLiteral("CALLVIA_ADMIN_USERNAME"), QStringLiteral("admin"));
+    env.insert(QStringLiteral("CALLVIA_ADMIN_PASSWORD"), QStringLiteral("crash-test-pass-4711"));
     process->setProcessEnvironment(env);
     process->setProcessChannelMode(QProcess::MergedChannels);
     process->start(QStringLiteral(CALLVIA_BINARY), { QStringLiteral("--headless"), QStringLiteral("--database"), database,

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <services/auth/session.h>
+
+#include <optional>
+
+namespace Callvia::Ui {
+class MainWindow;
+}
+
+namespace Callvia::App {
+
+class AppContext;
+
+// Start-up sign-in. GUI: the setup dialog when no user exists, then the login dialog (and a
+// password change when an admin reset it); nullopt when the person cancels. The signed-in
+// client user's id goes to Database::setSessionClient so PostgreSQL's RLS confines the session.
+std::optional<Services::Session> signInWithDialogs(AppContext &context);
+
+// Plugs the Admin section (users, secrets, audit log) into the window for administrators.
+void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
+
+// Headless: with no user, creates the first admin from CALLVIA_ADMIN_USERNAME and
+// CALLVIA_ADMIN_PASSWORD, or returns a message (never a default password). Empty = ready.
+QString ensureAdminForHeadless(AppContext &context);
+
+} // namespace Callvia::App

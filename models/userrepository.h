@@ -1,0 +1,40 @@
+#pragma once
+
+#include "dberror.h"
+#include "records.h"
+
+#include <QList>
+#include <QString>
+
+namespace Callvia::Models {
+
+class Clock;
+class Database;
+
+// The users table. Users are agency data (not client-owned), so this repository takes no
+// TenantScope: only the auth services use it, and they check the caller's permissions.
+class UserRepository final
+{
+public:
+    UserRepository(Database &database, const Clock &clock);
+
+    DbResult<qint64> count() const;
+    DbResult<QList<UserRecord>> list() const;
+    DbResult<UserRecord> find(qint64 id) const;
+    DbResult<UserRecord> findByUsername(const QString &username) const; // case-insensitive
+    DbResult<qint64> insert(const UserRecord &record) const;
+
+    DbError setPasswordHash(qint64 id, const QString &hash, bool mustChange) const;
+    DbError recordFailure(qint64 id, int failedAttempts, qint64 lockedUntil) const;
+    DbError recordSuccess(qint64 id) const;
+    DbError setDisabled(qint64 id, bool disabled) const;
+    DbError setRole(qint64 id, const QString &role, qint64 clientId) const;
+
+private:
+    DbError updateOne(const QString &sql, const QVariantList &binds) const;
+
+    Database &m_database;
+    const Clock &m_clock;
+};
+
+} // namespace Callvia::Models

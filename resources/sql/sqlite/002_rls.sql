@@ -1,0 +1,4 @@
+-- Callvia schema, version 2 (SQLite): row-level security has no SQLite equivalent. A SQLite
+-- database is a single desktop's file; isolation there is the repositories' TenantScope filter
+-- (models/sqlhelpers.h scopeClause). This migration only records the version so both dialects
+-- stay at the same schema number.

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QString>
+
+namespace Callvia::Services {
+
+// Hashes passwords with PBKDF2-HMAC-SHA256 (OpenSSL) and a random 16-byte salt per password.
+// The result describes itself: "pbkdf2-sha256$<iterations>$<salt b64>$<hash b64>", so the
+// parameters can be raised later and old hashes still verify (needsRehash tells when to upgrade).
+class PasswordHasher final
+{
+public:
+    static constexpr int DefaultIterations = 600'000; // OWASP 2023 floor for PBKDF2-HMAC-SHA256
+    static constexpr int MinimumIterations = 1'000; // tests only; production uses the default
+
+    explicit PasswordHasher(int iterations = DefaultIterations);
+
+    int iterations() const { return m_iterations; }
+    QString hash(const QString &password) const;
+    // Constant-time comparison; false for anything malformed.
+    bool verify(const QString &password, const QString &stored) const;
+    // True when `stored` used weaker parameters (or another scheme) than this hasher.
+    bool needsRehash(const QString &stored) const;
+
+private:
+    int m_iterations;
+};
+
+// The minimum password policy, checked wherever a password is set. Empty = acceptable,
+// otherwise a sentence saying what is wrong (never containing the password).
+struct PasswordPolicy
+{
+    static constexpr int MinimumLength = 12;
+    static QString check(const QString &username, const QString &password);
+};
+
+} // namespace Callvia::Services

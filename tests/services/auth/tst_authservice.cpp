@@ -1,0 +1,272 @@
+#include <common/testdatabase.h>
+
+#include <models/auditrepository.h>
+#include <models/clientrepository.h>
+#include <models/clock.h>
+#include <models/userrepository.h>
+#include <services/auth/authservice.h>
+
+#include <QtTest>
+
+using namespace Callvia;
+using namespace Callvia::Models;
+using namespace Callvia::Services;
+
+// Sign-in, wrong passwords, lockout timing on the TestClock, hash upgrade on sign-in, password
+// change and admin reset, user management permissions and the audit trail, on both backends.
+class tst_AuthService : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void signInRoundTripAndAudit_data() { Tests::TestDatabase::addBackendRows(); }
+    void signInRoundTripAndAudit();
+    void wrongPasswordAndUnknownUserLookAlike_data() { Tests::TestDatabase::addBackendRows(); }
+    void wrongPasswordAndUnknownUserLookAlike();
+    void lockoutGrowsAndExpiresOnTheClock_data() { Tests::TestDatabase::addBackendRows(); }
+    void lockoutGrowsAndExpiresOnTheClock();
+    void olderParametersAreUpgradedOnSignIn_data() { Tests::TestDatabase::addBackendRows(); }
+    void olderParametersAreUpgradedOnSignIn();
+    void resetForcesChangeAndChangeChecksOldPassword_data() { Tests::TestDatabase::addBackendRows(); }
+    void resetForcesChangeAndChangeChecksOldPassword();
+    void onlyAdminsManageUsers_data() { Tests::TestDatabase::addBackendRows(); }
+    void onlyAdminsManageUsers();
+    void firstAdminOnlyOnce_data() { Tests::TestDatabase::addBackendRows(); }
+    void firstAdminOnlyOnce();
+    void disabledUserCannotSignIn_data() { Tests::TestDatabase::addBackendRows(); }
+    void disabledUserCannotSignIn();
+
+private:
+    TestClock m_clock { 1'750'000'000'000 };
+    const QString m_password = QStringLiteral("river-stone-42-lamp");
+};
+
+namespace {
+
+qint64 addUser(
+    AuthService &auth, const QString &name, const QString &role, qint64 clientId, const QString &password)
+{
+    const DbResult<qint64> id
+        = auth.createUser(Session::system(), { name, {}, role, clientId, password, false });
+    if (!id.ok())
+        qWarning() << id.error().message();
+    return id.ok() ? id.value() : 0;
+}
+
+UserRecord user(Database &db, const Clock &clock, const QString &name)
+{
+    return UserRepository(db, clock).findByUsername(name).valueOr({});
+}
+
+} // namespace
+
+void tst_AuthService::signInRoundTripAndAudit()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    QCOMPARE(auth.hasUsers().value(), false);
+    ClientRecord client;
+    client.name = QStringLiteral("Sunrise Dental");
+    const qint64 clientId = ClientRepository(db, m_clock).insert(client).value();
+    const qint64 id = addUser(auth, QStringLiteral("Carol"), QStringLiteral("client"), clientId, m_password);
+    QVERIFY(id > 0);
+    QCOMPARE(auth.hasUsers().value(), true);
+
+    const SignInResult result = auth.signIn(QStringLiteral("carol"), m_password); // case-insensitive name
+    QCOMPARE(result.status, SignInResult::Ok);
+    QVERIFY(result.session);
+    QCOMPARE(result.session->userId(), id);
+    QCOMPARE(result.session->role(), Session::Role::Client);
+    QCOMPARE(result.session->clientId(), clientId);
+    QVERIFY(!result.session->canEdit());
+    QCOMPARE(user(db, m_clock, QStringLiteral("Carol")).lastLoginAt, m_clock.nowMs());
+
+    const auto entries = AuditRepository(db).list(QStringLiteral("auth.sign_in")).value();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().userId, id);
+    QCOMPARE(entries.first().clientId, clientId);
+    QCOMPARE(entries.first().at, m_clock.nowMs());
+    const auto created = AuditRepository(db).list(QStringLiteral("user.create")).value();
+    QCOMPARE(created.size(), 1);
+    QVERIFY(created.first().afterJson.contains(QStringLiteral("\"role\":\"client\"")));
+    QVERIFY(!created.first().afterJson.contains(m_password));
+}
+
+void tst_AuthService::wrongPasswordAndUnknownUserLookAlike()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    addUser(auth, QStringLiteral("alice"), QStringLiteral("admin"), 0, m_password);
+    const SignInResult wrong = auth.signIn(QStringLiteral("alice"), QStringLiteral("river-stone-42-lamP"));
+    const SignInResult unknown = auth.signIn(QStringLiteral("mallory"), m_password);
+    QCOMPARE(wrong.status, SignInResult::WrongCredentials);
+    QCOMPARE(unknown.status, SignInResult::WrongCredentials);
+    QCOMPARE(wrong.message, unknown.message);
+    QVERIFY(!wrong.session && !unknown.session);
+    QCOMPARE(user(db, m_clock, QStringLiteral("alice")).failedAttempts, 1);
+    const auto failures = AuditRepository(db).list(QStringLiteral("auth.sign_in_failed")).value();
+    QCOMPARE(failures.size(), 2);
+    QVERIFY(failures.at(0).afterJson.contains(QStringLiteral("mallory")));
+    QVERIFY(failures.at(1).afterJson.contains(QStringLiteral("wrong password")));
+    for (const AuditRecord &entry : failures)
+        QVERIFY2(!entry.afterJson.contains(QStringLiteral("lamp")), "no password in the audit log");
+    // A success resets the counter.
+    QCOMPARE(auth.signIn(QStringLiteral("alice"), m_password).status, SignInResult::Ok);
+    QCOMPARE(user(db, m_clock, QStringLiteral("alice")).failedAttempts, 0);
+}
+
+void tst_AuthService::lockoutGrowsAndExpiresOnTheClock()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    addUser(auth, QStringLiteral("alice"), QStringLiteral("admin"), 0, m_password);
+    const QString bad = QStringLiteral("not-the-password-1");
+    for (int i = 1; i < AuthService::FreeAttempts; ++i)
+        QCOMPARE(auth.signIn(QStringLiteral("alice"), bad).status, SignInResult::WrongCredentials);
+    SignInResult fifth = auth.signIn(QStringLiteral("alice"), bad);
+    QCOMPARE(fifth.status, SignInResult::Locked);
+    QCOMPARE(fifth.lockedUntil, m_clock.nowMs() + 30'000);
+    QVERIFY(fifth.message.contains(QStringLiteral("30 seconds")));
+
+    // While locked even the right password is refused, and the refusal does not extend the lock.
+    m_clock.advanceSeconds(29);
+    const SignInResult locked = auth.signIn(QStringLiteral("alice"), m_password);
+    QCOMPARE(locked.status, SignInResult::Locked);
+    QVERIFY2(locked.message.contains(QStringLiteral("in 1 second.")), qPrintable(locked.message));
+    QCOMPARE(user(db, m_clock, QStringLiteral("alice")).failedAttempts, 5);
+
+    // After it expires, another failure locks for twice as long (60 s), then 120 s.
+    m_clock.advanceSeconds(1);
+    QCOMPARE(auth.signIn(QStringLiteral("alice"), bad).lockedUntil, m_clock.nowMs() + 60'000);
+    m_clock.advanceSeconds(60);
+    QCOMPARE(auth.signIn(QStringLiteral("alice"), bad).lockedUntil, m_clock.nowMs() + 120'000);
+    QCOMPARE(AuthService::lockDurationMs(40), AuthService::MaxLockMs);
+    m_clock.advanceSeconds(120);
+    QCOMPARE(auth.signIn(QStringLiteral("alice"), m_password).status, SignInResult::Ok);
+    const UserRecord after = user(db, m_clock, QStringLiteral("alice"));
+    QCOMPARE(after.failedAttempts, 0);
+    QCOMPARE(after.lockedUntil, 0);
+    QVERIFY(!AuditRepository(db).list(QStringLiteral("auth.sign_in_refused")).value().isEmpty());
+}
+
+void tst_AuthService::olderParametersAreUpgradedOnSignIn()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService weak(db, m_clock, 1000);
+    addUser(weak, QStringLiteral("alice"), QStringLiteral("staff"), 0, m_password);
+    QVERIFY(user(db, m_clock, QStringLiteral("alice"))
+                .passwordHash.startsWith(QStringLiteral("pbkdf2-sha256$1000$")));
+    AuthService stronger(db, m_clock, 3000);
+    QCOMPARE(stronger.signIn(QStringLiteral("alice"), QStringLiteral("wrong-password-123")).status,
+        SignInResult::WrongCredentials);
+    QVERIFY2(user(db, m_clock, QStringLiteral("alice"))
+                 .passwordHash.startsWith(QStringLiteral("pbkdf2-sha256$1000$")),
+        "a failed sign-in does not rehash");
+    QCOMPARE(stronger.signIn(QStringLiteral("alice"), m_password).status, SignInResult::Ok);
+    const QString upgraded = user(db, m_clock, QStringLiteral("alice")).passwordHash;
+    QVERIFY2(upgraded.startsWith(QStringLiteral("pbkdf2-sha256$3000$")), qPrintable(upgraded));
+    QCOMPARE(stronger.signIn(QStringLiteral("alice"), m_password).status, SignInResult::Ok);
+    QCOMPARE(weak.signIn(QStringLiteral("alice"), m_password).status, SignInResult::Ok);
+    QVERIFY2(user(db, m_clock, QStringLiteral("alice"))
+                 .passwordHash.startsWith(QStringLiteral("pbkdf2-sha256$3000$")),
+        "never downgraded");
+}
+
+void tst_AuthService::resetForcesChangeAndChangeChecksOldPassword()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    const qint64 adminId = addUser(auth, QStringLiteral("alice"), QStringLiteral("admin"), 0, m_password);
+    addUser(auth, QStringLiteral("bob"), QStringLiteral("staff"), 0, m_password);
+    const Session admin(adminId, QStringLiteral("alice"), Session::Role::Admin, 0);
+    const QString temporary = QStringLiteral("temporary-pass-77");
+    QVERIFY(!auth.resetPassword(admin, QStringLiteral("bob"), temporary));
+    QCOMPARE(auth.signIn(QStringLiteral("bob"), m_password).status, SignInResult::WrongCredentials);
+    SignInResult bob = auth.signIn(QStringLiteral("bob"), temporary);
+    QCOMPARE(bob.status, SignInResult::Ok);
+    QVERIFY(bob.session->mustChangePassword());
+
+    Session session = *bob.session;
+    const DbError wrongOld = auth.changePassword(
+        session, QStringLiteral("not-it-at-all-9"), QStringLiteral("brand-new-pass-88"));
+    QVERIFY(wrongOld.message().startsWith(QStringLiteral("Current password")));
+    const DbError tooShort = auth.changePassword(session, temporary, QStringLiteral("short"));
+    QVERIFY2(tooShort.message().startsWith(QStringLiteral("New password")), qPrintable(tooShort.message()));
+    QVERIFY(auth.changePassword(session, temporary, temporary));
+    QVERIFY(!auth.changePassword(session, temporary, QStringLiteral("brand-new-pass-88")));
+    QVERIFY(!session.mustChangePassword());
+    QVERIFY(!user(db, m_clock, QStringLiteral("bob")).mustChangePassword);
+    QCOMPARE(
+        auth.signIn(QStringLiteral("bob"), QStringLiteral("brand-new-pass-88")).status, SignInResult::Ok);
+    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.password_reset")).value().size(), 1);
+    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.password_change")).value().size(), 1);
+}
+
+void tst_AuthService::onlyAdminsManageUsers()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    addUser(auth, QStringLiteral("bob"), QStringLiteral("staff"), 0, m_password);
+    const Session staff(1, QStringLiteral("bob"), Session::Role::Staff, 0);
+    const DbResult<qint64> refused = auth.createUser(
+        staff, { QStringLiteral("eve"), {}, QStringLiteral("admin"), 0, m_password, false });
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message().contains(QStringLiteral("Permission denied")));
+    QVERIFY(auth.resetPassword(staff, QStringLiteral("bob"), QStringLiteral("another-pass-123")));
+    QVERIFY(auth.setDisabled(staff, QStringLiteral("bob"), true));
+    QVERIFY(auth.setRole(staff, QStringLiteral("bob"), QStringLiteral("admin"), 0));
+    QCOMPARE(user(db, m_clock, QStringLiteral("bob")).role, QStringLiteral("staff"));
+
+    const Session admin = Session::system();
+    const auto badRole
+        = auth.createUser(admin, { QStringLiteral("eve"), {}, QStringLiteral("root"), 0, m_password, false });
+    QVERIFY(badRole.error().message().startsWith(QStringLiteral("Role")));
+    const auto noClient = auth.createUser(
+        admin, { QStringLiteral("eve"), {}, QStringLiteral("client"), 0, m_password, false });
+    QVERIFY(noClient.error().message().startsWith(QStringLiteral("Client")));
+    const auto taken = auth.createUser(
+        admin, { QStringLiteral("BOB"), {}, QStringLiteral("staff"), 0, m_password, false });
+    QVERIFY(taken.error().message().contains(QStringLiteral("taken")));
+    const auto spaces = auth.createUser(
+        admin, { QStringLiteral("e ve"), {}, QStringLiteral("staff"), 0, m_password, false });
+    QVERIFY(spaces.error().message().startsWith(QStringLiteral("User name")));
+
+    QVERIFY(!auth.setRole(admin, QStringLiteral("bob"), QStringLiteral("admin"), 0));
+    QCOMPARE(user(db, m_clock, QStringLiteral("bob")).role, QStringLiteral("admin"));
+    const auto changes = AuditRepository(db).list(QStringLiteral("user.role_change")).value();
+    QCOMPARE(changes.size(), 1);
+    QVERIFY(changes.first().beforeJson.contains(QStringLiteral("\"role\":\"staff\"")));
+    QVERIFY(changes.first().afterJson.contains(QStringLiteral("\"role\":\"admin\"")));
+}
+
+void tst_AuthService::firstAdminOnlyOnce()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    QVERIFY(auth.createFirstAdmin(QStringLiteral("root"), QStringLiteral("short"))
+                .error()
+                .message()
+                .contains(QStringLiteral("12")));
+    QCOMPARE(auth.hasUsers().value(), false);
+    QVERIFY(auth.createFirstAdmin(QStringLiteral("root"), m_password).ok());
+    QCOMPARE(user(db, m_clock, QStringLiteral("root")).role, QStringLiteral("admin"));
+    QVERIFY(!auth.createFirstAdmin(QStringLiteral("root2"), m_password).ok());
+}
+
+void tst_AuthService::disabledUserCannotSignIn()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    addUser(auth, QStringLiteral("bob"), QStringLiteral("staff"), 0, m_password);
+    QVERIFY(!auth.setDisabled(Session::system(), QStringLiteral("bob"), true));
+    const SignInResult refused = auth.signIn(QStringLiteral("bob"), m_password);
+    QCOMPARE(refused.status, SignInResult::Disabled);
+    QVERIFY(!refused.session);
+    QCOMPARE(auth.signIn(QStringLiteral("bob"), QStringLiteral("wrong-password-12")).status,
+        SignInResult::WrongCredentials);
+    QVERIFY(!auth.setDisabled(Session::system(), QStringLiteral("bob"), false));
+    QCOMPARE(auth.signIn(QStringLiteral("bob"), m_password).status, SignInResult::Ok);
+    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.disable")).value().size(), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_AuthService)
+#include "tst_authservice.moc"
