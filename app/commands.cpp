@@ -3,6 +3,7 @@
 namespace Callvia::App {
 
 // --- commands: declarations ---
+int runImportCommand(AppContext &context, const QStringList &arguments);
 
 // --- end declarations ---
 
@@ -10,6 +11,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> all = {
         // --- commands: import (issue 9) ---
+        { "import", "Import leads from a CSV file into a campaign", &runImportCommand },
 
         // --- end import ---
 
