@@ -157,6 +157,7 @@ QList<CsvRecord> readBatch(CsvReader &reader, int rows)
 void LeadImporter::loop(Run &run)
 {
     QFuture<NormalizedRow> pending;
+    int pendingCount = 0;
     bool more = true;
     const LeadNormalizer &normalizer = *run.normalizer;
     std::atomic<qint64> &normalizeNs = run.normalizeNs;
@@ -173,7 +174,8 @@ void LeadImporter::loop(Run &run)
         QList<CsvRecord> batch = more ? readBatch(*run.reader, run.options.batchRows) : QList<CsvRecord>();
         more = !batch.isEmpty() && !m_cancel.load();
         run.summary.parseMs += parse.elapsed();
-        QList<NormalizedRow> rows = pending.isValid() ? pending.results() : QList<NormalizedRow>();
+        QList<NormalizedRow> rows = pending.isValid() ? collect(run, pending, pendingCount) : QList<NormalizedRow>();
+        pendingCount = int(batch.size());
         pending = more ? QtConcurrent::mapped(std::move(batch), normalize) : QFuture<NormalizedRow>();
         if (!writeBatch(run, rows) || m_cancel.load()) {
             pending.waitForFinished();
@@ -186,6 +188,19 @@ void LeadImporter::loop(Run &run)
             && (run.summary.cancelled || !run.summary.error.isEmpty());
     endTransaction(run, !discard);
     reportProgress(run, true);
+}
+
+QList<NormalizedRow> LeadImporter::collect(Run &run, QFuture<NormalizedRow> &pending, int count)
+{
+    // Result by result, so progress keeps flowing while the workers finish the batch.
+    QList<NormalizedRow> rows;
+    rows.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        rows.append(pending.resultAt(i));
+        if (i % 256 == 0)
+            reportProgress(run, false);
+    }
+    return rows;
 }
 
 bool LeadImporter::writeBatch(Run &run, QList<NormalizedRow> &rows)

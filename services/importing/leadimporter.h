@@ -5,6 +5,7 @@
 
 #include <models/leadimportstore.h>
 
+#include <QFuture>
 #include <QList>
 #include <QObject>
 
@@ -55,6 +56,7 @@ private:
     ImportSummary runOnThisThread(const ImportOptions &options);
     bool prepare(Run &run);
     void loop(Run &run);
+    QList<NormalizedRow> collect(Run &run, QFuture<NormalizedRow> &pending, int count);
     bool writeBatch(Run &run, QList<NormalizedRow> &rows);
     bool writeRow(Run &run, NormalizedRow &row);
     bool endTransaction(Run &run, bool commit);

@@ -85,10 +85,16 @@ struct RowText
 LeadNormalizer::LeadNormalizer(ColumnMapping mapping, NormalizeSettings settings)
     : m_mapping(std::move(mapping)), m_settings(std::move(settings))
 {
+    m_defaultRegionIsNanp =
+            PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(m_settings.defaultRegion.toStdString()) == 1;
 }
 
-LeadNormalizer::Phone LeadNormalizer::normalizePhone(const QString &text) const
+LeadNormalizer::Phone LeadNormalizer::normalizePhone(const QString &text, bool allowFastPath) const
 {
+    if (allowFastPath) {
+        if (std::optional<Phone> fast = fastNanpPhone(text))
+            return *fast;
+    }
     const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
     PhoneNumber number;
     Phone phone;

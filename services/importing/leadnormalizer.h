@@ -7,6 +7,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace Callvia::Services {
 
 // What the import needs to know to normalize a row.
@@ -48,11 +50,16 @@ public:
         QString regionCode; // ISO 3166 code of the number
         QString state; // from the offline geocoder, when enabled
     };
-    Phone normalizePhone(const QString &text) const;
+    // allowFastPath: NANP numbers in plain formats skip libphonenumber's parser and reuse a
+    // per-thread verdict for their first six digits (see nanpfastpath.cpp); false forces the
+    // full path (the tests compare both).
+    Phone normalizePhone(const QString &text, bool allowFastPath = true) const;
     static bool isPlausibleEmail(const QString &email);
     static QString canonicalTimeZone(const QString &text); // "" when not a known zone
 
 private:
+    std::optional<Phone> fastNanpPhone(const QString &text) const;
+    Phone verdictForNanp(const QString &nationalNumber) const;
     QString applyFields(const QStringList &fields, Models::LeadRecord &lead, QString *detail) const;
     void applyTimeZone(const QString &column, const Phone &phone, Models::LeadRecord &lead) const;
     QString applyContact(const QString &phone, const QString &extension, const QString &email,
@@ -61,6 +68,7 @@ private:
 
     ColumnMapping m_mapping;
     NormalizeSettings m_settings;
+    bool m_defaultRegionIsNanp = false;
 };
 
 } // namespace Callvia::Services

@@ -2,6 +2,7 @@
 #include <services/importing/columnmapping.h>
 #include <services/importing/leadnormalizer.h>
 
+#include <QRandomGenerator>
 #include <QtTest>
 
 using namespace Callvia::Services;
@@ -13,6 +14,7 @@ class tst_LeadNormalizer : public QObject
 private Q_SLOTS:
     void normalizesPhones_data();
     void normalizesPhones();
+    void fastPathAgreesWithLibphonenumber();
     void validatesEmails_data();
     void validatesEmails();
     void mapsHeaderSynonyms_data();
@@ -84,6 +86,29 @@ void tst_LeadNormalizer::normalizesPhones()
         QCOMPARE(phone.e164, e164);
         QCOMPARE(phone.extension, extensionOrReason);
     }
+}
+
+void tst_LeadNormalizer::fastPathAgreesWithLibphonenumber()
+{
+    // Every NPA-NXX shape, including Caribbean and Canadian area codes, in several formats.
+    const LeadNormalizer n = normalizer(QStringLiteral("US"));
+    QRandomGenerator random(7);
+    const char *const formats[] = { "(%1) %2-%3", "%1-%2-%3", "+1 %1 %2 %3", "1.%1.%2.%3", "%1%2%3" };
+    int valid = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const QString text = QString::fromLatin1(formats[i % 5])
+                                     .arg(random.bounded(200, 1000))
+                                     .arg(random.bounded(200, 1000))
+                                     .arg(random.bounded(10000), 4, 10, QLatin1Char('0'));
+        const LeadNormalizer::Phone fast = n.normalizePhone(text);
+        const LeadNormalizer::Phone full = n.normalizePhone(text, false);
+        QVERIFY2(fast.e164 == full.e164 && fast.reason == full.reason && fast.state == full.state,
+                 qPrintable(text + QLatin1String(": ") + fast.e164 + fast.reason + fast.state + QLatin1String(" vs ")
+                            + full.e164 + full.reason + full.state));
+        valid += !full.e164.isEmpty();
+    }
+    QVERIFY(valid > 5000); // both verdicts occur
+    QVERIFY(valid < 20000);
 }
 
 void tst_LeadNormalizer::validatesEmails_data()
