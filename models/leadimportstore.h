@@ -68,6 +68,7 @@ private:
     std::unique_ptr<QSqlQuery> m_single;
     std::unique_ptr<QSqlQuery> m_update;
     QList<LeadRecord> m_pending;
+    bool m_tuned = false;
 };
 
 } // namespace Callvia::Models
