@@ -95,7 +95,9 @@ bool LeadImporter::prepare(Run &run)
     const Models::DbResult<Models::CampaignRecord> campaign =
             Models::CampaignRepository(m_database, m_clock).find(run.options.campaignId);
     if (!campaign.ok()) {
-        s.error = QStringLiteral("unknown campaign %1").arg(run.options.campaignId);
+        s.error = campaign.error().kind() == Models::DbError::NotFound
+                ? QStringLiteral("unknown campaign %1").arg(run.options.campaignId)
+                : campaign.error().message();
         return false;
     }
     run.clientId = campaign.value().clientId;
@@ -184,8 +186,10 @@ void LeadImporter::loop(Run &run)
     }
     run.summary.encoding = run.reader->sawWindows1252() ? QStringLiteral("windows-1252") : QStringLiteral("utf-8");
     run.summary.cancelled = m_cancel.load();
-    const bool discard = run.options.cancelPolicy == CancelPolicy::DiscardAll
-            && (run.summary.cancelled || !run.summary.error.isEmpty());
+    // A database error leaves the open transaction unusable (PostgreSQL aborts it): roll it
+    // back under either policy, so the counts stay exactly what was committed.
+    const bool discard = !run.summary.error.isEmpty()
+            || (run.options.cancelPolicy == CancelPolicy::DiscardAll && run.summary.cancelled);
     endTransaction(run, !discard);
     reportProgress(run, true);
 }

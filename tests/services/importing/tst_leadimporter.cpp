@@ -34,6 +34,7 @@ private Q_SLOTS:
     void cancelKeepsCommittedRows();
     void cancelCanDiscardEverything_data() { Tests::TestDatabase::addBackendRows(); }
     void cancelCanDiscardEverything();
+    void databaseErrorKeepsOnlyCommittedBatches();
     void importsLatin1File();
     void refusesUnusableFiles_data();
     void refusesUnusableFiles();
@@ -262,6 +263,25 @@ void tst_LeadImporter::cancelCanDiscardEverything()
     QVERIFY(s.nothingWritten);
     QCOMPARE(s.imported, 0);
     QCOMPARE(count(db), 0);
+}
+
+void tst_LeadImporter::databaseErrorKeepsOnlyCommittedBatches()
+{
+    auto holder = Tests::TestDatabase::create(QStringLiteral("sqlite"), nullptr, nullptr);
+    Database &db = holder->database();
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    QVERIFY(Sql::exec(db, QStringLiteral("CREATE TRIGGER boom BEFORE INSERT ON leads WHEN NEW.first_name = 'Boom' "
+                                         "BEGIN SELECT RAISE(ABORT, 'boom refused'); END")).ok());
+    QByteArray data("name,phone\n");
+    for (int i = 0; i < 30; ++i)
+        data += (i == 24 ? QByteArray("Boom") : QByteArray("Ok")) + ",+1212555" + QByteArray::number(1000 + i) + "\n";
+    options.filePath = write(data);
+    options.batchRows = 10;
+    const ImportSummary s = import(db, options);
+    QVERIFY(s.error.contains(QLatin1String("boom refused")));
+    QCOMPARE(s.imported, 20); // the first two batches were committed, the third rolled back
+    QCOMPARE(count(db), 20);
 }
 
 void tst_LeadImporter::importsLatin1File()
