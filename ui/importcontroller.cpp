@@ -41,6 +41,7 @@ ImportController::~ImportController()
     if (m_thread) {
         m_importer->cancel();
         m_thread->wait();
+        delete m_thread;
     }
 }
 
