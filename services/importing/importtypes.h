@@ -14,8 +14,9 @@ namespace Callvia::Services {
 
 enum class OnDuplicate { Skip, Update };
 
-// What a cancelled import leaves behind. KeepCommitted commits every batch, so a cancel keeps
-// the rows before it and the summary counts exactly those; DiscardAll runs the whole import in
+// What a cancelled import leaves behind. KeepCommitted commits every commitRows rows and
+// commits the open transaction when cancelled, so a cancel keeps every row before it and the
+// summary counts exactly those (a database error rolls back only the open transaction); DiscardAll runs the whole import in
 // one transaction and a cancel (or an error) rolls everything back.
 enum class CancelPolicy { KeepCommitted, DiscardAll };
 
@@ -33,7 +34,8 @@ struct ImportOptions
     bool geocodeRegion = true;
     bool dryRun = false; // normalize and check duplicates, write nothing
     QString rejectsPath; // CSV of rejected rows plus a reject_reason column; empty = none
-    int batchRows = 4096; // rows per normalization batch and per transaction (KeepCommitted)
+    int batchRows = 4096; // rows per normalization batch
+    qint64 commitRows = 65536; // KeepCommitted: commit once this many rows are written
 };
 
 struct ImportProgress

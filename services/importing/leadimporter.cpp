@@ -29,6 +29,7 @@ struct LeadImporter::Run
     qint64 clientId = 0;
     qint64 pendingImported = 0, pendingUpdated = 0, pendingDnc = 0;
     bool inTransaction = false;
+    qint64 rowsSinceCommit = 0;
     QElapsedTimer clock;
     qint64 lastProgressMs = -1000;
     std::atomic<qint64> normalizeNs { 0 };
@@ -228,7 +229,8 @@ bool LeadImporter::writeBatch(Run &run, QList<NormalizedRow> &rows)
             break;
         reportProgress(run, false);
     }
-    if (ok && perBatch)
+    run.rowsSinceCommit += rows.size();
+    if (ok && perBatch && run.rowsSinceCommit >= run.options.commitRows)
         ok = endTransaction(run, true);
     reportProgress(run, true);
     run.summary.writeMs += write.elapsed();
@@ -256,6 +258,7 @@ bool LeadImporter::endTransaction(Run &run, bool commit)
         run.summary.nothingWritten = run.options.cancelPolicy == CancelPolicy::DiscardAll;
     }
     run.pendingImported = run.pendingUpdated = run.pendingDnc = 0;
+    run.rowsSinceCommit = 0;
     return ok;
 }
 

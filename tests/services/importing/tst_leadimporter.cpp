@@ -278,6 +278,7 @@ void tst_LeadImporter::databaseErrorKeepsOnlyCommittedBatches()
         data += (i == 24 ? QByteArray("Boom") : QByteArray("Ok")) + ",+1212555" + QByteArray::number(1000 + i) + "\n";
     options.filePath = write(data);
     options.batchRows = 10;
+    options.commitRows = 10;
     const ImportSummary s = import(db, options);
     QVERIFY(s.error.contains(QLatin1String("boom refused")));
     QCOMPARE(s.imported, 20); // the first two batches were committed, the third rolled back
