@@ -7,6 +7,7 @@ int runBackupCommand(AppContext &context, const QStringList &arguments);
 int runRestoreCommand(AppContext &context, const QStringList &arguments);
 int runUserCommand(AppContext &context, const QStringList &arguments); // usercommand.cpp (issue 6)
 int runSecretCommand(AppContext &context, const QStringList &arguments);
+int runImportCommand(AppContext &context, const QStringList &arguments);
 
 // --- end declarations ---
 
@@ -14,6 +15,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> all = {
         // --- commands: import (issue 9) ---
+        { "import", "Import leads from a CSV file into a campaign", &runImportCommand },
 
         // --- end import ---
 

@@ -2,6 +2,7 @@
 
 #include "campaignsview.h"
 #include "clientsview.h"
+#include "importcontroller.h"
 #include "placeholderview.h"
 
 #include <models/campaignrepository.h>
@@ -75,6 +76,8 @@ MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, M
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_clientsView, &ClientsView::clientsChanged, m_campaignsView, &CampaignsView::reloadClients);
     m_navigation->setCurrentRow(Campaigns);
+    if (canEdit)
+        new ImportController(database, clock, m_campaignsView, this); // lead import (issue 9)
 }
 
 MainWindow::~MainWindow() = default;

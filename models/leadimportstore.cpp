@@ -1,0 +1,198 @@
+#include "leadimportstore.h"
+
+#include "clock.h"
+#include "database.h"
+#include "sqlhelpers.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Callvia::Models {
+
+namespace {
+
+constexpr int Columns = 19;
+
+QString insertSql(int rows)
+{
+    QString sql = QStringLiteral("INSERT INTO leads (client_id, campaign_id, first_name, last_name, phone_e164, "
+                                 "phone_extension, email, company, time_zone, region, notes, custom_fields, status, "
+                                 "consent_type, consent_at, consent_source, call_attempts, created_at, updated_at) "
+                                 "VALUES ");
+    const QString row = QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (int i = 0; i < rows; ++i)
+        sql += (i ? QStringLiteral(", ") : QString()) + row;
+    return sql;
+}
+
+} // namespace
+
+qint64 ImportKeys::phoneKey(const QString &e164)
+{
+    qint64 key = 0;
+    for (const QChar c : e164) {
+        if (c.isDigit())
+            key = key * 10 + c.digitValue(); // E.164 has at most 15 digits: fits in 63 bits
+    }
+    return key;
+}
+
+quint64 ImportKeys::emailKey(const QString &email)
+{
+    quint64 hash = 14695981039346656037ULL;
+    for (const QChar c : email) {
+        hash = (hash ^ c.unicode()) * 1099511628211ULL;
+    }
+    return hash;
+}
+
+LeadImportStore::LeadImportStore(Database &database, const Clock &clock) : m_database(database), m_clock(clock) { }
+
+LeadImportStore::~LeadImportStore() = default;
+
+DbError LeadImportStore::loadKeys(qint64 clientId, ImportKeys *keys)
+{
+    DbResult<QSqlQuery> leads = Sql::exec(
+            m_database, QStringLiteral("SELECT id, phone_e164, email FROM leads WHERE client_id = ?"), { clientId });
+    if (!leads.ok())
+        return leads.error();
+    for (QSqlQuery &q = leads.value(); q.next();) {
+        if (!q.isNull(1))
+            keys->phones.insert(ImportKeys::phoneKey(q.value(1).toString()), q.value(0).toLongLong());
+        if (!q.isNull(2))
+            keys->emails.insert(ImportKeys::emailKey(q.value(2).toString()), q.value(0).toLongLong());
+    }
+    DbResult<QSqlQuery> optOuts = Sql::exec(
+            m_database,
+            QStringLiteral("SELECT phone_e164, email, channel FROM opt_outs WHERE client_id = ? OR client_id IS NULL"),
+            { clientId });
+    if (!optOuts.ok())
+        return optOuts.error();
+    for (QSqlQuery &q = optOuts.value(); q.next();) {
+        const QString channel = q.value(2).toString();
+        if (!q.isNull(0) && channel != QLatin1String("email") && channel != QLatin1String("sms"))
+            keys->optOutPhones.insert(ImportKeys::phoneKey(q.value(0).toString()));
+        if (!q.isNull(1) && (channel == QLatin1String("all") || channel == QLatin1String("email")))
+            keys->optOutEmails.insert(ImportKeys::emailKey(q.value(1).toString().toLower()));
+    }
+    return {};
+}
+
+DbError LeadImportStore::begin()
+{
+    QSqlDatabase db = m_database.connection();
+    if (!db.isOpen()) {
+        if (DbError error = m_database.open())
+            return error;
+        db = m_database.connection();
+    }
+    if (m_database.isSqlite() && !m_tuned) {
+        // A bigger page cache for this connection only (closed when the import ends): the
+        // random phone/e-mail index inserts of a large import otherwise re-read pages.
+        m_tuned = true;
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -32768"));
+    }
+    if (!db.transaction())
+        return DbError::fromSql(db.lastError());
+    return {};
+}
+
+DbError LeadImportStore::commit()
+{
+    if (DbError error = flush())
+        return error;
+    QSqlDatabase db = m_database.connection();
+    if (!db.commit())
+        return DbError::fromSql(db.lastError());
+    return {};
+}
+
+void LeadImportStore::rollback()
+{
+    m_pending.clear();
+    m_database.connection().rollback();
+}
+
+void LeadImportStore::bindRow(QSqlQuery &query, int row, const LeadRecord &r, qint64 now) const
+{
+    const int base = row * Columns;
+    const QVariant values[Columns] = {
+        r.clientId, r.campaignId, Sql::nullIfEmpty(r.firstName), Sql::nullIfEmpty(r.lastName),
+        Sql::nullIfEmpty(r.phoneE164), Sql::nullIfEmpty(r.phoneExtension), Sql::nullIfEmpty(r.email),
+        Sql::nullIfEmpty(r.company), Sql::nullIfEmpty(r.timeZone), Sql::nullIfEmpty(r.region),
+        Sql::nullIfEmpty(r.notes), Sql::nullIfEmpty(r.customFieldsJson), r.status, Sql::nullIfEmpty(r.consentType),
+        Sql::nullIfZero(r.consentAt), Sql::nullIfEmpty(r.consentSource), 0, now, now,
+    };
+    for (int i = 0; i < Columns; ++i)
+        query.bindValue(base + i, values[i]);
+}
+
+DbError LeadImportStore::execute(QSqlQuery &query, int rows)
+{
+    const qint64 now = m_clock.nowMs();
+    for (int i = 0; i < rows; ++i)
+        bindRow(query, i, m_pending.at(i), now);
+    if (!query.exec())
+        return DbError::fromSql(query.lastError());
+    m_pending.remove(0, rows);
+    return {};
+}
+
+DbError LeadImportStore::insert(const LeadRecord &lead)
+{
+    m_pending.append(lead);
+    if (m_pending.size() < RowsPerStatement)
+        return {};
+    if (!m_multi) {
+        m_multi = std::make_unique<QSqlQuery>(m_database.connection());
+        if (!m_multi->prepare(insertSql(RowsPerStatement)))
+            return DbError::fromSql(m_multi->lastError());
+    }
+    return execute(*m_multi, RowsPerStatement);
+}
+
+DbError LeadImportStore::flush()
+{
+    if (!m_single && !m_pending.isEmpty()) {
+        m_single = std::make_unique<QSqlQuery>(m_database.connection());
+        if (!m_single->prepare(insertSql(1)))
+            return DbError::fromSql(m_single->lastError());
+    }
+    while (!m_pending.isEmpty()) {
+        if (DbError error = execute(*m_single, 1))
+            return error;
+    }
+    return {};
+}
+
+DbError LeadImportStore::update(qint64 id, const LeadRecord &r)
+{
+    if (!m_update) {
+        m_update = std::make_unique<QSqlQuery>(m_database.connection());
+        const QString sql = QStringLiteral(
+                "UPDATE leads SET campaign_id = ?, first_name = COALESCE(?, first_name), "
+                "last_name = COALESCE(?, last_name), phone_e164 = COALESCE(phone_e164, ?), "
+                "phone_extension = COALESCE(?, phone_extension), email = COALESCE(email, ?), "
+                "company = COALESCE(?, company), time_zone = COALESCE(?, time_zone), region = COALESCE(?, region), "
+                "notes = COALESCE(?, notes), custom_fields = COALESCE(?, custom_fields), "
+                "status = CASE WHEN ? = 'dnc' THEN 'dnc' ELSE status END, "
+                "consent_type = COALESCE(?, consent_type), consent_at = COALESCE(?, consent_at), "
+                "consent_source = COALESCE(?, consent_source), updated_at = ? WHERE id = ?");
+        if (!m_update->prepare(sql))
+            return DbError::fromSql(m_update->lastError());
+    }
+    const QVariant values[] = {
+        r.campaignId, Sql::nullIfEmpty(r.firstName), Sql::nullIfEmpty(r.lastName), Sql::nullIfEmpty(r.phoneE164),
+        Sql::nullIfEmpty(r.phoneExtension), Sql::nullIfEmpty(r.email), Sql::nullIfEmpty(r.company),
+        Sql::nullIfEmpty(r.timeZone), Sql::nullIfEmpty(r.region), Sql::nullIfEmpty(r.notes),
+        Sql::nullIfEmpty(r.customFieldsJson), r.status, Sql::nullIfEmpty(r.consentType), Sql::nullIfZero(r.consentAt),
+        Sql::nullIfEmpty(r.consentSource), m_clock.nowMs(), id,
+    };
+    for (int i = 0; i < int(std::size(values)); ++i)
+        m_update->bindValue(i, values[i]);
+    if (!m_update->exec())
+        return DbError::fromSql(m_update->lastError());
+    return {};
+}
+
+} // namespace Callvia::Models

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "dberror.h"
+#include "records.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QVariantList>
+
+#include <memory>
+
+class QSqlQuery;
+
+namespace Callvia::Models {
+
+class Clock;
+class Database;
+
+// The keys an import checks every row against, kept compact so a million leads fit in a few
+// tens of MB: phones as their E.164 digits in an integer, e-mails as a 64-bit FNV-1a hash
+// (a collision, about 1 in 10^7 for a million addresses, would report a false duplicate).
+struct ImportKeys
+{
+    QHash<qint64, qint64> phones; // key -> lead id (0 = added by this import)
+    QHash<quint64, qint64> emails;
+    QSet<qint64> optOutPhones;
+    QSet<quint64> optOutEmails;
+
+    static qint64 phoneKey(const QString &e164);
+    static quint64 emailKey(const QString &email);
+};
+
+// Bulk lead writing for the import (issue 9): loads a client's existing phone/e-mail keys and
+// opt-outs once, then inserts through one prepared multi-row statement inside caller-driven
+// transactions, on the calling thread's connection. One store per writer thread.
+class LeadImportStore final
+{
+    Q_DISABLE_COPY_MOVE(LeadImportStore)
+public:
+    static constexpr int RowsPerStatement = 50;
+
+    LeadImportStore(Database &database, const Clock &clock);
+    ~LeadImportStore();
+
+    // Phones and e-mails of the client's leads, and opt-outs of the client or the agency
+    // (channel all/call for phones, all/email for e-mails).
+    DbError loadKeys(qint64 clientId, ImportKeys *keys);
+
+    DbError begin();
+    DbError commit(); // flushes buffered rows first
+    void rollback(); // drops buffered rows too
+
+    // Buffers the row; written by the multi-row statement when enough are buffered.
+    DbError insert(const LeadRecord &lead);
+    DbError flush();
+    // Fills the lead's empty fields from `lead` (never its phone or e-mail unless empty and
+    // given), moves it to `lead.campaignId` and sets status dnc when lead.status is dnc.
+    DbError update(qint64 id, const LeadRecord &lead);
+
+private:
+    DbError execute(QSqlQuery &query, int rows);
+    void bindRow(QSqlQuery &query, int row, const LeadRecord &lead, qint64 now) const;
+
+    Database &m_database;
+    const Clock &m_clock;
+    std::unique_ptr<QSqlQuery> m_multi;
+    std::unique_ptr<QSqlQuery> m_single;
+    std::unique_ptr<QSqlQuery> m_update;
+    QList<LeadRecord> m_pending;
+    bool m_tuned = false;
+};
+
+} // namespace Callvia::Models

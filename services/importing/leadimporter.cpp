@@ -1,0 +1,347 @@
+#include "leadimporter.h"
+
+#include "rejectswriter.h"
+
+#include <models/campaignrepository.h>
+#include <models/clientrepository.h>
+#include <models/database.h>
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFuture>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <memory>
+
+namespace Callvia::Services {
+
+struct LeadImporter::Run
+{
+    ImportOptions options;
+    ImportSummary summary;
+    QFile file;
+    std::unique_ptr<CsvReader> reader;
+    QStringList headers;
+    std::unique_ptr<LeadNormalizer> normalizer;
+    std::unique_ptr<Models::LeadImportStore> store;
+    Models::ImportKeys keys;
+    RejectsWriter rejects;
+    qint64 clientId = 0;
+    qint64 pendingImported = 0, pendingUpdated = 0, pendingDnc = 0;
+    bool inTransaction = false;
+    qint64 rowsSinceCommit = 0;
+    QElapsedTimer clock;
+    qint64 lastProgressMs = -1000;
+    std::atomic<qint64> normalizeNs { 0 };
+};
+
+LeadImporter::LeadImporter(Models::Database &database, const Models::Clock &clock, QObject *parent)
+    : QObject(parent), m_database(database), m_clock(clock)
+{
+}
+
+ImportPreview LeadImporter::preview(const QString &path, TextEncoding encoding, char delimiter, int rows)
+{
+    ImportPreview preview;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        preview.error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+        return preview;
+    }
+    CsvReader reader(&file, encoding, delimiter);
+    CsvRecord record;
+    if (!reader.next(&record)) {
+        preview.error = reader.fatalError().isEmpty() ? QStringLiteral("the file is empty") : reader.fatalError();
+        return preview;
+    }
+    preview.headers = record.fields;
+    while (preview.rows.size() < rows && reader.next(&record))
+        preview.rows.append(record.fields);
+    preview.delimiter = reader.delimiter();
+    preview.windows1252 = reader.sawWindows1252();
+    preview.mapping = ColumnMapping::guess(preview.headers);
+    return preview;
+}
+
+ImportSummary LeadImporter::run(const ImportOptions &options)
+{
+    ImportSummary summary = runOnThisThread(options);
+    // The worker's connection must not outlive it (Database::connection() is per thread).
+    m_database.releaseThreadConnection();
+    return summary;
+}
+
+ImportSummary LeadImporter::runOnThisThread(const ImportOptions &options)
+{
+    Run run;
+    run.options = options;
+    run.summary.campaignId = options.campaignId;
+    run.summary.dryRun = options.dryRun;
+    run.clock.start();
+    m_cancel.store(false);
+    if (prepare(run))
+        loop(run);
+    QString error;
+    if (!run.rejects.close(&error) && run.summary.error.isEmpty())
+        run.summary.error = error;
+    run.store.reset(); // its prepared statements die before the connection is released
+    run.summary.elapsedMs = run.clock.elapsed();
+    run.summary.normalizeMs = run.normalizeNs.load() / 1'000'000;
+    return run.summary;
+}
+
+bool LeadImporter::prepare(Run &run)
+{
+    ImportSummary &s = run.summary;
+    const Models::DbResult<Models::CampaignRecord> campaign =
+            Models::CampaignRepository(m_database, m_clock).find(run.options.campaignId);
+    if (!campaign.ok()) {
+        s.error = campaign.error().kind() == Models::DbError::NotFound
+                ? QStringLiteral("unknown campaign %1").arg(run.options.campaignId)
+                : campaign.error().message();
+        return false;
+    }
+    run.clientId = campaign.value().clientId;
+    const auto client = Models::ClientRepository(m_database, m_clock).find(run.clientId);
+    run.file.setFileName(run.options.filePath);
+    if (!run.file.open(QIODevice::ReadOnly)) {
+        s.error = QStringLiteral("cannot read %1: %2").arg(run.options.filePath, run.file.errorString());
+        return false;
+    }
+    run.reader = std::make_unique<CsvReader>(&run.file, run.options.encoding, run.options.delimiter);
+    CsvRecord header;
+    if (!run.reader->next(&header)) {
+        s.error = run.reader->fatalError().isEmpty() ? QStringLiteral("%1 is empty").arg(run.options.filePath)
+                                                     : run.reader->fatalError();
+        return false;
+    }
+    run.headers = header.fields;
+    s.delimiter = QString(QLatin1Char(run.reader->delimiter()));
+    ColumnMapping mapping = run.options.mapping.value_or(ColumnMapping::guess(run.headers, run.options.keepUnmappedAsCustom));
+    mapping.headers = run.headers;
+    if (!mapping.isUsable()) {
+        s.error = QStringLiteral("no usable columns: no phone or e-mail column among \"%1\"")
+                          .arg(run.headers.join(QLatin1String("\", \"")));
+        return false;
+    }
+    NormalizeSettings settings;
+    settings.defaultRegion = run.options.defaultRegion.isEmpty() ? campaign.value().defaultRegion
+                                                                 : run.options.defaultRegion.toUpper();
+    settings.fallbackTimeZone = client.ok() ? client.value().timeZone : QStringLiteral("UTC");
+    settings.geocodeRegion = run.options.geocodeRegion;
+    run.normalizer = std::make_unique<LeadNormalizer>(mapping, settings);
+    run.store = std::make_unique<Models::LeadImportStore>(m_database, m_clock);
+    if (const Models::DbError error = run.store->loadKeys(run.clientId, &run.keys)) {
+        s.error = error.message();
+        return false;
+    }
+    QString error;
+    if (!run.options.rejectsPath.isEmpty() && !run.rejects.open(run.options.rejectsPath, run.headers, &error)) {
+        s.error = error;
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+QList<CsvRecord> readBatch(CsvReader &reader, int rows)
+{
+    QList<CsvRecord> batch;
+    batch.reserve(rows);
+    CsvRecord record;
+    while (batch.size() < rows && reader.next(&record))
+        batch.append(std::move(record));
+    return batch;
+}
+
+} // namespace
+
+void LeadImporter::loop(Run &run)
+{
+    QFuture<NormalizedRow> pending;
+    int pendingCount = 0;
+    bool more = true;
+    const LeadNormalizer &normalizer = *run.normalizer;
+    std::atomic<qint64> &normalizeNs = run.normalizeNs;
+    auto normalize = [&normalizer, &normalizeNs](const CsvRecord &record) {
+        QElapsedTimer timer;
+        timer.start();
+        NormalizedRow row = normalizer.normalize(record);
+        normalizeNs.fetch_add(timer.nsecsElapsed());
+        return row;
+    };
+    while (more || pending.isValid()) {
+        QElapsedTimer parse;
+        parse.start();
+        QList<CsvRecord> batch = more ? readBatch(*run.reader, run.options.batchRows) : QList<CsvRecord>();
+        more = !batch.isEmpty() && !m_cancel.load();
+        run.summary.parseMs += parse.elapsed();
+        QList<NormalizedRow> rows = pending.isValid() ? collect(run, pending, pendingCount) : QList<NormalizedRow>();
+        pendingCount = int(batch.size());
+        pending = more ? QtConcurrent::mapped(std::move(batch), normalize) : QFuture<NormalizedRow>();
+        if (!writeBatch(run, rows) || m_cancel.load()) {
+            pending.waitForFinished();
+            break;
+        }
+    }
+    run.summary.encoding = run.reader->sawWindows1252() ? QStringLiteral("windows-1252") : QStringLiteral("utf-8");
+    run.summary.cancelled = m_cancel.load();
+    // A database error leaves the open transaction unusable (PostgreSQL aborts it): roll it
+    // back under either policy, so the counts stay exactly what was committed.
+    const bool discard = !run.summary.error.isEmpty()
+            || (run.options.cancelPolicy == CancelPolicy::DiscardAll && run.summary.cancelled);
+    endTransaction(run, !discard);
+    reportProgress(run, true);
+}
+
+QList<NormalizedRow> LeadImporter::collect(Run &run, QFuture<NormalizedRow> &pending, int count)
+{
+    // Result by result, so progress keeps flowing while the workers finish the batch.
+    QList<NormalizedRow> rows;
+    rows.reserve(count);
+    for (int i = 0; i < count; ++i) {
+        rows.append(pending.resultAt(i));
+        if (i % 256 == 0)
+            reportProgress(run, false);
+    }
+    return rows;
+}
+
+bool LeadImporter::writeBatch(Run &run, QList<NormalizedRow> &rows)
+{
+    if (rows.isEmpty())
+        return true;
+    QElapsedTimer write;
+    write.start();
+    const bool perBatch = run.options.cancelPolicy == CancelPolicy::KeepCommitted;
+    bool ok = true;
+    if (!run.inTransaction && !run.options.dryRun) {
+        if (const Models::DbError error = run.store->begin()) {
+            run.summary.error = error.message();
+            return false;
+        }
+        run.inTransaction = true;
+    }
+    for (NormalizedRow &row : rows) {
+        ++run.summary.rows;
+        if (!(ok = writeRow(run, row)))
+            break;
+        reportProgress(run, false);
+    }
+    run.rowsSinceCommit += rows.size();
+    if (ok && perBatch && run.rowsSinceCommit >= run.options.commitRows)
+        ok = endTransaction(run, true);
+    reportProgress(run, true);
+    run.summary.writeMs += write.elapsed();
+    return ok;
+}
+
+bool LeadImporter::endTransaction(Run &run, bool commit)
+{
+    bool ok = true;
+    if (run.inTransaction && commit) {
+        if (const Models::DbError error = run.store->commit()) {
+            run.summary.error = error.message();
+            run.store->rollback();
+            commit = ok = false;
+        }
+    } else if (run.inTransaction) {
+        run.store->rollback();
+    }
+    run.inTransaction = false;
+    if (commit || run.options.dryRun) {
+        run.summary.imported += run.pendingImported;
+        run.summary.updated += run.pendingUpdated;
+        run.summary.dnc += run.pendingDnc;
+    } else {
+        run.summary.nothingWritten = run.options.cancelPolicy == CancelPolicy::DiscardAll;
+    }
+    run.pendingImported = run.pendingUpdated = run.pendingDnc = 0;
+    run.rowsSinceCommit = 0;
+    return ok;
+}
+
+void LeadImporter::reject(Run &run, const NormalizedRow &row)
+{
+    ++run.summary.rejected;
+    ++run.summary.rejectedByReason[row.reason];
+    if (run.rejects.isOpen()) {
+        const QString detail = row.detail.isEmpty() ? QString() : QStringLiteral(" [%1]").arg(row.detail);
+        run.rejects.write(row.raw, row.line, row.reason + detail);
+    }
+}
+
+bool LeadImporter::writeRow(Run &run, NormalizedRow &row)
+{
+    if (!row.reason.isEmpty()) {
+        reject(run, row);
+        return true;
+    }
+    Models::LeadRecord &lead = row.lead;
+    const bool hasPhone = !lead.phoneE164.isEmpty(), hasEmail = !lead.email.isEmpty();
+    const qint64 phoneKey = hasPhone ? Models::ImportKeys::phoneKey(lead.phoneE164) : 0;
+    const quint64 emailKey = hasEmail ? Models::ImportKeys::emailKey(lead.email) : 0;
+    const qint64 phoneId = hasPhone ? run.keys.phones.value(phoneKey, -1) : -1;
+    const qint64 emailId = hasEmail ? run.keys.emails.value(emailKey, -1) : -1;
+    if (phoneId == 0 || emailId == 0) {
+        ++run.summary.duplicatesInFile;
+        return true;
+    }
+    const bool optedOut = (hasPhone && run.keys.optOutPhones.contains(phoneKey))
+            || (hasEmail && run.keys.optOutEmails.contains(emailKey));
+    lead.clientId = run.clientId;
+    lead.campaignId = run.options.campaignId;
+    lead.status = optedOut ? QStringLiteral("dnc") : QStringLiteral("new");
+    if (hasPhone)
+        run.keys.phones.insert(phoneKey, 0);
+    if (hasEmail)
+        run.keys.emails.insert(emailKey, 0);
+    if (phoneId > 0 || emailId > 0) {
+        if (phoneId > 0 && emailId > 0 && phoneId != emailId) {
+            row.reason = QStringLiteral("duplicate: phone and e-mail belong to different existing leads");
+            row.raw = QStringList { lead.phoneE164, lead.email };
+            reject(run, row);
+            return true;
+        }
+        if (run.options.onDuplicate == OnDuplicate::Skip) {
+            ++run.summary.duplicatesExisting;
+            return true;
+        }
+        // The other key is new here (or the same lead's): the update fills it only if empty.
+        ++run.pendingUpdated;
+        run.pendingDnc += optedOut;
+        if (run.options.dryRun)
+            return true;
+        const Models::DbError error = run.store->update(phoneId > 0 ? phoneId : emailId, lead);
+        run.summary.error = error.message();
+        return !error;
+    }
+    ++run.pendingImported;
+    run.pendingDnc += optedOut;
+    if (run.options.dryRun)
+        return true;
+    const Models::DbError error = run.store->insert(lead);
+    run.summary.error = error.message();
+    return !error;
+}
+
+void LeadImporter::reportProgress(Run &run, bool force)
+{
+    const qint64 now = run.clock.elapsed();
+    if (!force && now - run.lastProgressMs < 100)
+        return;
+    run.lastProgressMs = now;
+    ImportProgress progress;
+    progress.bytesRead = run.reader ? run.reader->bytesRead() : 0;
+    progress.totalBytes = run.file.size();
+    progress.rows = run.summary.rows;
+    progress.rowsPerSecond = now > 0 ? run.summary.rows * 1000.0 / now : 0;
+    if (progress.bytesRead > 0 && now > 500) {
+        const double bytesPerMs = double(progress.bytesRead) / now;
+        progress.secondsLeft = qint64((progress.totalBytes - progress.bytesRead) / bytesPerMs / 1000.0);
+    }
+    Q_EMIT progressed(progress);
+}
+
+} // namespace Callvia::Services

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "importtypes.h"
+#include "leadnormalizer.h"
+
+#include <models/leadimportstore.h>
+
+#include <QFuture>
+#include <QList>
+#include <QObject>
+
+#include <atomic>
+
+namespace Callvia::Models {
+class Clock;
+class Database;
+}
+
+namespace Callvia::Services {
+
+class RejectsWriter;
+
+// The first rows of a file, for the mapping dialog.
+struct ImportPreview
+{
+    QString error;
+    QStringList headers;
+    QList<QStringList> rows;
+    char delimiter = ',';
+    bool windows1252 = false;
+    ColumnMapping mapping;
+};
+
+// Imports a CSV file of leads into a campaign. run() blocks: call it on a worker thread. The
+// calling thread parses and is the one writer (its own connection, released at the end);
+// normalization runs in parallel on the global thread pool, one batch ahead of the writer.
+// Duplicates are found in hash sets of phone/e-mail keys loaded once (no per-row SELECT).
+// cancel() may be called from any thread; progressed() is emitted at most every 100 ms.
+class LeadImporter final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LeadImporter)
+public:
+    LeadImporter(Models::Database &database, const Models::Clock &clock, QObject *parent = nullptr);
+
+    static ImportPreview preview(const QString &path, TextEncoding encoding, char delimiter, int rows = 20);
+    ImportSummary run(const ImportOptions &options);
+    void cancel() { m_cancel.store(true); }
+    bool isCancelled() const { return m_cancel.load(); }
+
+Q_SIGNALS:
+    void progressed(const Callvia::Services::ImportProgress &progress);
+
+private:
+    struct Run;
+    ImportSummary runOnThisThread(const ImportOptions &options);
+    bool prepare(Run &run);
+    void loop(Run &run);
+    QList<NormalizedRow> collect(Run &run, QFuture<NormalizedRow> &pending, int count);
+    bool writeBatch(Run &run, QList<NormalizedRow> &rows);
+    bool writeRow(Run &run, NormalizedRow &row);
+    bool endTransaction(Run &run, bool commit);
+    void reject(Run &run, const NormalizedRow &row);
+    void reportProgress(Run &run, bool force);
+
+    Models::Database &m_database;
+    const Models::Clock &m_clock;
+    std::atomic<bool> m_cancel { false };
+};
+
+} // namespace Callvia::Services

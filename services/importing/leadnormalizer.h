@@ -1,0 +1,74 @@
+#pragma once
+
+#include "columnmapping.h"
+#include "csvreader.h"
+
+#include <models/records.h>
+
+#include <QString>
+
+#include <optional>
+
+namespace Callvia::Services {
+
+// What the import needs to know to normalize a row.
+struct NormalizeSettings
+{
+    QString defaultRegion = QStringLiteral("US"); // for national numbers
+    QString fallbackTimeZone = QStringLiteral("UTC"); // the client's zone
+    bool geocodeRegion = true; // state/province from libphonenumber's offline geocoder
+};
+
+// One row after normalization: a lead ready to write, or a rejection reason. The reason is a
+// short category ("phone: TOO_SHORT") so rejections can be counted by reason.
+struct NormalizedRow
+{
+    Models::LeadRecord lead;
+    QString reason; // empty = valid
+    QString detail; // the offending value, for the rejects file
+    qint64 line = 0;
+    QStringList raw; // the original fields, kept only for rejected rows
+};
+
+// Turns a CSV record into a lead: phone to E.164 with libphonenumber (extension kept, vanity
+// letters as libphonenumber converts them), e-mail shape check and lower case, time zone from
+// the column (QTimeZone) or the number (generated prefix table) or the client, state from the
+// offline geocoder. Stateless and thread-safe: parallel workers share one instance.
+class LeadNormalizer final
+{
+public:
+    LeadNormalizer(ColumnMapping mapping, NormalizeSettings settings);
+
+    NormalizedRow normalize(const CsvRecord &record) const;
+
+    // A phone number checked by libphonenumber; reason is empty when valid.
+    struct Phone
+    {
+        QString reason;
+        QString e164;
+        QString extension;
+        QString regionCode; // ISO 3166 code of the number
+        QString state; // from the offline geocoder, when enabled
+    };
+    // allowFastPath: NANP numbers in plain formats skip libphonenumber's parser and reuse a
+    // per-thread verdict for their first six digits (see nanpfastpath.cpp); false forces the
+    // full path (the tests compare both).
+    Phone normalizePhone(const QString &text, bool allowFastPath = true) const;
+    static bool isPlausibleEmail(const QString &email);
+    static QString canonicalTimeZone(const QString &text); // "" when not a known zone
+
+private:
+    std::optional<Phone> fastNanpPhone(const QString &text) const;
+    Phone verdictForNanp(const QString &nationalNumber) const;
+    QString applyFields(const QStringList &fields, Models::LeadRecord &lead, QString *detail) const;
+    void applyTimeZone(const QString &column, const Phone &phone, Models::LeadRecord &lead) const;
+    QString applyContact(const QString &phone, const QString &extension, const QString &email,
+                         Models::LeadRecord &lead, Phone *parsed, QString *detail) const;
+    QString applyConsent(const QString &type, const QString &at, Models::LeadRecord &lead, QString *detail) const;
+
+    ColumnMapping m_mapping;
+    NormalizeSettings m_settings;
+    bool m_defaultRegionIsNanp = false;
+};
+
+} // namespace Callvia::Services

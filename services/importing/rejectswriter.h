@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QFile>
+#include <QStringList>
+
+namespace Callvia::Services {
+
+// Writes rejected rows as CSV (UTF-8, comma, RFC 4180 quoting): the original columns, then
+// the source line and the reason. Owns its file.
+class RejectsWriter final
+{
+    Q_DISABLE_COPY_MOVE(RejectsWriter)
+public:
+    RejectsWriter() = default;
+    bool open(const QString &path, const QStringList &headers, QString *error);
+    void write(const QStringList &fields, qint64 line, const QString &reason);
+    bool close(QString *error);
+    bool isOpen() const { return m_file.isOpen(); }
+
+    static QByteArray csvLine(const QStringList &fields);
+
+private:
+    QFile m_file;
+    qsizetype m_columns = 0;
+};
+
+} // namespace Callvia::Services

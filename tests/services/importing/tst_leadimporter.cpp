@@ -1,0 +1,379 @@
+#include <common/testdatabase.h>
+
+#include <models/campaignrepository.h>
+#include <models/clientrepository.h>
+#include <models/clock.h>
+#include <models/leadrepository.h>
+#include <models/sqlhelpers.h>
+#include <services/importing/csvreader.h>
+#include <services/importing/leadimporter.h>
+
+#include <QBuffer>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Callvia;
+using namespace Callvia::Models;
+using namespace Callvia::Services;
+
+// The whole import against real SQLite and PostgreSQL: counts, duplicates, opt-outs, cancel
+// policies, encodings, file-level errors and the rejects file.
+class tst_LeadImporter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void importsMixedFile_data() { Tests::TestDatabase::addBackendRows(); }
+    void importsMixedFile();
+    void skipsDuplicatesInFileAndDatabase_data() { Tests::TestDatabase::addBackendRows(); }
+    void skipsDuplicatesInFileAndDatabase();
+    void updatesExistingLeads_data() { Tests::TestDatabase::addBackendRows(); }
+    void updatesExistingLeads();
+    void optedOutLeadsImportAsDnc_data() { Tests::TestDatabase::addBackendRows(); }
+    void optedOutLeadsImportAsDnc();
+    void cancelKeepsCommittedRows_data() { Tests::TestDatabase::addBackendRows(); }
+    void cancelKeepsCommittedRows();
+    void cancelCanDiscardEverything_data() { Tests::TestDatabase::addBackendRows(); }
+    void cancelCanDiscardEverything();
+    void databaseErrorKeepsOnlyCommittedBatches();
+    void importsLatin1File();
+    void refusesUnusableFiles_data();
+    void refusesUnusableFiles();
+    void refusesUnknownCampaign();
+    void dryRunWritesNothing();
+    void importsManyRowsInParallel_data() { Tests::TestDatabase::addBackendRows(); }
+    void importsManyRowsInParallel();
+
+private:
+    qint64 setUp(Database &db);
+    QString write(const QByteArray &data);
+    ImportSummary import(Database &db, ImportOptions options);
+    qint64 count(Database &db, const QString &where = QStringLiteral("1 = 1"));
+
+    TestClock m_clock { 1'750'000'000'000 };
+    QTemporaryDir m_dir;
+    int m_files = 0;
+    qint64 m_clientId = 0;
+};
+
+qint64 tst_LeadImporter::setUp(Database &db)
+{
+    ClientRecord client;
+    client.name = QStringLiteral("Sunrise Dental");
+    client.timeZone = QStringLiteral("America/Denver");
+    m_clientId = ClientRepository(db, m_clock).insert(client).value();
+    CampaignRecord campaign;
+    campaign.clientId = m_clientId;
+    campaign.name = QStringLiteral("Spring");
+    return CampaignRepository(db, m_clock).insert(campaign).value();
+}
+
+QString tst_LeadImporter::write(const QByteArray &data)
+{
+    const QString path = m_dir.filePath(QStringLiteral("f%1.csv").arg(++m_files));
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly))
+        file.write(data);
+    return path;
+}
+
+ImportSummary tst_LeadImporter::import(Database &db, ImportOptions options)
+{
+    LeadImporter importer(db, m_clock);
+    const ImportSummary summary = importer.run(options);
+    db.open(); // run() released this thread's connection
+    return summary;
+}
+
+qint64 tst_LeadImporter::count(Database &db, const QString &where)
+{
+    DbResult<QSqlQuery> q = Sql::exec(db, QStringLiteral("SELECT COUNT(*) FROM leads WHERE ") + where);
+    return q.ok() && q.value().next() ? q.value().value(0).toLongLong() : -1;
+}
+
+void tst_LeadImporter::importsMixedFile()
+{
+    CALLVIA_TEST_DATABASE(db);
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    options.filePath = write("\xEF\xBB\xBF" "First Name;Last Name;Phone Number;E-mail;Organisation;TZ;Shoe size\r\n"
+                             "Ana;Lopez;(212) 555-0142 ext 9;ANA@EXAMPLE.COM;Acme;;41\r\n"
+                             "Bob;\"Smith; Jr\";+44 20 7946 0958;;\"Multi\nline\";Europe/London;\r\n"
+                             "Cy;D;555-12;;;;\r\n"
+                             "Di;E;;di@example.org;;;\r\n"
+                             "Ed;F;;;;;\r\n"
+                             "Fay;G;not a phone;;;;\r\n");
+    options.rejectsPath = m_dir.filePath(QStringLiteral("rejects.csv"));
+    const ImportSummary s = import(db, options);
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QCOMPARE(s.rows, 6);
+    QCOMPARE(s.imported, 3);
+    QCOMPARE(s.rejected, 3);
+    QCOMPARE(s.rejectedByReason.value(QStringLiteral("phone: TOO_SHORT")), 1);
+    QCOMPARE(s.rejectedByReason.value(QStringLiteral("phone: NOT_A_NUMBER")), 1);
+    QCOMPARE(s.rejectedByReason.value(QStringLiteral("no phone or e-mail")), 1);
+    QCOMPARE(s.delimiter, QStringLiteral(";"));
+    QCOMPARE(count(db), 3);
+
+    const QList<LeadRecord> ana = LeadRepository(db, m_clock).findByPhone(QStringLiteral("+12125550142")).value();
+    QCOMPARE(ana.size(), 1);
+    QCOMPARE(ana.at(0).phoneExtension, QStringLiteral("9"));
+    QCOMPARE(ana.at(0).email, QStringLiteral("ana@example.com"));
+    QCOMPARE(ana.at(0).timeZone, QStringLiteral("America/New_York"));
+    QCOMPARE(ana.at(0).customFieldsJson, QStringLiteral("{\"Shoe size\":\"41\"}"));
+    QCOMPARE(ana.at(0).campaignId, options.campaignId);
+    const QList<LeadRecord> bob = LeadRepository(db, m_clock).findByPhone(QStringLiteral("+442079460958")).value();
+    QCOMPARE(bob.at(0).lastName, QStringLiteral("Smith; Jr"));
+    QCOMPARE(bob.at(0).company, QStringLiteral("Multi\nline"));
+    const QList<LeadRecord> di = LeadRepository(db, m_clock).findByEmail(QStringLiteral("di@example.org")).value();
+    QCOMPARE(di.at(0).timeZone, QStringLiteral("America/Denver")); // no number: the client's zone
+
+    QFile rejects(options.rejectsPath);
+    QVERIFY(rejects.open(QIODevice::ReadOnly));
+    CsvReader reader(&rejects);
+    CsvRecord record;
+    QVERIFY(reader.next(&record));
+    QCOMPARE(record.fields.last(), QStringLiteral("reject_reason"));
+    QVERIFY(reader.next(&record));
+    QCOMPARE(record.fields.at(0), QStringLiteral("Cy"));
+    QCOMPARE(record.fields.at(record.fields.size() - 2), QStringLiteral("5"));
+    QCOMPARE(record.fields.last(), QStringLiteral("phone: TOO_SHORT [555-12]"));
+}
+
+void tst_LeadImporter::skipsDuplicatesInFileAndDatabase()
+{
+    CALLVIA_TEST_DATABASE(db);
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    LeadRecord existing;
+    existing.clientId = m_clientId;
+    existing.campaignId = options.campaignId;
+    existing.phoneE164 = QStringLiteral("+13105550100");
+    existing.email = QStringLiteral("old@example.com");
+    existing.company = QStringLiteral("Old Co");
+    QVERIFY(LeadRepository(db, m_clock).insert(existing).ok());
+    options.filePath = write("name,phone,email,company\n"
+                             "A,310.555.0100,,New Co\n" // existing by phone
+                             "B,,OLD@example.com,\n" // existing by e-mail
+                             "C,212-555-0142,c@example.com,\n"
+                             "D,+1 212 555 0142,,\n" // same phone as C, other format
+                             "E,,C@Example.com,\n"); // same e-mail as C
+    const ImportSummary s = import(db, options);
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QCOMPARE(s.imported, 1);
+    QCOMPARE(s.duplicatesExisting, 2);
+    QCOMPARE(s.duplicatesInFile, 2);
+    QCOMPARE(count(db), 2);
+    QCOMPARE(LeadRepository(db, m_clock).findByPhone(existing.phoneE164).value().at(0).company, QStringLiteral("Old Co"));
+}
+
+void tst_LeadImporter::updatesExistingLeads()
+{
+    CALLVIA_TEST_DATABASE(db);
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    LeadRecord existing;
+    existing.clientId = m_clientId;
+    existing.campaignId = options.campaignId;
+    existing.phoneE164 = QStringLiteral("+13105550100");
+    existing.firstName = QStringLiteral("Old");
+    const qint64 id = LeadRepository(db, m_clock).insert(existing).value();
+    options.onDuplicate = OnDuplicate::Update;
+    options.filePath = write("first name,phone,email,company\nNew,(310) 555-0100,new@example.com,New Co\n"
+                             "Again,310 555 0100,,\n");
+    const ImportSummary s = import(db, options);
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QCOMPARE(s.updated, 1);
+    QCOMPARE(s.imported, 0);
+    QCOMPARE(s.duplicatesInFile, 1);
+    const LeadRecord lead = LeadRepository(db, m_clock).find(id).value();
+    QCOMPARE(lead.firstName, QStringLiteral("New"));
+    QCOMPARE(lead.company, QStringLiteral("New Co"));
+    QCOMPARE(lead.email, QStringLiteral("new@example.com"));
+    QCOMPARE(count(db), 1);
+}
+
+void tst_LeadImporter::optedOutLeadsImportAsDnc()
+{
+    CALLVIA_TEST_DATABASE(db);
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO opt_outs (client_id, phone_e164, channel, source, created_at) "
+                                         "VALUES (?, '+12125550199', 'all', 'manual', 1)"), { m_clientId }).ok());
+    QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO opt_outs (client_id, email, channel, source, created_at) "
+                                         "VALUES (NULL, 'stop@example.com', 'all', 'email_unsubscribe', 1)")).ok());
+    options.filePath = write("phone,email\n212-555-0199,\n,STOP@example.com\n212-555-0142,\n");
+    const ImportSummary s = import(db, options);
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QCOMPARE(s.imported, 3);
+    QCOMPARE(s.dnc, 2);
+    QCOMPARE(count(db, QStringLiteral("status = 'dnc'")), 2);
+    QCOMPARE(count(db, QStringLiteral("status = 'new' AND phone_e164 = '+12125550142'")), 1);
+}
+
+namespace {
+
+QByteArray uniqueRows(int rows)
+{
+    QByteArray data("phone,email\n");
+    for (int i = 0; i < rows; ++i)
+        data += QByteArray("+1212555") + QByteArray::number(1000 + i) + ",p" + QByteArray::number(i) + "@example.com\n";
+    return data;
+}
+
+} // namespace
+
+void tst_LeadImporter::cancelKeepsCommittedRows()
+{
+    CALLVIA_TEST_DATABASE(db);
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    options.filePath = write(uniqueRows(2000));
+    options.batchRows = 100;
+    LeadImporter importer(db, m_clock);
+    connect(&importer, &LeadImporter::progressed, &importer, [&importer](const ImportProgress &p) {
+        if (p.rows >= 300)
+            importer.cancel();
+    });
+    const ImportSummary s = importer.run(options);
+    db.open();
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QVERIFY(s.cancelled);
+    QVERIFY(!s.nothingWritten);
+    QVERIFY(s.imported >= 300 && s.imported < 2000);
+    QCOMPARE(count(db), s.imported); // the summary is exactly what was committed
+    QCOMPARE(s.rows, s.imported);
+}
+
+void tst_LeadImporter::cancelCanDiscardEverything()
+{
+    CALLVIA_TEST_DATABASE(db);
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    options.filePath = write(uniqueRows(2000));
+    options.batchRows = 100;
+    options.cancelPolicy = CancelPolicy::DiscardAll;
+    LeadImporter importer(db, m_clock);
+    connect(&importer, &LeadImporter::progressed, &importer, [&importer](const ImportProgress &p) {
+        if (p.rows >= 300)
+            importer.cancel();
+    });
+    const ImportSummary s = importer.run(options);
+    db.open();
+    QVERIFY(s.cancelled);
+    QVERIFY(s.nothingWritten);
+    QCOMPARE(s.imported, 0);
+    QCOMPARE(count(db), 0);
+}
+
+void tst_LeadImporter::databaseErrorKeepsOnlyCommittedBatches()
+{
+    auto holder = Tests::TestDatabase::create(QStringLiteral("sqlite"), nullptr, nullptr);
+    Database &db = holder->database();
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    QVERIFY(Sql::exec(db, QStringLiteral("CREATE TRIGGER boom BEFORE INSERT ON leads WHEN NEW.first_name = 'Boom' "
+                                         "BEGIN SELECT RAISE(ABORT, 'boom refused'); END")).ok());
+    QByteArray data("name,phone\n");
+    for (int i = 0; i < 30; ++i)
+        data += (i == 24 ? QByteArray("Boom") : QByteArray("Ok")) + ",+1212555" + QByteArray::number(1000 + i) + "\n";
+    options.filePath = write(data);
+    options.batchRows = 10;
+    options.commitRows = 10;
+    const ImportSummary s = import(db, options);
+    QVERIFY(s.error.contains(QLatin1String("boom refused")));
+    QCOMPARE(s.imported, 20); // the first two batches were committed, the third rolled back
+    QCOMPARE(count(db), 20);
+}
+
+void tst_LeadImporter::importsLatin1File()
+{
+    auto holder = Tests::TestDatabase::create(QStringLiteral("sqlite"), nullptr, nullptr);
+    QVERIFY(holder);
+    Database &db = holder->database();
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    options.filePath = write("Vorname;Nachname;Telefon;Firma\nJ\xFCrgen;M\xFCller;030 1234567;B\xE4" "ckerei \x80 & Co\n");
+    options.defaultRegion = QStringLiteral("DE");
+    const ImportSummary s = import(db, options);
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QCOMPARE(s.imported, 1);
+    QCOMPARE(s.encoding, QStringLiteral("windows-1252"));
+    const LeadRecord lead = LeadRepository(db, m_clock).findByPhone(QStringLiteral("+49301234567")).value().at(0);
+    QCOMPARE(lead.firstName, QStringLiteral("Jürgen"));
+    QCOMPARE(lead.lastName, QStringLiteral("Müller"));
+    QCOMPARE(lead.company, QStringLiteral("Bäckerei € & Co"));
+    QCOMPARE(lead.timeZone, QStringLiteral("Europe/Berlin"));
+}
+
+void tst_LeadImporter::refusesUnusableFiles_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("empty") << QByteArray() << QStringLiteral("is empty");
+    QTest::newRow("header only, no usable columns") << QByteArray("Name,Company\n") << QStringLiteral("no usable columns");
+    QTest::newRow("binary") << QByteArray("\x7F" "ELF\x02\x01\x01\0\0\0\0\0", 12) << QStringLiteral("binary");
+}
+
+void tst_LeadImporter::refusesUnusableFiles()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(QString, error);
+    auto holder = Tests::TestDatabase::create(QStringLiteral("sqlite"), nullptr, nullptr);
+    Database &db = holder->database();
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    options.filePath = write(data);
+    const ImportSummary s = import(db, options);
+    QVERIFY2(s.error.contains(error), qPrintable(s.error));
+    QCOMPARE(count(db), 0);
+
+    options.filePath = write("phone\n");
+    const ImportSummary headerOnly = import(db, options);
+    QVERIFY(headerOnly.ok());
+    QCOMPARE(headerOnly.rows, 0);
+}
+
+void tst_LeadImporter::refusesUnknownCampaign()
+{
+    auto holder = Tests::TestDatabase::create(QStringLiteral("sqlite"), nullptr, nullptr);
+    Database &db = holder->database();
+    ImportOptions options;
+    options.campaignId = setUp(db) + 100;
+    options.filePath = write("phone\n2125550142\n");
+    QCOMPARE(import(db, options).error, QStringLiteral("unknown campaign %1").arg(options.campaignId));
+    options.campaignId -= 100;
+    options.filePath = m_dir.filePath(QStringLiteral("missing.csv"));
+    QVERIFY(import(db, options).error.startsWith(QLatin1String("cannot read")));
+}
+
+void tst_LeadImporter::dryRunWritesNothing()
+{
+    auto holder = Tests::TestDatabase::create(QStringLiteral("sqlite"), nullptr, nullptr);
+    Database &db = holder->database();
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    options.dryRun = true;
+    options.filePath = write(uniqueRows(50) + "+12125551000,\n");
+    const ImportSummary s = import(db, options);
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QCOMPARE(s.imported, 50);
+    QCOMPARE(s.duplicatesInFile, 1);
+    QCOMPARE(count(db), 0);
+}
+
+void tst_LeadImporter::importsManyRowsInParallel()
+{
+    CALLVIA_TEST_DATABASE(db);
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    options.filePath = write(uniqueRows(8000));
+    options.batchRows = 512;
+    const ImportSummary s = import(db, options);
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QCOMPARE(s.imported, 8000);
+    QCOMPARE(count(db), 8000);
+    QCOMPARE(count(db, QStringLiteral("phone_e164 = '+12125558999' AND email = 'p7999@example.com'")), 1);
+}
+
+QTEST_GUILESS_MAIN(tst_LeadImporter)
+#include "tst_leadimporter.moc"

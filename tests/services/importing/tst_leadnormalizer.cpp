@@ -1,0 +1,234 @@
+#include <services/importing/areacodezones.h>
+#include <services/importing/columnmapping.h>
+#include <services/importing/leadnormalizer.h>
+
+#include <QRandomGenerator>
+#include <QtTest>
+
+using namespace Callvia::Services;
+
+// Phone, e-mail, time zone and column-mapping rules of the import, on real libphonenumber.
+class tst_LeadNormalizer : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void normalizesPhones_data();
+    void normalizesPhones();
+    void fastPathAgreesWithLibphonenumber();
+    void validatesEmails_data();
+    void validatesEmails();
+    void mapsHeaderSynonyms_data();
+    void mapsHeaderSynonyms();
+    void refusesMappingWithoutPhoneOrEmail();
+    void resolvesTimeZones();
+    void buildsLeadFromRow();
+    void rejectsRowsWithReasons_data();
+    void rejectsRowsWithReasons();
+};
+
+namespace {
+
+LeadNormalizer normalizer(const QString &region = QStringLiteral("US"),
+                          const QStringList &headers = { QStringLiteral("phone") })
+{
+    NormalizeSettings settings;
+    settings.defaultRegion = region;
+    settings.fallbackTimeZone = QStringLiteral("Europe/Paris");
+    return LeadNormalizer(ColumnMapping::guess(headers), settings);
+}
+
+} // namespace
+
+void tst_LeadNormalizer::normalizesPhones_data()
+{
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("e164"); // empty when rejected
+    QTest::addColumn<QString>("extensionOrReason");
+    auto row = [](const char *name, const char *region, const char *input, const char *e164, const char *extra) {
+        QTest::newRow(name) << QString::fromLatin1(region) << QString::fromUtf8(input) << QString::fromLatin1(e164)
+                            << QString::fromLatin1(extra);
+    };
+    row("US national dashes", "US", "212-555-0142", "+12125550142", "");
+    row("US with +1", "US", "+1 212 555 0142", "+12125550142", "");
+    row("US dots", "US", "212.555.0142", "+12125550142", "");
+    row("US parentheses", "US", "(212) 555-0142", "+12125550142", "");
+    row("US leading 1", "US", "1 (212) 555-0142", "+12125550142", "");
+    row("US extension", "US", "(212) 555-0142 ext. 345", "+12125550142", "345");
+    row("US x extension", "US", "212-555-0142 x7", "+12125550142", "7");
+    row("UK national", "GB", "020 7946 0958", "+442079460958", "");
+    row("UK international", "US", "+44 20 7946 0958", "+442079460958", "");
+    row("UK 00 prefix from DE", "DE", "0044 20 7946 0958", "+442079460958", "");
+    row("UK mobile", "GB", "07911 123456", "+447911123456", "");
+    row("German national", "DE", "030 1234567", "+49301234567", "");
+    row("German international", "US", "+49 30 1234567", "+49301234567", "");
+    row("German 00 prefix", "DE", "0049 30 1234567", "+49301234567", "");
+    row("011 from US", "US", "011 49 30 1234567", "+49301234567", "");
+    row("vanity letters", "US", "1-800-FLOWERS", "+18003569377", "");
+    row("too short", "US", "555-12", "", "TOO_SHORT");
+    row("too long", "US", "212 555 0142 9999 99", "", "TOO_LONG");
+    row("letters", "US", "call me", "", "NOT_A_NUMBER");
+    row("bad country code", "US", "+999 1234 5678", "", "INVALID_COUNTRY_CODE");
+    row("invalid for region", "US", "(123) 456-7890", "", "not a valid number for region US");
+}
+
+void tst_LeadNormalizer::normalizesPhones()
+{
+    QFETCH(QString, region);
+    QFETCH(QString, input);
+    QFETCH(QString, e164);
+    QFETCH(QString, extensionOrReason);
+    const LeadNormalizer::Phone phone = normalizer(region).normalizePhone(input);
+    if (e164.isEmpty()) {
+        QCOMPARE(phone.reason, extensionOrReason);
+    } else {
+        QVERIFY2(phone.reason.isEmpty(), qPrintable(phone.reason));
+        QCOMPARE(phone.e164, e164);
+        QCOMPARE(phone.extension, extensionOrReason);
+    }
+}
+
+void tst_LeadNormalizer::fastPathAgreesWithLibphonenumber()
+{
+    // Every NPA-NXX shape, including Caribbean and Canadian area codes, in several formats.
+    const LeadNormalizer n = normalizer(QStringLiteral("US"));
+    QRandomGenerator random(7);
+    const char *const formats[] = { "(%1) %2-%3", "%1-%2-%3", "+1 %1 %2 %3", "1.%1.%2.%3", "%1%2%3" };
+    int valid = 0;
+    for (int i = 0; i < 20000; ++i) {
+        const QString text = QString::fromLatin1(formats[i % 5])
+                                     .arg(random.bounded(200, 1000))
+                                     .arg(random.bounded(200, 1000))
+                                     .arg(random.bounded(10000), 4, 10, QLatin1Char('0'));
+        const LeadNormalizer::Phone fast = n.normalizePhone(text);
+        const LeadNormalizer::Phone full = n.normalizePhone(text, false);
+        QVERIFY2(fast.e164 == full.e164 && fast.reason == full.reason && fast.state == full.state,
+                 qPrintable(text + QLatin1String(": ") + fast.e164 + fast.reason + fast.state + QLatin1String(" vs ")
+                            + full.e164 + full.reason + full.state));
+        valid += !full.e164.isEmpty();
+    }
+    QVERIFY(valid > 5000); // both verdicts occur
+    QVERIFY(valid < 20000);
+}
+
+void tst_LeadNormalizer::validatesEmails_data()
+{
+    QTest::addColumn<QString>("email");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("plain") << QStringLiteral("ana@example.com") << true;
+    QTest::newRow("plus and subdomain") << QStringLiteral("a.b+c@mail.example.co.uk") << true;
+    QTest::newRow("no at") << QStringLiteral("ana.example.com") << false;
+    QTest::newRow("two ats") << QStringLiteral("a@b@example.com") << false;
+    QTest::newRow("no dot in domain") << QStringLiteral("ana@localhost") << false;
+    QTest::newRow("space") << QStringLiteral("ana lopez@example.com") << false;
+    QTest::newRow("trailing dot") << QStringLiteral("ana@example.") << false;
+    QTest::newRow("two addresses") << QStringLiteral("a@x.com,b@y.com") << false;
+}
+
+void tst_LeadNormalizer::validatesEmails()
+{
+    QFETCH(QString, email);
+    QFETCH(bool, valid);
+    QCOMPARE(LeadNormalizer::isPlausibleEmail(email), valid);
+}
+
+void tst_LeadNormalizer::mapsHeaderSynonyms_data()
+{
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<LeadField>("field");
+    QTest::newRow("First Name") << QStringLiteral("First Name") << LeadField::FirstName;
+    QTest::newRow("fname") << QStringLiteral("fname") << LeadField::FirstName;
+    QTest::newRow("last_name") << QStringLiteral("last_name") << LeadField::LastName;
+    QTest::newRow("Name") << QStringLiteral("Name") << LeadField::FullName;
+    QTest::newRow("Mobile") << QStringLiteral("Mobile") << LeadField::Phone;
+    QTest::newRow("Phone Number") << QStringLiteral("Phone Number") << LeadField::Phone;
+    QTest::newRow("E-mail") << QStringLiteral("E-mail") << LeadField::Email;
+    QTest::newRow("Email Address") << QStringLiteral("Email Address") << LeadField::Email;
+    QTest::newRow("Organisation") << QStringLiteral("Organisation") << LeadField::Company;
+    QTest::newRow("TZ") << QStringLiteral("TZ") << LeadField::TimeZone;
+    QTest::newRow("State") << QStringLiteral("State") << LeadField::Region;
+    QTest::newRow("Ext") << QStringLiteral("Ext.") << LeadField::PhoneExtension;
+    QTest::newRow("Consent Date") << QStringLiteral("Consent Date") << LeadField::ConsentAt;
+    QTest::newRow("unknown") << QStringLiteral("Favourite colour") << LeadField::Ignore;
+}
+
+void tst_LeadNormalizer::mapsHeaderSynonyms()
+{
+    QFETCH(QString, header);
+    QFETCH(LeadField, field);
+    QCOMPARE(ColumnMapping::guessField(header), field);
+}
+
+void tst_LeadNormalizer::refusesMappingWithoutPhoneOrEmail()
+{
+    const ColumnMapping none = ColumnMapping::guess({ QStringLiteral("Name"), QStringLiteral("Company") });
+    QVERIFY(!none.isUsable());
+    const ColumnMapping mapping = ColumnMapping::guess(
+            { QStringLiteral("Name"), QStringLiteral("Phone"), QStringLiteral("Mobile"), QStringLiteral("Colour") });
+    QVERIFY(mapping.isUsable());
+    QCOMPARE(mapping.fields, QList<LeadField>({ LeadField::FullName, LeadField::Phone, LeadField::Custom, LeadField::Custom }));
+}
+
+void tst_LeadNormalizer::resolvesTimeZones()
+{
+    QCOMPARE(AreaCodeZones::zoneForNumber(u"+12125550142"), QStringLiteral("America/New_York"));
+    QCOMPARE(AreaCodeZones::zoneForNumber(u"+13105550142"), QStringLiteral("America/Los_Angeles"));
+    QCOMPARE(AreaCodeZones::zoneForNumber(u"+13125550142"), QStringLiteral("America/Chicago"));
+    QCOMPARE(AreaCodeZones::zoneForNumber(u"+17205550142"), QStringLiteral("America/Denver"));
+    QCOMPARE(AreaCodeZones::zoneForNumber(u"+16025550142"), QString()); // Denver or Phoenix: ambiguous
+    QCOMPARE(AreaCodeZones::zoneForNumber(u"+14165550142"), QStringLiteral("America/Toronto"));
+    QCOMPARE(AreaCodeZones::zoneForNumber(u"+442079460958"), QStringLiteral("Europe/London"));
+    QCOMPARE(AreaCodeZones::zoneForNumber(u"+49301234567"), QStringLiteral("Europe/Berlin"));
+    QCOMPARE(AreaCodeZones::zoneForNumber(u"+18003569377"), QString()); // toll-free: no place
+    QCOMPARE(LeadNormalizer::canonicalTimeZone(QStringLiteral("Europe/Berlin")), QStringLiteral("Europe/Berlin"));
+    QCOMPARE(LeadNormalizer::canonicalTimeZone(QStringLiteral("pst")), QStringLiteral("America/Los_Angeles"));
+    QCOMPARE(LeadNormalizer::canonicalTimeZone(QStringLiteral("Mars/Olympus")), QString());
+}
+
+void tst_LeadNormalizer::buildsLeadFromRow()
+{
+    const QStringList headers = { QStringLiteral("Full Name"), QStringLiteral("Mobile"), QStringLiteral("E-mail"),
+                                  QStringLiteral("TZ"), QStringLiteral("Consent"), QStringLiteral("Colour") };
+    CsvRecord record;
+    record.line = 7;
+    record.fields = QStringList { QStringLiteral("Ana María López"), QStringLiteral("(310) 555-0142"),
+                                  QStringLiteral(" Ana@Example.COM "), QStringLiteral("Mars/Olympus"),
+                                  QStringLiteral("Written"), QStringLiteral("teal") };
+    const NormalizedRow row = normalizer(QStringLiteral("US"), headers).normalize(record);
+    QVERIFY2(row.reason.isEmpty(), qPrintable(row.reason));
+    QCOMPARE(row.lead.firstName, QStringLiteral("Ana María"));
+    QCOMPARE(row.lead.lastName, QStringLiteral("López"));
+    QCOMPARE(row.lead.phoneE164, QStringLiteral("+13105550142"));
+    QCOMPARE(row.lead.email, QStringLiteral("ana@example.com"));
+    QCOMPARE(row.lead.timeZone, QStringLiteral("America/Los_Angeles")); // bad column value: from the number
+    QCOMPARE(row.lead.region, QStringLiteral("CA"));
+    QCOMPARE(row.lead.consentType, QStringLiteral("written"));
+    QCOMPARE(row.lead.customFieldsJson, QStringLiteral("{\"Colour\":\"teal\"}"));
+
+    record.fields = QStringList { QStringLiteral("Bo"), QString(), QStringLiteral("bo@example.com") };
+    QCOMPARE(normalizer(QStringLiteral("US"), headers).normalize(record).lead.timeZone, QStringLiteral("Europe/Paris"));
+}
+
+void tst_LeadNormalizer::rejectsRowsWithReasons_data()
+{
+    QTest::addColumn<QStringList>("fields");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("neither") << QStringList { QStringLiteral("Ana"), QString(), QString() } << QStringLiteral("no phone or e-mail");
+    QTest::newRow("bad phone") << QStringList { QStringLiteral("Ana"), QStringLiteral("12"), QString() } << QStringLiteral("phone: TOO_SHORT");
+    QTest::newRow("bad email") << QStringList { QStringLiteral("Ana"), QString(), QStringLiteral("nope") } << QStringLiteral("email: invalid address");
+}
+
+void tst_LeadNormalizer::rejectsRowsWithReasons()
+{
+    QFETCH(QStringList, fields);
+    QFETCH(QString, reason);
+    CsvRecord record;
+    record.fields = fields;
+    const NormalizedRow row = normalizer(QStringLiteral("US"), { QStringLiteral("Name"), QStringLiteral("Phone"), QStringLiteral("Email") })
+                                      .normalize(record);
+    QCOMPARE(row.reason, reason);
+    QCOMPARE(row.raw, fields);
+}
+
+QTEST_GUILESS_MAIN(tst_LeadNormalizer)
+#include "tst_leadnormalizer.moc"
