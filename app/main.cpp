@@ -8,6 +8,7 @@
 #include <models/database.h>
 #include <services/backup/backupservice.h>
 #include <services/demodata.h>
+#include <services/webhooks/webhooklistener.h>
 #include <ui/backupactions.h>
 #include <ui/mainwindow.h>
 
@@ -162,6 +163,10 @@ int runGui(QApplication &app, App::AppContext &context)
                                                       : QObject::tr("not started for client users");
     if (!error.isEmpty())
         window.setStatusText(QObject::tr("Listener not running: %1").arg(error));
+    else if (const Services::WebhookListener *listener = context.listener())
+        window.setStatusText(QObject::tr("Database: %1    Webhooks: http://%2:%3/api/webhooks/")
+                                     .arg(context.database().url().displayName(), context.options().listenHost)
+                                     .arg(listener->port()));
     window.show();
     return app.exec();
 }
