@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash packaging/deps-debian.sh
 jobs=$(nproc)
+# Paths relative to the checkout, so ccache hits across clones in different folders.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
 export QT_QPA_PLATFORM=offscreen
 if [ -z "${CALLVIA_TEST_PG_URL:-}" ]; then
   echo "NOTE: CALLVIA_TEST_PG_URL is not set: the PostgreSQL half of the tests will SKIP (.ci/run starts a server)."
