@@ -24,7 +24,7 @@ const QString cancelled = QStringLiteral("BOOKING_CANCELLED");
 
 void addPhone(QStringList *phones, const QString &raw)
 {
-    const QString phone = P::e164(raw);
+    const QString phone = P::leadPhone(raw);
     if (!phone.isEmpty() && !phones->contains(phone))
         phones->append(phone);
 }

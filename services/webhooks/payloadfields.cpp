@@ -1,5 +1,7 @@
 #include "payloadfields.h"
 
+#include "../importing/leadnormalizer.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QStringList>
@@ -129,6 +131,22 @@ QString e164(const QString &text)
     if (digits.size() < 8 || digits.size() > 15 || digits.startsWith(QLatin1Char('0')))
         return {};
     return QLatin1Char('+') + digits;
+}
+
+QString leadPhone(const QString &text)
+{
+    // Stateless and thread-safe (see LeadNormalizer): one instance serves every handler.
+    static const LeadNormalizer normalizer(ColumnMapping(), [] {
+        NormalizeSettings settings;
+        settings.defaultRegion = QStringLiteral("US");
+        settings.geocodeRegion = false;
+        return settings;
+    }());
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 64)
+        return {};
+    const LeadNormalizer::Phone phone = normalizer.normalizePhone(trimmed);
+    return phone.reason.isEmpty() ? phone.e164 : QString();
 }
 
 QByteArray compact(const QJsonObject &object)

@@ -35,6 +35,11 @@ qint64 isoToMs(const QString &text);
 // when the result would not be '+' and 8 to 15 digits.
 QString e164(const QString &text);
 
+// A lead's phone as the lead import reads it (libphonenumber, default region US unless the text
+// has a +country code, valid numbers only); empty when libphonenumber rejects it. Used to match
+// Cal.com attendee and Retell numbers against imported leads.
+QString leadPhone(const QString &text);
+
 // Compact JSON of an object (the stored form of one element of a batch).
 QByteArray compact(const QJsonObject &object);
 

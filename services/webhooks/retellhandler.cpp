@@ -138,7 +138,7 @@ DbError RetellHandler::resolveLead(const RetellCallEvent &call, CallLogRecord *r
     for (const QString &number : numbers) {
         if (lead.id != 0)
             break;
-        const QString phone = P::e164(number);
+        const QString phone = P::leadPhone(number);
         if (phone.isEmpty())
             continue;
         DbResult<QList<LeadRecord>> found = leads.findByPhone(phone);

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void unmatchedBookingCanBeLinkedLater();
     void phoneMatchPrefersMostRecentCampaign_data() { Tests::TestDatabase::addBackendRows(); }
     void phoneMatchPrefersMostRecentCampaign();
+    void nationalUsPhoneMatchesImportedLead_data() { Tests::TestDatabase::addBackendRows(); }
+    void nationalUsPhoneMatchesImportedLead();
     void identifyKeysAndFlatMeetingBodies();
     void parserNamesMissingField_data();
     void parserNamesMissingField();
@@ -266,6 +268,34 @@ void tst_CalcomHandler::phoneMatchPrefersMostRecentCampaign()
     QCOMPARE(a.clientId, second);
     QCOMPARE(Tests::leadStatus(db, m_clock, older), QStringLiteral("new"));
     QCOMPARE(Tests::leadStatus(db, m_clock, newer), QStringLiteral("booked"));
+}
+
+void tst_CalcomHandler::nationalUsPhoneMatchesImportedLead()
+{
+    // A national-format US number (no +1) is read as the lead import reads it (libphonenumber,
+    // region US): the old digits-only reading made "(415) 555-0123" the Swiss +41 55 550 123.
+    CALLVIA_TEST_DATABASE(db);
+    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
+    const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"));
+    CalcomHandler handler(db, m_clock);
+    const QStringList typed { QStringLiteral("(415) 555-0123"), QStringLiteral("415.555.0123"),
+                              QStringLiteral("4155550123"), QStringLiteral("1 415 555 0123") };
+    for (int i = 0; i < typed.size(); ++i) {
+        const QString uid = QStringLiteral("bk_nat_%1").arg(i);
+        QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), uid, start, end,
+                                                     QStringLiteral("other@example.com"), typed.at(i))),
+                 QString());
+        const AppointmentRecord a = AppointmentRepository(db, m_clock).findByUid(uid).value();
+        QVERIFY2(a.leadId == lead, qPrintable(typed.at(i)));
+        QCOMPARE(a.clientId, client);
+    }
+    QCOMPARE(Tests::leadStatus(db, m_clock, lead), QStringLiteral("booked"));
+    // A number of another country keeps its +country code and matches nothing here.
+    QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_pt"), start, end,
+                                                 QStringLiteral("other@example.com"), QStringLiteral("+351 912 345 678"))),
+             QString());
+    QCOMPARE(AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_pt")).value().leadId, 0);
 }
 
 void tst_CalcomHandler::identifyKeysAndFlatMeetingBodies()
