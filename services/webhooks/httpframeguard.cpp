@@ -172,10 +172,11 @@ bool HttpFrameGuard::chunkSizeLine()
     const qint64 chunk = line.split(';').first().trimmed().toLongLong(&ok, 16);
     if (!ok || chunk < 0)
         return refuse(400, "bad_request", QStringLiteral("malformed chunk size"));
-    m_chunkedTotal += chunk;
-    if (m_chunkedTotal > m_limits.maxBodyBytes)
+    // Compared before adding: a chunk size near 2^63 must not overflow the running total.
+    if (chunk > m_limits.maxBodyBytes - m_chunkedTotal)
         return refuse(413, "payload_too_large",
                       QStringLiteral("the chunked body exceeds %1 bytes").arg(m_limits.maxBodyBytes));
+    m_chunkedTotal += chunk;
     m_remaining = chunk;
     m_state = chunk == 0 ? State::Trailers : State::ChunkData;
     return true;

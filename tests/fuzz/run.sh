@@ -12,13 +12,13 @@ cmake --build --preset fuzz -j "$(nproc)"
 scratch=$(mktemp -d)
 status=0
 for target in build/fuzz/tests/fuzz/fuzz_*; do
-  [ -x "$target" ] || continue
+  [ -f "$target" ] && [ -x "$target" ] || continue # skip the *_autogen folders
   name=$(basename "$target")
   work="$scratch/$name"
   mkdir -p "$work/corpus"
   [ -d "tests/fuzz/corpus/$name" ] && cp -r "tests/fuzz/corpus/$name/." "$work/corpus/"
   dict=()
-  [ -f "tests/fuzz/$name.dict" ] && dict=(-dict="tests/fuzz/$name.dict")
+  [ -f "tests/fuzz/$name.dict" ] && dict=(-dict="$PWD/tests/fuzz/$name.dict")
   echo "== $name: ${seconds}s"
   if ! (cd "$work" && ASAN_OPTIONS=detect_leaks=1 "$OLDPWD/$target" "${dict[@]}" -max_total_time="$seconds" \
         -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 corpus > log 2>&1); then

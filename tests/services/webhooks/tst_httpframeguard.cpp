@@ -44,6 +44,10 @@ void tst_HttpFrameGuard::refuses_data()
     QTest::newRow("CL over 1 MiB") << head("Content-Length: 1048577\r\n") << 413;
     QTest::newRow("chunked over 1 MiB")
             << head("Transfer-Encoding: chunked\r\n") + "80000\r\n" + QByteArray(0x80000, 'a') + "\r\n80001\r\n" << 413;
+    // Found by fuzz_httpframe: the running chunk total overflowed (UB; wrapped negative, so a
+    // 2^63-byte chunk was let through).
+    QTest::newRow("chunk size near 2^63")
+            << head("Transfer-Encoding: chunked\r\n") + "1\r\nx\r\n7fffffffffffffff\r\n" << 413;
     QTest::newRow("bad request line") << QByteArray("HELLO\r\n\r\n") << 400;
     QTest::newRow("folded header") << head(" folded\r\n") << 400;
 }

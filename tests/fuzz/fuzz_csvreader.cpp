@@ -1,7 +1,6 @@
 // libFuzzer target for the streaming CSV reader: any bytes, with any encoding and delimiter
 // choice, must end in records or rejections without a crash, a hang or unbounded memory.
-// Built only with Clang: cmake -DCMAKE_CXX_COMPILER=clang++ ..., then
-//   ./fuzz_csvreader -max_len=300000 -max_total_time=60
+// Built by the `fuzz` preset (tests/fuzz/run.sh); the first byte picks the encoding and delimiter.
 #include <services/importing/csvreader.h>
 
 #include <QBuffer>
