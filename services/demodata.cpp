@@ -1,10 +1,15 @@
 #include "demodata.h"
 
+#include <models/appointmentrepository.h>
+#include <models/calllogrepository.h>
 #include <models/campaignrepository.h>
 #include <models/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
+#include <models/invoicerepository.h>
 #include <models/leadrepository.h>
+#include <models/milestonerepository.h>
+#include <models/usagerepository.h>
 
 #include <QRandomGenerator>
 #include <QStringList>
@@ -64,6 +69,128 @@ QString pickStatus(QRandomGenerator &rng)
     return QStringLiteral("dnc");
 }
 
+// The call that brought a lead to its status, its usage record, and for booked, shown and
+// no-show leads the appointment. Times are spread over the last 60 days.
+DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rng, const ClientRecord &client,
+                    const LeadRecord &lead, qint64 leadId, int *shownCount)
+{
+    if (lead.status == QLatin1String("new") || lead.status == QLatin1String("dnc"))
+        return {};
+    const qint64 day = 86'400'000;
+    const qint64 startedAt = clock.nowMs() - qint64(rng.bounded(60)) * day - qint64(rng.bounded(36000)) * 1000;
+    const qint64 durationMs = lead.status == QLatin1String("contacted") ? 8000 + qint64(rng.bounded(40000))
+                                                                         : 45000 + qint64(rng.bounded(240000));
+    CallLogRecord call;
+    call.clientId = lead.clientId;
+    call.leadId = leadId;
+    call.campaignId = lead.campaignId;
+    call.retellCallId = QStringLiteral("call_demo_%1").arg(leadId);
+    call.agentId = QStringLiteral("agent_demo");
+    call.fromNumber = QStringLiteral("+14155550100");
+    call.toNumber = lead.phoneE164;
+    call.callStatus = QStringLiteral("ended");
+    call.startedAt = startedAt;
+    call.endedAt = startedAt + durationMs;
+    call.durationMs = durationMs;
+    call.durationSeconds = UsageRepository::billedSeconds(durationMs);
+    call.disconnectionReason = QStringLiteral("user_hangup");
+    call.transcript = QStringLiteral("Agent: Hi %1, this is Ava calling for %2.\nUser: Hi, yes.").arg(lead.firstName, client.name);
+    call.sentiment = lead.status == QLatin1String("not_interested") ? QStringLiteral("Negative") : QStringLiteral("Positive");
+    const bool booked = lead.status == QLatin1String("booked") || lead.status == QLatin1String("shown")
+            || lead.status == QLatin1String("no_show");
+    call.outcome = booked ? QStringLiteral("appointment_set")
+                          : lead.status == QLatin1String("callback") ? QStringLiteral("callback_requested")
+                          : lead.status == QLatin1String("not_interested") ? QStringLiteral("not_interested")
+                                                                           : QStringLiteral("other");
+    call.summary = QStringLiteral("Demo call: %1.").arg(call.outcome);
+    call.callSuccessful = booked ? 1 : 0;
+    call.inVoicemail = 0;
+    const DbResult<qint64> callId = CallLogRepository(database, clock).upsert(call);
+    if (!callId.ok())
+        return callId.error();
+    UsageRecord usage;
+    usage.clientId = lead.clientId;
+    usage.callLogId = callId.value();
+    usage.campaignId = lead.campaignId;
+    usage.seconds = call.durationSeconds;
+    usage.rateCentsPerMinute = client.perMinuteRateCents;
+    usage.costCents = UsageRepository::costCents(usage.seconds, usage.rateCentsPerMinute);
+    usage.occurredAt = call.endedAt;
+    if (const DbResult<bool> written = UsageRepository(database, clock).recordForCall(usage); !written.ok())
+        return written.error();
+    if (!booked)
+        return {};
+    AppointmentRecord appointment;
+    appointment.clientId = lead.clientId;
+    appointment.leadId = leadId;
+    appointment.campaignId = lead.campaignId;
+    appointment.bookingUid = QStringLiteral("demo-booking-%1").arg(leadId);
+    appointment.title = QStringLiteral("Consultation with %1 %2").arg(lead.firstName, lead.lastName);
+    appointment.location = QStringLiteral("Phone");
+    const qint64 offset = lead.status == QLatin1String("booked") ? qint64(1 + rng.bounded(14)) * day
+                                                                : -qint64(3 + rng.bounded(50)) * day;
+    appointment.startsAt = (clock.nowMs() + offset) / 1'800'000 * 1'800'000; // on the half hour
+    appointment.endsAt = appointment.startsAt + 1'800'000;
+    appointment.attendeeName = lead.firstName + QLatin1Char(' ') + lead.lastName;
+    appointment.attendeeEmail = lead.email;
+    appointment.attendeePhone = lead.phoneE164;
+    appointment.attendeeTimeZone = lead.timeZone;
+    appointment.status = lead.status == QLatin1String("booked") ? QStringLiteral("scheduled") : lead.status;
+    appointment.verification = lead.status == QLatin1String("shown") ? QStringLiteral("client_confirmed")
+                             : lead.status == QLatin1String("no_show") ? QStringLiteral("no_show")
+                                                                        : QStringLiteral("pending");
+    if (lead.status == QLatin1String("shown"))
+        ++*shownCount;
+    const DbResult<qint64> appointmentId = AppointmentRepository(database, clock).upsert(appointment);
+    return appointmentId.ok() ? DbError() : appointmentId.error();
+}
+
+// One paid $2,000 invoice per 25 shows reached, and an open usage invoice for last month.
+DbError addBilling(Database &database, const Clock &clock, const ClientRecord &client, qint64 clientId, int shown)
+{
+    InvoiceRepository invoices(database, clock);
+    MilestoneRepository milestones(database, clock);
+    for (int sequence = 1; sequence * client.milestoneSize <= shown; ++sequence) {
+        InvoiceRecord invoice;
+        invoice.clientId = clientId;
+        invoice.kind = QStringLiteral("milestone");
+        invoice.stripeInvoiceId = QStringLiteral("in_demo_%1_%2").arg(clientId).arg(sequence);
+        invoice.number = QStringLiteral("DEMO-%1-%2").arg(clientId).arg(sequence, 4, 10, QLatin1Char('0'));
+        invoice.status = sequence == 1 ? QStringLiteral("paid") : QStringLiteral("open");
+        invoice.amountCents = client.milestoneAmountCents;
+        invoice.description = QStringLiteral("Milestone %1: %2 shown appointments").arg(sequence).arg(client.milestoneSize);
+        const DbResult<qint64> invoiceId = invoices.insert(invoice);
+        if (!invoiceId.ok())
+            return invoiceId.error();
+        MilestoneRecord milestone;
+        milestone.clientId = clientId;
+        milestone.sequence = sequence;
+        milestone.showsRequired = client.milestoneSize;
+        milestone.amountCents = client.milestoneAmountCents;
+        milestone.status = sequence == 1 ? QStringLiteral("paid") : QStringLiteral("invoiced");
+        milestone.reachedAt = clock.nowMs() - qint64(30 / sequence) * 86'400'000;
+        milestone.invoiceId = invoiceId.value();
+        if (const DbResult<qint64> id = milestones.insert(milestone); !id.ok())
+            return id.error();
+    }
+    const DbResult<QList<UsageRecord>> usage = UsageRepository(database, clock).list(clientId, 0, clock.nowMs());
+    if (!usage.ok())
+        return usage.error();
+    qint64 total = 0;
+    for (const UsageRecord &record : usage.value())
+        total += record.costCents;
+    InvoiceRecord invoice;
+    invoice.clientId = clientId;
+    invoice.kind = QStringLiteral("usage");
+    invoice.status = QStringLiteral("open");
+    invoice.amountCents = total;
+    invoice.description = QStringLiteral("Call minutes, last 60 days");
+    invoice.periodStart = clock.nowMs() - 60 * qint64(86'400'000);
+    invoice.periodEnd = clock.nowMs();
+    const DbResult<qint64> id = invoices.insert(invoice);
+    return id.ok() ? DbError() : id.error();
+}
+
 } // namespace
 
 DemoData::DemoData(Database &database, const Clock &clock) : m_database(database), m_clock(clock) { }
@@ -100,6 +227,7 @@ DbError DemoData::load() const
         const QStringList areaCodes = QString::fromUtf8(demo.areaCodes).split(QLatin1Char(','));
         const int campaignCount = 2 + clientIndex % 2;
         int subscriber = 0;
+        int shown = 0;
         for (int c = 0; c < campaignCount; ++c) {
             CampaignRecord campaign;
             campaign.clientId = clientId.value();
@@ -133,8 +261,12 @@ DbError DemoData::load() const
                 DbResult<qint64> leadId = leads.insert(lead);
                 if (!leadId.ok())
                     return leadId.error();
+                if (DbError error = addActivity(m_database, m_clock, rng, client, lead, leadId.value(), &shown))
+                    return error;
             }
         }
+        if (DbError error = addBilling(m_database, m_clock, client, clientId.value(), shown))
+            return error;
         ++clientIndex;
     }
     return transaction.commit();

@@ -6,6 +6,7 @@
 #include <models/leadrepository.h>
 #include <services/demodata.h>
 
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Callvia;
@@ -39,6 +40,21 @@ void tst_DemoData::loadsALivingAgencyIntoAnEmptyDatabase()
     QVERIFY2(leads >= 2000, qPrintable(QString::number(leads)));
     QVERIFY(booked > 0);
     QVERIFY(shown > 0);
+    auto count = [&db](const char *sql) {
+        QSqlQuery query(db.connection());
+        return query.exec(QString::fromLatin1(sql)) && query.next() ? query.value(0).toLongLong() : -1;
+    };
+    // Every contacted lead has its call and usage record; every booked, shown or no-show lead an appointment.
+    QCOMPARE(count("SELECT COUNT(*) FROM call_logs"), count("SELECT COUNT(*) FROM leads WHERE status NOT IN ('new', 'dnc')"));
+    QCOMPARE(count("SELECT COUNT(*) FROM usage_records"), count("SELECT COUNT(*) FROM call_logs"));
+    QCOMPARE(count("SELECT COUNT(*) FROM appointments"), booked + shown + count("SELECT COUNT(*) FROM leads WHERE status = 'no_show'"));
+    QCOMPARE(count("SELECT COUNT(*) FROM appointments WHERE status = 'shown'"), shown);
+    QVERIFY(count("SELECT COUNT(*) FROM appointments WHERE starts_at > 1700000000000") > 0);
+    // Milestones: one per 25 shows of a client, each with an invoice; one usage invoice per client.
+    QVERIFY(count("SELECT COUNT(*) FROM milestones") >= 1);
+    QCOMPARE(count("SELECT COUNT(*) FROM milestones WHERE invoice_id IS NULL"), 0);
+    QCOMPARE(count("SELECT COUNT(*) FROM invoices WHERE kind = 'usage'"), qint64(clients.size()));
+    QCOMPARE(count("SELECT SUM(amount_cents) FROM invoices WHERE kind = 'usage'"), count("SELECT SUM(cost_cents) FROM usage_records"));
 }
 
 QTEST_GUILESS_MAIN(tst_DemoData)
