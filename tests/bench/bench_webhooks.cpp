@@ -2,6 +2,7 @@
 // drives it with signed Stripe-style ~1.5 KB events over 50 keep-alive connections (a Qt
 // client in this process). Reports stored events/s and p50/p99 latency.
 //   bench_webhooks [requests=20000] [connections=50]
+#include "../e2e/listenerprocess.h"
 #include "../e2e/webhookload.h"
 
 #include <QCoreApplication>
@@ -20,31 +21,6 @@ using namespace Callvia;
 namespace {
 
 const QByteArray Secret = "whsec_bench";
-
-quint16 startListener(QProcess *process, const QString &database)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CALLVIA_STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(Secret));
-    env.insert(QStringLiteral("CALLVIA_LISTENER_RATE_LIMIT"), QStringLiteral("0"));
-    // Headless refuses to start without a user: create the first admin from the environment.
-    env.insert(QStringLiteral("CALLVIA_ADMIN_USERNAME"), QStringLiteral("admin"));
-    env.insert(QStringLiteral("CALLVIA_ADMIN_PASSWORD"), QStringLiteral("crash-test-pass-4711"));
-    process->setProcessEnvironment(env);
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    process->start(QStringLiteral(CALLVIA_BINARY), { QStringLiteral("--headless"), QStringLiteral("--database"), database,
-                                                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") });
-    static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
-    QByteArray output;
-    for (int i = 0; i < 100 && process->state() != QProcess::NotRunning; ++i) {
-        process->waitForReadyRead(100);
-        output += process->readAll();
-        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(output));
-        if (match.hasMatch())
-            return quint16(match.captured(1).toUInt());
-    }
-    std::fprintf(stderr, "callvia did not start:\n%s\n", output.constData());
-    return 0;
-}
 
 qint64 countRows(const QString &path)
 {
@@ -94,7 +70,7 @@ int main(int argc, char *argv[])
     QTemporaryDir dir;
     const QString database = dir.filePath(QStringLiteral("bench.sqlite"));
     QProcess listener;
-    const quint16 port = startListener(&listener, database);
+    const quint16 port = Tests::startHeadlessListener(&listener, database, Secret);
     if (!port)
         return 1;
     run(port, connections, 1000, "evt_warm_"); // warm-up (connections, page cache, WAL)

@@ -3,6 +3,7 @@
 // Content-Length, pipelining and a client that never reads. Throughout, a well-behaved client's
 // signed webhook must be answered within one second, the process's memory must stay bounded
 // and nothing half-parsed may be stored. Bounded: ~15 s, a few hundred sockets, loopback only.
+#include "listenerprocess.h"
 #include "webhookload.h"
 
 #include <QDateTime>
@@ -24,49 +25,6 @@ using namespace Callvia;
 namespace {
 
 const QByteArray Secret = "whsec_hostile_test";
-
-quint16 startListener(QProcess *process, const QString &database)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CALLVIA_STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(Secret));
-    env.insert(QStringLiteral("CALLVIA_LISTENER_RATE_LIMIT"), QStringLiteral("0"));
-    env.insert(QStringLiteral("CALLVIA_ADMIN_USERNAME"), QStringLiteral("admin"));
-    env.insert(QStringLiteral("CALLVIA_ADMIN_PASSWORD"), QStringLiteral("hostile-test-pass-4711"));
-    // Under AddressSanitizer freed memory sits in a 256 MB quarantine and would read as growth:
-    // keep the quarantine small so the memory bound below means the same in both builds.
-    const QString asan = env.value(QStringLiteral("ASAN_OPTIONS"));
-    env.insert(QStringLiteral("ASAN_OPTIONS"),
-               (asan.isEmpty() ? QString() : asan + QLatin1Char(':')) + QStringLiteral("quarantine_size_mb=4"));
-    process->setProcessEnvironment(env);
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    process->start(QStringLiteral(CALLVIA_BINARY), { QStringLiteral("--headless"), QStringLiteral("--database"), database,
-                                                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") });
-    static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
-    QByteArray output;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 20000 && process->state() != QProcess::NotRunning) {
-        process->waitForReadyRead(200);
-        output += process->readAll();
-        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(output));
-        if (match.hasMatch())
-            return quint16(match.captured(1).toUInt());
-    }
-    qWarning("callvia did not start: %s", output.constData());
-    return 0;
-}
-
-qint64 residentKb(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 int countEvents(const QString &path)
 {
@@ -128,7 +86,7 @@ void tst_HostileHttp::goodClientIsServedThroughHostileTraffic()
     QTemporaryDir dir;
     const QString database = dir.filePath(QStringLiteral("hostile.sqlite"));
     QProcess server;
-    const quint16 port = startListener(&server, database);
+    const quint16 port = Tests::startHeadlessListener(&server, database, Secret);
     QVERIFY(port);
     const qint64 pid = server.processId();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -136,7 +94,7 @@ void tst_HostileHttp::goodClientIsServedThroughHostileTraffic()
     // Warm up, then take the baseline memory.
     for (int i = 0; i < 20; ++i)
         QCOMPARE(Tests::request(port, Tests::signedStripeRequest("evt_warm_" + QByteArray::number(i), Secret, now)).status, 200);
-    const qint64 baselineKb = residentKb(pid);
+    const qint64 baselineKb = Tests::residentKb(pid);
     QVERIFY(baselineKb > 0);
 
     std::vector<std::unique_ptr<QTcpSocket>> hostile;
@@ -217,7 +175,7 @@ void tst_HostileHttp::goodClientIsServedThroughHostileTraffic()
     truncated.abort();
     probe.stop();
     drip.stop();
-    const qint64 peakKb = residentKb(pid);
+    const qint64 peakKb = Tests::residentKb(pid);
     int slowlorisOpen = 0;
     for (int i = 0; i < slowlorisEnd; ++i)
         slowlorisOpen += hostile[size_t(i)]->state() == QAbstractSocket::ConnectedState ? 1 : 0;

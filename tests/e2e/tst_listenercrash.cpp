@@ -1,5 +1,6 @@
 // Kills the real `callvia --headless` with SIGKILL while signed events stream in, restarts it
 // on the same SQLite file and checks that every event answered 2xx is in `events`.
+#include "listenerprocess.h"
 #include "webhookload.h"
 
 #include <QDateTime>
@@ -17,35 +18,6 @@ using namespace Callvia;
 namespace {
 
 const QByteArray Secret = "whsec_crash_test";
-
-// Starts the binary and returns its listening port (0 on failure).
-quint16 startListener(QProcess *process, const QString &database)
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("CALLVIA_STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(Secret));
-    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("CALLVIA_LISTENER_RATE_LIMIT"), QStringLiteral("0"));
-    // Headless refuses to start without a user: create the first admin from the environment.
-    env.insert(QStringLiteral("CALLVIA_ADMIN_USERNAME"), QStringLiteral("admin"));
-    env.insert(QStringLiteral("CALLVIA_ADMIN_PASSWORD"), QStringLiteral("crash-test-pass-4711"));
-    process->setProcessEnvironment(env);
-    process->setProcessChannelMode(QProcess::MergedChannels);
-    process->start(QStringLiteral(CALLVIA_BINARY), { QStringLiteral("--headless"), QStringLiteral("--database"), database,
-                                                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") });
-    static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
-    QByteArray output;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 15000 && process->state() != QProcess::NotRunning) {
-        process->waitForReadyRead(200);
-        output += process->readAll();
-        const QRegularExpressionMatch match = listening.match(QString::fromUtf8(output));
-        if (match.hasMatch())
-            return quint16(match.captured(1).toUInt());
-    }
-    qWarning("callvia did not start: %s", output.constData());
-    return 0;
-}
 
 QSet<QByteArray> storedIds(const QString &path, int *pending)
 {
@@ -82,7 +54,7 @@ void tst_ListenerCrash::acknowledgedEventsSurviveSigkill()
     QTemporaryDir dir;
     const QString database = dir.filePath(QStringLiteral("crash.sqlite"));
     QProcess first;
-    const quint16 port = startListener(&first, database);
+    const quint16 port = Tests::startHeadlessListener(&first, database, Secret);
     QVERIFY(port);
 
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -106,7 +78,7 @@ void tst_ListenerCrash::acknowledgedEventsSurviveSigkill()
     QVERIFY2(driver.failures > 0, "the kill should have cut requests in flight");
 
     QProcess second;
-    const quint16 port2 = startListener(&second, database);
+    const quint16 port2 = Tests::startHeadlessListener(&second, database, Secret);
     QVERIFY(port2);
     int pending = 0;
     const QSet<QByteArray> stored = storedIds(database, &pending);
