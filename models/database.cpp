@@ -420,4 +420,36 @@ DbError Transaction::commit()
     return {};
 }
 
+namespace {
+
+DbError execStatement(QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return {};
+    DbError error = DbError::fromSql(query.lastError());
+    return error ? error : DbError(DbError::Other, sql + QStringLiteral(" failed"));
+}
+
+const QString SavepointName = QStringLiteral("callvia_item");
+
+} // namespace
+
+Savepoint::Savepoint(Database &database) : m_db(database.connection())
+{
+    m_beginError = execStatement(m_db, QStringLiteral("SAVEPOINT ") + SavepointName);
+}
+
+DbError Savepoint::release()
+{
+    return execStatement(m_db, QStringLiteral("RELEASE SAVEPOINT ") + SavepointName);
+}
+
+DbError Savepoint::rollback()
+{
+    if (DbError error = execStatement(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT ") + SavepointName))
+        return error;
+    return release();
+}
+
 } // namespace Callvia::Models

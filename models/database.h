@@ -37,7 +37,7 @@ class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int LatestSchemaVersion = 2;
+    static constexpr int LatestSchemaVersion = 3;
 
     explicit Database(DatabaseUrl url);
     ~Database();
@@ -100,6 +100,23 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_active = false;
+    DbError m_beginError;
+};
+
+// A SAVEPOINT inside the current thread's open transaction (SQLite and PostgreSQL): rollback()
+// undoes only the work done since it was set and keeps the transaction usable; release() keeps
+// it. Used to apply several events in one transaction while isolating each one's failure.
+class Savepoint final
+{
+    Q_DISABLE_COPY_MOVE(Savepoint)
+public:
+    explicit Savepoint(Database &database);
+    const DbError &beginError() const { return m_beginError; }
+    DbError release();
+    DbError rollback(); // ROLLBACK TO + RELEASE
+
+private:
+    QSqlDatabase m_db;
     DbError m_beginError;
 };
 

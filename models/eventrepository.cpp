@@ -98,9 +98,15 @@ DbResult<QList<EventRecord>> EventRepository::processable(const QStringList &pro
     return readEvents(Sql::exec(m_database, sql, binds));
 }
 
-DbError EventRepository::touch(qint64 id) const
+DbResult<bool> EventRepository::claim(qint64 id, int attempts) const
 {
-    return Sql::exec(m_database, QStringLiteral("UPDATE events SET attempts = attempts WHERE id = ?"), { id }).error();
+    DbResult<int> affected = Sql::execAffected(
+            m_database,
+            QStringLiteral("UPDATE events SET attempts = attempts WHERE id = ? AND status = 'pending' AND attempts = ?"),
+            { id, attempts });
+    if (!affected.ok())
+        return affected.error();
+    return affected.value() == 1;
 }
 
 DbError EventRepository::markProcessed(qint64 id, qint64 nowMs) const

@@ -44,8 +44,10 @@ public:
     // earlier pending event with the same ordering key, oldest first.
     DbResult<QList<EventRecord>> processable(const QStringList &providers, qint64 nowMs, int limit) const;
 
-    // Inside the processor's transaction, before apply(): takes SQLite's write lock first.
-    DbError touch(qint64 id) const;
+    // Inside the processor's transaction, before apply(): claims the event (and takes SQLite's
+    // write lock first). False when it is no longer pending with `attempts` attempts, i.e.
+    // another processor (another desktop on the same PostgreSQL) got to it first.
+    DbResult<bool> claim(qint64 id, int attempts) const;
     DbError markProcessed(qint64 id, qint64 nowMs) const;
     // Records a failed attempt: stays pending until nextAttemptAt, or 'failed' when final.
     DbError markFailed(qint64 id, int attempts, const QString &error, qint64 nextAttemptAt, bool final) const;

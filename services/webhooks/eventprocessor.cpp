@@ -5,6 +5,7 @@
 #include <models/database.h>
 #include <models/eventrepository.h>
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcWebhooks)
@@ -61,26 +62,131 @@ int EventProcessor::processAvailable()
     const QStringList providers = m_handlers.providers();
     if (providers.isEmpty())
         return 0;
-    const Models::EventRepository repository(m_database);
     int attempted = 0;
     while (attempted < m_options.maxEventsPerRun) {
-        const auto due = repository.processable(providers, m_clock.nowMs(), m_options.batchSize);
-        if (!due.ok()) {
-            qCWarning(lcWebhooks).noquote() << "event processor cannot read events:" << due.error().message();
-            break;
-        }
-        if (due.value().isEmpty())
-            return attempted;
-        for (const Models::EventRecord &event : due.value()) {
-            processOne(event);
-            ++attempted;
-        }
+        const int done = processBatch(providers, m_options.maxEventsPerRun - attempted);
+        if (done <= 0)
+            return attempted; // nothing due, or the database is unavailable (the timer retries)
+        attempted += done;
     }
-    if (attempted >= m_options.maxEventsPerRun)
-        scheduleRun(); // more to do: let the event loop breathe first
+    scheduleRun(); // more may be due: let the event loop breathe first
     return attempted;
 }
 
+namespace {
+
+struct Failure
+{
+    qint64 id;
+    QString provider;
+    QString eventType;
+    int attempts;
+    QString message;
+    bool final;
+};
+
+QString describe(const Models::DbError &error)
+{
+    return error.message().isEmpty() ? QStringLiteral("apply failed") : error.message();
+}
+
+} // namespace
+
+// One transaction: the due heads, then (seeing its own writes) the events they unblocked, until
+// the count or time bound. Returns how many events were attempted, -1 if none could be read.
+int EventProcessor::processBatch(const QStringList &providers, int budget)
+{
+    const Models::EventRepository repository(m_database);
+    const int limit = qMin(budget, qMin(m_options.batchSize, m_options.maxEventsPerTransaction));
+    const auto due = repository.processable(providers, m_clock.nowMs(), limit);
+    if (!due.ok()) {
+        qCWarning(lcWebhooks).noquote() << "event processor cannot read events:" << due.error().message();
+        return -1;
+    }
+    if (due.value().isEmpty())
+        return 0;
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    QList<qint64> processed;
+    QList<Failure> failures;
+    int attempted = 0;
+    Models::DbError error;
+    {
+        Models::Transaction transaction(m_database);
+        error = transaction.beginError();
+        QList<Models::EventRecord> queue = due.value();
+        const int maxEvents = qMin(budget, m_options.maxEventsPerTransaction);
+        while (!error && !queue.isEmpty()) {
+            for (const Models::EventRecord &event : std::as_const(queue)) {
+                if (attempted >= maxEvents || (attempted > 0 && elapsed.elapsed() >= m_options.maxTransactionMs))
+                    break;
+                // The first claim takes SQLite's write lock, so apply() never has to upgrade a read.
+                const Models::DbResult<bool> claimed = repository.claim(event.id, event.attempts);
+                if (!claimed.ok()) {
+                    error = claimed.error();
+                    break;
+                }
+                if (!claimed.value())
+                    continue; // another processor took it
+                ++attempted;
+                Models::Savepoint savepoint(m_database);
+                if ((error = savepoint.beginError()))
+                    break;
+                ProviderHandler *handler = m_handlers.handler(event.provider);
+                Models::DbError applyError = handler->apply(event);
+                if (!applyError)
+                    applyError = repository.markProcessed(event.id, m_clock.nowMs());
+                if (!applyError) {
+                    if ((error = savepoint.release()))
+                        break;
+                    processed << event.id;
+                    continue;
+                }
+                if ((error = savepoint.rollback()))
+                    break; // the whole transaction is gone (SQLite rolls back on I/O errors)
+                const int attempts = event.attempts + 1;
+                const bool final = attempts >= m_options.maxAttempts;
+                const QString message = describe(applyError);
+                if ((error = repository.markFailed(event.id, attempts, message,
+                                                   m_clock.nowMs() + backoffMs(attempts), final)))
+                    break;
+                failures.append({ event.id, event.provider, event.eventType, attempts, message, final });
+            }
+            if (error || attempted >= maxEvents || elapsed.elapsed() >= m_options.maxTransactionMs)
+                break;
+            // What the applied events unblocked (later events of the same keys), seen inside
+            // this transaction.
+            const auto next = repository.processable(providers, m_clock.nowMs(), qMin(limit, maxEvents - attempted));
+            if (!next.ok()) {
+                error = next.error();
+                break;
+            }
+            queue = next.value();
+        }
+        if (!error)
+            error = transaction.commit();
+    } // rolled back here unless committed
+
+    if (error) {
+        qCWarning(lcWebhooks).noquote() << "applying a batch of" << attempted << "events failed, nothing of it kept:"
+                                        << error.message() << "- retrying the first event alone";
+        processOne(due.value().first());
+        return 1;
+    }
+    for (const qint64 id : std::as_const(processed))
+        Q_EMIT eventProcessed(id);
+    for (const Failure &failure : std::as_const(failures)) {
+        qCInfo(lcWebhooks).noquote() << "event" << failure.id << failure.provider << failure.eventType
+                                     << "failed (attempt" << failure.attempts
+                                     << (failure.final ? "final)" : "will retry)") << failure.message;
+        Q_EMIT eventFailed(failure.id, failure.message, failure.final);
+    }
+    return qMax(attempted, 1); // a batch whose events were all claimed elsewhere still made progress
+}
+
+// The single-event path: its own transaction, and on failure the attempt is recorded after the
+// rollback (outside any transaction).
 bool EventProcessor::processOne(const Models::EventRecord &event)
 {
     const Models::EventRepository repository(m_database);
@@ -89,8 +195,13 @@ bool EventProcessor::processOne(const Models::EventRecord &event)
     {
         Models::Transaction transaction(m_database);
         error = transaction.beginError();
-        if (!error)
-            error = repository.touch(event.id); // the write lock first, so apply() cannot deadlock on upgrade
+        if (!error) {
+            const Models::DbResult<bool> claimed = repository.claim(event.id, event.attempts);
+            if (!claimed.ok())
+                error = claimed.error();
+            else if (!claimed.value())
+                return false; // no longer pending: someone else processed it
+        }
         if (!error)
             error = handler->apply(event);
         if (!error)
@@ -104,7 +215,7 @@ bool EventProcessor::processOne(const Models::EventRecord &event)
     }
     const int attempts = event.attempts + 1;
     const bool final = attempts >= m_options.maxAttempts;
-    const QString message = error.message().isEmpty() ? QStringLiteral("apply failed") : error.message();
+    const QString message = describe(error);
     if (const Models::DbError markError =
                 repository.markFailed(event.id, attempts, message, m_clock.nowMs() + backoffMs(attempts), final))
         qCWarning(lcWebhooks).noquote() << "cannot record the failure of event" << event.id << ":" << markError.message();

@@ -15,11 +15,14 @@ namespace Callvia::Services {
 
 class HandlerRegistry;
 
-// Applies stored webhook events through their provider's handler, each in its own transaction,
-// in arrival order per ordering key (a later event waits while an earlier one with the same key
-// is pending). A failure is recorded with attempts, last_error and exponential backoff; after
-// maxAttempts the event is 'failed' and stops blocking its key. start() also picks up whatever
-// a previous run left pending. Lives on whatever thread it is moved to; borrows its dependencies.
+// Applies stored webhook events through their provider's handler in arrival order per ordering
+// key (a later event waits while an earlier one with the same key is pending). Several events
+// share one transaction (bounded in count and in time, so the listener's intake never waits
+// long for the write lock), each inside its own savepoint: a failing event is rolled back alone
+// and recorded with attempts, last_error and exponential backoff; after maxAttempts it is
+// 'failed' and stops blocking its key. If the batch transaction itself fails, the first event is
+// retried alone so one poisonous event cannot stall the rest. start() also picks up whatever a
+// previous run left pending. Lives on whatever thread it is moved to; borrows its dependencies.
 class EventProcessor final : public QObject
 {
     Q_OBJECT
@@ -32,7 +35,9 @@ public:
         int maxAttempts = 8;
         qint64 baseBackoffMs = 5'000; // doubled on each further attempt
         qint64 maxBackoffMs = 3'600'000;
-        int maxEventsPerRun = 50; // then yield to the event loop (a stop request waits at most one run)
+        int maxEventsPerRun = 200; // then yield to the event loop (a stop request waits at most one run)
+        int maxEventsPerTransaction = 50;
+        int maxTransactionMs = 8; // hold SQLite's write lock at most about this long per batch
     };
 
     EventProcessor(Models::Database &database, const Models::Clock &clock, const HandlerRegistry &handlers,
@@ -52,6 +57,7 @@ Q_SIGNALS:
     void eventFailed(qint64 id, const QString &error, bool final);
 
 private:
+    int processBatch(const QStringList &providers, int budget);
     bool processOne(const Models::EventRecord &event);
     void scheduleRun();
 

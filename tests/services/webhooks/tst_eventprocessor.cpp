@@ -6,6 +6,7 @@
 #include <common/testdatabase.h>
 #include <models/clock.h>
 #include <models/eventrepository.h>
+#include <models/settingsrepository.h>
 #include <services/webhooks/eventprocessor.h>
 #include <services/webhooks/handlerregistry.h>
 
@@ -49,7 +50,47 @@ private Q_SLOTS:
     void finalFailureUnblocksKeyAndReplayApplies();
     void newProcessorRecoversPendingEvents_data() { Tests::TestDatabase::addBackendRows(); }
     void newProcessorRecoversPendingEvents();
+    void failingEventRollsBackAloneInsideBatch_data() { Tests::TestDatabase::addBackendRows(); }
+    void failingEventRollsBackAloneInsideBatch();
+    void longChainOfOneKeyInOneRun_data() { Tests::TestDatabase::addBackendRows(); }
+    void longChainOfOneKeyInOneRun();
+    void claimRefusesEventNoLongerPending_data() { Tests::TestDatabase::addBackendRows(); }
+    void claimRefusesEventNoLongerPending();
 };
+
+namespace {
+
+// Writes a settings row for every event it sees, then fails for the ids in `failIds`: the row
+// of a failed event must be rolled back with it while the others' rows stay.
+class WritingHandler final : public Services::ProviderHandler
+{
+public:
+    WritingHandler(Models::Database &db, const Models::Clock &clock, QSet<QString> failIds)
+        : m_db(db), m_clock(clock), m_failIds(std::move(failIds))
+    {
+    }
+    QString provider() const override { return QStringLiteral("stripe"); }
+    bool identify(const QByteArray &, const QUrlQuery &, QList<Services::IncomingEvent> *, QString *) const override
+    {
+        return false;
+    }
+    Models::DbError apply(const Models::EventRecord &event) override
+    {
+        if (Models::DbError error = Models::SettingsRepository(m_db, m_clock).setValue(QStringLiteral("seen.") + event.providerEventId,
+                                                                               QStringLiteral("1")))
+            return error;
+        if (m_failIds.contains(event.providerEventId))
+            return { Models::DbError::Invalid, QStringLiteral("refused %1").arg(event.providerEventId) };
+        return {};
+    }
+
+private:
+    Models::Database &m_db;
+    const Models::Clock &m_clock;
+    QSet<QString> m_failIds;
+};
+
+} // namespace
 
 void tst_EventProcessor::appliesInArrivalOrderPerKey()
 {
@@ -150,6 +191,77 @@ void tst_EventProcessor::newProcessorRecoversPendingEvents()
     QCOMPARE(stripe->applied(), QStringList({ "e1", "e2" }));
     QCOMPARE(repository.backlogCount().value(), 0);
     second.stop();
+}
+
+
+void tst_EventProcessor::failingEventRollsBackAloneInsideBatch()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Models::TestClock clock;
+    Models::EventRepository repository(db);
+    QVERIFY(repository.insertBatch({ makeEvent("w1", "A"), makeEvent("w2", "B"), makeEvent("w3", "C"), makeEvent("w4", "D") },
+                                   clock.nowMs())
+                    .ok());
+    Services::HandlerRegistry registry;
+    registry.add(std::make_unique<WritingHandler>(db, clock, QSet<QString> { QStringLiteral("w2") }));
+    Services::EventProcessor processor(db, clock, registry, options());
+    QSignalSpy processed(&processor, &Services::EventProcessor::eventProcessed);
+    QSignalSpy failed(&processor, &Services::EventProcessor::eventFailed);
+    QCOMPARE(processor.processAvailable(), 4); // one batch: all four in one transaction
+    QCOMPARE(processed.count(), 3);
+    QCOMPARE(failed.count(), 1);
+    const Models::SettingsRepository settings(db, clock);
+    QCOMPARE(settings.value(QStringLiteral("seen.w1")).value(), QStringLiteral("1"));
+    QCOMPARE(settings.value(QStringLiteral("seen.w2"), QStringLiteral("none")).value(), QStringLiteral("none"));
+    QCOMPARE(settings.value(QStringLiteral("seen.w3")).value(), QStringLiteral("1"));
+    QCOMPARE(settings.value(QStringLiteral("seen.w4")).value(), QStringLiteral("1"));
+    const Models::EventRecord w2 = find(repository, QStringLiteral("w2"));
+    QCOMPARE(w2.status, QStringLiteral("pending"));
+    QCOMPARE(w2.attempts, 1);
+    QVERIFY(w2.lastError.contains(QLatin1String("refused w2")));
+    QCOMPARE(find(repository, QStringLiteral("w4")).status, QStringLiteral("processed"));
+}
+
+void tst_EventProcessor::longChainOfOneKeyInOneRun()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Models::TestClock clock;
+    Models::EventRepository repository(db);
+    QList<Models::NewEvent> events;
+    QStringList expected;
+    for (int i = 0; i < 120; ++i) {
+        events << makeEvent(QStringLiteral("c%1").arg(i), QStringLiteral("invoice:in_1"));
+        expected << QStringLiteral("c%1").arg(i);
+    }
+    QVERIFY(repository.insertBatch(events, clock.nowMs()).ok());
+    Services::HandlerRegistry registry;
+    auto handler = std::make_unique<Tests::TestHandler>(QStringLiteral("stripe"));
+    Tests::TestHandler *stripe = handler.get();
+    registry.add(std::move(handler));
+    stripe->setFailing(QStringLiteral("c60"), true);
+    Services::EventProcessor processor(db, clock, registry, options());
+    processor.processAvailable();
+    // The chain runs in order across batches and stops behind the failing event.
+    QCOMPARE(stripe->applied(), expected.mid(0, 60));
+    QCOMPARE(repository.backlogCount().value(), 60);
+    stripe->setFailing(QStringLiteral("c60"), false);
+    clock.advanceMs(1000);
+    processor.processAvailable();
+    QCOMPARE(stripe->applied(), expected);
+    QCOMPARE(repository.backlogCount().value(), 0);
+}
+
+void tst_EventProcessor::claimRefusesEventNoLongerPending()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Models::TestClock clock;
+    Models::EventRepository repository(db);
+    QVERIFY(repository.insertBatch({ makeEvent("k1", "K") }, clock.nowMs()).ok());
+    const Models::EventRecord k1 = find(repository, QStringLiteral("k1"));
+    QCOMPARE(repository.claim(k1.id, 0).value(), true);
+    QCOMPARE(repository.claim(k1.id, 1).value(), false); // another attempt count: someone else moved it on
+    QVERIFY(!repository.markProcessed(k1.id, clock.nowMs()));
+    QCOMPARE(repository.claim(k1.id, 1).value(), false); // processed elsewhere: not applied twice
 }
 
 QTEST_GUILESS_MAIN(tst_EventProcessor)
