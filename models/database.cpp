@@ -420,6 +420,33 @@ DbError Transaction::commit()
     return {};
 }
 
+void Database::lockWriteGate(bool urgent)
+{
+    if (!isSqlite())
+        return;
+    if (urgent)
+        m_urgentWriters.fetch_add(1, std::memory_order_relaxed);
+    m_writeGate.lock();
+    if (urgent)
+        m_urgentWriters.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void Database::unlockWriteGate()
+{
+    if (isSqlite())
+        m_writeGate.unlock();
+}
+
+WriteGate::WriteGate(Database &database, Priority priority) : m_database(database)
+{
+    m_database.lockWriteGate(priority == Priority::Urgent);
+}
+
+WriteGate::~WriteGate()
+{
+    m_database.unlockWriteGate();
+}
+
 namespace {
 
 DbError execStatement(QSqlDatabase &db, const QString &sql)

@@ -72,6 +72,15 @@ public:
     void setSessionClient(qint64 clientId);
     qint64 sessionClient() const { return m_sessionClient.load(); }
 
+    // SQLite allows one writer at a time and makes a blocked writer sleep in its busy handler
+    // (1, 2, 5, 10 … ms). Writers of this process that run often (webhook intake, the event
+    // processor) take this in-process gate instead, so they queue on a mutex and are woken the
+    // moment it is free; an urgent writer (intake, a client is waiting for its answer) is
+    // announced so a long-running writer can yield early. No-ops on PostgreSQL.
+    void lockWriteGate(bool urgent);
+    void unlockWriteGate();
+    bool urgentWriterWaiting() const { return m_urgentWriters.load(std::memory_order_relaxed) > 0; }
+
 private:
     DbError openConnection(QSqlDatabase &db);
     DbError applyMigration(int version, const QString &resource);
@@ -84,6 +93,8 @@ private:
     std::atomic<qint64> m_sessionClient { 0 };
     std::atomic<int> m_sessionGeneration { 0 };
     QHash<QString, int> m_appliedGeneration; // connection name -> generation applied (under m_mutex)
+    QMutex m_writeGate;
+    std::atomic<int> m_urgentWriters { 0 };
 };
 
 // RAII transaction on the current thread's connection: rolls back unless committed.
@@ -101,6 +112,19 @@ private:
     QSqlDatabase m_db;
     bool m_active = false;
     DbError m_beginError;
+};
+
+// RAII for Database::lockWriteGate (SQLite only; see there).
+class WriteGate final
+{
+    Q_DISABLE_COPY_MOVE(WriteGate)
+public:
+    enum class Priority { Normal, Urgent };
+    explicit WriteGate(Database &database, Priority priority = Priority::Normal);
+    ~WriteGate();
+
+private:
+    Database &m_database;
 };
 
 // A SAVEPOINT inside the current thread's open transaction (SQLite and PostgreSQL): rollback()

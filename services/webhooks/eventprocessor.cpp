@@ -108,18 +108,23 @@ int EventProcessor::processBatch(const QStringList &providers, int budget)
 
     QElapsedTimer elapsed;
     elapsed.start();
+    // Commit early when the webhook intake waits for the write lock, or after the time bound.
+    auto yieldNow = [&] { return m_database.urgentWriterWaiting() || elapsed.elapsed() >= m_options.maxTransactionMs; };
     QList<qint64> processed;
     QList<Failure> failures;
     int attempted = 0;
     Models::DbError error;
     {
+        const Models::WriteGate gate(m_database);
         Models::Transaction transaction(m_database);
         error = transaction.beginError();
         QList<Models::EventRecord> queue = due.value();
         const int maxEvents = qMin(budget, m_options.maxEventsPerTransaction);
         while (!error && !queue.isEmpty()) {
             for (const Models::EventRecord &event : std::as_const(queue)) {
-                if (attempted >= maxEvents || (attempted > 0 && elapsed.elapsed() >= m_options.maxTransactionMs))
+                if (attempted > 0 && yieldNow())
+                    break;
+                if (attempted >= maxEvents)
                     break;
                 // The first claim takes SQLite's write lock, so apply() never has to upgrade a read.
                 const Models::DbResult<bool> claimed = repository.claim(event.id, event.attempts);
@@ -153,7 +158,7 @@ int EventProcessor::processBatch(const QStringList &providers, int budget)
                     break;
                 failures.append({ event.id, event.provider, event.eventType, attempts, message, final });
             }
-            if (error || attempted >= maxEvents || elapsed.elapsed() >= m_options.maxTransactionMs)
+            if (error || attempted >= maxEvents || yieldNow())
                 break;
             // What the applied events unblocked (later events of the same keys), seen inside
             // this transaction.
@@ -193,6 +198,7 @@ bool EventProcessor::processOne(const Models::EventRecord &event)
     ProviderHandler *handler = m_handlers.handler(event.provider);
     Models::DbError error;
     {
+        const Models::WriteGate gate(m_database);
         Models::Transaction transaction(m_database);
         error = transaction.beginError();
         if (!error) {

@@ -62,6 +62,7 @@ void IntakeQueue::flush()
         batch += pending.events;
     const qint64 receivedAt = m_clock.nowMs();
     m_watcher.setFuture(QtConcurrent::run(&m_writer, [this, batch = std::move(batch), receivedAt] {
+        const Models::WriteGate gate(m_database, Models::WriteGate::Priority::Urgent);
         Models::DbResult<QList<bool>> result = Models::EventRepository(m_database).insertBatch(batch, receivedAt);
         return result.ok() ? WriteResult { result.value(), {} } : WriteResult { {}, result.error() };
     }));
