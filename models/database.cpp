@@ -130,6 +130,7 @@ void Database::closeAllConnections()
         QSqlDatabase::removeDatabase(name);
     }
     m_connections.clear();
+    m_stale.clear();
 }
 
 QSqlDatabase Database::connection()
@@ -186,6 +187,7 @@ void Database::releaseThreadConnection()
     {
         QMutexLocker lock(&m_mutex);
         name = m_connections.take(QThread::currentThreadId());
+        m_stale.remove(name);
     }
     if (name.isEmpty())
         return;
