@@ -163,10 +163,14 @@ int runGui(QApplication &app, App::AppContext &context)
                                                       : QObject::tr("not started for client users");
     if (!error.isEmpty())
         window.setStatusText(QObject::tr("Listener not running: %1").arg(error));
-    else if (const Services::WebhookListener *listener = context.listener())
+    else if (const Services::WebhookListener *listener = context.listener()) {
         window.setStatusText(QObject::tr("Database: %1    Webhooks: http://%2:%3/api/webhooks/")
                                      .arg(context.database().url().displayName(), context.options().listenHost)
                                      .arg(listener->port()));
+        // A database that stops storing (full, locked, read-only, corrupt, server down) shows a banner.
+        QObject::connect(listener, &Services::WebhookListener::databaseHealthChanged, &window,
+                         &Ui::MainWindow::showDatabaseHealth);
+    }
     window.show();
     return app.exec();
 }

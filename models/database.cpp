@@ -51,6 +51,10 @@ QStringList splitStatements(const QString &script)
     return statements;
 }
 
+// Transactions open on this thread (any Database): a stale connection is only reopened outside
+// one, so statements of a transaction never silently continue on a fresh autocommit connection.
+thread_local int t_openTransactions = 0;
+
 } // namespace
 
 std::optional<DatabaseUrl> DatabaseUrl::parse(const QString &text, QString *error)
@@ -126,6 +130,7 @@ void Database::closeAllConnections()
         QSqlDatabase::removeDatabase(name);
     }
     m_connections.clear();
+    m_stale.clear();
 }
 
 QSqlDatabase Database::connection()
@@ -142,6 +147,17 @@ QSqlDatabase Database::connection()
     }
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase db = QSqlDatabase::database(name, false);
+        if (t_openTransactions == 0) {
+            bool stale = false;
+            {
+                QMutexLocker lock(&m_mutex);
+                stale = m_stale.remove(name);
+            }
+            if (stale && db.isOpen()) {
+                qCInfo(lcDatabase).noquote() << "reopening the connection to" << m_url.displayName() << "after an error";
+                db.close(); // the caller's open() reconnects
+            }
+        }
         if (!isSqlite() && db.isOpen())
             applySessionClient(db);
         return db;
@@ -171,6 +187,7 @@ void Database::releaseThreadConnection()
     {
         QMutexLocker lock(&m_mutex);
         name = m_connections.take(QThread::currentThreadId());
+        m_stale.remove(name);
     }
     if (name.isEmpty())
         return;
@@ -180,6 +197,16 @@ void Database::releaseThreadConnection()
             db.close();
     }
     QSqlDatabase::removeDatabase(name);
+}
+
+void Database::noteFailure(const DbError &error)
+{
+    if (error.kind() != DbError::Unavailable)
+        return;
+    QMutexLocker lock(&m_mutex);
+    const QString name = m_connections.value(QThread::currentThreadId());
+    if (!name.isEmpty())
+        m_stale.insert(name);
 }
 
 DbError Database::openConnection(QSqlDatabase &db)
@@ -262,21 +289,23 @@ DbError Database::ping()
     QSqlDatabase db = connection();
     if (DbError error = openConnection(db))
         return error;
-    QSqlQuery query(db);
-    if (query.exec(QStringLiteral("SELECT 1")))
-        return {};
-    DbError error = DbError::fromSql(query.lastError());
-    if (!isSqlite()) { // the server may have restarted: reopen once
-        query.clear();
-        db.close();
-        if (DbError reopen = openConnection(db))
-            return reopen;
-        QSqlQuery again(db);
-        if (again.exec(QStringLiteral("SELECT 1")))
+    // Reading sqlite_master touches the file (SELECT 1 alone would not notice a corrupt one).
+    const QString probe = isSqlite() ? QStringLiteral("SELECT count(*) FROM sqlite_master") : QStringLiteral("SELECT 1");
+    {
+        QSqlQuery query(db);
+        if (query.exec(probe))
             return {};
-        error = DbError::fromSql(again.lastError());
     }
-    return { DbError::Unavailable, error.message() };
+    if (t_openTransactions > 0)
+        return { DbError::Unavailable, QStringLiteral("%1: connection lost").arg(m_url.displayName()) };
+    db.close(); // the server may have restarted, or the file may be usable again: reopen once
+    if (DbError reopen = openConnection(db))
+        return reopen;
+    QSqlQuery again(db);
+    if (again.exec(probe))
+        return {};
+    const DbError error = DbError::fromSql(again.lastError());
+    return { DbError::Unavailable, QStringLiteral("%1: %2").arg(m_url.displayName(), error.message()) };
 }
 
 DbError Database::backupTo(const QString &path)
@@ -387,7 +416,7 @@ DbError Database::applyMigration(int version, const QString &resource)
     return transaction.commit();
 }
 
-Transaction::Transaction(Database &database) : m_db(database.connection())
+Transaction::Transaction(Database &database) : m_database(database), m_db(database.connection())
 {
     if (DbError error = database.open()) {
         m_beginError = error;
@@ -398,13 +427,18 @@ Transaction::Transaction(Database &database) : m_db(database.connection())
         m_beginError = DbError::fromSql(m_db.lastError());
         if (!m_beginError)
             m_beginError = { DbError::Unavailable, QStringLiteral("cannot begin a transaction") };
+        database.noteFailure(m_beginError);
+        return;
     }
+    ++t_openTransactions;
 }
 
 Transaction::~Transaction()
 {
-    if (m_active)
+    if (m_active) {
         m_db.rollback();
+        --t_openTransactions;
+    }
 }
 
 DbError Transaction::commit()
@@ -412,10 +446,14 @@ DbError Transaction::commit()
     if (!m_active)
         return m_beginError ? m_beginError : DbError(DbError::Other, QStringLiteral("no transaction"));
     m_active = false;
+    --t_openTransactions;
     if (!m_db.commit()) {
         DbError error = DbError::fromSql(m_db.lastError());
         m_db.rollback();
-        return error ? error : DbError(DbError::Unavailable, QStringLiteral("commit failed"));
+        if (!error)
+            error = DbError(DbError::Unavailable, QStringLiteral("commit failed"));
+        m_database.noteFailure(error);
+        return error;
     }
     return {};
 }

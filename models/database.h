@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QMutex>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -58,8 +59,13 @@ public:
     bool isSqlite() const { return m_url.dialect == Dialect::Sqlite; }
     const DatabaseUrl &url() const { return m_url; }
 
-    // A cheap liveness probe (SELECT 1); reconnects a dropped PostgreSQL connection.
+    // A cheap liveness probe that reads the schema page; reopens the connection once when it fails
+    // (a restarted PostgreSQL server, a SQLite file that was read-only or locked).
     DbError ping();
+    // Records a failed statement on this thread's connection. After an Unavailable error (server
+    // gone, file read-only, full, locked or corrupt) the connection is closed and reopened by the
+    // next connection() call outside a transaction, so work resumes by itself when the fault clears.
+    void noteFailure(const DbError &error);
 
     // SQLite only: a consistent online copy of the database into `path` (VACUUM INTO), safe
     // while other connections write. `path` must not exist.
@@ -95,6 +101,7 @@ private:
     QHash<QString, int> m_appliedGeneration; // connection name -> generation applied (under m_mutex)
     QMutex m_writeGate;
     std::atomic<int> m_urgentWriters { 0 };
+    QSet<QString> m_stale; // connections to reopen after an Unavailable error (under m_mutex)
 };
 
 // RAII transaction on the current thread's connection: rolls back unless committed.
@@ -109,6 +116,7 @@ public:
     DbError commit();
 
 private:
+    Database &m_database;
     QSqlDatabase m_db;
     bool m_active = false;
     DbError m_beginError;

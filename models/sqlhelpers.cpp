@@ -13,12 +13,17 @@ DbResult<QSqlQuery> exec(Database &database, const QString &sql, const QVariantL
     }
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return DbError::fromSql(query.lastError());
-    for (const QVariant &value : binds)
-        query.addBindValue(value);
-    if (!query.exec())
-        return DbError::fromSql(query.lastError());
+    bool ok = query.prepare(sql);
+    if (ok) {
+        for (const QVariant &value : binds)
+            query.addBindValue(value);
+        ok = query.exec();
+    }
+    if (!ok) {
+        const DbError error = DbError::fromSql(query.lastError());
+        database.noteFailure(error); // the connection is reopened once the fault clears
+        return error;
+    }
     return query;
 }
 

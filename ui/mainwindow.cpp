@@ -18,6 +18,7 @@
 #include <QMessageBox>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 namespace Callvia::Ui {
 
@@ -29,6 +30,7 @@ MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, M
       m_navigation(new QListWidget(this)),
       m_stack(new QStackedWidget(this)),
       m_status(new QLabel(this)),
+      m_databaseBanner(new QLabel(this)),
       m_campaignsView(new CampaignsView(*m_campaignRepository, *m_clientRepository, canEdit, this)),
       m_clientsView(new ClientsView(*m_clientRepository, canEdit && scope.isAgency(), this))
 {
@@ -53,10 +55,19 @@ MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, M
     m_stack->addWidget(m_clientsView);
     m_stack->addWidget(notBuilt(tr("Admin"), tr("users, settings, secrets, the webhook event log and the audit log.")));
 
+    m_databaseBanner->setObjectName(QStringLiteral("databaseBanner"));
+    m_databaseBanner->setWordWrap(true);
+    m_databaseBanner->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_databaseBanner->setStyleSheet(QStringLiteral("QLabel { background: #b3261e; color: white; padding: 8px; "
+                                                   "font-weight: bold; }"));
+    m_databaseBanner->hide();
     auto *central = new QWidget(this);
-    auto *layout = new QHBoxLayout(central);
+    auto *outer = new QVBoxLayout(central);
+    outer->addWidget(m_databaseBanner);
+    auto *layout = new QHBoxLayout;
     layout->addWidget(m_navigation);
     layout->addWidget(m_stack, 1);
+    outer->addLayout(layout, 1);
     setCentralWidget(central);
     statusBar()->addWidget(m_status, 1);
     setStatusText(tr("Database: %1").arg(database.url().displayName()));
@@ -110,6 +121,21 @@ MainWindow::Section MainWindow::currentSection() const
 void MainWindow::setStatusText(const QString &text)
 {
     m_status->setText(text);
+}
+
+void MainWindow::showDatabaseHealth(bool healthy, const QString &error)
+{
+    if (healthy) {
+        m_databaseBanner->hide();
+        m_databaseBanner->clear();
+        statusBar()->showMessage(tr("Database works again"), 10000);
+        return;
+    }
+    m_databaseBanner->setText(tr("Database problem: %1\nIncoming webhooks are answered 503 so the providers retry "
+                                 "them; nothing stored is lost. This message clears by itself when the database "
+                                 "works again.")
+                                      .arg(error));
+    m_databaseBanner->show();
 }
 
 } // namespace Callvia::Ui

@@ -42,6 +42,9 @@ public:
     void showSection(Section section);
     Section currentSection() const;
     void setStatusText(const QString &text);
+    // A red banner above the views while the database cannot store data (`error` names the file
+    // and what failed); hidden again when `healthy`. Connected to WebhookListener::databaseHealthChanged.
+    void showDatabaseHealth(bool healthy, const QString &error);
 
     QMenu *fileMenu() const { return m_fileMenu; }
     CampaignsView *campaignsView() const { return m_campaignsView; }
@@ -53,6 +56,7 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
     QLabel *m_status;
+    QLabel *m_databaseBanner;
     QMenu *m_fileMenu = nullptr;
     CampaignsView *m_campaignsView;
     ClientsView *m_clientsView;

@@ -64,7 +64,12 @@ void IntakeQueue::flush()
     m_watcher.setFuture(QtConcurrent::run(&m_writer, [this, batch = std::move(batch), receivedAt] {
         const Models::WriteGate gate(m_database, Models::WriteGate::Priority::Urgent);
         Models::DbResult<QList<bool>> result = Models::EventRepository(m_database).insertBatch(batch, receivedAt);
-        return result.ok() ? WriteResult { result.value(), {} } : WriteResult { {}, result.error() };
+        if (result.ok())
+            return WriteResult { result.value(), {} };
+        // Whatever failed (server restarted, file locked, full, read-only, corrupt), the next
+        // batch starts on a fresh connection, so storing resumes by itself once the fault clears.
+        m_database.releaseThreadConnection();
+        return WriteResult { {}, result.error() };
     }));
 }
 
@@ -79,8 +84,22 @@ void IntakeQueue::onWritten()
 
 void IntakeQueue::answer(const WriteResult &result)
 {
-    if (result.error)
-        qCWarning(lcWebhooks).noquote() << "storing" << m_inFlight.size() << "webhooks failed:" << result.error.message();
+    if (result.error) {
+        const QString error = QStringLiteral("cannot store webhooks in %1: %2")
+                                      .arg(m_database.url().displayName(), result.error.message());
+        ++m_failedWrites;
+        if (error != m_lastError) { // one line per distinct fault, not one per batch
+            qCWarning(lcWebhooks).noquote() << error << "- answering 503 until it works again";
+            m_lastError = error;
+            Q_EMIT databaseHealthChanged(false, error);
+        }
+    } else if (!m_lastError.isEmpty()) {
+        qCInfo(lcWebhooks).noquote() << "storing webhooks in" << m_database.url().displayName() << "works again after"
+                                     << m_failedWrites << "failed writes";
+        m_lastError.clear();
+        m_failedWrites = 0;
+        Q_EMIT databaseHealthChanged(true, QString());
+    }
     int offset = 0;
     int stored = 0;
     for (Pending &pending : m_inFlight) {

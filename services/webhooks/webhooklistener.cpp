@@ -71,6 +71,7 @@ WebhookListener::WebhookListener(Models::Database &database, const Models::Clock
       m_intake(new IntakeQueue(database, clock, options.intake, this))
 {
     connect(m_intake, &IntakeQueue::eventsStored, this, &WebhookListener::eventsStored);
+    connect(m_intake, &IntakeQueue::databaseHealthChanged, this, &WebhookListener::databaseHealthChanged);
     m_http->route(QStringLiteral("/api/webhooks/<arg>"),
                   [this](const QString &provider, const QHttpServerRequest &request, QHttpServerResponder &&responder) {
                       handleWebhook(provider, request, std::move(responder));
@@ -223,7 +224,8 @@ void WebhookListener::handleHealth(const QHttpServerRequest &request, QHttpServe
     const bool reachable = !m_database.ping().isError();
     const Models::DbResult<qint64> backlog = reachable ? Models::EventRepository(m_database).backlogCount()
                                                        : Models::DbResult<qint64>(Models::DbError(Models::DbError::Unavailable, {}));
-    const bool healthy = reachable && backlog.ok();
+    // A read probe does not see a full, read-only or locked file: the last write's outcome does.
+    const bool healthy = reachable && backlog.ok() && m_intake->databaseHealthy();
     const QJsonObject body { { QStringLiteral("status"), healthy ? QStringLiteral("ok") : QStringLiteral("degraded") },
                              { QStringLiteral("database"), healthy },
                              { QStringLiteral("backlog"), backlog.ok() ? double(backlog.value()) : -1.0 },

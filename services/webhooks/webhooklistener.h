@@ -50,6 +50,8 @@ public:
 Q_SIGNALS:
     void eventsStored(int newEvents);
     void requestRejected(const QString &provider, int status, const QString &reason);
+    // Storing webhooks failed (error names the database) or works again (healthy, empty error).
+    void databaseHealthChanged(bool healthy, const QString &error);
 
 private:
     void handleWebhook(const QString &provider, const QHttpServerRequest &request, QHttpServerResponder &&responder);

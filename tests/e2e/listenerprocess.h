@@ -13,9 +13,11 @@ namespace Tests {
 
 // Starts the real `callvia --headless` binary (CALLVIA_BINARY) on `database` with a Stripe
 // webhook secret, no rate limit and a first admin from the environment, and returns the port it
-// listens on (0 on failure, with the output printed). `extra` adds or overrides variables.
+// listens on (0 on failure, with the output printed). `extra` adds or overrides variables;
+// `program` replaces the binary (a copy another user can run).
 inline quint16 startHeadlessListener(QProcess *process, const QString &database, const QByteArray &stripeSecret,
-                                     const QProcessEnvironment &extra = QProcessEnvironment(), int timeoutMs = 20000)
+                                     const QProcessEnvironment &extra = QProcessEnvironment(), int timeoutMs = 20000,
+                                     const QString &program = QStringLiteral(CALLVIA_BINARY))
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CALLVIA_STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(stripeSecret));
@@ -33,7 +35,7 @@ inline quint16 startHeadlessListener(QProcess *process, const QString &database,
         env.insert(key, extra.value(key));
     process->setProcessEnvironment(env);
     process->setProcessChannelMode(QProcess::MergedChannels);
-    process->start(QStringLiteral(CALLVIA_BINARY), { QStringLiteral("--headless"), QStringLiteral("--database"), database,
+    process->start(program, { QStringLiteral("--headless"), QStringLiteral("--database"), database,
                                                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") });
     static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
     QByteArray output;

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void slowlorisDoesNotBlockOthers();
     void rateLimitsPerAddress();
     void databaseFailureAnswers503();
+    void storingResumesWhenTheFaultClears();
     void storedEventsAreProcessed();
 };
 
@@ -369,6 +370,33 @@ void tst_WebhookListener::databaseFailureAnswers503()
     QCOMPARE(reply.status, 503);
     QCOMPARE(json(reply).value(QLatin1String("error")).toString(), QStringLiteral("unavailable"));
     QCOMPARE(request(f->port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status, 503);
+}
+
+// The events table is moved away from under the listener and put back: 503 and an unhealthy
+// signal naming the file while it is gone, then 200, a healthy signal and /healthz 200 again.
+void tst_WebhookListener::storingResumesWhenTheFaultClears()
+{
+    auto f = makeFixture();
+    QSignalSpy health(f->listener.get(), &Services::WebhookListener::databaseHealthChanged);
+    Models::Database &database = f->holder->database();
+    QVERIFY(Models::Sql::exec(database, QStringLiteral("ALTER TABLE events RENAME TO events_away")).ok());
+    const QByteArray webhook = post("/api/webhooks/stripe", StripeBody, { StripeHeader });
+    QCOMPARE(request(f->port, webhook).status, 503);
+    QCOMPARE(request(f->port, webhook).status, 503);
+    QCOMPARE(health.size(), 1); // one signal per fault, not one per batch
+    QCOMPARE(health.at(0).at(0).toBool(), false);
+    const QString error = health.at(0).at(1).toString();
+    QVERIFY2(error.contains(database.url().path), qPrintable(error));
+    QVERIFY(!f->listener->intake().databaseHealthy());
+    QCOMPARE(request(f->port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status, 503);
+
+    QVERIFY(Models::Sql::exec(database, QStringLiteral("ALTER TABLE events_away RENAME TO events")).ok());
+    QCOMPARE(request(f->port, webhook).status, 200);
+    QCOMPARE(health.size(), 2);
+    QCOMPARE(health.at(1).at(0).toBool(), true);
+    QVERIFY(health.at(1).at(1).toString().isEmpty());
+    QCOMPARE(request(f->port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status, 200);
+    QCOMPARE(f->count(), 1);
 }
 
 void tst_WebhookListener::storedEventsAreProcessed()

@@ -50,6 +50,9 @@ public:
             open();
     }
 
+    // Sends nothing more; each connection finishes after its request in flight is answered.
+    void stop() { m_total = m_sent; }
+
     QList<QByteArray> acked;
     QList<qint64> latenciesNs;
     int failures = 0;

@@ -1,6 +1,7 @@
 #include <common/testdatabase.h>
 
 #include <models/database.h>
+#include <models/sqlhelpers.h>
 
 #include <QFile>
 #include <QSqlQuery>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void refusesForeignSqliteDatabase();
     void transactionRollsBackUnlessCommitted_data() { Tests::TestDatabase::addBackendRows(); }
     void transactionRollsBackUnlessCommitted();
+    void reopensAfterUnavailableOutsideTransactions();
 };
 
 void tst_Database::parsesUrls_data()
@@ -182,6 +184,34 @@ void tst_Database::transactionRollsBackUnlessCommitted()
     while (query.next())
         keys << query.value(0).toString();
     QCOMPARE(keys, QStringList { QStringLiteral("kept") });
+}
+
+
+// After an Unavailable error the thread's connection is closed and reopened by its next use, but
+// never in the middle of a transaction (its statements must not continue on a fresh connection).
+void tst_Database::reopensAfterUnavailableOutsideTransactions()
+{
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
+    QVERIFY2(test, qPrintable(error));
+    Database &database = test->database();
+    QVERIFY(!database.open());
+    database.noteFailure(DbError(DbError::Other, QStringLiteral("a constraint, not a fault")));
+    QVERIFY(database.connection().isOpen());
+    {
+        Transaction transaction(database);
+        QVERIFY(transaction.isActive());
+        database.noteFailure(DbError(DbError::Unavailable, QStringLiteral("database is locked")));
+        QVERIFY(database.connection().isOpen()); // not inside the transaction
+        QVERIFY(Sql::exec(database, QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES ('reopen', '1', 0)")).ok());
+        QVERIFY(!transaction.commit());
+    }
+    QVERIFY(!database.connection().isOpen()); // closed at the first use after the transaction
+    auto read = Sql::exec(database, QStringLiteral("SELECT value FROM settings WHERE key = 'reopen'"));
+    QVERIFY(read.ok()); // reopened by the next statement
+    QVERIFY(read.value().next());
+    QCOMPARE(read.value().value(0).toString(), QStringLiteral("1"));
+    QVERIFY(database.connection().isOpen());
 }
 
 QTEST_GUILESS_MAIN(tst_Database)

@@ -19,6 +19,7 @@ class tst_MainWindow : public QObject
     Q_OBJECT
 private Q_SLOTS:
     void showsEverySectionAndRealData();
+    void databaseBannerNamesTheFileAndClears();
 };
 
 void tst_MainWindow::showsEverySectionAndRealData()
@@ -43,6 +44,27 @@ void tst_MainWindow::showsEverySectionAndRealData()
     const auto *placeholder = window.sectionWidget(Ui::MainWindow::Dashboard)->findChild<QLabel *>(QStringLiteral("placeholderText"));
     QVERIFY(placeholder);
     QVERIFY(placeholder->text().startsWith(QLatin1String("Not built yet")));
+}
+
+void tst_MainWindow::databaseBannerNamesTheFileAndClears()
+{
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
+    QVERIFY2(test, qPrintable(error));
+    Models::TestClock clock;
+    Ui::MainWindow window(test->database(), clock, Models::TenantScope::agency(), true);
+    window.show();
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("databaseBanner"));
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+    const QString fault = QStringLiteral("cannot store webhooks in %1: database or disk is full").arg(test->database().url().path);
+    window.showDatabaseHealth(false, fault);
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(test->database().url().path));
+    QVERIFY(banner->text().contains(QLatin1String("database or disk is full")));
+    window.showDatabaseHealth(true, QString());
+    QVERIFY(!banner->isVisible());
+    QVERIFY(banner->text().isEmpty());
 }
 
 QTEST_MAIN(tst_MainWindow)
