@@ -27,6 +27,7 @@ AddUserDialog::AddUserDialog(Services::AuthService &auth, Services::Session acto
     , m_error(DialogHelpers::errorLabel(this))
 {
     setWindowTitle(tr("Add user"));
+    setMinimumWidth(460);
     m_username->setObjectName(QStringLiteral("username"));
     m_displayName->setObjectName(QStringLiteral("displayName"));
     m_displayName->setPlaceholderText(tr("optional"));
@@ -47,6 +48,14 @@ AddUserDialog::AddUserDialog(Services::AuthService &auth, Services::Session acto
     form->addRow(m_mustChange);
     form->addRow(m_error);
     form->addRow(buttons);
+    // The role combos are created first (member order); tab in the order of the form.
+    setTabOrder(m_username, m_displayName);
+    setTabOrder(m_displayName, m_roleFields->roleBox());
+    setTabOrder(m_roleFields->roleBox(), m_roleFields->clientBox());
+    setTabOrder(m_roleFields->clientBox(), m_password);
+    setTabOrder(m_password, m_confirm);
+    setTabOrder(m_confirm, m_mustChange);
+    m_username->setFocus();
     connect(buttons, &QDialogButtonBox::accepted, this, &AddUserDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }

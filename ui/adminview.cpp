@@ -73,14 +73,17 @@ AdminView::AdminView(Models::Database &database, const Models::Clock &clock,
         m_store = std::make_unique<Services::SecretStore>(database, clock, *cipher);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("message"));
+    m_message->setWordWrap(true);
     m_audit = table({ tr("When (UTC)"), tr("User"), tr("Action"), tr("Entity"), tr("Id") }, this);
+    for (int column = 0; column < 4; ++column)
+        m_audit->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     auto *auditBox = new QGroupBox(tr("Audit log (latest 100)"), this);
     (new QVBoxLayout(auditBox))->addWidget(m_audit);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildUsersBox());
-    layout->addWidget(buildSecretsBox());
-    layout->addWidget(auditBox, 1);
-    layout->addWidget(m_message);
+    layout->addWidget(m_message); // above the users' buttons, where the last action was
+    layout->addWidget(buildUsersBox(), 3);
+    layout->addWidget(buildSecretsBox(), 1);
+    layout->addWidget(auditBox, 3);
     reload();
 }
 
@@ -115,6 +118,7 @@ QWidget *AdminView::buildSecretsBox()
 {
     auto *box = new QGroupBox(tr("Provider secrets (stored encrypted, never shown)"), this);
     m_secrets = table({ tr("Key"), tr("Value") }, box);
+    m_secrets->setMaximumHeight(140);
     auto *buttons = new QHBoxLayout;
     QPushButton *set = button(tr("Set secret…"), QStringLiteral("setSecret"), box, buttons);
     set->setEnabled(m_store != nullptr);
@@ -136,8 +140,10 @@ void AdminView::reloadUsers()
         clientNames.insert(client.id, client.name);
     const auto users = m_auth->listUsers(m_session);
     m_userRecords = users.ok() ? users.value() : QList<Models::UserRecord>();
-    if (!users.ok())
+    if (!users.ok()) {
+        m_message->setStyleSheet(QStringLiteral("color: #b00020"));
         m_message->setText(users.error().message());
+    }
     m_users->setRowCount(int(m_userRecords.size()));
     const qint64 now = m_clock.nowMs();
     for (int row = 0; row < m_userRecords.size(); ++row) {
@@ -172,9 +178,17 @@ void AdminView::reload()
 
 QString AdminView::report(const QString &message)
 {
-    m_message->setText(message.isEmpty() ? tr("Done.") : message);
     reload();
+    m_message->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("color: #b00020"));
+    m_message->setText(message.isEmpty() ? tr("Done.") : message);
     return message;
+}
+
+void AdminView::notify(const QString &text)
+{
+    reload();
+    m_message->setStyleSheet(QString());
+    m_message->setText(text);
 }
 
 QString AdminView::messageText() const { return m_message->text(); }
@@ -239,7 +253,7 @@ void AdminView::askAdd()
 {
     AddUserDialog dialog(*m_auth, m_session, m_clients, this);
     if (dialog.exec() == QDialog::Accepted) {
-        report(tr("User %1 added.").arg(dialog.username()));
+        notify(tr("User %1 added.").arg(dialog.username()));
         selectUser(dialog.username());
     }
 }
@@ -252,7 +266,7 @@ void AdminView::askRole()
     const QString username = user->username;
     UserRoleDialog dialog(*m_auth, m_session, *user, m_clients, this);
     if (dialog.exec() == QDialog::Accepted)
-        report(tr("Role of %1 changed.").arg(username));
+        notify(tr("Role of %1 changed.").arg(username));
 }
 
 void AdminView::askSecret()
@@ -275,7 +289,7 @@ void AdminView::askReset()
         return void(report(tr("Select a user first.")));
     ResetPasswordDialog dialog(*m_auth, m_session, username, this);
     if (dialog.exec() == QDialog::Accepted)
-        report(tr("Password of %1 reset; it must be changed at the next sign-in.").arg(username));
+        notify(tr("Password of %1 reset; it must be changed at the next sign-in.").arg(username));
 }
 
 void AdminView::askToggle()

@@ -78,7 +78,8 @@ private:
     void selectionChanged();
     QString selectedUser() const;
     const Models::UserRecord *selectedRecord() const;
-    QString report(const QString &message);
+    QString report(const QString &message); // empty = "Done.", otherwise shown as an error
+    void notify(const QString &text); // a success worth a sentence
 
     Models::Database &m_database;
     const Models::Clock &m_clock;

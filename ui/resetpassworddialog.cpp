@@ -21,6 +21,7 @@ ResetPasswordDialog::ResetPasswordDialog(
     , m_error(DialogHelpers::errorLabel(this))
 {
     setWindowTitle(tr("Reset password of %1").arg(username));
+    setMinimumWidth(460);
     auto *note = new QLabel(tr("%1 must choose a new password at the next sign-in. Use at least %2 "
                                "characters, not containing the user name.")
                                 .arg(username)

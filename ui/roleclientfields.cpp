@@ -13,8 +13,7 @@ RoleClientFields::RoleClientFields(const QList<Models::ClientRecord> &clients, Q
     m_role->addItem(tr("Staff: every client's operational data"), QStringLiteral("staff"));
     m_role->addItem(tr("Client user: one client's data, read-mostly"), QStringLiteral("client"));
     m_role->addItem(tr("Administrator: everything, incl. users and secrets"), QStringLiteral("admin"));
-    if (clients.isEmpty())
-        m_client->addItem(tr("(no clients yet)"), qint64(0));
+    m_client->setPlaceholderText(clients.isEmpty() ? tr("(no clients yet)") : tr("only for client users"));
     for (const Models::ClientRecord &client : clients) {
         const QString label = client.status == QLatin1String("archived")
             ? tr("%1 (archived)").arg(client.name)
@@ -22,10 +21,9 @@ RoleClientFields::RoleClientFields(const QList<Models::ClientRecord> &clients, Q
         m_client->addItem(label, client.id);
     }
     // Captures the combos, not this helper: the dialog may delete the helper before its children.
-    QObject::connect(m_role, &QComboBox::currentIndexChanged, m_client, [role = m_role, client = m_client] {
-        client->setEnabled(role->currentData().toString() == QLatin1String("client"));
-    });
-    roleChanged();
+    QObject::connect(m_role, &QComboBox::currentIndexChanged, m_client,
+        [role = m_role, client = m_client] { roleChanged(role, client); });
+    roleChanged(m_role, m_client);
 }
 
 QString RoleClientFields::role() const { return m_role->currentData().toString(); }
@@ -40,12 +38,19 @@ void RoleClientFields::set(const QString &role, qint64 clientId)
     const int roleIndex = m_role->findData(role);
     if (roleIndex >= 0)
         m_role->setCurrentIndex(roleIndex);
-    const int clientIndex = m_client->findData(clientId);
-    if (clientIndex >= 0)
-        m_client->setCurrentIndex(clientIndex);
-    roleChanged();
+    m_client->setCurrentIndex(m_client->findData(clientId)); // -1 (none) for agency users
+    roleChanged(m_role, m_client);
 }
 
-void RoleClientFields::roleChanged() { m_client->setEnabled(role() == QLatin1String("client")); }
+void RoleClientFields::roleChanged(QComboBox *role, QComboBox *client)
+{
+    // A disabled combo showing a client would suggest a staff user belongs to it: show none.
+    const bool isClient = role->currentData().toString() == QLatin1String("client");
+    client->setEnabled(isClient);
+    if (!isClient)
+        client->setCurrentIndex(-1);
+    else if (client->currentIndex() < 0 && client->count() > 0)
+        client->setCurrentIndex(0);
+}
 
 } // namespace Callvia::Ui

@@ -27,7 +27,7 @@ public:
     void set(const QString &role, qint64 clientId);
 
 private:
-    void roleChanged();
+    static void roleChanged(QComboBox *role, QComboBox *client);
 
     QComboBox *m_role;
     QComboBox *m_client;

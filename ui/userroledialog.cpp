@@ -21,6 +21,7 @@ UserRoleDialog::UserRoleDialog(Services::AuthService &auth, Services::Session ac
     , m_error(DialogHelpers::errorLabel(this))
 {
     setWindowTitle(tr("Change role of %1").arg(user.username));
+    setMinimumWidth(460);
     m_roleFields->set(user.role, user.clientId);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Change"));

@@ -166,10 +166,13 @@ void tst_AdminView::addUserDialogNamesTheBadField()
     QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("mustChange"))->isChecked());
     QCOMPARE(role->currentData().toString(), QStringLiteral("staff"));
     QVERIFY(!client->isEnabled());
+    QCOMPARE(client->currentIndex(), -1); // a staff user shows no client
     role->setCurrentIndex(role->findData(QStringLiteral("client")));
     QVERIFY(client->isEnabled());
+    QCOMPARE(client->currentIndex(), 0);
     role->setCurrentIndex(role->findData(QStringLiteral("staff")));
     QVERIFY(!client->isEnabled());
+    QCOMPARE(client->currentIndex(), -1);
 
     const auto attempt = [&](const QString &name, const QString &pw, const QString &repeat) {
         username->setText(name);
