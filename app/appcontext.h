@@ -3,6 +3,7 @@
 #include "options.h"
 
 #include <models/dberror.h>
+#include <services/auth/session.h>
 
 #include <QObject>
 
@@ -78,6 +79,16 @@ private:
     Services::EventProcessor *m_processor = nullptr; // lives on m_processorThread; stopServices() deletes it
 
     // --- end webhooks ---
+
+    // --- appcontext: signed-in user of a sub-command (issue 6) ---
+public:
+    // Whom a sub-command acts as: the operator (Session::system) unless `--user NAME` signed in.
+    const Services::Session &session() const { return m_session; }
+    void setSession(const Services::Session &session) { m_session = session; }
+
+private:
+    Services::Session m_session = Services::Session::system();
+    // --- end signed-in user ---
 };
 
 } // namespace Callvia::App

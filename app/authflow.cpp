@@ -1,6 +1,7 @@
 #include "authflow.h"
 
 #include "appcontext.h"
+#include "passwordprompt.h"
 
 #include <models/database.h>
 #include <services/auth/authservice.h>
@@ -13,6 +14,8 @@
 #include <QMessageBox>
 #include <QSettings>
 
+#include <cstdio>
+
 namespace Callvia::App {
 
 std::optional<Services::Session> signInWithDialogs(AppContext &context)
@@ -23,16 +26,20 @@ std::optional<Services::Session> signInWithDialogs(AppContext &context)
         QMessageBox::critical(nullptr, QObject::tr("Callvia"), hasUsers.error().message());
         return std::nullopt;
     }
+    std::optional<Services::Session> signedIn;
     if (!hasUsers.value()) {
         Ui::SetupDialog setup(auth);
-        if (setup.exec() != QDialog::Accepted)
+        if (setup.exec() != QDialog::Accepted || !setup.session())
             return std::nullopt;
         QSettings().setValue(Ui::LoginDialog::LastUserKey, setup.username());
+        signedIn = setup.session(); // the password was typed twice a moment ago: no login dialog
+    } else {
+        Ui::LoginDialog login(auth);
+        if (login.exec() != QDialog::Accepted || !login.session())
+            return std::nullopt;
+        signedIn = login.session();
     }
-    Ui::LoginDialog login(auth);
-    if (login.exec() != QDialog::Accepted || !login.session())
-        return std::nullopt;
-    Services::Session session = *login.session();
+    Services::Session session = *signedIn;
     if (session.mustChangePassword()) {
         Ui::ChangePasswordDialog change(auth, session);
         if (change.exec() != QDialog::Accepted)
@@ -48,6 +55,57 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
         return;
     window.setSectionWidget(Ui::MainWindow::Admin,
         new Ui::AdminView(context.database(), context.clock(), context.secretCipher(), session));
+}
+
+namespace {
+
+// Sub-commands that take their rights from context.session() (checked in the services they
+// call). Any other command reads or replaces the whole database, so only an admin may run it.
+bool honoursSession(const QString &command)
+{
+    return command == QLatin1String("import") || command == QLatin1String("user")
+        || command == QLatin1String("secret");
+}
+
+int refuse(const QString &message, int code)
+{
+    std::fprintf(stderr, "callvia: %s\n", qPrintable(message));
+    return code;
+}
+
+} // namespace
+
+int signInForCommand(AppContext &context)
+{
+    const QString username = context.options().user;
+    if (username.isEmpty())
+        return 0;
+    QString password = qEnvironmentVariable("CALLVIA_PASSWORD");
+    qunsetenv("CALLVIA_PASSWORD"); // not inherited by anything this process starts
+    if (password.isEmpty())
+        password = readLineNoEcho(qPrintable(QStringLiteral("Password for %1: ").arg(username)));
+    if (password.isEmpty())
+        return refuse(QStringLiteral("--user %1: no password (set CALLVIA_PASSWORD or pipe it to stdin)")
+                          .arg(username),
+            6);
+    const Services::AuthService auth(context.database(), context.clock());
+    const Services::SignInResult result = auth.signIn(username, password);
+    if (!result.session)
+        return refuse(QStringLiteral("--user %1: %2").arg(username, result.message), 6);
+    const Services::Session &session = *result.session;
+    if (session.mustChangePassword())
+        return refuse(QStringLiteral("--user %1: the password was reset and must be changed first (sign in "
+                                     "to the desktop app, or ask an administrator)")
+                          .arg(username),
+            6);
+    const QString &command = context.options().command;
+    if (!honoursSession(command) && !session.canManageUsers())
+        return refuse(QStringLiteral("Permission denied: \"%1\" is for administrators; %2 has the %3 role")
+                          .arg(command, session.username(), session.roleName()),
+            1);
+    context.database().setSessionClient(session.clientId());
+    context.setSession(session);
+    return 0;
 }
 
 QString ensureAdminForHeadless(AppContext &context)

@@ -20,6 +20,13 @@ std::optional<Services::Session> signInWithDialogs(AppContext &context);
 // Plugs the Admin section (users, secrets, audit log) into the window for administrators.
 void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
 
+// Sub-commands with `--user NAME`: reads the password from CALLVIA_PASSWORD (then removed
+// from the environment) or from stdin without echo, signs in through AuthService (lockout and
+// audit apply), confines the database session to the user's client (RLS) and sets
+// context.session(). Refuses commands that do not honour the session unless the user is an
+// admin. Returns the process exit code to stop with, or 0 to go on.
+int signInForCommand(AppContext &context);
+
 // Headless: with no user, creates the first admin from CALLVIA_ADMIN_USERNAME and
 // CALLVIA_ADMIN_PASSWORD, or returns a message (never a default password). Empty = ready.
 QString ensureAdminForHeadless(AppContext &context);

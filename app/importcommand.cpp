@@ -79,6 +79,7 @@ int runImportCommand(AppContext &context, const QStringList &arguments)
     if (!parseImportOptions(arguments, &options, &error))
         return fail(error, 2);
     Services::LeadImporter importer(context.database(), context.clock());
+    importer.setActor(context.session()); // the operator, or the --user (issue 6)
     if (isatty(STDERR_FILENO)) {
         QObject::connect(&importer, &Services::LeadImporter::progressed, [](const Services::ImportProgress &p) {
             std::fprintf(stderr, "\r%lld rows, %.0f rows/s, %lld%%   ", static_cast<long long>(p.rows),

@@ -33,7 +33,8 @@ int commandIndex(const QStringList &arguments)
 {
     for (int i = 1; i < arguments.size(); ++i) {
         const QString &argument = arguments.at(i);
-        if (argument == QLatin1String("--database") || argument == QLatin1String("--listen")) {
+        if (argument == QLatin1String("--database") || argument == QLatin1String("--listen")
+            || argument == QLatin1String("--user")) {
             ++i;
             continue;
         }
@@ -65,7 +66,10 @@ bool parseOptions(const QStringList &arguments, App::Options *options)
     const QCommandLineOption headless(QStringLiteral("headless"),
                                       QStringLiteral("Run the listener and services without a window."));
     const QCommandLineOption noDemo(QStringLiteral("no-demo"), QStringLiteral("Do not offer demo data on first run."));
-    parser.addOptions({ database, listen, headless, noDemo });
+    const QCommandLineOption user(QStringLiteral("user"),
+                                  QStringLiteral("Run the command as this user (password from CALLVIA_PASSWORD or stdin)."),
+                                  QStringLiteral("NAME"));
+    parser.addOptions({ database, listen, headless, noDemo, user });
     const int index = commandIndex(arguments);
     const QStringList global = index < 0 ? arguments : arguments.mid(0, index);
     parser.process(global); // exits with a message on --help, --version or an unknown option
@@ -83,6 +87,11 @@ bool parseOptions(const QStringList &arguments, App::Options *options)
         options->command = arguments.at(index);
         options->commandArguments = arguments.mid(index);
     }
+    options->user = parser.value(user);
+    if (!options->user.isEmpty() && options->command.isEmpty()) {
+        std::fprintf(stderr, "callvia: --user applies to sub-commands (the desktop app asks at sign-in)\n");
+        return false;
+    }
     return true;
 }
 
@@ -98,6 +107,8 @@ int runCommand(App::AppContext &context)
         std::fprintf(stderr, "callvia: %s\n", qPrintable(error.message()));
         return 3;
     }
+    if (const int refused = App::signInForCommand(context))
+        return refused;
     return command->run(context, context.options().commandArguments);
 }
 

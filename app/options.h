@@ -18,6 +18,7 @@ struct Options
     bool noDemo = false;
     QString command; // empty = GUI or headless
     QStringList commandArguments; // argv[0] style: command name first
+    QString user; // --user NAME: a sub-command runs signed in as this user (issue 6)
 };
 
 // Splits "HOST:PORT" ("[::1]:8787" for IPv6); false with a message when malformed.

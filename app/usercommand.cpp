@@ -4,9 +4,9 @@
 
 #include "appcontext.h"
 #include "commands.h"
+#include "passwordprompt.h"
 
 #include <models/database.h>
-#include <models/userrepository.h>
 #include <services/auth/aesgcmcipher.h>
 #include <services/auth/authservice.h>
 #include <services/auth/secretstore.h>
@@ -15,10 +15,7 @@
 #include <QTextStream>
 
 #include <cstdio>
-#include <iostream>
-#include <string>
 
-#include <termios.h>
 #include <unistd.h>
 
 namespace Callvia::App {
@@ -29,26 +26,6 @@ int fail(const QString &message, int code = 1)
 {
     std::fprintf(stderr, "callvia: %s\n", qPrintable(message));
     return code;
-}
-
-QString readLineNoEcho(const char *prompt)
-{
-    const bool terminal = ::isatty(STDIN_FILENO) == 1;
-    termios saved {};
-    if (terminal) {
-        std::fprintf(stderr, "%s", prompt);
-        ::tcgetattr(STDIN_FILENO, &saved);
-        termios silent = saved;
-        silent.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
-    }
-    std::string line;
-    std::getline(std::cin, line);
-    if (terminal) {
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
-        std::fprintf(stderr, "\n");
-    }
-    return QString::fromStdString(line);
 }
 
 // From the environment variable named by --*-env, else from stdin (asked twice on a terminal).
@@ -73,7 +50,8 @@ bool readSecret(const QCommandLineParser &parser, const QString &envOption, cons
     return !out->isEmpty();
 }
 
-int addUser(Services::AuthService &auth, const QCommandLineParser &parser, const QString &name)
+int addUser(Services::AuthService &auth, const Services::Session &actor, const QCommandLineParser &parser,
+    const QString &name)
 {
     Services::NewUser user;
     user.username = name;
@@ -84,7 +62,7 @@ int addUser(Services::AuthService &auth, const QCommandLineParser &parser, const
     QString error;
     if (!readSecret(parser, QStringLiteral("password-env"), "Password", &user.password, &error))
         return fail(error);
-    const Models::DbResult<qint64> id = auth.createUser(Services::Session::system(), user);
+    const Models::DbResult<qint64> id = auth.createUser(actor, user);
     if (!id.ok())
         return fail(id.error().message());
     std::printf(
@@ -94,7 +72,8 @@ int addUser(Services::AuthService &auth, const QCommandLineParser &parser, const
 
 int listUsers(AppContext &context)
 {
-    const auto users = Models::UserRepository(context.database(), context.clock()).list();
+    const auto users
+        = Services::AuthService(context.database(), context.clock()).listUsers(context.session());
     if (!users.ok())
         return fail(users.error().message());
     for (const Models::UserRecord &user : users.value())
@@ -126,9 +105,10 @@ int runUser(AppContext &context, const QStringList &arguments)
     if (words.size() != 2)
         return fail(QStringLiteral("usage: callvia user add|passwd|disable|enable NAME [options]"), 2);
     Services::AuthService auth(context.database(), context.clock());
-    const Services::Session operatorSession = Services::Session::system();
+    // The operator, or the user signed in with --user (AuthService refuses non-admins).
+    const Services::Session &operatorSession = context.session();
     if (action == QLatin1String("add"))
-        return addUser(auth, parser, words.at(1));
+        return addUser(auth, operatorSession, parser, words.at(1));
     Models::DbError error;
     if (action == QLatin1String("passwd")) {
         QString password, readError;
@@ -158,6 +138,8 @@ int runSecret(AppContext &context, const QStringList &arguments)
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
     const QStringList words = parser.positionalArguments();
+    if (!context.session().canSeeSecrets()) // even the key names are for administrators
+        return fail(QStringLiteral("Permission denied: only an administrator may manage secrets."));
     QString keyError;
     const QByteArray key
         = Services::SecretKeyStore::load(Services::SecretKeyStore::defaultKeyFilePath(), &keyError);
@@ -179,7 +161,7 @@ int runSecret(AppContext &context, const QStringList &arguments)
     QString value, error;
     if (!readSecret(parser, QStringLiteral("value-env"), "Value", &value, &error))
         return fail(error);
-    if (const Models::DbError setError = store.set(Services::Session::system(), words.at(1), value))
+    if (const Models::DbError setError = store.set(context.session(), words.at(1), value))
         return fail(setError.message());
     std::printf("%s: stored encrypted\n", qPrintable(words.at(1)));
     return 0;

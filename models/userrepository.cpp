@@ -56,6 +56,15 @@ DbResult<qint64> UserRepository::count() const
     return q.value().next() ? q.value().value(0).toLongLong() : 0;
 }
 
+DbResult<qint64> UserRepository::countActiveAdmins() const
+{
+    DbResult<QSqlQuery> q = Sql::exec(m_database,
+        QStringLiteral("SELECT COUNT(*) FROM users WHERE role = ? AND disabled = 0"), { QStringLiteral("admin") });
+    if (!q.ok())
+        return q.error();
+    return q.value().next() ? q.value().value(0).toLongLong() : 0;
+}
+
 DbResult<QList<UserRecord>> UserRepository::list() const
 {
     DbResult<QSqlQuery> q = Sql::exec(m_database, selectColumns + QStringLiteral("ORDER BY lower(username)"));

@@ -19,6 +19,8 @@ public:
     UserRepository(Database &database, const Clock &clock);
 
     DbResult<qint64> count() const;
+    // Users with role admin who are not disabled (the last one may not be disabled or demoted).
+    DbResult<qint64> countActiveAdmins() const;
     DbResult<QList<UserRecord>> list() const;
     DbResult<UserRecord> find(qint64 id) const;
     DbResult<UserRecord> findByUsername(const QString &username) const; // case-insensitive

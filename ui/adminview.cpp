@@ -1,13 +1,18 @@
 #include "adminview.h"
 
+#include "adduserdialog.h"
+#include "resetpassworddialog.h"
+#include "userroledialog.h"
+
 #include <models/auditrepository.h>
+#include <models/clientrepository.h>
 #include <models/clock.h>
-#include <models/userrepository.h>
 #include <services/auth/authservice.h>
 #include <services/auth/secretstore.h>
 
 #include <QDateTime>
 #include <QGroupBox>
+#include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -15,6 +20,9 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <utility>
 
 namespace Callvia::Ui {
 
@@ -38,35 +46,44 @@ void setRow(QTableWidget *widget, int row, const QStringList &cells)
         widget->setItem(row, column, new QTableWidgetItem(cells.at(column)));
 }
 
-QPushButton *button(const QString &text, QWidget *parent, QLayout *layout)
+QPushButton *button(const QString &text, const QString &name, QWidget *parent, QLayout *layout)
 {
     auto *b = new QPushButton(text, parent);
+    b->setObjectName(name);
     layout->addWidget(b);
     return b;
+}
+
+QString utcTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
 }
 
 } // namespace
 
 AdminView::AdminView(Models::Database &database, const Models::Clock &clock,
-    const Services::SecretCipher *cipher, Services::Session session, QWidget *parent)
+    const Services::SecretCipher *cipher, Services::Session session, QWidget *parent, int hashIterations)
     : QWidget(parent)
     , m_database(database)
     , m_clock(clock)
     , m_session(std::move(session))
-    , m_auth(std::make_unique<Services::AuthService>(database, clock))
+    , m_auth(std::make_unique<Services::AuthService>(database, clock, hashIterations))
 {
     if (cipher)
         m_store = std::make_unique<Services::SecretStore>(database, clock, *cipher);
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("message"));
+    m_message->setWordWrap(true);
     m_audit = table({ tr("When (UTC)"), tr("User"), tr("Action"), tr("Entity"), tr("Id") }, this);
+    for (int column = 0; column < 4; ++column)
+        m_audit->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     auto *auditBox = new QGroupBox(tr("Audit log (latest 100)"), this);
     (new QVBoxLayout(auditBox))->addWidget(m_audit);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(buildUsersBox());
-    layout->addWidget(buildSecretsBox());
-    layout->addWidget(auditBox, 1);
-    layout->addWidget(m_message);
+    layout->addWidget(m_message); // above the users' buttons, where the last action was
+    layout->addWidget(buildUsersBox(), 3);
+    layout->addWidget(buildSecretsBox(), 1);
+    layout->addWidget(auditBox, 3);
     reload();
 }
 
@@ -75,12 +92,22 @@ AdminView::~AdminView() = default;
 QWidget *AdminView::buildUsersBox()
 {
     auto *box = new QGroupBox(tr("Users"), this);
-    m_users = table({ tr("User name"), tr("Role"), tr("Client"), tr("State") }, box);
+    m_users = table({ tr("User name"), tr("Full name"), tr("Role"), tr("Client"), tr("Disabled"),
+                        tr("Locked until (UTC)"), tr("Must change password"), tr("Last sign-in (UTC)") },
+        box);
+    m_users->setObjectName(QStringLiteral("users"));
+    m_users->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_users, &QTableWidget::itemSelectionChanged, this, &AdminView::selectionChanged);
     auto *buttons = new QHBoxLayout;
-    connect(button(tr("Disable / enable"), box, buttons), &QPushButton::clicked, this, &AdminView::askToggle);
-    connect(button(tr("Reset password…"), box, buttons), &QPushButton::clicked, this, &AdminView::askReset);
+    connect(button(tr("Add user…"), QStringLiteral("addUser"), box, buttons), &QPushButton::clicked, this,
+        &AdminView::askAdd);
+    m_role = button(tr("Change role/client…"), QStringLiteral("changeRole"), box, buttons);
+    connect(m_role, &QPushButton::clicked, this, &AdminView::askRole);
+    m_toggle = button(tr("Disable"), QStringLiteral("toggleDisabled"), box, buttons);
+    connect(m_toggle, &QPushButton::clicked, this, &AdminView::askToggle);
+    m_reset = button(tr("Reset password…"), QStringLiteral("resetPassword"), box, buttons);
+    connect(m_reset, &QPushButton::clicked, this, &AdminView::askReset);
     buttons->addStretch();
-    buttons->addWidget(new QLabel(tr("Add users with: callvia user add NAME --role ROLE"), box));
     auto *layout = new QVBoxLayout(box);
     layout->addWidget(m_users);
     layout->addLayout(buttons);
@@ -91,8 +118,9 @@ QWidget *AdminView::buildSecretsBox()
 {
     auto *box = new QGroupBox(tr("Provider secrets (stored encrypted, never shown)"), this);
     m_secrets = table({ tr("Key"), tr("Value") }, box);
+    m_secrets->setMaximumHeight(140);
     auto *buttons = new QHBoxLayout;
-    QPushButton *set = button(tr("Set secret…"), box, buttons);
+    QPushButton *set = button(tr("Set secret…"), QStringLiteral("setSecret"), box, buttons);
     set->setEnabled(m_store != nullptr);
     connect(set, &QPushButton::clicked, this, &AdminView::askSecret);
     buttons->addStretch();
@@ -102,17 +130,38 @@ QWidget *AdminView::buildSecretsBox()
     return box;
 }
 
+void AdminView::reloadUsers()
+{
+    const QString selected = selectedUser();
+    const auto clients = Models::ClientRepository(m_database, m_clock).list(true);
+    m_clients = clients.ok() ? clients.value() : QList<Models::ClientRecord>();
+    QHash<qint64, QString> clientNames;
+    for (const Models::ClientRecord &client : std::as_const(m_clients))
+        clientNames.insert(client.id, client.name);
+    const auto users = m_auth->listUsers(m_session);
+    m_userRecords = users.ok() ? users.value() : QList<Models::UserRecord>();
+    if (!users.ok()) {
+        m_message->setStyleSheet(QStringLiteral("color: #b00020"));
+        m_message->setText(users.error().message());
+    }
+    m_users->setRowCount(int(m_userRecords.size()));
+    const qint64 now = m_clock.nowMs();
+    for (int row = 0; row < m_userRecords.size(); ++row) {
+        const Models::UserRecord &u = m_userRecords.at(row);
+        const QString yes = tr("yes");
+        setRow(m_users, row,
+            { u.username, u.displayName, u.role,
+                u.clientId ? clientNames.value(u.clientId, tr("client %1").arg(u.clientId)) : QString(),
+                u.disabled ? yes : QString(), u.lockedUntil > now ? utcTime(u.lockedUntil) : QString(),
+                u.mustChangePassword ? yes : QString(), u.lastLoginAt ? utcTime(u.lastLoginAt) : tr("never") });
+    }
+    selectUser(selected);
+    selectionChanged();
+}
+
 void AdminView::reload()
 {
-    const auto users = Models::UserRepository(m_database, m_clock).list();
-    m_users->setRowCount(users.ok() ? int(users.value().size()) : 0);
-    for (int row = 0; users.ok() && row < users.value().size(); ++row) {
-        const Models::UserRecord &u = users.value().at(row);
-        setRow(m_users, row,
-            { u.username, u.role, u.clientId ? QString::number(u.clientId) : QString(),
-                u.disabled ? tr("disabled")
-                           : (u.lockedUntil > m_clock.nowMs() ? tr("locked") : tr("active")) });
-    }
+    reloadUsers();
     const auto keys = m_store ? m_store->keys() : Models::DbResult<QStringList>(QStringList());
     m_secrets->setRowCount(keys.ok() ? int(keys.value().size()) : 0);
     for (int row = 0; keys.ok() && row < keys.value().size(); ++row)
@@ -129,9 +178,17 @@ void AdminView::reload()
 
 QString AdminView::report(const QString &message)
 {
-    m_message->setText(message.isEmpty() ? tr("Done.") : message);
     reload();
+    m_message->setStyleSheet(message.isEmpty() ? QString() : QStringLiteral("color: #b00020"));
+    m_message->setText(message.isEmpty() ? tr("Done.") : message);
     return message;
+}
+
+void AdminView::notify(const QString &text)
+{
+    reload();
+    m_message->setStyleSheet(QString());
+    m_message->setText(text);
 }
 
 QString AdminView::messageText() const { return m_message->text(); }
@@ -146,12 +203,11 @@ QString AdminView::setSecret(const QString &key, const QString &value)
 
 QString AdminView::toggleDisabled(const QString &username)
 {
-    const auto user = Models::UserRepository(m_database, m_clock).findByUsername(username);
-    if (!user.ok())
-        return report(user.error().message());
-    if (user.value().id == m_session.userId())
-        return report(tr("You cannot disable yourself."));
-    const Models::DbError error = m_auth->setDisabled(m_session, username, !user.value().disabled);
+    const auto found = std::find_if(m_userRecords.cbegin(), m_userRecords.cend(),
+        [&username](const Models::UserRecord &u) { return u.username.compare(username, Qt::CaseInsensitive) == 0; });
+    if (found == m_userRecords.cend())
+        return report(tr("No such user: %1").arg(username));
+    const Models::DbError error = m_auth->setDisabled(m_session, found->username, !found->disabled);
     return report(error ? error.message() : QString());
 }
 
@@ -163,8 +219,54 @@ QString AdminView::resetPassword(const QString &username, const QString &tempora
 
 QString AdminView::selectedUser() const
 {
-    const int row = m_users->currentRow();
-    return row < 0 || !m_users->item(row, 0) ? QString() : m_users->item(row, 0)->text();
+    const Models::UserRecord *user = selectedRecord();
+    return user ? user->username : QString();
+}
+
+const Models::UserRecord *AdminView::selectedRecord() const
+{
+    const QList<QTableWidgetItem *> items = m_users->selectedItems();
+    const int row = items.isEmpty() ? -1 : items.constFirst()->row();
+    return row >= 0 && row < m_userRecords.size() ? &m_userRecords.at(row) : nullptr;
+}
+
+void AdminView::selectUser(const QString &username)
+{
+    for (int row = 0; row < m_userRecords.size(); ++row) {
+        if (m_userRecords.at(row).username == username) {
+            m_users->selectRow(row);
+            return;
+        }
+    }
+    m_users->clearSelection();
+}
+
+void AdminView::selectionChanged()
+{
+    const Models::UserRecord *user = selectedRecord();
+    m_toggle->setText(user && user->disabled ? tr("Enable") : tr("Disable"));
+    for (QPushButton *b : { m_toggle, m_role, m_reset })
+        b->setEnabled(user != nullptr);
+}
+
+void AdminView::askAdd()
+{
+    AddUserDialog dialog(*m_auth, m_session, m_clients, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        notify(tr("User %1 added.").arg(dialog.username()));
+        selectUser(dialog.username());
+    }
+}
+
+void AdminView::askRole()
+{
+    const Models::UserRecord *user = selectedRecord();
+    if (!user)
+        return void(report(tr("Select a user first.")));
+    const QString username = user->username;
+    UserRoleDialog dialog(*m_auth, m_session, *user, m_clients, this);
+    if (dialog.exec() == QDialog::Accepted)
+        notify(tr("Role of %1 changed.").arg(username));
 }
 
 void AdminView::askSecret()
@@ -185,12 +287,9 @@ void AdminView::askReset()
     const QString username = selectedUser();
     if (username.isEmpty())
         return void(report(tr("Select a user first.")));
-    bool ok = false;
-    const QString temporary = QInputDialog::getText(this, tr("Reset password"),
-        tr("Temporary password for %1 (changed at next sign-in):").arg(username), QLineEdit::Password, {},
-        &ok);
-    if (ok)
-        resetPassword(username, temporary);
+    ResetPasswordDialog dialog(*m_auth, m_session, username, this);
+    if (dialog.exec() == QDialog::Accepted)
+        notify(tr("Password of %1 reset; it must be changed at the next sign-in.").arg(username));
 }
 
 void AdminView::askToggle()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <models/records.h>
+#include <services/auth/passwordhasher.h>
 #include <services/auth/session.h>
 
 #include <QWidget>
@@ -7,6 +9,7 @@
 #include <memory>
 
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace Callvia::Models {
@@ -22,16 +25,30 @@ class SecretStore;
 
 namespace Callvia::Ui {
 
-// The Admin section (administrators only): users with disable/enable and password reset,
-// provider secrets shown masked with a "Set…" action, and the latest audit log entries.
-// Owns its AuthService and SecretStore; every change goes through them (and is audited).
+// The Admin section (administrators only): users (add, change role/client, disable/enable,
+// reset password, each in a dialog), provider secrets shown masked with a "Set…" action, and
+// the latest audit log entries. Owns its AuthService and SecretStore; every change goes through
+// them, which check the acting session and write the audit log (the view only hides buttons).
 class AdminView final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AdminView)
 public:
+    enum UserColumn {
+        UserNameColumn,
+        FullNameColumn,
+        RoleColumn,
+        ClientColumn,
+        DisabledColumn,
+        LockedUntilColumn,
+        MustChangeColumn,
+        LastSignInColumn,
+        UserColumnCount
+    };
+
     AdminView(Models::Database &database, const Models::Clock &clock, const Services::SecretCipher *cipher,
-        Services::Session session, QWidget *parent = nullptr);
+        Services::Session session, QWidget *parent = nullptr,
+        int hashIterations = Services::PasswordHasher::DefaultIterations);
     ~AdminView() override;
 
     // The actions behind the buttons (the buttons ask with input dialogs). Empty = done,
@@ -40,6 +57,12 @@ public:
     QString toggleDisabled(const QString &username);
     QString resetPassword(const QString &username, const QString &temporary);
     void reload();
+    // Selects the user's row (tests, and keeping the selection across reloads).
+    void selectUser(const QString &username);
+    // The dialogs behind "Add user…", "Change role/client…" and "Reset password…" (modal).
+    void askAdd();
+    void askRole();
+    void askReset();
 
     QTableWidget *usersTable() const { return m_users; }
     QTableWidget *secretsTable() const { return m_secrets; }
@@ -49,18 +72,26 @@ public:
 private:
     QWidget *buildUsersBox();
     QWidget *buildSecretsBox();
+    void reloadUsers();
     void askSecret();
-    void askReset();
     void askToggle();
+    void selectionChanged();
     QString selectedUser() const;
-    QString report(const QString &message);
+    const Models::UserRecord *selectedRecord() const;
+    QString report(const QString &message); // empty = "Done.", otherwise shown as an error
+    void notify(const QString &text); // a success worth a sentence
 
     Models::Database &m_database;
     const Models::Clock &m_clock;
     Services::Session m_session;
     std::unique_ptr<Services::AuthService> m_auth;
     std::unique_ptr<Services::SecretStore> m_store; // null without a secrets key
+    QList<Models::UserRecord> m_userRecords; // rows of m_users, in order
+    QList<Models::ClientRecord> m_clients;
     QTableWidget *m_users = nullptr;
+    QPushButton *m_toggle = nullptr;
+    QPushButton *m_role = nullptr;
+    QPushButton *m_reset = nullptr;
     QTableWidget *m_secrets = nullptr;
     QTableWidget *m_audit = nullptr;
     QLabel *m_message = nullptr;

@@ -49,12 +49,13 @@ void SetupDialog::accept()
         return;
     }
     QApplication::setOverrideCursor(Qt::WaitCursor); // one hash, ~0.3 s: not worth a thread
-    const Models::DbResult<qint64> id = m_auth.createFirstAdmin(username(), m_password->text());
+    const Models::DbResult<Services::Session> session = m_auth.setUpFirstAdmin(username(), m_password->text());
     QApplication::restoreOverrideCursor();
-    if (!id.ok()) {
-        m_error->setText(id.error().message());
+    if (!session.ok()) {
+        m_error->setText(session.error().message());
         return;
     }
+    m_session = session.value();
     m_password->clear();
     m_confirm->clear();
     QDialog::accept();

@@ -2,6 +2,7 @@
 
 #include "auditlog.h"
 
+#include <models/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 
@@ -40,7 +41,8 @@ Session sessionFor(const UserRecord &user)
 QJsonObject describe(const UserRecord &user)
 {
     return { { QStringLiteral("username"), user.username }, { QStringLiteral("role"), user.role },
-        { QStringLiteral("client_id"), user.clientId }, { QStringLiteral("disabled"), user.disabled } };
+        { QStringLiteral("client_id"), user.clientId }, { QStringLiteral("disabled"), user.disabled },
+        { QStringLiteral("must_change"), user.mustChangePassword } };
 }
 
 } // namespace
@@ -144,9 +146,52 @@ SignInResult AuthService::succeeded(const UserRecord &user, const QString &passw
 
 DbError AuthService::requireAdmin(const Session &actor) const
 {
-    if (actor.canManageUsers())
+    const DbError denied(
+        DbError::Invalid, QStringLiteral("Permission denied: only an administrator may manage users."));
+    if (!actor.canManageUsers())
+        return denied;
+    if (actor.userId() == 0)
+        return {}; // the operator (Session::system), who has the database anyway
+    // A session outlives changes to its user: ask the table, not the session, whether it still may.
+    const DbResult<UserRecord> current = m_users.find(actor.userId());
+    if (!current.ok())
+        return current.error().kind() == DbError::NotFound ? denied : current.error();
+    return current.value().role == QLatin1String("admin") && !current.value().disabled ? DbError() : denied;
+}
+
+DbError AuthService::validateRole(const QString &role, qint64 clientId) const
+{
+    Session::Role parsed;
+    if (!Session::parseRole(role, &parsed))
+        return { DbError::Invalid, QStringLiteral("Role: must be admin, staff or client") };
+    if ((parsed == Session::Role::Client) != (clientId > 0))
+        return { DbError::Invalid,
+            QStringLiteral("Client: a client user needs a client; admin and staff have none") };
+    if (clientId > 0) {
+        const auto client = Models::ClientRepository(m_database, m_clock).find(clientId);
+        if (!client.ok())
+            return client.error().kind() == DbError::NotFound
+                ? DbError(DbError::Invalid, QStringLiteral("Client: no client with id %1").arg(clientId))
+                : client.error();
+    }
+    return {};
+}
+
+DbError AuthService::keepsAnAdmin(const UserRecord &before, const QString &roleAfter, bool disabledAfter) const
+{
+    const bool activeAdminBefore = before.role == QLatin1String("admin") && !before.disabled;
+    const bool activeAdminAfter = roleAfter == QLatin1String("admin") && !disabledAfter;
+    if (!activeAdminBefore || activeAdminAfter)
         return {};
-    return { DbError::Invalid, QStringLiteral("Permission denied: only an administrator may manage users.") };
+    const DbResult<qint64> admins = m_users.countActiveAdmins();
+    if (!admins.ok())
+        return admins.error();
+    if (admins.value() > 1)
+        return {};
+    const QString reason
+        = QStringLiteral("%1 is the last active administrator; add or enable another administrator first.")
+              .arg(before.username);
+    return { DbError::Invalid, disabledAfter ? reason : QString(QStringLiteral("Role: ") + reason) };
 }
 
 DbError AuthService::validate(const NewUser &user) const
@@ -154,12 +199,8 @@ DbError AuthService::validate(const NewUser &user) const
     static const QRegularExpression namePattern(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
     if (!namePattern.match(user.username.trimmed()).hasMatch())
         return { DbError::Invalid, QStringLiteral("User name: 1-64 letters, digits or . _ @ -") };
-    Session::Role role;
-    if (!Session::parseRole(user.role, &role))
-        return { DbError::Invalid, QStringLiteral("Role: must be admin, staff or client") };
-    if ((role == Session::Role::Client) != (user.clientId > 0))
-        return { DbError::Invalid,
-            QStringLiteral("Client: a client user needs a client; admin and staff have none") };
+    if (const DbError error = validateRole(user.role, user.clientId))
+        return error;
     const QString policy = PasswordPolicy::check(user.username, user.password);
     if (!policy.isEmpty())
         return { DbError::Invalid, policy };
@@ -173,8 +214,7 @@ DbResult<qint64> AuthService::createUser(const Session &actor, const NewUser &us
     if (const DbError error = validate(user))
         return error;
     if (m_users.findByUsername(user.username).ok())
-        return DbError(
-            DbError::Invalid, QStringLiteral("User name: \"%1\" is taken").arg(user.username.trimmed()));
+        return DbError(DbError::Invalid, QStringLiteral("User name: already taken"));
     UserRecord record;
     record.username = user.username.trimmed();
     record.displayName = user.displayName;
@@ -197,6 +237,33 @@ DbResult<qint64> AuthService::createFirstAdmin(const QString &username, const QS
     if (any.value())
         return DbError(DbError::Invalid, QStringLiteral("An administrator exists already; sign in instead."));
     return createUser(Session::system(), { username, {}, QStringLiteral("admin"), 0, password, false });
+}
+
+DbResult<Session> AuthService::setUpFirstAdmin(const QString &username, const QString &password) const
+{
+    const DbResult<qint64> id = createFirstAdmin(username, password);
+    if (!id.ok())
+        return id.error();
+    const DbResult<UserRecord> user = m_users.find(id.value());
+    if (!user.ok())
+        return user.error();
+    const SignInResult result = succeeded(user.value(), password);
+    if (!result.session)
+        return DbError(DbError::Invalid, result.message);
+    return *result.session;
+}
+
+DbResult<QList<UserRecord>> AuthService::listUsers(const Session &actor) const
+{
+    if (const DbError error = requireAdmin(actor))
+        return error;
+    DbResult<QList<UserRecord>> users = m_users.list();
+    if (!users.ok())
+        return users.error();
+    QList<UserRecord> list = users.value();
+    for (UserRecord &user : list)
+        user.passwordHash.clear();
+    return list;
 }
 
 DbError AuthService::changePassword(
@@ -236,7 +303,7 @@ DbError AuthService::resetPassword(
     m_audit->record(&actor, QStringLiteral("user.password_reset"), QStringLiteral("user"),
         QString::number(user.value().id), {},
         { { QStringLiteral("username"), user.value().username },
-            { QStringLiteral("must_change_password"), mustChange } },
+            { QStringLiteral("must_change"), mustChange } },
         user.value().clientId);
     return {};
 }
@@ -248,6 +315,10 @@ DbError AuthService::setDisabled(const Session &actor, const QString &username, 
     const DbResult<UserRecord> user = m_users.findByUsername(username);
     if (!user.ok())
         return user.error();
+    if (disabled) {
+        if (const DbError error = keepsAnAdmin(user.value(), user.value().role, true))
+            return error;
+    }
     if (const DbError error = m_users.setDisabled(user.value().id, disabled))
         return error;
     UserRecord after = user.value();
@@ -266,19 +337,19 @@ DbError AuthService::setRole(
     const DbResult<UserRecord> user = m_users.findByUsername(username);
     if (!user.ok())
         return user.error();
-    Session::Role parsed;
-    if (!Session::parseRole(role, &parsed))
-        return { DbError::Invalid, QStringLiteral("Role: must be admin, staff or client") };
-    if ((parsed == Session::Role::Client) != (clientId > 0))
-        return { DbError::Invalid,
-            QStringLiteral("Client: a client user needs a client; admin and staff have none") };
+    if (const DbError error = validateRole(role, clientId))
+        return error;
+    if (const DbError error = keepsAnAdmin(user.value(), role, user.value().disabled))
+        return error;
     if (const DbError error = m_users.setRole(user.value().id, role, clientId))
         return error;
     UserRecord after = user.value();
     after.role = role;
     after.clientId = clientId;
+    // Filed under the client the user belongs to now, or belonged to before a move to the agency.
     m_audit->record(&actor, QStringLiteral("user.role_change"), QStringLiteral("user"),
-        QString::number(after.id), describe(user.value()), describe(after));
+        QString::number(after.id), describe(user.value()), describe(after),
+        clientId > 0 ? clientId : user.value().clientId);
     return {};
 }
 

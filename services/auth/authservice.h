@@ -43,7 +43,9 @@ struct NewUser
 };
 
 // Sign-in, lockout, password change and reset, user creation, disabling and role changes.
-// Every change is checked against the acting Session and written to the audit log. Hashing
+// Every change is checked against the acting Session (re-read from the users table, so a
+// demoted or disabled admin's open session loses its rights), refused when it would leave no
+// active administrator, and written to the audit log (never a password). Hashing
 // costs ~0.3 s at the production iteration count: GUI callers run signIn off the GUI thread.
 class AuthService final
 {
@@ -63,6 +65,11 @@ public:
     Models::DbResult<qint64> createUser(const Session &actor, const NewUser &user) const;
     // The first admin, only while there are no users (setup dialog, headless env variables).
     Models::DbResult<qint64> createFirstAdmin(const QString &username, const QString &password) const;
+    // The same, then signs the new admin in (audited like any sign-in): the setup dialog does not
+    // ask again for the password just chosen.
+    Models::DbResult<Session> setUpFirstAdmin(const QString &username, const QString &password) const;
+    // Every user, for administrators only; password hashes are blanked.
+    Models::DbResult<QList<Models::UserRecord>> listUsers(const Session &actor) const;
     Models::DbError changePassword(
         Session &session, const QString &oldPassword, const QString &newPassword) const;
     // An admin sets a temporary password; the user must change it at the next sign-in.
@@ -81,6 +88,9 @@ private:
     SignInResult succeeded(const Models::UserRecord &user, const QString &password) const;
     Models::DbError requireAdmin(const Session &actor) const;
     Models::DbError validate(const NewUser &user) const;
+    Models::DbError validateRole(const QString &role, qint64 clientId) const;
+    Models::DbError keepsAnAdmin(
+        const Models::UserRecord &before, const QString &roleAfter, bool disabledAfter) const;
 
     Models::Database &m_database;
     const Models::Clock &m_clock;

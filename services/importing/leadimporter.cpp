@@ -93,16 +93,26 @@ ImportSummary LeadImporter::runOnThisThread(const ImportOptions &options)
 bool LeadImporter::prepare(Run &run)
 {
     ImportSummary &s = run.summary;
+    const Models::TenantScope scope = m_actor.scope();
     const Models::DbResult<Models::CampaignRecord> campaign =
-            Models::CampaignRepository(m_database, m_clock).find(run.options.campaignId);
+            Models::CampaignRepository(m_database, m_clock, scope).find(run.options.campaignId);
     if (!campaign.ok()) {
-        s.error = campaign.error().kind() == Models::DbError::NotFound
-                ? QStringLiteral("unknown campaign %1").arg(run.options.campaignId)
-                : campaign.error().message();
+        // A client user learns nothing about other clients' campaigns, not even that they exist.
+        s.error = campaign.error().kind() != Models::DbError::NotFound ? campaign.error().message()
+                : scope.isAgency() ? QStringLiteral("unknown campaign %1").arg(run.options.campaignId)
+                                   : QStringLiteral("unknown campaign %1 (user %2 sees only the campaigns of its own client)")
+                                             .arg(run.options.campaignId)
+                                             .arg(m_actor.username());
+        return false;
+    }
+    if (!run.options.dryRun && !m_actor.canEdit()) {
+        s.error = QStringLiteral("Permission denied: user %1 has the %2 role, which may not import leads "
+                                 "(--dry-run checks a file without writing)")
+                          .arg(m_actor.username(), m_actor.roleName());
         return false;
     }
     run.clientId = campaign.value().clientId;
-    const auto client = Models::ClientRepository(m_database, m_clock).find(run.clientId);
+    const auto client = Models::ClientRepository(m_database, m_clock, scope).find(run.clientId);
     run.file.setFileName(run.options.filePath);
     if (!run.file.open(QIODevice::ReadOnly)) {
         s.error = QStringLiteral("cannot read %1: %2").arg(run.options.filePath, run.file.errorString());

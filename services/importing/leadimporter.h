@@ -4,6 +4,7 @@
 #include "leadnormalizer.h"
 
 #include <models/leadimportstore.h>
+#include <services/auth/session.h>
 
 #include <QFuture>
 #include <QList>
@@ -45,6 +46,9 @@ public:
 
     static ImportPreview preview(const QString &path, TextEncoding encoding, char delimiter, int rows = 20);
     ImportSummary run(const ImportOptions &options);
+    // Who imports (default: the operator, Session::system). A client user only finds its own
+    // client's campaigns, and a role that may not edit (client users) may only do a dry run.
+    void setActor(const Session &actor) { m_actor = actor; }
     void cancel() { m_cancel.store(true); }
     bool isCancelled() const { return m_cancel.load(); }
 
@@ -66,6 +70,7 @@ private:
     Models::Database &m_database;
     const Models::Clock &m_clock;
     std::atomic<bool> m_cancel { false };
+    Session m_actor = Session::system();
 };
 
 } // namespace Callvia::Services

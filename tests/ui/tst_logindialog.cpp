@@ -138,8 +138,13 @@ void tst_LoginDialog::setupCreatesTheFirstAdminOnce()
     type(dialog, QStringLiteral("confirm"), m_password);
     clickOk(dialog);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
-    QCOMPARE(UserRepository(m_test->database(), m_clock).findByUsername(QStringLiteral("root")).value().role,
-        QStringLiteral("admin"));
+    const UserRecord root = UserRepository(m_test->database(), m_clock).findByUsername(QStringLiteral("root")).value();
+    QCOMPARE(root.role, QStringLiteral("admin"));
+    // Signed in at once (no second prompt for the password just chosen), and recorded as a sign-in.
+    QVERIFY(dialog.session());
+    QCOMPARE(dialog.session()->userId(), root.id);
+    QVERIFY(dialog.session()->canManageUsers());
+    QCOMPARE(root.lastLoginAt, m_clock.nowMs());
 
     SetupDialog second(auth);
     second.show();

@@ -34,6 +34,16 @@ private Q_SLOTS:
     void firstAdminOnlyOnce();
     void disabledUserCannotSignIn_data() { Tests::TestDatabase::addBackendRows(); }
     void disabledUserCannotSignIn();
+    void lastActiveAdminIsKept_data() { Tests::TestDatabase::addBackendRows(); }
+    void lastActiveAdminIsKept();
+    void demotedOrDisabledAdminSessionLosesRights_data() { Tests::TestDatabase::addBackendRows(); }
+    void demotedOrDisabledAdminSessionLosesRights();
+    void listUsersIsForAdminsWithoutHashes_data() { Tests::TestDatabase::addBackendRows(); }
+    void listUsersIsForAdminsWithoutHashes();
+    void roleChangeChecksTheClientAndAudits_data() { Tests::TestDatabase::addBackendRows(); }
+    void roleChangeChecksTheClientAndAudits();
+    void setUpFirstAdminSignsIn_data() { Tests::TestDatabase::addBackendRows(); }
+    void setUpFirstAdminSignsIn();
 
 private:
     TestClock m_clock { 1'750'000'000'000 };
@@ -266,6 +276,154 @@ void tst_AuthService::disabledUserCannotSignIn()
     QVERIFY(!auth.setDisabled(Session::system(), QStringLiteral("bob"), false));
     QCOMPARE(auth.signIn(QStringLiteral("bob"), m_password).status, SignInResult::Ok);
     QCOMPARE(AuditRepository(db).list(QStringLiteral("user.disable")).value().size(), 1);
+}
+
+void tst_AuthService::lastActiveAdminIsKept()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    const qint64 rootId = addUser(auth, QStringLiteral("root"), QStringLiteral("admin"), 0, m_password);
+    const Session root(rootId, QStringLiteral("root"), Session::Role::Admin, 0);
+    const DbError disableSelf = auth.setDisabled(root, QStringLiteral("root"), true);
+    QVERIFY2(disableSelf.message().contains(QStringLiteral("last active administrator")),
+        qPrintable(disableSelf.message()));
+    const DbError demoteSelf = auth.setRole(root, QStringLiteral("root"), QStringLiteral("staff"), 0);
+    QVERIFY2(demoteSelf.message().startsWith(QStringLiteral("Role: root is the last active administrator")),
+        qPrintable(demoteSelf.message()));
+    QVERIFY(auth.setDisabled(Session::system(), QStringLiteral("root"), true)); // the operator too
+    QCOMPARE(user(db, m_clock, QStringLiteral("root")).role, QStringLiteral("admin"));
+    QVERIFY(!user(db, m_clock, QStringLiteral("root")).disabled);
+    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.disable")).value().size(), 0);
+
+    // A disabled admin does not count: with "ann" disabled, root is still the last active one.
+    addUser(auth, QStringLiteral("ann"), QStringLiteral("admin"), 0, m_password);
+    QVERIFY(!auth.setDisabled(root, QStringLiteral("ann"), true));
+    QVERIFY(auth.setRole(root, QStringLiteral("root"), QStringLiteral("staff"), 0));
+    QVERIFY(!auth.setDisabled(root, QStringLiteral("ann"), false));
+    QVERIFY(!auth.setRole(root, QStringLiteral("root"), QStringLiteral("staff"), 0)); // ann remains
+    QCOMPARE(user(db, m_clock, QStringLiteral("root")).role, QStringLiteral("staff"));
+    QCOMPARE(UserRepository(db, m_clock).countActiveAdmins().value(), 1);
+    QVERIFY(auth.setDisabled(Session::system(), QStringLiteral("ann"), true)); // now ann is the last
+    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.role_change")).value().size(), 1);
+}
+
+void tst_AuthService::demotedOrDisabledAdminSessionLosesRights()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    addUser(auth, QStringLiteral("root"), QStringLiteral("admin"), 0, m_password);
+    const qint64 annId = addUser(auth, QStringLiteral("ann"), QStringLiteral("admin"), 0, m_password);
+    const Session ann = *auth.signIn(QStringLiteral("ann"), m_password).session;
+    QVERIFY(auth.createUser(ann, { QStringLiteral("eve"), {}, QStringLiteral("staff"), 0, m_password, false })
+                .ok());
+    QVERIFY(!auth.setRole(Session::system(), QStringLiteral("ann"), QStringLiteral("staff"), 0));
+    // ann's session still says admin; the table says otherwise and wins.
+    QCOMPARE(ann.role(), Session::Role::Admin);
+    const auto refused
+        = auth.createUser(ann, { QStringLiteral("mallory"), {}, QStringLiteral("admin"), 0, m_password, false });
+    QVERIFY(refused.error().message().contains(QStringLiteral("Permission denied")));
+    QVERIFY(auth.setRole(ann, QStringLiteral("ann"), QStringLiteral("admin"), 0));
+    QVERIFY(!auth.setRole(Session::system(), QStringLiteral("ann"), QStringLiteral("admin"), 0));
+    QVERIFY(!auth.setDisabled(Session::system(), QStringLiteral("ann"), true));
+    QVERIFY(auth.resetPassword(ann, QStringLiteral("eve"), QStringLiteral("temporary-pass-77")));
+    QVERIFY(!auth.listUsers(ann).ok());
+    const Session ghost(annId + 100, QStringLiteral("ghost"), Session::Role::Admin, 0);
+    QVERIFY(!auth.listUsers(ghost).ok());
+    QVERIFY(!UserRepository(db, m_clock).findByUsername(QStringLiteral("mallory")).ok());
+}
+
+void tst_AuthService::listUsersIsForAdminsWithoutHashes()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    const qint64 rootId = addUser(auth, QStringLiteral("root"), QStringLiteral("admin"), 0, m_password);
+    const qint64 bobId = addUser(auth, QStringLiteral("bob"), QStringLiteral("staff"), 0, m_password);
+    const Session root(rootId, QStringLiteral("root"), Session::Role::Admin, 0);
+    const Session bob(bobId, QStringLiteral("bob"), Session::Role::Staff, 0);
+    const auto listed = auth.listUsers(root);
+    QVERIFY(listed.ok());
+    QCOMPARE(listed.value().size(), 2);
+    QCOMPARE(listed.value().at(0).username, QStringLiteral("bob"));
+    for (const UserRecord &u : listed.value())
+        QVERIFY(u.passwordHash.isEmpty());
+    const auto refused = auth.listUsers(bob);
+    QVERIFY(!refused.ok());
+    QVERIFY(refused.error().message().contains(QStringLiteral("Permission denied")));
+}
+
+void tst_AuthService::roleChangeChecksTheClientAndAudits()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    const qint64 rootId = addUser(auth, QStringLiteral("root"), QStringLiteral("admin"), 0, m_password);
+    addUser(auth, QStringLiteral("bob"), QStringLiteral("staff"), 0, m_password);
+    const Session root(rootId, QStringLiteral("root"), Session::Role::Admin, 0);
+    ClientRecord client;
+    client.name = QStringLiteral("Sunrise Dental");
+    const qint64 clientId = ClientRepository(db, m_clock).insert(client).value();
+
+    const DbError noSuchClient
+        = auth.setRole(root, QStringLiteral("bob"), QStringLiteral("client"), clientId + 50);
+    QVERIFY2(noSuchClient.message().startsWith(QStringLiteral("Client: no client with id")),
+        qPrintable(noSuchClient.message()));
+    const auto addedToNowhere = auth.createUser(
+        root, { QStringLiteral("carl"), {}, QStringLiteral("client"), clientId + 50, m_password, true });
+    QVERIFY(addedToNowhere.error().message().startsWith(QStringLiteral("Client:")));
+    const DbError staffWithClient = auth.setRole(root, QStringLiteral("bob"), QStringLiteral("staff"), clientId);
+    QVERIFY(staffWithClient.message().startsWith(QStringLiteral("Client:")));
+    QCOMPARE(user(db, m_clock, QStringLiteral("bob")).role, QStringLiteral("staff"));
+
+    QVERIFY(!auth.setRole(root, QStringLiteral("bob"), QStringLiteral("client"), clientId));
+    const UserRecord bob = user(db, m_clock, QStringLiteral("bob"));
+    QCOMPARE(bob.role, QStringLiteral("client"));
+    QCOMPARE(bob.clientId, clientId);
+    const auto changes = AuditRepository(db).list(QStringLiteral("user.role_change")).value();
+    QCOMPARE(changes.size(), 1);
+    QCOMPARE(changes.first().username, QStringLiteral("root"));
+    QCOMPARE(changes.first().clientId, clientId);
+    QVERIFY(changes.first().beforeJson.contains(QStringLiteral("\"role\":\"staff\"")));
+    QVERIFY(changes.first().afterJson.contains(QStringLiteral("\"client_id\":%1").arg(clientId)));
+    // The client's own audit view sees the change to its user.
+    QCOMPARE(AuditRepository(db, TenantScope::client(clientId)).list(QStringLiteral("user.role_change"))
+                 .value()
+                 .size(),
+        1);
+
+    const auto taken = auth.createUser(
+        root, { QStringLiteral("Bob"), {}, QStringLiteral("staff"), 0, m_password, false });
+    QCOMPARE(taken.error().message(), QStringLiteral("User name: already taken"));
+    const auto created = auth.createUser(
+        root, { QStringLiteral("cleo"), QStringLiteral("Cleo"), QStringLiteral("client"), clientId, m_password, true });
+    QVERIFY(created.ok());
+    const auto creations = AuditRepository(db).list(QStringLiteral("user.create")).value();
+    QCOMPARE(creations.first().username, QStringLiteral("root"));
+    QVERIFY(creations.first().afterJson.contains(QStringLiteral("\"must_change\":true")));
+    const QList<AuditRecord> entries = AuditRepository(db).list().value();
+    QVERIFY(entries.size() >= 4);
+    for (const AuditRecord &entry : entries) {
+        QVERIFY(!entry.afterJson.contains(m_password));
+        QVERIFY(!entry.afterJson.contains(QStringLiteral("pbkdf2")));
+    }
+}
+
+void tst_AuthService::setUpFirstAdminSignsIn()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    QVERIFY(auth.setUpFirstAdmin(QStringLiteral("root"), QStringLiteral("short"))
+                .error()
+                .message()
+                .startsWith(QStringLiteral("Password")));
+    const DbResult<Session> session = auth.setUpFirstAdmin(QStringLiteral("root"), m_password);
+    QVERIFY(session.ok());
+    QCOMPARE(session.value().username(), QStringLiteral("root"));
+    QVERIFY(session.value().canManageUsers());
+    QVERIFY(session.value().userId() > 0);
+    QCOMPARE(user(db, m_clock, QStringLiteral("root")).lastLoginAt, m_clock.nowMs());
+    const auto signIns = AuditRepository(db).list(QStringLiteral("auth.sign_in")).value();
+    QCOMPARE(signIns.size(), 1);
+    QCOMPARE(signIns.first().username, QStringLiteral("root"));
+    QVERIFY(!auth.setUpFirstAdmin(QStringLiteral("root2"), m_password).ok());
 }
 
 QTEST_GUILESS_MAIN(tst_AuthService)

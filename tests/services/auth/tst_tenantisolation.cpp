@@ -8,9 +8,11 @@
 #include <models/sqlhelpers.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/authservice.h>
+#include <services/importing/leadimporter.h>
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QUrl>
 #include <QUuid>
 #include <QtTest>
@@ -33,6 +35,8 @@ private Q_SLOTS:
     void clientSessionCannotWriteOtherClients_data() { Tests::TestDatabase::addBackendRows(); }
     void clientSessionCannotWriteOtherClients();
     void postgresRowLevelSecurityConfinesRawSql();
+    void importerHonoursTheActor_data() { Tests::TestDatabase::addBackendRows(); }
+    void importerHonoursTheActor();
 
 private:
     QList<qint64> seed(Database &db); // three clients with campaigns and leads; returns client ids
@@ -247,6 +251,57 @@ void tst_TenantIsolation::postgresRowLevelSecurityConfinesRawSql()
         app.setSessionClient(0); // sign-out to an agency user: every row again
         QCOMPARE(ids(app, QStringLiteral("SELECT id FROM clients")).size(), 3);
     }
+}
+
+// `callvia --user NAME import` hands the signed-in session to the importer, which decides:
+// a client user finds only its own client's campaigns and may only dry-run; staff import anywhere.
+void tst_TenantIsolation::importerHonoursTheActor()
+{
+    CALLVIA_TEST_DATABASE(db);
+    const QList<qint64> clients = seed(db);
+    const qint64 own = ids(db, QStringLiteral("SELECT id FROM campaigns WHERE client_id = ?"), { clients.at(1) })
+                           .first();
+    const qint64 foreign
+        = ids(db, QStringLiteral("SELECT id FROM campaigns WHERE client_id = ?"), { clients.at(0) }).first();
+    QTemporaryDir dir;
+    QFile csv(dir.filePath(QStringLiteral("leads.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("Name,Phone\nAna,+1 212 555 0142\nBo,+1 212 555 0199\n");
+    csv.close();
+    const auto leadsIn = [&db](qint64 campaignId) {
+        return ids(db, QStringLiteral("SELECT id FROM leads WHERE campaign_id = ?"), { campaignId }).size();
+    };
+    const qsizetype ownBefore = leadsIn(own), foreignBefore = leadsIn(foreign);
+    ImportOptions options;
+    options.filePath = csv.fileName();
+    options.defaultRegion = QStringLiteral("US");
+
+    LeadImporter importer(db, m_clock);
+    importer.setActor(Session(9, QStringLiteral("carol"), Session::Role::Client, clients.at(1)));
+    options.campaignId = foreign;
+    ImportSummary summary = importer.run(options);
+    QVERIFY2(summary.error.startsWith(QStringLiteral("unknown campaign %1").arg(foreign)), qPrintable(summary.error));
+    QVERIFY(summary.error.contains(QStringLiteral("carol")));
+    options.campaignId = own;
+    summary = importer.run(options);
+    QVERIFY2(summary.error.startsWith(QStringLiteral("Permission denied")), qPrintable(summary.error));
+    options.dryRun = true;
+    summary = importer.run(options);
+    QVERIFY2(summary.ok(), qPrintable(summary.error));
+    QCOMPARE(summary.imported, 2); // counted, not written
+    QCOMPARE(leadsIn(own), ownBefore);
+    QCOMPARE(leadsIn(foreign), foreignBefore);
+
+    options.dryRun = false;
+    options.campaignId = foreign;
+    importer.setActor(Session(8, QStringLiteral("sam"), Session::Role::Staff, 0));
+    summary = importer.run(options);
+    QVERIFY2(summary.ok(), qPrintable(summary.error));
+    QCOMPARE(summary.imported, 2);
+    QCOMPARE(leadsIn(foreign), foreignBefore + 2);
+    QCOMPARE(ids(db, QStringLiteral("SELECT id FROM leads WHERE campaign_id = ? AND client_id <> ?"),
+                 { foreign, clients.at(0) }),
+        QList<qint64>());
 }
 
 QTEST_GUILESS_MAIN(tst_TenantIsolation)

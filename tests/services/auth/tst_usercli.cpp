@@ -93,6 +93,19 @@ void tst_UserCli::addPasswdDisableThroughStdin()
     QCOMPARE(
         scalar(QStringLiteral("SELECT must_change_password FROM users WHERE username = 'alice'")).toInt(), 1);
 
+    // alice is the only administrator: disabling her would leave nobody to manage users.
+    QProcess *lastAdmin = run({ QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("alice") });
+    QVERIFY(lastAdmin->waitForFinished(30000));
+    QCOMPARE(lastAdmin->exitCode(), 1);
+    QVERIFY(lastAdmin->readAllStandardError().contains("last active administrator"));
+    QCOMPARE(scalar(QStringLiteral("SELECT disabled FROM users WHERE username = 'alice'")).toInt(), 0);
+    QProcess *second = run(
+        { QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("dora"), QStringLiteral("--role"),
+            QStringLiteral("admin"), QStringLiteral("--password-env"), QStringLiteral("NEW_PW") },
+        {}, env);
+    QVERIFY(second->waitForFinished(30000));
+    QVERIFY2(second->exitCode() == 0, second->readAllStandardError().constData());
+
     QProcess *disable = run({ QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("alice") });
     QVERIFY(disable->waitForFinished(30000));
     QCOMPARE(disable->exitCode(), 0);
@@ -100,7 +113,7 @@ void tst_UserCli::addPasswdDisableThroughStdin()
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action IN ('user.create', "
                                    "'user.password_reset', 'user.disable')"))
                  .toInt(),
-        3);
+        4);
 
     QProcess *unknown = run({ QStringLiteral("user"), QStringLiteral("disable"), QStringLiteral("nobody") });
     QVERIFY(unknown->waitForFinished(30000));
