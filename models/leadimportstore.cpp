@@ -4,8 +4,13 @@
 #include "database.h"
 #include "sqlhelpers.h"
 
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+
+#include <sqlite3.h>
+
+#include <iterator>
 
 namespace Callvia::Models {
 
@@ -48,7 +53,88 @@ quint64 ImportKeys::emailKey(const QString &email)
 
 LeadImportStore::LeadImportStore(Database &database, const Clock &clock) : m_database(database), m_clock(clock) { }
 
-LeadImportStore::~LeadImportStore() = default;
+LeadImportStore::~LeadImportStore()
+{
+    finalizeNative();
+}
+
+void LeadImportStore::finalizeNative()
+{
+    // Before the connection closes: sqlite3_close refuses a handle with live statements.
+    sqlite3_finalize(m_native);
+    m_native = nullptr;
+}
+
+DbError LeadImportStore::nativeError() const
+{
+    // Through QSqlError, so the kind is classified exactly as for the driver's own errors.
+    const int code = sqlite3_extended_errcode(m_handle);
+    return DbError::fromSql(QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(m_handle)),
+                                      QSqlError::StatementError, QString::number(code)));
+}
+
+DbError LeadImportStore::prepareNative()
+{
+    if (m_native)
+        return {};
+    const QByteArray sql = insertSql(1).toUtf8();
+    if (sqlite3_prepare_v3(m_handle, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_native, nullptr)
+        != SQLITE_OK) {
+        m_native = nullptr;
+        return nativeError();
+    }
+    return {};
+}
+
+DbError LeadImportStore::insertNative(const LeadRecord &r)
+{
+    // One row per statement: a single-row INSERT needs no statement journal (a multi-row one
+    // copies every page it touches into it). Text goes in as UTF-8 from one reused buffer
+    // (bound as UTF-16, SQLite would allocate and convert each value); empty strings and a
+    // zero consent time are NULL, as Sql::nullIfEmpty/-Zero.
+    const QString *texts[] = { &r.firstName, &r.lastName, &r.phoneE164, &r.phoneExtension, &r.email, &r.company,
+                               &r.timeZone, &r.region, &r.notes, &r.customFieldsJson, &r.status,
+                               &r.consentType, &r.consentSource };
+    constexpr int TextColumns[] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16 };
+    qsizetype offsets[std::size(texts) + 1];
+    m_utf8.clear();
+    for (size_t i = 0; i < std::size(texts); ++i) {
+        offsets[i] = m_utf8.size();
+        const QString &text = *texts[i];
+        const QChar *in = text.constData();
+        bool ascii = true;
+        for (qsizetype k = 0; k < text.size(); ++k)
+            ascii = ascii && in[k].unicode() < 0x80;
+        if (ascii) {
+            const qsizetype at = m_utf8.size();
+            m_utf8.resize(at + text.size());
+            char *out = m_utf8.data() + at;
+            for (qsizetype k = 0; k < text.size(); ++k)
+                out[k] = char(in[k].unicode());
+        } else {
+            m_utf8.append(text.toUtf8());
+        }
+    }
+    offsets[std::size(texts)] = m_utf8.size();
+    int rc = sqlite3_bind_int64(m_native, 1, r.clientId);
+    rc = rc ? rc : sqlite3_bind_int64(m_native, 2, r.campaignId);
+    for (size_t i = 0; i < std::size(texts) && rc == SQLITE_OK; ++i) {
+        const qsizetype length = offsets[i + 1] - offsets[i];
+        rc = length == 0 ? sqlite3_bind_null(m_native, TextColumns[i])
+                         : sqlite3_bind_text(m_native, TextColumns[i], m_utf8.constData() + offsets[i], int(length),
+                                             SQLITE_STATIC);
+    }
+    const qint64 now = m_clock.nowMs();
+    rc = rc ? rc : (r.consentAt == 0 ? sqlite3_bind_null(m_native, 15) : sqlite3_bind_int64(m_native, 15, r.consentAt));
+    rc = rc ? rc : sqlite3_bind_int64(m_native, 17, 0);
+    rc = rc ? rc : sqlite3_bind_int64(m_native, 18, now);
+    rc = rc ? rc : sqlite3_bind_int64(m_native, 19, now);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(m_native);
+    const DbError error = rc == SQLITE_DONE ? DbError() : nativeError();
+    sqlite3_reset(m_native); // every parameter is bound again before the next step
+    return error;
+}
 
 DbError LeadImportStore::loadKeys(qint64 clientId, ImportKeys *keys)
 {
@@ -91,6 +177,9 @@ DbError LeadImportStore::begin()
         // random phone/e-mail index inserts of a large import otherwise re-read pages.
         m_tuned = true;
         QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -32768"));
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_handle = *static_cast<sqlite3 *const *>(handle.constData());
     }
     if (!db.transaction())
         return DbError::fromSql(db.lastError());
@@ -140,6 +229,11 @@ DbError LeadImportStore::execute(QSqlQuery &query, int rows)
 
 DbError LeadImportStore::insert(const LeadRecord &lead)
 {
+    if (m_handle) {
+        if (DbError error = prepareNative())
+            return error;
+        return insertNative(lead);
+    }
     m_pending.append(lead);
     if (m_pending.size() < RowsPerStatement)
         return {};

@@ -35,7 +35,8 @@ struct ImportOptions
     bool dryRun = false; // normalize and check duplicates, write nothing
     QString rejectsPath; // CSV of rejected rows plus a reject_reason column; empty = none
     int batchRows = 4096; // rows per normalization batch
-    qint64 commitRows = 65536; // KeepCommitted: commit once this many rows are written
+    qint64 commitRows = 262144; // KeepCommitted: commit once this many rows are written (fewer
+                                // commits: each rewrites the touched index pages to the WAL)
 };
 
 struct ImportProgress

@@ -60,6 +60,7 @@ public:
 private:
     std::optional<Phone> fastNanpPhone(const QString &text) const;
     Phone verdictForNanp(const QString &nationalNumber) const;
+    Phone computeNanpVerdict(const QString &nationalNumber) const;
     QString applyFields(const QStringList &fields, Models::LeadRecord &lead, QString *detail) const;
     void applyTimeZone(const QString &column, const Phone &phone, Models::LeadRecord &lead) const;
     QString applyContact(const QString &phone, const QString &extension, const QString &email,

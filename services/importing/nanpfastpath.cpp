@@ -11,6 +11,7 @@
 #include "nanpstates.h"
 
 #include <QHash>
+#include <QMutex>
 
 #include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -53,23 +54,51 @@ std::optional<LeadNormalizer::Phone> LeadNormalizer::fastNanpPhone(const QString
 
 LeadNormalizer::Phone LeadNormalizer::verdictForNanp(const QString &nationalNumber) const
 {
-    // One cache per worker thread: no lock. The geocoder flag is part of the key because the
-    // normalizers of different imports may share a thread.
-    thread_local QHash<int, Phone> cache;
+    // Two levels: a per-thread cache without a lock, in front of one process-wide cache under
+    // a mutex, so each prefix is asked of libphonenumber once, not once per worker thread (a
+    // million-row file holds tens of thousands of prefixes at ~50 us each). The geocoder flag
+    // is part of the key because imports with different settings may share both.
+    thread_local QHash<int, Phone> local;
+    static QMutex sharedMutex;
+    static QHash<int, Phone> shared;
     const int key = nationalNumber.left(6).toInt() * 2 + (m_settings.geocodeRegion ? 1 : 0);
-    const auto hit = cache.constFind(key);
-    if (hit != cache.constEnd())
+    const auto hit = local.constFind(key);
+    if (hit != local.constEnd())
         return *hit;
+    std::optional<Phone> known;
+    {
+        const QMutexLocker lock(&sharedMutex);
+        const auto sharedHit = shared.constFind(key);
+        if (sharedHit != shared.constEnd())
+            known = *sharedHit;
+    }
+    const Phone verdict = known ? *known : computeNanpVerdict(nationalNumber);
+    if (!known) {
+        const QMutexLocker lock(&sharedMutex);
+        if (shared.size() > 200'000)
+            shared.clear(); // bounded, like the per-thread caches: about 20 MB at most
+        shared.insert(key, verdict);
+    }
+    if (local.size() > 200'000)
+        local.clear();
+    local.insert(key, verdict);
+    return verdict;
+}
+
+LeadNormalizer::Phone LeadNormalizer::computeNanpVerdict(const QString &nationalNumber) const
+{
     const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
     PhoneNumber number;
     number.set_country_code(1);
     number.set_national_number(nationalNumber.toULongLong());
+    // Exactly IsValidNumber(), which is GetRegionCodeForNumber() then IsValidNumberForRegion():
+    // the region lookup (the costly part: every NANP region's patterns) is done once, not twice.
+    std::string region;
+    util.GetRegionCodeForNumber(number, &region);
     Phone verdict;
-    if (!util.IsValidNumber(number)) {
+    if (!util.IsValidNumberForRegion(number, region)) {
         verdict.reason = QStringLiteral("not a valid number for region US");
     } else {
-        std::string region;
-        util.GetRegionCodeForNumber(number, &region);
         verdict.regionCode = QString::fromStdString(region);
         if (m_settings.geocodeRegion) {
             static const i18n::phonenumbers::PhoneNumberOfflineGeocoder geocoder;
@@ -78,9 +107,6 @@ LeadNormalizer::Phone LeadNormalizer::verdictForNanp(const QString &nationalNumb
                 verdict.state = NanpStates::codeForDescription(place);
         }
     }
-    if (cache.size() > 200'000)
-        cache.clear(); // bounded: about 20 MB per thread at most
-    cache.insert(key, verdict);
     return verdict;
 }
 
