@@ -8,7 +8,9 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#ifdef CALLVIA_SQLITE_NATIVE_INSERT
 #include <sqlite3.h>
+#endif
 
 #include <iterator>
 
@@ -58,6 +60,7 @@ LeadImportStore::~LeadImportStore()
     finalizeNative();
 }
 
+#ifdef CALLVIA_SQLITE_NATIVE_INSERT
 void LeadImportStore::finalizeNative()
 {
     // Before the connection closes: sqlite3_close refuses a handle with live statements.
@@ -135,6 +138,13 @@ DbError LeadImportStore::insertNative(const LeadRecord &r)
     sqlite3_reset(m_native); // every parameter is bound again before the next step
     return error;
 }
+#else
+// This platform's Qt SQLite driver may carry its own SQLite copy: never touch its handle.
+void LeadImportStore::finalizeNative() { }
+DbError LeadImportStore::nativeError() const { return {}; }
+DbError LeadImportStore::prepareNative() { return {}; }
+DbError LeadImportStore::insertNative(const LeadRecord &) { return {}; }
+#endif
 
 DbError LeadImportStore::loadKeys(qint64 clientId, ImportKeys *keys)
 {
@@ -177,9 +187,11 @@ DbError LeadImportStore::begin()
         // random phone/e-mail index inserts of a large import otherwise re-read pages.
         m_tuned = true;
         QSqlQuery(db).exec(QStringLiteral("PRAGMA cache_size = -32768"));
+#ifdef CALLVIA_SQLITE_NATIVE_INSERT
         const QVariant handle = db.driver()->handle();
         if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
             m_handle = *static_cast<sqlite3 *const *>(handle.constData());
+#endif
     }
     if (!db.transaction())
         return DbError::fromSql(db.lastError());

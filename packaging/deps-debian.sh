@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git
   qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
   qt6-tools-dev-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
-  libphonenumber-dev libicu-dev libssl-dev sqlite3
+  libphonenumber-dev libicu-dev libssl-dev sqlite3 libsqlite3-dev
   postgresql xvfb xauth
 )
 if [ "${CALLVIA_WITH_FUZZ:-0}" = 1 ]; then
