@@ -14,6 +14,7 @@
 
 #include <models/clock.h>
 #include <models/database.h>
+#include <models/invoicerepository.h>
 #include <models/messagerepository.h>
 #include <models/records.h>
 #include <models/settingsrepository.h>
@@ -56,7 +57,10 @@ const QByteArray RetellKey = "soak-retell-key";
 const QByteArray CalSecret = "soak-cal-secret";
 const QByteArray BirdKey = "soak-messagebird-key";
 const QByteArray PublicBase = "https://hooks.soak.example";
-constexpr int SentMessages = 400; // per channel, seeded as sent so deliveries find them
+// Seeded so that, as with real traffic, each e-mail, SMS and invoice gets a handful of events
+// (at 100 requests/s for 10 minutes none is reused; faster or longer runs wrap around).
+constexpr int SentMessages = 6000; // per channel, seeded as sent so deliveries find them
+constexpr int SoakInvoices = 3000; // open invoices with a Stripe id
 
 // 50 requests: 21 Retell, 6 Cal.com, 6 Stripe, 6 SendGrid (2 events each), 6 MessageBird,
 // 3 redeliveries of an earlier event (answered "duplicate"), 2 bad signatures (401).
@@ -158,41 +162,70 @@ Seed seedDatabase(const QString &path, const QString &backupFolder)
         seed.error = error.message();
         return seed;
     }
-    Models::DbResult<QSqlQuery> leads = Models::Sql::exec(
-            db, s("SELECT id, client_id, phone_e164, email FROM leads WHERE status <> 'dnc' ORDER BY id"));
-    while (leads.ok() && leads.value().next())
-        seed.leads.append({ leads.value().value(0).toLongLong(), leads.value().value(1).toLongLong(),
-                            leads.value().value(2).toString(), leads.value().value(3).toString() });
-    Models::DbResult<QSqlQuery> invoices = Models::Sql::exec(
-            db, s("SELECT stripe_invoice_id FROM invoices WHERE stripe_invoice_id <> '' ORDER BY id"));
-    while (invoices.ok() && invoices.value().next())
-        seed.stripeInvoices.append(invoices.value().value(0).toString());
+    {
+        Models::DbResult<QSqlQuery> leads = Models::Sql::exec(
+                db, s("SELECT id, client_id, phone_e164, email FROM leads WHERE status <> 'dnc' ORDER BY id"));
+        while (leads.ok() && leads.value().next())
+            seed.leads.append({ leads.value().value(0).toLongLong(), leads.value().value(1).toLongLong(),
+                                leads.value().value(2).toString(), leads.value().value(3).toString() });
+        Models::DbResult<QSqlQuery> stripeIds = Models::Sql::exec(
+                db, s("SELECT stripe_invoice_id FROM invoices WHERE stripe_invoice_id <> '' ORDER BY id"));
+        while (stripeIds.ok() && stripeIds.value().next())
+            seed.stripeInvoices.append(stripeIds.value().value(0).toString());
+    } // queries done before the connections close
     if (seed.leads.isEmpty() || seed.stripeInvoices.isEmpty()) {
         seed.error = s("demo data has no leads or no Stripe invoices");
         return seed;
     }
-    // Sent e-mails (SendGrid) and SMS (MessageBird) the delivery events update.
-    Models::MessageRepository messages(db, clock);
-    for (int i = 0; i < SentMessages; ++i) {
-        const Lead &lead = seed.leads.at(i % seed.leads.size());
-        for (const bool email : { true, false }) {
-            Models::MessageRecord m;
-            m.clientId = lead.clientId;
-            m.leadId = lead.id;
-            m.channel = email ? s("email") : s("sms");
-            m.toAddress = email ? lead.email : lead.phone;
-            m.subject = email ? s("Your appointment") : QString();
-            m.body = s("See you tomorrow at 10:00");
-            m.status = s("sent");
-            m.provider = email ? s("sendgrid") : s("messagebird");
-            m.providerMessageId = (email ? s("sgm_soak_") : s("mb_soak_")) + QString::number(i);
-            m.sentAt = clock.nowMs();
-            if (const Models::DbResult<qint64> id = messages.insert(m); !id.ok()) {
+    // Sent e-mails (SendGrid) and SMS (MessageBird) the delivery events update, and open
+    // invoices the Stripe events move along.
+    {
+        Models::Transaction transaction(db);
+        if (!transaction.isActive()) {
+            seed.error = transaction.beginError().message();
+            return seed;
+        }
+        Models::MessageRepository messages(db, clock);
+        for (int i = 0; i < SentMessages; ++i) {
+            const Lead &lead = seed.leads.at(i % seed.leads.size());
+            for (const bool email : { true, false }) {
+                Models::MessageRecord m;
+                m.clientId = lead.clientId;
+                m.leadId = lead.id;
+                m.channel = email ? s("email") : s("sms");
+                m.toAddress = email ? lead.email : lead.phone;
+                m.subject = email ? s("Your appointment") : QString();
+                m.body = s("See you tomorrow at 10:00");
+                m.status = s("sent");
+                m.provider = email ? s("sendgrid") : s("messagebird");
+                m.providerMessageId = (email ? s("sgm_soak_") : s("mb_soak_")) + QString::number(i);
+                m.sentAt = clock.nowMs();
+                if (const Models::DbResult<qint64> id = messages.insert(m); !id.ok()) {
+                    seed.error = id.error().message();
+                    return seed;
+                }
+            }
+        }
+        Models::InvoiceRepository invoices(db, clock);
+        for (int i = 0; i < SoakInvoices; ++i) {
+            Models::InvoiceRecord invoice;
+            invoice.clientId = seed.leads.at(i % seed.leads.size()).clientId;
+            invoice.kind = s("manual");
+            invoice.stripeInvoiceId = QStringLiteral("in_soak_%1").arg(i);
+            invoice.status = s("open");
+            invoice.amountCents = 200'000;
+            invoice.description = s("Soak invoice");
+            if (const Models::DbResult<qint64> id = invoices.insert(invoice); !id.ok()) {
                 seed.error = id.error().message();
                 return seed;
             }
+            seed.stripeInvoices.append(invoice.stripeInvoiceId);
         }
-    }
+        if (const Models::DbError error = transaction.commit()) {
+            seed.error = error.message();
+            return seed;
+        }
+    } // the transaction lets go of its connection before the connections close
     db.closeAllConnections();
     return seed;
 }
@@ -417,9 +450,10 @@ private:
     {
         static const char *types[] = { "invoice.finalized", "invoice.sent", "invoice.payment_failed", "invoice.paid" };
         const QString id = QStringLiteral("evt_soak_%1").arg(sequence);
-        // Every fifth event is for an invoice this database does not know (stored, changes nothing).
+        // Four events per invoice in their usual order; every fifth event is for an invoice this
+        // database does not know (stored, changes nothing).
         const QString invoice = sequence % 5 == 4 ? QStringLiteral("in_unknown_%1").arg(sequence)
-                                                  : m_seed.stripeInvoices.at(int(sequence % m_seed.stripeInvoices.size()));
+                                                  : m_seed.stripeInvoices.at(int(sequence / 4 % m_seed.stripeInvoices.size()));
         const qint64 now = nowMs() / 1000;
         const QByteArray body =
                 QStringLiteral(R"({"id":"%1","object":"event","created":%4,"type":"%2","data":{"object":{"id":"%3",)"
@@ -433,10 +467,10 @@ private:
         return sign(m_recipe);
     }
 
-    // A batch of two: processed + delivered (or delivered + open) for one sent e-mail.
+    // Two batches of two per sent e-mail: processed + delivered, then open + click.
     Request sendgrid(qint64 sequence)
     {
-        const int message = int(sequence % SentMessages);
+        const int message = int(sequence / 2 % SentMessages);
         const Lead &lead = m_seed.leads.at(message % m_seed.leads.size());
         const qint64 now = nowMs() / 1000;
         const QString messageId = QStringLiteral("sgm_soak_%1.filter0001.%2.0").arg(message).arg(sequence);
@@ -444,7 +478,7 @@ private:
         QJsonArray batch;
         QStringList keys;
         for (int i = 0; i < 2; ++i) {
-            const QString event = i == 0 ? (opened ? s("delivered") : s("processed")) : (opened ? s("open") : s("delivered"));
+            const QString event = i == 0 ? (opened ? s("open") : s("processed")) : (opened ? s("click") : s("delivered"));
             const QString id = QStringLiteral("sg_soak_%1_%2").arg(sequence).arg(i);
             batch.append(QJsonObject { { s("email"), lead.email },
                                        { s("event"), event },
@@ -457,11 +491,11 @@ private:
         return sign(m_recipe);
     }
 
-    // A DLR by GET, as MessageBird sends them: sent, buffered, delivered for one SMS.
+    // A DLR by GET, as MessageBird sends them: sent, buffered, delivered for each SMS in turn.
     Request messageBird(qint64 sequence)
     {
         static const char *statuses[] = { "sent", "buffered", "delivered" };
-        const QString id = QStringLiteral("mb_soak_%1").arg(sequence % SentMessages);
+        const QString id = QStringLiteral("mb_soak_%1").arg(sequence / 3 % SentMessages);
         const QString status = s(statuses[sequence % 3]);
         // Unique per event: a status time one second apart, in the past.
         const QString at = QDateTime::fromSecsSinceEpoch(1'700'000'000 + sequence, Qt::UTC).toString(Qt::ISODate);
@@ -690,7 +724,7 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "seeding failed: %s\n", qPrintable(seed.error));
         return 1;
     }
-    std::printf("seeded demo data in %.1f s: %lld callable leads, %lld Stripe invoices, %d e-mails + %d SMS sent\n",
+    std::printf("seeded demo data in %.1f s: %lld callable leads, %lld invoices with a Stripe id, %d e-mails + %d SMS sent\n",
                 double(setup.elapsed()) / 1000.0, qlonglong(seed.leads.size()), qlonglong(seed.stripeInvoices.size()),
                 SentMessages, SentMessages);
 
@@ -830,7 +864,11 @@ int main(int argc, char *argv[])
     }
     reader.close();
     listener.terminate();
-    listener.waitForFinished(30'000);
+    const bool stopped = listener.waitForFinished(60'000);
+    if (!stopped) {
+        listener.kill();
+        listener.waitForFinished(5000);
+    }
     drainOutput();
 
     std::printf("\nresident memory of callvia --headless, %d s windows (1 sample/s):\n", windowSeconds);
@@ -854,9 +892,10 @@ int main(int argc, char *argv[])
                 "%lld failed, %lld retrying; backlog %lld when sending stopped, %lld after %.0f s of draining\n",
                 qlonglong(sender.ackedEvents.size()), qlonglong(rows), qlonglong(missing), qlonglong(processed),
                 qlonglong(failedEvents), qlonglong(retrying), qlonglong(backlogAtStop), qlonglong(pending), drainSeconds);
-    std::printf("backups written by the schedule: %d (folder %s); callvia exit code %d\n", backupLines,
+    std::printf("backups written by the schedule: %d (folder %s); callvia %s\n", backupLines,
                 qPrintable(QDir(backups).entryList({ s("*.sqlite") }, QDir::Files).join(QLatin1Char(' '))),
-                listener.exitCode());
+                stopped ? qPrintable(QStringLiteral("stopped on SIGTERM, exit code %1").arg(listener.exitCode()))
+                        : "did not stop within 60 s of SIGTERM (killed)");
 
     int status = 0;
     if (growth >= 10.0) {
@@ -867,8 +906,8 @@ int main(int argc, char *argv[])
         std::printf("FAIL: events lost, extra or not applied\n");
         status = 3;
     }
-    if (c.unexpected > 0 || c.failed > 0) {
-        std::printf("FAIL: unexpected or missing answers\n");
+    if (c.unexpected > 0 || c.failed > 0 || !stopped || listener.exitCode() != 0) {
+        std::printf("FAIL: unexpected or missing answers, or callvia did not stop cleanly\n");
         status = 4;
     }
     if (status == 0)
