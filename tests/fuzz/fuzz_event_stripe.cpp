@@ -6,25 +6,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    using namespace Callvia::Services;
     using namespace Callvia::Fuzz;
-    static StripeHandler handler(unopenedDatabase(), vectorClock());
-    QByteArray body = bytes(data, size);
-    QUrlQuery query;
-    QList<IncomingEvent> events;
-    QString error;
-    const bool identified = handler.identify(body, query, &events, &error);
-    verbose(identified ? QStringLiteral("events: %1").arg(events.size()) : error);
-    if (identified) {
-        for (const IncomingEvent &event : events)
-            if (event.providerEventId.isEmpty())
-                __builtin_trap();
-    } else if (error.isEmpty()) {
-        __builtin_trap();
-    }
-    StripeInvoiceEvent parsed;
-    QString parseError;
-    if (!parseStripeEvent(body, &parsed, &parseError) && parseError.isEmpty())
-        __builtin_trap();
-    return 0;
+    using namespace Callvia::Services;
+    return fuzzEventParsing<StripeHandler, StripeInvoiceEvent>(data, size, parseStripeEvent);
 }

@@ -5,6 +5,7 @@
 #include <models/eventtablemodel.h>
 
 #include <QAbstractItemModelTester>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Callvia;
@@ -19,6 +20,8 @@ private Q_SLOTS:
     void failedBatchStoresNothing();
     void modelListsEventsWithStatusAndError_data() { Tests::TestDatabase::addBackendRows(); }
     void modelListsEventsWithStatusAndError();
+    void processableWaitsOnlyForPendingEventsOfItsKey_data() { Tests::TestDatabase::addBackendRows(); }
+    void processableWaitsOnlyForPendingEventsOfItsKey();
 };
 
 void tst_EventRepository::insertsBatchAndDeduplicates()
@@ -52,6 +55,57 @@ void tst_EventRepository::failedBatchStoresNothing()
     const auto result = repository.insertBatch({ { "stripe", "evt_1", "t", {}, "{}" }, { "paypal", "x", "t", {}, "{}" } }, 1);
     QVERIFY(!result.ok());
     QCOMPARE(repository.backlogCount().value(), 0);
+}
+
+// The order check reads a partial index over pending events (migration 003): before it, each
+// candidate walked every earlier event of its key, processed ones too, and a backlog on busy keys
+// slowed the processor below the intake rate (bench_soak).
+void tst_EventRepository::processableWaitsOnlyForPendingEventsOfItsKey()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Models::EventRepository repository(db);
+    QList<Models::NewEvent> batch;
+    for (int i = 0; i < 40; ++i) // a busy key's history
+        batch.append({ "stripe", QStringLiteral("evt_old_%1").arg(i), "invoice.paid", "invoice:in_1", "{}" });
+    batch.append({ "stripe", "evt_a", "invoice.paid", "invoice:in_1", "{}" });
+    batch.append({ "stripe", "evt_b", "invoice.paid", "invoice:in_1", "{}" });
+    batch.append({ "stripe", "evt_c", "invoice.paid", "invoice:in_2", "{}" });
+    QVERIFY(repository.insertBatch(batch, 1000).ok());
+    QHash<QString, qint64> ids;
+    const QList<Models::EventRecord> all = repository.list({}).value();
+    for (const Models::EventRecord &event : all)
+        ids.insert(event.providerEventId, event.id);
+    QCOMPARE(ids.size(), 43);
+    for (int i = 0; i < 40; ++i)
+        QVERIFY(!repository.markProcessed(ids.value(QStringLiteral("evt_old_%1").arg(i)), 2000));
+    const auto due = repository.processable({ QStringLiteral("stripe") }, 3000, 10);
+    QVERIFY2(due.ok(), qPrintable(due.error().message()));
+    QStringList dueIds;
+    const QList<Models::EventRecord> dueEvents = due.value();
+    for (const Models::EventRecord &event : dueEvents)
+        dueIds << event.providerEventId;
+    QCOMPARE(dueIds, QStringList({ QStringLiteral("evt_a"), QStringLiteral("evt_c") })); // evt_b waits for evt_a
+
+    QSqlQuery query(db.connection());
+    if (db.isSqlite()) {
+        QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'events_pending_ordering'")));
+        QVERIFY(query.next());
+        QVERIFY2(query.value(0).toString().contains(QLatin1String("WHERE status = 'pending'")),
+                 qPrintable(query.value(0).toString()));
+        // The planner uses it for the check's shape (EventRepository::processable).
+        QVERIFY(query.exec(QStringLiteral(
+                "EXPLAIN QUERY PLAN SELECT e.id FROM events e WHERE e.status = 'pending' AND NOT EXISTS "
+                "(SELECT 1 FROM events p WHERE p.ordering_key = e.ordering_key AND p.status = 'pending' AND p.id < e.id)")));
+        QString plan;
+        while (query.next())
+            plan += query.value(3).toString() + QLatin1Char('\n');
+        QVERIFY2(plan.contains(QLatin1String("events_pending_ordering")), qPrintable(plan));
+    } else {
+        QVERIFY(query.exec(QStringLiteral("SELECT indexdef FROM pg_indexes WHERE indexname = 'events_pending_ordering'")));
+        QVERIFY(query.next());
+        QVERIFY2(query.value(0).toString().contains(QLatin1String("WHERE (status = 'pending'")),
+                 qPrintable(query.value(0).toString()));
+    }
 }
 
 void tst_EventRepository::modelListsEventsWithStatusAndError()
