@@ -1,6 +1,9 @@
 #include "database.h"
 
+#include <chrono>
+
 #include <QDir>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -465,8 +468,17 @@ void Database::lockWriteGate(bool urgent)
     if (urgent)
         m_urgentWriters.fetch_add(1, std::memory_order_relaxed);
     m_writeGate.lock();
-    if (urgent)
+    if (urgent) {
         m_urgentWriters.fetch_sub(1, std::memory_order_relaxed);
+        m_lastUrgentNs.store(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count(), std::memory_order_relaxed);
+    }
+}
+
+bool Database::urgentWriterRecent(int ms) const
+{
+    const qint64 last = m_lastUrgentNs.load(std::memory_order_relaxed);
+    const qint64 now = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    return last != 0 && (now - last) < qint64(ms) * 1'000'000;
 }
 
 void Database::unlockWriteGate()

@@ -86,6 +86,9 @@ public:
     void lockWriteGate(bool urgent);
     void unlockWriteGate();
     bool urgentWriterWaiting() const { return m_urgentWriters.load(std::memory_order_relaxed) > 0; }
+    // Whether an urgent writer took the gate within the last `ms` milliseconds (a burst of
+    // webhooks is on): long-running writers then keep their transactions minimal.
+    bool urgentWriterRecent(int ms) const;
 
 private:
     DbError openConnection(QSqlDatabase &db);
@@ -101,6 +104,7 @@ private:
     QHash<QString, int> m_appliedGeneration; // connection name -> generation applied (under m_mutex)
     QMutex m_writeGate;
     std::atomic<int> m_urgentWriters { 0 };
+    std::atomic<qint64> m_lastUrgentNs { 0 }; // steady clock, for scheduling only
     QSet<QString> m_stale; // connections to reopen after an Unavailable error (under m_mutex)
 };
 

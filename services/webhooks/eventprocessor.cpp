@@ -119,7 +119,11 @@ int EventProcessor::processBatch(const QStringList &providers, int budget)
         Models::Transaction transaction(m_database);
         error = transaction.beginError();
         QList<Models::EventRecord> queue = due.value();
-        const int maxEvents = qMin(budget, m_options.maxEventsPerTransaction);
+        // During a burst of webhooks one event per transaction: intake then never waits for more
+        // than one apply and commit, and the CPU goes to answering. Batches when it is quiet.
+        const int maxEvents = m_database.urgentWriterRecent(m_options.burstWindowMs)
+                ? 1
+                : qMin(budget, m_options.maxEventsPerTransaction);
         while (!error && !queue.isEmpty()) {
             for (const Models::EventRecord &event : std::as_const(queue)) {
                 if (attempted > 0 && yieldNow())

@@ -38,6 +38,7 @@ public:
         int maxEventsPerRun = 200; // then yield to the event loop (a stop request waits at most one run)
         int maxEventsPerTransaction = 50;
         int maxTransactionMs = 8; // hold SQLite's write lock at most about this long per batch
+        int burstWindowMs = 100; // intake stored events this recently: one event per transaction
     };
 
     EventProcessor(Models::Database &database, const Models::Clock &clock, const HandlerRegistry &handlers,
