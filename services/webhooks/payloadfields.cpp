@@ -130,7 +130,9 @@ QString e164(const QString &text)
         digits.remove(0, 2);
     if (digits.size() < 8 || digits.size() > 15 || digits.startsWith(QLatin1Char('0')))
         return {};
-    return QLatin1Char('+') + digits;
+    // Always international here (MessageBird MSISDNs carry no '+'): libphonenumber decides
+    // whether it is a real number and gives its canonical E.164 form.
+    return leadPhone(QLatin1Char('+') + digits);
 }
 
 QString leadPhone(const QString &text)

@@ -31,8 +31,9 @@ int flag(const QJsonValue &value);
 // ISO-8601 instant ("2024-01-10T14:30:00Z", with or without ms/offset) as ms since the epoch; 0 if invalid.
 qint64 isoToMs(const QString &text);
 
-// An E.164 number from what providers send ("+14155550123", "14155550123", "00 351 91…"); empty
-// when the result would not be '+' and 8 to 15 digits.
+// An E.164 number from what providers send in international form, with or without '+'
+// ("+14155550123", MessageBird's MSISDN "31612345678", "00 351 91…"), validated by
+// libphonenumber; empty when it is not a valid number (or an alphanumeric sender).
 QString e164(const QString &text);
 
 // A lead's phone as the lead import reads it (libphonenumber, default region US unless the text

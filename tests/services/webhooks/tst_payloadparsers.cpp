@@ -40,6 +40,9 @@ void tst_PayloadParsers::e164_data()
     QTest::newRow("spaces dashes") << QStringLiteral(" +1 (415) 555-0123 ") << QStringLiteral("+14155550123");
     QTest::newRow("00 prefix") << QStringLiteral("00351912345678") << QStringLiteral("+351912345678");
     QTest::newRow("too short") << QStringLiteral("+1415") << QString();
+    QTest::newRow("no such country code") << QStringLiteral("99912345678") << QString();
+    QTest::newRow("invalid length for NL") << QStringLiteral("316123456789") << QString();
+    QTest::newRow("alphanumeric sender") << QStringLiteral("Callvia") << QString();
     QTest::newRow("too long") << QStringLiteral("+1234567890123456") << QString();
     QTest::newRow("letters") << QStringLiteral("+1415CALLNOW") << QString();
     QTest::newRow("two plus") << QStringLiteral("++14155550123") << QString();
