@@ -21,6 +21,8 @@ namespace {
 const QString created = QStringLiteral("BOOKING_CREATED");
 const QString rescheduled = QStringLiteral("BOOKING_RESCHEDULED");
 const QString cancelled = QStringLiteral("BOOKING_CANCELLED");
+const QString requested = QStringLiteral("BOOKING_REQUESTED"); // needs the host's confirmation
+const QString rejected = QStringLiteral("BOOKING_REJECTED");
 
 void addPhone(QStringList *phones, const QString &raw)
 {
@@ -45,7 +47,8 @@ bool parseCalcomEvent(const QByteArray &body, CalcomEvent *out, QString *error)
     out->uid = P::text(payload, QStringLiteral("uid"));
     if (out->uid.isEmpty())
         out->uid = P::text(payload, QStringLiteral("bookingUid"));
-    const bool booking = out->trigger == created || out->trigger == rescheduled || out->trigger == cancelled;
+    const bool booking = out->trigger == created || out->trigger == rescheduled || out->trigger == cancelled
+            || out->trigger == requested || out->trigger == rejected;
     if (booking && out->uid.isEmpty()) {
         *error = P::missing(prefix + QStringLiteral("uid"));
         return false;
@@ -58,7 +61,7 @@ bool parseCalcomEvent(const QByteArray &body, CalcomEvent *out, QString *error)
         out->location = P::text(payload, QStringLiteral("metadata.videoCallUrl"));
     out->startMs = P::isoToMs(P::text(payload, QStringLiteral("startTime")));
     out->endMs = P::isoToMs(P::text(payload, QStringLiteral("endTime")));
-    if (out->trigger == created || out->trigger == rescheduled) {
+    if (out->trigger == created || out->trigger == rescheduled || out->trigger == requested) {
         if (out->startMs == 0) {
             *error = P::missing(prefix + QStringLiteral("startTime"));
             return false;
@@ -72,6 +75,8 @@ bool parseCalcomEvent(const QByteArray &body, CalcomEvent *out, QString *error)
         out->endMs = out->startMs;
     out->status = P::text(payload, QStringLiteral("status"));
     out->cancellationReason = P::text(payload, QStringLiteral("cancellationReason"));
+    if (out->cancellationReason.isEmpty())
+        out->cancellationReason = P::text(payload, QStringLiteral("rejectionReason"));
     addPhone(&out->phones, P::text(payload, QStringLiteral("responses.attendeePhoneNumber.value")));
     const QJsonArray attendees = payload.value(QLatin1String("attendees")).toArray();
     for (const QJsonValue &value : attendees) {
@@ -120,6 +125,10 @@ DbError CalcomHandler::apply(const EventRecord &event)
         return applyRescheduled(booking);
     if (booking.trigger == cancelled)
         return applyCancelled(booking);
+    if (booking.trigger == requested)
+        return applyDecision(booking, QStringLiteral("pending"));
+    if (booking.trigger == rejected)
+        return applyDecision(booking, QStringLiteral("rejected"));
     return {}; // other triggers are stored but change nothing (README)
 }
 
@@ -258,6 +267,33 @@ DbError CalcomHandler::applyCancelled(const CalcomEvent &booking) const
     if (!id.ok())
         return id.error();
     return settle(booking.uid, false);
+}
+
+// BOOKING_REQUESTED (a booking waiting for the host's confirmation: a 'pending' appointment,
+// no reminders, the lead not booked yet) and BOOKING_REJECTED ('rejected', its reason kept,
+// reminders cancelled). The status merge of AppointmentRepository::upsert makes any order give
+// the same row: a late request never downgrades a confirmed or rejected booking.
+DbError CalcomHandler::applyDecision(const CalcomEvent &booking, const QString &status) const
+{
+    AppointmentRepository appointments(m_database, m_clock);
+    DbResult<bool> superseded = appointments.isSuperseded(booking.uid);
+    if (!superseded.ok())
+        return superseded.error();
+    if (superseded.value())
+        return {};
+    DbResult<AppointmentRecord> record = recordFor(booking, status);
+    if (!record.ok())
+        return record.error();
+    record.value().previousBookingUid.clear();
+    DbResult<qint64> id = appointments.upsert(record.value());
+    if (!id.ok())
+        return id.error();
+    DbResult<AppointmentRecord> row = appointments.findByUid(booking.uid);
+    if (!row.ok())
+        return row.error();
+    if (row.value().status == QLatin1String("pending"))
+        return {};
+    return settle(booking.uid, row.value().status == QLatin1String("scheduled"));
 }
 
 DbError CalcomHandler::supersede(qint64 appointmentId) const

@@ -32,8 +32,9 @@ struct CalcomEvent
     QString cancellationReason;
 };
 
-// JSON -> CalcomEvent. Required: triggerEvent; for BOOKING_CREATED / _RESCHEDULED / _CANCELLED
-// also the booking uid, and for created/rescheduled valid startTime and endTime.
+// JSON -> CalcomEvent. Required: triggerEvent; for BOOKING_CREATED / _RESCHEDULED / _CANCELLED /
+// _REQUESTED / _REJECTED also the booking uid, and for created/rescheduled/requested valid
+// startTime and endTime.
 bool parseCalcomEvent(const QByteArray &body, CalcomEvent *out, QString *error);
 
 // Applies Cal.com bookings to appointments, reminders and leads. A booking finds its lead by
@@ -56,6 +57,7 @@ private:
     Models::DbError applyCreated(const CalcomEvent &booking) const;
     Models::DbError applyRescheduled(const CalcomEvent &booking) const;
     Models::DbError applyCancelled(const CalcomEvent &booking) const;
+    Models::DbError applyDecision(const CalcomEvent &booking, const QString &status) const;
     Models::DbError supersede(qint64 appointmentId) const;
     Models::DbError settle(const QString &bookingUid, bool bookLead) const;
 

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void rescheduleMovesBookingInEitherOrder();
     void cancelInEitherOrderCancelsBookingAndReminders_data() { Tests::TestDatabase::addBackendRows(); }
     void cancelInEitherOrderCancelsBookingAndReminders();
+    void requestedThenConfirmedOrRejectedInAnyOrder_data() { Tests::TestDatabase::addBackendRows(); }
+    void requestedThenConfirmedOrRejectedInAnyOrder();
     void unmatchedBookingCanBeLinkedLater_data() { Tests::TestDatabase::addBackendRows(); }
     void unmatchedBookingCanBeLinkedLater();
     void phoneMatchPrefersMostRecentCampaign_data() { Tests::TestDatabase::addBackendRows(); }
@@ -75,6 +77,12 @@ QByteArray booking(const QString &trigger, const QString &uid, const QString &st
                                        QJsonObject { { QStringLiteral("value"), phone } } } });
     if (!rescheduleUid.isEmpty())
         payload.insert(QStringLiteral("rescheduleUid"), rescheduleUid);
+    if (trigger == QLatin1String("BOOKING_REQUESTED"))
+        payload.insert(QStringLiteral("status"), QStringLiteral("PENDING"));
+    if (trigger == QLatin1String("BOOKING_REJECTED")) {
+        payload.insert(QStringLiteral("status"), QStringLiteral("REJECTED"));
+        payload.insert(QStringLiteral("rejectionReason"), QStringLiteral("fully booked"));
+    }
     if (trigger == QLatin1String("BOOKING_CANCELLED")) {
         payload.insert(QStringLiteral("status"), QStringLiteral("CANCELLED"));
         payload.insert(QStringLiteral("cancellationReason"), QStringLiteral("sick"));
@@ -219,6 +227,52 @@ void tst_CalcomHandler::cancelInEitherOrderCancelsBookingAndReminders()
              QString(b.section(QLatin1Char('|'), 3, 11)).replace(QStringLiteral("bea@"), QStringLiteral("x@")));
     QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM reminders WHERE status = 'cancelled'")), 8);
     QCOMPARE(Tests::leadStatus(db, m_clock, ana), Tests::leadStatus(db, m_clock, bea));
+}
+
+void tst_CalcomHandler::requestedThenConfirmedOrRejectedInAnyOrder()
+{
+    CALLVIA_TEST_DATABASE(db);
+    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
+    const qint64 ana = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"),
+                                      QStringLiteral("ana@example.com"), QStringLiteral("contacted"));
+    const qint64 bea = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550124"),
+                                      QStringLiteral("bea@example.com"), QStringLiteral("contacted"));
+    CalcomHandler handler(db, m_clock);
+    auto event = [&](const QString &trigger, const QString &uid, const QString &email, const QString &at) {
+        return booking(trigger, uid, start, end, email, {}, {}, at);
+    };
+    const QString requested = QStringLiteral("BOOKING_REQUESTED");
+    const QString created = QStringLiteral("BOOKING_CREATED");
+    const QString rejected = QStringLiteral("BOOKING_REJECTED");
+    const QString t1 = QStringLiteral("2025-06-10T11:00:00.000Z");
+    const QString t2 = QStringLiteral("2025-06-10T11:05:00.000Z");
+
+    // Requested: a pending appointment, no reminders, the lead not booked yet.
+    QCOMPARE(Tests::deliver(handler, db, event(requested, QStringLiteral("r1"), QStringLiteral("ana@example.com"), t1)), QString());
+    QString r1 = state(db, m_clock, QStringLiteral("r1"));
+    QVERIFY2(r1.contains(QStringLiteral("|pending|")), qPrintable(r1));
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM reminders")), 0);
+    QCOMPARE(Tests::leadStatus(db, m_clock, ana), QStringLiteral("contacted"));
+    // Confirmed by the host: scheduled, reminders, lead booked; a late request changes nothing.
+    QCOMPARE(Tests::deliver(handler, db, event(created, QStringLiteral("r1"), QStringLiteral("ana@example.com"), t2)), QString());
+    QCOMPARE(Tests::deliver(handler, db, event(requested, QStringLiteral("r1"), QStringLiteral("ana@example.com"), t1)), QString());
+    r1 = state(db, m_clock, QStringLiteral("r1"));
+    QVERIFY2(r1.contains(QStringLiteral("|scheduled|")), qPrintable(r1));
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM reminders WHERE status = 'scheduled'")), 4);
+    QCOMPARE(Tests::leadStatus(db, m_clock, ana), QStringLiteral("booked"));
+
+    // Rejected, in both orders: rejected with its reason, no live reminders, lead not booked.
+    QCOMPARE(Tests::deliver(handler, db, event(requested, QStringLiteral("r2"), QStringLiteral("bea@example.com"), t1)), QString());
+    QCOMPARE(Tests::deliver(handler, db, event(rejected, QStringLiteral("r2"), QStringLiteral("bea@example.com"), t2)), QString());
+    QCOMPARE(Tests::deliver(handler, db, event(rejected, QStringLiteral("r3"), QStringLiteral("bea@example.com"), t2)), QString());
+    QCOMPARE(Tests::deliver(handler, db, event(requested, QStringLiteral("r3"), QStringLiteral("bea@example.com"), t1)), QString());
+    for (const QString &uid : QStringList { QStringLiteral("r2"), QStringLiteral("r3") }) {
+        const QString s = state(db, m_clock, uid);
+        QVERIFY2(s.contains(QStringLiteral("|rejected|fully booked|")), qPrintable(s));
+        QVERIFY2(!s.contains(QStringLiteral("/scheduled/")), qPrintable(s));
+    }
+    QCOMPARE(Tests::leadStatus(db, m_clock, bea), QStringLiteral("contacted"));
 }
 
 void tst_CalcomHandler::unmatchedBookingCanBeLinkedLater()
