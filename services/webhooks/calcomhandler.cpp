@@ -126,9 +126,9 @@ DbError CalcomHandler::apply(const EventRecord &event)
     if (booking.trigger == cancelled)
         return applyCancelled(booking);
     if (booking.trigger == requested)
-        return applyDecision(booking, QStringLiteral("pending"));
+        return applyNew(booking, QStringLiteral("pending"));
     if (booking.trigger == rejected)
-        return applyDecision(booking, QStringLiteral("rejected"));
+        return applyNew(booking, QStringLiteral("rejected"));
     return {}; // other triggers are stored but change nothing (README)
 }
 
@@ -190,20 +190,7 @@ DbResult<AppointmentRecord> CalcomHandler::recordFor(const CalcomEvent &booking,
 
 DbError CalcomHandler::applyCreated(const CalcomEvent &booking) const
 {
-    AppointmentRepository appointments(m_database, m_clock);
-    DbResult<bool> superseded = appointments.isSuperseded(booking.uid);
-    if (!superseded.ok())
-        return superseded.error();
-    if (superseded.value())
-        return {}; // already rescheduled to another uid: that row is the booking now
-    DbResult<AppointmentRecord> record = recordFor(booking, QStringLiteral("scheduled"));
-    if (!record.ok())
-        return record.error();
-    record.value().previousBookingUid.clear();
-    DbResult<qint64> id = appointments.upsert(record.value());
-    if (!id.ok())
-        return id.error();
-    return settle(booking.uid, true);
+    return applyNew(booking, QStringLiteral("scheduled"));
 }
 
 DbError CalcomHandler::applyRescheduled(const CalcomEvent &booking) const
@@ -269,18 +256,19 @@ DbError CalcomHandler::applyCancelled(const CalcomEvent &booking) const
     return settle(booking.uid, false);
 }
 
-// BOOKING_REQUESTED (a booking waiting for the host's confirmation: a 'pending' appointment,
-// no reminders, the lead not booked yet) and BOOKING_REJECTED ('rejected', its reason kept,
-// reminders cancelled). The status merge of AppointmentRepository::upsert makes any order give
-// the same row: a late request never downgrades a confirmed or rejected booking.
-DbError CalcomHandler::applyDecision(const CalcomEvent &booking, const QString &status) const
+// A booking under its own uid: BOOKING_CREATED ('scheduled', the lead booked),
+// BOOKING_REQUESTED (waiting for the host's confirmation: 'pending', no reminders, the lead not
+// booked yet) and BOOKING_REJECTED ('rejected', its reason kept, reminders cancelled). The status
+// merge of AppointmentRepository::upsert makes any order give the same row: a late request never
+// downgrades a confirmed or rejected booking.
+DbError CalcomHandler::applyNew(const CalcomEvent &booking, const QString &status) const
 {
     AppointmentRepository appointments(m_database, m_clock);
     DbResult<bool> superseded = appointments.isSuperseded(booking.uid);
     if (!superseded.ok())
         return superseded.error();
     if (superseded.value())
-        return {};
+        return {}; // already rescheduled to another uid: that row is the booking now
     DbResult<AppointmentRecord> record = recordFor(booking, status);
     if (!record.ok())
         return record.error();
@@ -288,12 +276,14 @@ DbError CalcomHandler::applyDecision(const CalcomEvent &booking, const QString &
     DbResult<qint64> id = appointments.upsert(record.value());
     if (!id.ok())
         return id.error();
-    DbResult<AppointmentRecord> row = appointments.findByUid(booking.uid);
-    if (!row.ok())
-        return row.error();
-    if (row.value().status == QLatin1String("pending"))
-        return {};
-    return settle(booking.uid, row.value().status == QLatin1String("scheduled"));
+    if (status == QLatin1String("pending")) {
+        DbResult<AppointmentRecord> row = appointments.findByUid(booking.uid);
+        if (!row.ok())
+            return row.error();
+        if (row.value().status == QLatin1String("pending"))
+            return {};
+    }
+    return settle(booking.uid, status == QLatin1String("scheduled"));
 }
 
 DbError CalcomHandler::supersede(qint64 appointmentId) const

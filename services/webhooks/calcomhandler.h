@@ -57,7 +57,7 @@ private:
     Models::DbError applyCreated(const CalcomEvent &booking) const;
     Models::DbError applyRescheduled(const CalcomEvent &booking) const;
     Models::DbError applyCancelled(const CalcomEvent &booking) const;
-    Models::DbError applyDecision(const CalcomEvent &booking, const QString &status) const;
+    Models::DbError applyNew(const CalcomEvent &booking, const QString &status) const;
     Models::DbError supersede(qint64 appointmentId) const;
     Models::DbError settle(const QString &bookingUid, bool bookLead) const;
 

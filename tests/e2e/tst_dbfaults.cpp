@@ -144,6 +144,20 @@ quint16 freePort()
     return server.listen(QHostAddress::LocalHost, 0) ? server.serverPort() : 0;
 }
 
+// After a fault has cleared: stops the listener, whose log must name the database file, then
+// checks the file passes integrity_check and holds every acknowledged event. Fails the
+// current test (check QTest::currentTestFailed()) otherwise; returns the log and stored ids.
+void checkStoppedAndIntact(QProcess &listener, const QString &database, const QList<QByteArray> &acked,
+                           QByteArray *log, QSet<QByteArray> *stored)
+{
+    QVERIFY(stopListener(listener, log));
+    QVERIFY2(namesDatabase(*log, database), log->constData());
+    QString integrity;
+    *stored = sqliteIds(database, &integrity);
+    QCOMPARE(integrity, QStringLiteral("ok"));
+    QCOMPARE(missing(acked, *stored), 0);
+}
+
 } // namespace
 
 class tst_DbFaults : public QObject
@@ -212,12 +226,10 @@ void tst_DbFaults::diskFull()
     QCOMPARE(health(port), 200);
 
     QByteArray log;
-    QVERIFY(stopListener(listener, &log));
-    QVERIFY2(namesDatabase(log, database), log.constData());
-    QString integrity;
-    const QSet<QByteArray> stored = sqliteIds(database, &integrity);
-    QCOMPARE(integrity, QStringLiteral("ok"));
-    QCOMPARE(missing(acked, stored), 0);
+    QSet<QByteArray> stored;
+    checkStoppedAndIntact(listener, database, acked, &log, &stored);
+    if (QTest::currentTestFailed())
+        return;
 }
 
 // Another process holds BEGIN EXCLUSIVE: webhooks wait for the busy timeout, then get 503.
@@ -260,12 +272,10 @@ void tst_DbFaults::lockedByAnotherProcess()
     QCOMPARE(health(port), 200);
 
     QByteArray log;
-    QVERIFY(stopListener(listener, &log));
-    QVERIFY2(namesDatabase(log, database), log.constData());
-    QString integrity;
-    const QSet<QByteArray> stored = sqliteIds(database, &integrity);
-    QCOMPARE(integrity, QStringLiteral("ok"));
-    QCOMPARE(missing(acked, stored), 0);
+    QSet<QByteArray> stored;
+    checkStoppedAndIntact(listener, database, acked, &log, &stored);
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(!stored.contains("evt_lock_during_0"));
 }
 
@@ -341,13 +351,11 @@ void tst_DbFaults::readOnlyFile()
     qInfo("read-only: stored again %lld ms after the file was made writable", recovered);
     QVERIFY(recovered >= 0);
     QCOMPARE(health(port), 200);
-    QVERIFY(stopListener(listener, &log));
-    QVERIFY2(namesDatabase(log, database), log.constData());
+    QSet<QByteArray> stored;
+    checkStoppedAndIntact(listener, database, acked, &log, &stored);
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY2(log.contains("readonly"), log.constData());
-    QString integrity;
-    const QSet<QByteArray> stored = sqliteIds(database, &integrity);
-    QCOMPARE(integrity, QStringLiteral("ok"));
-    QCOMPARE(missing(acked, stored), 0);
     QVERIFY(!stored.contains("evt_ro_during_0"));
 }
 
