@@ -77,9 +77,7 @@ namespace {
 
 struct Failure
 {
-    qint64 id;
-    QString provider;
-    QString eventType;
+    Models::EventRecord event;
     int attempts;
     QString message;
     bool final;
@@ -160,7 +158,7 @@ int EventProcessor::processBatch(const QStringList &providers, int budget)
                 if ((error = repository.markFailed(event.id, attempts, message,
                                                    m_clock.nowMs() + backoffMs(attempts), final)))
                     break;
-                failures.append({ event.id, event.provider, event.eventType, attempts, message, final });
+                failures.append({ event, attempts, message, final });
             }
             if (error || attempted >= maxEvents || yieldNow())
                 break;
@@ -185,12 +183,8 @@ int EventProcessor::processBatch(const QStringList &providers, int budget)
     }
     for (const qint64 id : std::as_const(processed))
         Q_EMIT eventProcessed(id);
-    for (const Failure &failure : std::as_const(failures)) {
-        qCInfo(lcWebhooks).noquote() << "event" << failure.id << failure.provider << failure.eventType
-                                     << "failed (attempt" << failure.attempts
-                                     << (failure.final ? "final)" : "will retry)") << failure.message;
-        Q_EMIT eventFailed(failure.id, failure.message, failure.final);
-    }
+    for (const Failure &failure : std::as_const(failures))
+        reportFailure(failure.event, failure.attempts, failure.message, failure.final);
     return qMax(attempted, 1); // a batch whose events were all claimed elsewhere still made progress
 }
 
@@ -229,10 +223,15 @@ bool EventProcessor::processOne(const Models::EventRecord &event)
     if (const Models::DbError markError =
                 repository.markFailed(event.id, attempts, message, m_clock.nowMs() + backoffMs(attempts), final))
         qCWarning(lcWebhooks).noquote() << "cannot record the failure of event" << event.id << ":" << markError.message();
+    reportFailure(event, attempts, message, final);
+    return false;
+}
+
+void EventProcessor::reportFailure(const Models::EventRecord &event, int attempts, const QString &message, bool final)
+{
     qCInfo(lcWebhooks).noquote() << "event" << event.id << event.provider << event.eventType << "failed (attempt"
                                  << attempts << (final ? "final)" : "will retry)") << message;
     Q_EMIT eventFailed(event.id, message, final);
-    return false;
 }
 
 } // namespace Callvia::Services

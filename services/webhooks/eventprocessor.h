@@ -60,6 +60,8 @@ Q_SIGNALS:
 private:
     int processBatch(const QStringList &providers, int budget);
     bool processOne(const Models::EventRecord &event);
+    // Logs a failed attempt and emits eventFailed (after the attempt was recorded).
+    void reportFailure(const Models::EventRecord &event, int attempts, const QString &message, bool final);
     void scheduleRun();
 
     Models::Database &m_database;
