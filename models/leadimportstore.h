@@ -8,7 +8,9 @@
 #include <QSet>
 #include <QVariantList>
 
+#include <array>
 #include <memory>
+#include <vector>
 
 class QSqlQuery;
 struct sqlite3;
@@ -35,10 +37,10 @@ struct ImportKeys
 
 // Bulk lead writing for the import (issue 9): loads a client's existing phone/e-mail keys and
 // opt-outs once, then inserts inside caller-driven transactions on the calling thread's
-// connection. One store per writer thread. On SQLite the inserts run one prepared single-row
-// statement straight on the driver's sqlite3 handle (QSqlQuery's per-value bookkeeping and a
-// multi-row statement's statement journal cost more than the inserts themselves); on
-// PostgreSQL through one prepared multi-row QSqlQuery. Updates always go through QSqlQuery.
+// connection. One store per writer thread. Inserts are buffered and written by one prepared
+// multi-row statement: on SQLite straight on the driver's sqlite3 handle with UTF-8 binds
+// (QSqlQuery's per-value bookkeeping costs more than the inserts themselves), on PostgreSQL
+// through QSqlQuery. Updates go through QSqlQuery, after the buffered rows.
 class LeadImportStore final
 {
     Q_DISABLE_COPY_MOVE(LeadImportStore)
@@ -56,8 +58,8 @@ public:
     DbError commit(); // flushes buffered rows first
     void rollback(); // drops buffered rows too
 
-    // SQLite: writes the row now. PostgreSQL: buffers it; written by the multi-row statement
-    // when enough are buffered.
+    // Buffers the row; written by a multi-row statement once RowsPerStatement rows are there,
+    // the rest by commit() or flush().
     DbError insert(const LeadRecord &lead);
     DbError flush();
     // Fills the lead's empty fields from `lead` (never its phone or e-mail unless empty and
@@ -69,6 +71,8 @@ private:
     void bindRow(QSqlQuery &query, int row, const LeadRecord &lead, qint64 now) const;
     DbError prepareNative();
     DbError insertNative(const LeadRecord &lead);
+    DbError stepNative(sqlite3_stmt *statement, size_t first, int rows);
+    DbError flushNative();
     DbError nativeError() const;
     void finalizeNative();
 
@@ -80,8 +84,16 @@ private:
     QList<LeadRecord> m_pending;
     bool m_tuned = false;
     sqlite3 *m_handle = nullptr; // the SQLite connection of this thread, when native
-    sqlite3_stmt *m_native = nullptr; // single-row INSERT on m_handle
-    QByteArray m_utf8; // the row's text values, bound without a copy
+    static constexpr int NativeTexts = 13;
+    struct NativeRow
+    {
+        qint64 clientId, campaignId, consentAt;
+        std::array<qsizetype, NativeTexts + 1> offsets; // of each text value in m_utf8, then the end
+    };
+    sqlite3_stmt *m_native = nullptr; // single-row INSERT on m_handle (the rest at a flush)
+    sqlite3_stmt *m_nativeMulti = nullptr; // RowsPerStatement-row INSERT on m_handle
+    std::vector<NativeRow> m_nativeRows; // buffered rows, written when RowsPerStatement are there
+    QByteArray m_utf8; // their text values, bound without a copy
 };
 
 } // namespace Callvia::Models

@@ -6,10 +6,10 @@
 #include <models/clientrepository.h>
 #include <models/database.h>
 
+#include "importpipeline.h"
+
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFuture>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <memory>
 
@@ -32,7 +32,8 @@ struct LeadImporter::Run
     qint64 rowsSinceCommit = 0;
     QElapsedTimer clock;
     qint64 lastProgressMs = -1000;
-    std::atomic<qint64> normalizeNs { 0 };
+    qint64 normalizeMs = 0;
+    qint64 bytesWritten = 0; // the file offset up to which rows have been written
 };
 
 LeadImporter::LeadImporter(Models::Database &database, const Models::Clock &clock, QObject *parent)
@@ -86,7 +87,7 @@ ImportSummary LeadImporter::runOnThisThread(const ImportOptions &options)
         run.summary.error = error;
     run.store.reset(); // its prepared statements die before the connection is released
     run.summary.elapsedMs = run.clock.elapsed();
-    run.summary.normalizeMs = run.normalizeNs.load() / 1'000'000;
+    run.summary.normalizeMs = run.normalizeMs;
     return run.summary;
 }
 
@@ -153,48 +154,36 @@ bool LeadImporter::prepare(Run &run)
     return true;
 }
 
-namespace {
-
-QList<CsvRecord> readBatch(CsvReader &reader, int rows)
-{
-    QList<CsvRecord> batch;
-    batch.reserve(rows);
-    CsvRecord record;
-    while (batch.size() < rows && reader.next(&record))
-        batch.append(std::move(record));
-    return batch;
-}
-
-} // namespace
-
 void LeadImporter::loop(Run &run)
 {
-    QFuture<NormalizedRow> pending;
-    int pendingCount = 0;
-    bool more = true;
-    const LeadNormalizer &normalizer = *run.normalizer;
-    std::atomic<qint64> &normalizeNs = run.normalizeNs;
-    auto normalize = [&normalizer, &normalizeNs](const CsvRecord &record) {
-        QElapsedTimer timer;
-        timer.start();
-        NormalizedRow row = normalizer.normalize(record);
-        normalizeNs.fetch_add(timer.nsecsElapsed());
-        return row;
-    };
-    while (more || pending.isValid()) {
-        QElapsedTimer parse;
-        parse.start();
-        QList<CsvRecord> batch = more ? readBatch(*run.reader, run.options.batchRows) : QList<CsvRecord>();
-        more = !batch.isEmpty() && !m_cancel.load();
-        run.summary.parseMs += parse.elapsed();
-        QList<NormalizedRow> rows = pending.isValid() ? collect(run, pending, pendingCount) : QList<NormalizedRow>();
-        pendingCount = int(batch.size());
-        pending = more ? QtConcurrent::mapped(std::move(batch), normalize) : QFuture<NormalizedRow>();
-        if (!writeBatch(run, rows) || m_cancel.load()) {
-            pending.waitForFinished();
-            break;
+    // Parsing and normalization run ahead on the pipeline's threads; this thread only writes.
+    ImportPipeline pipeline(*run.reader, *run.normalizer, run.options.batchRows);
+    pipeline.start();
+    for (;;) {
+        NormalizedBatch batch;
+        if (!pipeline.next(&batch, 100)) {
+            reportProgress(run, false); // waiting for the first batch (or a slow one)
+            continue;
         }
+        if (batch.rows.empty())
+            break;
+        if (run.bytesWritten == 0 && batch.bytesRead > 0) {
+            // Size the key sets once for the whole file (estimated from the first batch's bytes
+            // per row) instead of rehashing a million keys several times on this thread.
+            const qint64 estimate = run.file.size() / std::max<qint64>(1, batch.bytesRead / qint64(batch.rows.size()));
+            const qint64 wanted = std::min<qint64>(estimate, 50'000'000);
+            run.keys.phones.reserve(run.keys.phones.size() + wanted);
+            run.keys.emails.reserve(run.keys.emails.size() + wanted);
+        }
+        run.bytesWritten = batch.bytesRead;
+        const bool ok = writeBatch(run, batch.rows);
+        pipeline.recycle(std::move(batch));
+        if (!ok || m_cancel.load())
+            break;
     }
+    pipeline.stop();
+    run.summary.parseMs = pipeline.parseMs();
+    run.normalizeMs = pipeline.normalizeMs();
     run.summary.encoding = run.reader->sawWindows1252() ? QStringLiteral("windows-1252") : QStringLiteral("utf-8");
     run.summary.cancelled = m_cancel.load();
     // A database error leaves the open transaction unusable (PostgreSQL aborts it): roll it
@@ -205,22 +194,9 @@ void LeadImporter::loop(Run &run)
     reportProgress(run, true);
 }
 
-QList<NormalizedRow> LeadImporter::collect(Run &run, QFuture<NormalizedRow> &pending, int count)
+bool LeadImporter::writeBatch(Run &run, std::vector<NormalizedRow> &rows)
 {
-    // Result by result, so progress keeps flowing while the workers finish the batch.
-    QList<NormalizedRow> rows;
-    rows.reserve(count);
-    for (int i = 0; i < count; ++i) {
-        rows.append(pending.resultAt(i));
-        if (i % 256 == 0)
-            reportProgress(run, false);
-    }
-    return rows;
-}
-
-bool LeadImporter::writeBatch(Run &run, QList<NormalizedRow> &rows)
-{
-    if (rows.isEmpty())
+    if (rows.empty())
         return true;
     QElapsedTimer write;
     write.start();
@@ -239,7 +215,7 @@ bool LeadImporter::writeBatch(Run &run, QList<NormalizedRow> &rows)
             break;
         reportProgress(run, false);
     }
-    run.rowsSinceCommit += rows.size();
+    run.rowsSinceCommit += qint64(rows.size());
     if (ok && perBatch && run.rowsSinceCommit >= run.options.commitRows)
         ok = endTransaction(run, true);
     reportProgress(run, true);
@@ -290,8 +266,8 @@ bool LeadImporter::writeRow(Run &run, NormalizedRow &row)
     }
     Models::LeadRecord &lead = row.lead;
     const bool hasPhone = !lead.phoneE164.isEmpty(), hasEmail = !lead.email.isEmpty();
-    const qint64 phoneKey = hasPhone ? Models::ImportKeys::phoneKey(lead.phoneE164) : 0;
-    const quint64 emailKey = hasEmail ? Models::ImportKeys::emailKey(lead.email) : 0;
+    const qint64 phoneKey = row.phoneKey;
+    const quint64 emailKey = row.emailKey;
     const qint64 phoneId = hasPhone ? run.keys.phones.value(phoneKey, -1) : -1;
     const qint64 emailId = hasEmail ? run.keys.emails.value(emailKey, -1) : -1;
     if (phoneId == 0 || emailId == 0) {
@@ -343,7 +319,7 @@ void LeadImporter::reportProgress(Run &run, bool force)
         return;
     run.lastProgressMs = now;
     ImportProgress progress;
-    progress.bytesRead = run.reader ? run.reader->bytesRead() : 0;
+    progress.bytesRead = run.bytesWritten;
     progress.totalBytes = run.file.size();
     progress.rows = run.summary.rows;
     progress.rowsPerSecond = now > 0 ? run.summary.rows * 1000.0 / now : 0;

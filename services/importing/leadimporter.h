@@ -6,7 +6,6 @@
 #include <models/leadimportstore.h>
 #include <services/auth/session.h>
 
-#include <QFuture>
 #include <QList>
 #include <QObject>
 
@@ -33,9 +32,10 @@ struct ImportPreview
 };
 
 // Imports a CSV file of leads into a campaign. run() blocks: call it on a worker thread. The
-// calling thread parses and is the one writer (its own connection, released at the end);
-// normalization runs in parallel on the global thread pool, one batch ahead of the writer.
-// Duplicates are found in hash sets of phone/e-mail keys loaded once (no per-row SELECT).
+// calling thread is the one writer (its own connection, released at the end) and does nothing
+// else: a producer on the import's own thread pool parses batches and normalizes them in
+// chunks across the pool, a few batches ahead (ImportPipeline). Duplicates are found in hash
+// sets of phone/e-mail keys loaded once (no per-row SELECT), the keys computed by the workers.
 // cancel() may be called from any thread; progressed() is emitted at most every 100 ms.
 class LeadImporter final : public QObject
 {
@@ -60,8 +60,7 @@ private:
     ImportSummary runOnThisThread(const ImportOptions &options);
     bool prepare(Run &run);
     void loop(Run &run);
-    QList<NormalizedRow> collect(Run &run, QFuture<NormalizedRow> &pending, int count);
-    bool writeBatch(Run &run, QList<NormalizedRow> &rows);
+    bool writeBatch(Run &run, std::vector<NormalizedRow> &rows);
     bool writeRow(Run &run, NormalizedRow &row);
     bool endTransaction(Run &run, bool commit);
     void reject(Run &run, const NormalizedRow &row);

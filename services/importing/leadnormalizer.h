@@ -28,6 +28,8 @@ struct NormalizedRow
     QString detail; // the offending value, for the rejects file
     qint64 line = 0;
     QStringList raw; // the original fields, kept only for rejected rows
+    qint64 phoneKey = 0; // Models::ImportKeys of the lead's phone and e-mail (0 = none),
+    quint64 emailKey = 0; // computed by the worker that normalized the row
 };
 
 // Turns a CSV record into a lead: phone to E.164 with libphonenumber (extension kept, vanity

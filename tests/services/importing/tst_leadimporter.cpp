@@ -366,13 +366,26 @@ void tst_LeadImporter::importsManyRowsInParallel()
     CALLVIA_TEST_DATABASE(db);
     ImportOptions options;
     options.campaignId = setUp(db);
-    options.filePath = write(uniqueRows(8000));
-    options.batchRows = 512;
+    // 8,007 rows: batches of 300 (not a multiple of the workers' 256-row chunks or of the
+    // 50-row INSERT), and a duplicate of row 10 at row 5,000, in a later batch than its original.
+    QByteArray data = uniqueRows(8006);
+    data += "+12125551010,dup@example.com\n";
+    options.filePath = write(data);
+    options.batchRows = 300;
     const ImportSummary s = import(db, options);
     QVERIFY2(s.ok(), qPrintable(s.error));
-    QCOMPARE(s.imported, 8000);
-    QCOMPARE(count(db), 8000);
-    QCOMPARE(count(db, QStringLiteral("phone_e164 = '+12125558999' AND email = 'p7999@example.com'")), 1);
+    QCOMPARE(s.imported, 8006);
+    QCOMPARE(s.duplicatesInFile, 1);
+    QCOMPARE(count(db), 8006);
+    QCOMPARE(count(db, QStringLiteral("phone_e164 = '+12125559005' AND email = 'p8005@example.com'")), 1);
+    QCOMPARE(count(db, QStringLiteral("email = 'dup@example.com'")), 0);
+    // Rows are written in file order, whatever thread normalized them.
+    DbResult<QSqlQuery> rows = Sql::exec(db, QStringLiteral("SELECT phone_e164 FROM leads ORDER BY id"));
+    QVERIFY(rows.ok());
+    int i = 0;
+    for (QSqlQuery &q = rows.value(); q.next(); ++i)
+        QCOMPARE(q.value(0).toString(), QStringLiteral("+1212555%1").arg(1000 + i));
+    QCOMPARE(i, 8006);
 }
 
 QTEST_GUILESS_MAIN(tst_LeadImporter)

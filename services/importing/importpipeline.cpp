@@ -1,0 +1,136 @@
+#include "importpipeline.h"
+
+#include "csvreader.h"
+
+#include <models/leadimportstore.h>
+
+#include <QElapsedTimer>
+#include <QMutexLocker>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+
+namespace Callvia::Services {
+
+ImportPipeline::ImportPipeline(CsvReader &reader, const LeadNormalizer &normalizer, int batchRows, int threads)
+    : m_reader(reader), m_normalizer(normalizer), m_batchRows(std::max(1, batchRows))
+{
+    m_pool.setMaxThreadCount(std::max(2, threads > 0 ? threads : QThread::idealThreadCount()));
+}
+
+ImportPipeline::~ImportPipeline()
+{
+    stop();
+}
+
+void ImportPipeline::start()
+{
+    m_producer = QtConcurrent::run(&m_pool, [this] { produce(); });
+}
+
+bool ImportPipeline::next(NormalizedBatch *batch, int timeoutMs)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_ready.empty() && !m_finished && !m_stopping)
+        m_changed.wait(&m_mutex, QDeadlineTimer(timeoutMs));
+    if (!m_ready.empty() && !m_stopping) {
+        *batch = std::move(m_ready.front());
+        m_ready.pop_front();
+        m_changed.wakeAll();
+        return true;
+    }
+    if (m_finished || m_stopping) {
+        *batch = NormalizedBatch();
+        return true;
+    }
+    return false;
+}
+
+void ImportPipeline::recycle(NormalizedBatch &&done)
+{
+    QMutexLocker lock(&m_mutex);
+    m_done.push_back(std::move(done));
+}
+
+void ImportPipeline::stop()
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        m_stopping = true;
+        m_changed.wakeAll();
+    }
+    m_producer.waitForFinished();
+    m_pool.waitForDone();
+}
+
+void ImportPipeline::normalizeChunks(const std::vector<CsvRecord> &records, std::vector<NormalizedRow> &rows,
+                                     std::atomic<int> &nextChunk) const
+{
+    QElapsedTimer timer;
+    timer.start();
+    const int total = int(records.size());
+    for (int from = nextChunk.fetch_add(1) * ChunkRows; from < total; from = nextChunk.fetch_add(1) * ChunkRows) {
+        const int to = std::min(total, from + ChunkRows);
+        for (int i = from; i < to; ++i) {
+            NormalizedRow &row = rows[size_t(i)];
+            row = m_normalizer.normalize(records[size_t(i)]);
+            if (!row.reason.isEmpty())
+                continue;
+            if (!row.lead.phoneE164.isEmpty())
+                row.phoneKey = Models::ImportKeys::phoneKey(row.lead.phoneE164);
+            if (!row.lead.email.isEmpty())
+                row.emailKey = Models::ImportKeys::emailKey(row.lead.email);
+        }
+    }
+    m_normalizeNs.fetch_add(timer.nsecsElapsed());
+}
+
+void ImportPipeline::produce()
+{
+    const int helpers = m_pool.maxThreadCount() - 1;
+    for (;;) {
+        QElapsedTimer parse;
+        parse.start();
+        std::vector<CsvRecord> records;
+        records.reserve(size_t(m_batchRows));
+        CsvRecord record;
+        while (int(records.size()) < m_batchRows && m_reader.next(&record))
+            records.push_back(std::move(record));
+        m_parseNs.fetch_add(parse.nsecsElapsed());
+        if (records.empty())
+            break;
+
+        NormalizedBatch batch;
+        batch.bytesRead = m_reader.bytesRead();
+        batch.rows.resize(records.size());
+        std::atomic<int> nextChunk { 0 };
+        const int chunks = int((records.size() + ChunkRows - 1) / ChunkRows);
+        QList<QFuture<void>> workers;
+        for (int i = 0; i < std::min(helpers, chunks - 1); ++i)
+            workers.append(QtConcurrent::run(&m_pool, [&] { normalizeChunks(records, batch.rows, nextChunk); }));
+        normalizeChunks(records, batch.rows, nextChunk);
+        for (QFuture<void> &worker : workers)
+            worker.waitForFinished();
+
+        std::vector<NormalizedBatch> done;
+        {
+            QMutexLocker lock(&m_mutex);
+            done.swap(m_done);
+        }
+        done.clear(); // the written rows are freed here, not on the writer's thread
+        records.clear();
+
+        QMutexLocker lock(&m_mutex);
+        while (int(m_ready.size()) >= MaxQueuedBatches && !m_stopping)
+            m_changed.wait(&m_mutex);
+        if (m_stopping)
+            break;
+        m_ready.push_back(std::move(batch));
+        m_changed.wakeAll();
+    }
+    QMutexLocker lock(&m_mutex);
+    m_finished = true;
+    m_changed.wakeAll();
+}
+
+} // namespace Callvia::Services

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "leadnormalizer.h"
+
+#include <QFuture>
+#include <QMutex>
+#include <QThreadPool>
+#include <QWaitCondition>
+
+#include <atomic>
+#include <deque>
+#include <vector>
+
+namespace Callvia::Services {
+
+class CsvReader;
+
+// Normalized rows of one batch, in file order, and how far into the file the batch ends.
+struct NormalizedBatch
+{
+    std::vector<NormalizedRow> rows;
+    qint64 bytesRead = 0;
+};
+
+// Parses and normalizes a CSV file ahead of the import's single writer. A producer task is the
+// only user of the CsvReader: it reads a batch, normalizes it in chunks together with the
+// other threads of a private pool (each takes the next chunk until none is left), and queues
+// the finished batch; at most a few batches wait, so memory stays bounded and the producer
+// yields the CPU to the writer when it is ahead. Batches the writer is done with are handed
+// back and freed by the producer, off the writer's thread.
+class ImportPipeline final
+{
+    Q_DISABLE_COPY_MOVE(ImportPipeline)
+public:
+    static constexpr int ChunkRows = 256;
+    static constexpr int MaxQueuedBatches = 4;
+
+    // threads = 0: one per core (at least two: the producer and a worker).
+    ImportPipeline(CsvReader &reader, const LeadNormalizer &normalizer, int batchRows, int threads = 0);
+    ~ImportPipeline(); // stops and waits for the producer
+
+    void start();
+    // The next batch in file order. false when none came within timeoutMs (*batch untouched);
+    // true with an empty batch once the file is done or stop() was called.
+    bool next(NormalizedBatch *batch, int timeoutMs);
+    void recycle(NormalizedBatch &&done);
+    void stop(); // the producer finishes its current batch and ends; waits for it
+
+    // After the producer ended (next() returned an empty batch, or stop()).
+    qint64 parseMs() const { return m_parseNs.load() / 1'000'000; }
+    qint64 normalizeMs() const { return m_normalizeNs.load() / 1'000'000; }
+
+private:
+    void produce();
+    void normalizeChunks(const std::vector<CsvRecord> &records, std::vector<NormalizedRow> &rows,
+                         std::atomic<int> &nextChunk) const;
+
+    CsvReader &m_reader;
+    const LeadNormalizer &m_normalizer;
+    const int m_batchRows;
+    QThreadPool m_pool;
+    QFuture<void> m_producer;
+    std::atomic<qint64> m_parseNs { 0 };
+    mutable std::atomic<qint64> m_normalizeNs { 0 };
+
+    QMutex m_mutex; // guards what follows
+    QWaitCondition m_changed;
+    std::deque<NormalizedBatch> m_ready;
+    std::vector<NormalizedBatch> m_done;
+    bool m_finished = false;
+    bool m_stopping = false;
+};
+
+} // namespace Callvia::Services
