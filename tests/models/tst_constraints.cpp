@@ -20,6 +20,7 @@ private Q_SLOTS:
     void rejectsBadRows();
     void acceptsGoodRows_data() { Tests::TestDatabase::addBackendRows(); }
     void acceptsGoodRows();
+    void leadLookupsByPhoneOrEmailUseTheUniqueIndexes();
 };
 
 namespace {
@@ -163,6 +164,29 @@ void tst_Constraints::acceptsGoodRows()
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM leads WHERE client_id = 2")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 0);
+}
+
+void tst_Constraints::leadLookupsByPhoneOrEmailUseTheUniqueIndexes()
+{
+    // Migration 004 keyed the per-client unique indexes phone (e-mail) first, so they also
+    // serve the webhooks' lookups by phone or e-mail alone (LeadRepository::findByPhone/-Email,
+    // the opt-out update) without two more indexes to maintain on every imported lead.
+    auto holder = Tests::TestDatabase::create(QStringLiteral("sqlite"), nullptr, nullptr);
+    QVERIFY(holder);
+    QSqlQuery query(holder->database().connection());
+    const QList<std::pair<const char *, const char *>> cases {
+        { "SELECT id FROM leads WHERE phone_e164 = '+14155550101'", "leads_phone_client_unique" },
+        { "SELECT id FROM leads WHERE email = 'a@example.com'", "leads_email_client_unique" },
+        { "SELECT id FROM leads WHERE phone_e164 = '+14155550101' AND client_id = 2", "leads_phone_client_unique" },
+        { "UPDATE leads SET status = 'dnc' WHERE phone_e164 = '+14155550101' AND status <> 'dnc'", "leads_phone_client_unique" },
+    };
+    for (const auto &[sql, index] : cases) {
+        QVERIFY(query.exec(QStringLiteral("EXPLAIN QUERY PLAN ") + QLatin1String(sql)));
+        QString plan;
+        while (query.next())
+            plan += query.value(3).toString() + QLatin1Char('\n');
+        QVERIFY2(plan.contains(QLatin1String(index)), qPrintable(QLatin1String(sql) + QLatin1String(": ") + plan));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Constraints)
