@@ -161,6 +161,7 @@ int runGui(QApplication &app, App::AppContext &context)
     if (!session)
         return 0;
     Ui::MainWindow window(context.database(), context.clock(), session->scope(), session->canEdit());
+    window.setSession(*session);
     App::addAdminSection(window, context, *session);
     Services::BackupService *backups = context.backupService();
     if (backups && session->canManageUsers()) {

@@ -4,6 +4,7 @@
 #include "importdialog.h"
 #include "importsummarydialog.h"
 
+#include <services/auth/session.h>
 #include <services/importing/leadimporter.h>
 
 #include <QFileDialog>
@@ -34,6 +35,11 @@ ImportController::ImportController(Models::Database &database, const Models::Clo
     connect(m_button, &QPushButton::clicked, this, &ImportController::chooseFile);
     // Emitted on the worker thread; the importer lives here, so this is a queued connection.
     connect(m_importer, &Services::LeadImporter::progressed, this, &ImportController::showProgress);
+}
+
+void ImportController::setActor(const Services::Session &actor)
+{
+    m_importer->setActor(actor);
 }
 
 ImportController::~ImportController()

@@ -20,6 +20,7 @@ class Database;
 
 namespace Callvia::Services {
 class LeadImporter;
+class Session;
 }
 
 namespace Callvia::Ui {
@@ -39,6 +40,7 @@ public:
 
     QPushButton *button() const { return m_button; }
     bool isRunning() const { return m_thread != nullptr; }
+    void setActor(const Services::Session &actor);
     // Starts an import without the file and mapping dialogs (the dialogs call this too).
     void start(const Services::ImportOptions &options);
 

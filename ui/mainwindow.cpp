@@ -88,10 +88,16 @@ MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, M
     connect(m_clientsView, &ClientsView::clientsChanged, m_campaignsView, &CampaignsView::reloadClients);
     m_navigation->setCurrentRow(Campaigns);
     if (canEdit)
-        new ImportController(database, clock, m_campaignsView, this); // lead import (issue 9)
+        m_importController = new ImportController(database, clock, m_campaignsView, this); // lead import (issue 9)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setSession(const Services::Session &session)
+{
+    if (m_importController)
+        m_importController->setActor(session); // imports are checked and audited as this user
+}
 
 void MainWindow::setSectionWidget(Section section, QWidget *widget)
 {

@@ -11,6 +11,10 @@ class QListWidget;
 class QMenu;
 class QStackedWidget;
 
+namespace Callvia::Services {
+class Session;
+}
+
 namespace Callvia::Models {
 class CampaignRepository;
 class ClientRepository;
@@ -22,6 +26,7 @@ namespace Callvia::Ui {
 
 class CampaignsView;
 class ClientsView;
+class ImportController;
 
 // The main window: a navigation list on the left and one view per section on the right.
 // Owns the repositories its views read, built for the signed-in user's tenant scope.
@@ -38,6 +43,8 @@ public:
 
     // Replaces a section's view (the composition root plugs in views as features land).
     void setSectionWidget(Section section, QWidget *widget);
+    // The signed-in user, for what the window's controllers do on its behalf.
+    void setSession(const Services::Session &session);
     QWidget *sectionWidget(Section section) const;
     void showSection(Section section);
     Section currentSection() const;
@@ -48,6 +55,7 @@ public:
 
     QMenu *fileMenu() const { return m_fileMenu; }
     CampaignsView *campaignsView() const { return m_campaignsView; }
+    ImportController *importController() const { return m_importController; }
     ClientsView *clientsView() const { return m_clientsView; }
 
 private:
@@ -59,6 +67,7 @@ private:
     QLabel *m_databaseBanner;
     QMenu *m_fileMenu = nullptr;
     CampaignsView *m_campaignsView;
+    ImportController *m_importController = nullptr;
     ClientsView *m_clientsView;
 };
 

@@ -2,6 +2,8 @@
 
 #include "rejectswriter.h"
 
+#include <services/auth/auditlog.h>
+
 #include <models/campaignrepository.h>
 #include <models/clientrepository.h>
 #include <models/database.h>
@@ -10,6 +12,8 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
 
 #include <memory>
 
@@ -80,8 +84,10 @@ ImportSummary LeadImporter::runOnThisThread(const ImportOptions &options)
     run.summary.dryRun = options.dryRun;
     run.clock.start();
     m_cancel.store(false);
-    if (prepare(run))
+    if (prepare(run)) {
         loop(run);
+        audit(run);
+    }
     QString error;
     if (!run.rejects.close(&error) && run.summary.error.isEmpty())
         run.summary.error = error;
@@ -246,6 +252,31 @@ bool LeadImporter::endTransaction(Run &run, bool commit)
     run.pendingImported = run.pendingUpdated = run.pendingDnc = 0;
     run.rowsSinceCommit = 0;
     return ok;
+}
+
+void LeadImporter::audit(const Run &run)
+{
+    // A bulk change of leads: who imported which file into which campaign, and what it did.
+    // A dry run changes nothing and is not recorded.
+    if (run.options.dryRun)
+        return;
+    const ImportSummary &s = run.summary;
+    const QJsonObject after {
+        { QStringLiteral("file"), QFileInfo(run.options.filePath).fileName() },
+        { QStringLiteral("rows"), s.rows },
+        { QStringLiteral("imported"), s.imported },
+        { QStringLiteral("updated"), s.updated },
+        { QStringLiteral("dnc"), s.dnc },
+        { QStringLiteral("duplicates_in_file"), s.duplicatesInFile },
+        { QStringLiteral("duplicates_existing"), s.duplicatesExisting },
+        { QStringLiteral("rejected"), s.rejected },
+        { QStringLiteral("on_duplicate"),
+          run.options.onDuplicate == OnDuplicate::Update ? QStringLiteral("update") : QStringLiteral("skip") },
+        { QStringLiteral("cancelled"), s.cancelled },
+        { QStringLiteral("error"), s.error },
+    };
+    AuditLog(m_database, m_clock).record(&m_actor, QStringLiteral("leads.import"), QStringLiteral("campaign"),
+                                         QString::number(run.options.campaignId), {}, after, run.clientId);
 }
 
 void LeadImporter::reject(Run &run, const NormalizedRow &row)

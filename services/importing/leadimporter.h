@@ -64,6 +64,7 @@ private:
     bool writeRow(Run &run, NormalizedRow &row);
     bool endTransaction(Run &run, bool commit);
     void reject(Run &run, const NormalizedRow &row);
+    void audit(const Run &run);
     void reportProgress(Run &run, bool force);
 
     Models::Database &m_database;

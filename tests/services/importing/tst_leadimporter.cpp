@@ -9,6 +9,9 @@
 #include <services/importing/leadimporter.h>
 
 #include <QBuffer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -40,6 +43,8 @@ private Q_SLOTS:
     void refusesUnusableFiles();
     void refusesUnknownCampaign();
     void dryRunWritesNothing();
+    void importIsAuditedAsItsUser_data() { Tests::TestDatabase::addBackendRows(); }
+    void importIsAuditedAsItsUser();
     void importsManyRowsInParallel_data() { Tests::TestDatabase::addBackendRows(); }
     void importsManyRowsInParallel();
 
@@ -359,6 +364,42 @@ void tst_LeadImporter::dryRunWritesNothing()
     QCOMPARE(s.imported, 50);
     QCOMPARE(s.duplicatesInFile, 1);
     QCOMPARE(count(db), 0);
+}
+
+void tst_LeadImporter::importIsAuditedAsItsUser()
+{
+    CALLVIA_TEST_DATABASE(db);
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    options.filePath = write(uniqueRows(3) + "+12125551000,\nnot a phone,\n");
+    options.dryRun = true;
+    LeadImporter importer(db, m_clock);
+    importer.setActor(Services::Session(0, QStringLiteral("dana"), Services::Session::Role::Staff, 0));
+    QVERIFY(importer.run(options).ok());
+    db.open();
+    QCOMPARE(count(db), 0);
+    QVERIFY2(Sql::exec(db, QStringLiteral("SELECT 1 FROM audit_log")).value().next() == false,
+             "a dry run is not a change and is not audited");
+
+    options.dryRun = false;
+    QVERIFY(importer.run(options).ok());
+    db.open();
+    DbResult<QSqlQuery> audit = Sql::exec(
+            db, QStringLiteral("SELECT username, client_id, entity, entity_id, after_json FROM audit_log WHERE action = 'leads.import'"));
+    QVERIFY(audit.ok());
+    QSqlQuery &q = audit.value();
+    QVERIFY(q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("dana"));
+    QCOMPARE(q.value(1).toLongLong(), m_clientId);
+    QCOMPARE(q.value(2).toString(), QStringLiteral("campaign"));
+    QCOMPARE(q.value(3).toString(), QString::number(options.campaignId));
+    const QJsonObject after = QJsonDocument::fromJson(q.value(4).toString().toUtf8()).object();
+    QCOMPARE(after.value(QStringLiteral("file")).toString(), QFileInfo(options.filePath).fileName());
+    QCOMPARE(after.value(QStringLiteral("imported")).toInteger(), 3);
+    QCOMPARE(after.value(QStringLiteral("duplicates_in_file")).toInteger(), 1);
+    QCOMPARE(after.value(QStringLiteral("rejected")).toInteger(), 1);
+    QCOMPARE(after.value(QStringLiteral("on_duplicate")).toString(), QStringLiteral("skip"));
+    QVERIFY(!q.next());
 }
 
 void tst_LeadImporter::importsManyRowsInParallel()
