@@ -6,6 +6,7 @@
 #include <services/backup/backupservice.h>
 #include <services/providerconfig.h>
 #include <services/auth/aesgcmcipher.h>
+#include <services/auth/systemkeychain.h>
 #include <services/secretcipher.h>
 
 #include <QCoreApplication>
@@ -58,8 +59,12 @@ Models::DbError AppContext::openDatabase()
     // --- appcontext: secret cipher (issue 6) ---
     QString keyError;
     QString keySource;
-    const QByteArray key =
-            Services::SecretKeyStore::load(Services::SecretKeyStore::defaultKeyFilePath(), &keyError, &keySource);
+    // The OS keychain only for desktop runs: --headless servers and sub-commands assume no
+    // desktop session (no unlocked Secret Service) and use CALLVIA_SECRET_KEY or the key file.
+    const bool desktop = m_options.command.isEmpty() && !m_options.headless;
+    Services::SystemKeychain keychain;
+    const QByteArray key = Services::SecretKeyStore::load(Services::SecretKeyStore::defaultKeyFilePath(),
+            &keyError, &keySource, desktop ? &keychain : nullptr);
     if (key.isEmpty())
         qCWarning(lcApp).noquote() << "stored secrets unavailable:" << keyError;
     else

@@ -419,15 +419,23 @@ DbError Database::applyMigration(int version, const QString &resource)
     return transaction.commit();
 }
 
-Transaction::Transaction(Database &database) : m_database(database), m_db(database.connection())
+Transaction::Transaction(Database &database, Mode mode) : m_database(database), m_db(database.connection())
 {
     if (DbError error = database.open()) {
         m_beginError = error;
         return;
     }
-    m_active = m_db.transaction();
+    QSqlError beginError;
+    if (mode == Mode::Immediate && database.isSqlite()) {
+        QSqlQuery begin(m_db);
+        m_active = begin.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        beginError = begin.lastError();
+    } else {
+        m_active = m_db.transaction();
+        beginError = m_db.lastError();
+    }
     if (!m_active) {
-        m_beginError = DbError::fromSql(m_db.lastError());
+        m_beginError = DbError::fromSql(beginError);
         if (!m_beginError)
             m_beginError = { DbError::Unavailable, QStringLiteral("cannot begin a transaction") };
         database.noteFailure(m_beginError);

@@ -113,7 +113,11 @@ class Transaction final
 {
     Q_DISABLE_COPY_MOVE(Transaction)
 public:
-    explicit Transaction(Database &database);
+    // Immediate: on SQLite BEGIN IMMEDIATE, which takes the database's write lock at once (waiting
+    // up to the busy timeout) instead of at the first write, so rows read first cannot change
+    // before the transaction writes. On PostgreSQL a plain BEGIN: lock rows with FOR UPDATE there.
+    enum class Mode { Deferred, Immediate };
+    explicit Transaction(Database &database, Mode mode = Mode::Deferred);
     ~Transaction();
     bool isActive() const { return m_active; }
     const DbError &beginError() const { return m_beginError; }

@@ -65,6 +65,19 @@ DbResult<qint64> UserRepository::countActiveAdmins() const
     return q.value().next() ? q.value().value(0).toLongLong() : 0;
 }
 
+DbResult<qint64> UserRepository::lockActiveAdmins() const
+{
+    const QString sql = QStringLiteral("SELECT id FROM users WHERE role = ? AND disabled = 0")
+        + (m_database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE"));
+    DbResult<QSqlQuery> q = Sql::exec(m_database, sql, { QStringLiteral("admin") });
+    if (!q.ok())
+        return q.error();
+    qint64 admins = 0;
+    while (q.value().next())
+        ++admins;
+    return admins;
+}
+
 DbResult<QList<UserRecord>> UserRepository::list() const
 {
     DbResult<QSqlQuery> q = Sql::exec(m_database, selectColumns + QStringLiteral("ORDER BY lower(username)"));

@@ -21,6 +21,11 @@ public:
     DbResult<qint64> count() const;
     // Users with role admin who are not disabled (the last one may not be disabled or demoted).
     DbResult<qint64> countActiveAdmins() const;
+    // The same count, with the active administrators' rows locked until the caller's transaction
+    // ends (SELECT ... FOR UPDATE on PostgreSQL; on SQLite the caller's Transaction::Mode::Immediate
+    // holds the write lock already). Call first in that transaction, before reading the user to
+    // disable or demote: a concurrent demotion then waits, or has committed and is seen.
+    DbResult<qint64> lockActiveAdmins() const;
     DbResult<QList<UserRecord>> list() const;
     DbResult<UserRecord> find(qint64 id) const;
     DbResult<UserRecord> findByUsername(const QString &username) const; // case-insensitive

@@ -8,6 +8,7 @@ packages=(
   qt6-tools-dev-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
   libphonenumber-dev libicu-dev libssl-dev sqlite3 libsqlite3-dev
   postgresql xvfb xauth
+  qtkeychain-qt6-dev gnome-keyring dbus libsecret-tools # OS keychain + tst_systemkeychain's Secret Service
 )
 if [ "${CALLVIA_WITH_FUZZ:-0}" = 1 ]; then
   packages+=(clang-14 libclang-rt-14-dev)

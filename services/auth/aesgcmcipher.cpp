@@ -108,36 +108,118 @@ QByteArray SecretKeyStore::fromEnvironment(const QByteArray &base64, QString *er
     return key;
 }
 
-QByteArray SecretKeyStore::load(const QString &keyFilePath, QString *error, QString *source)
+namespace {
+
+QByteArray readKeyFile(const QString &path, QString *error)
 {
-    if (qEnvironmentVariableIsSet("CALLVIA_SECRET_KEY")) {
-        if (source)
-            *source = QStringLiteral("CALLVIA_SECRET_KEY");
-        return fromEnvironment(qgetenv("CALLVIA_SECRET_KEY"), error);
-    }
-    if (source)
-        *source = keyFilePath;
-    QFile file(keyFilePath);
-    if (file.exists()) {
-        if (!file.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("cannot read the secrets key %1").arg(keyFilePath);
-            return {};
-        }
-        const QByteArray key = file.readAll();
-        if (key.size() != AesGcmCipher::KeyBytes)
-            *error = QStringLiteral("the secrets key %1 is damaged (not 32 bytes)").arg(keyFilePath);
-        return key.size() == AesGcmCipher::KeyBytes ? key : QByteArray();
-    }
-    QByteArray key(AesGcmCipher::KeyBytes, Qt::Uninitialized);
-    QDir().mkpath(QFileInfo(keyFilePath).absolutePath());
-    QSaveFile out(keyFilePath);
-    // Permissions are set before any key byte is written, so the key is never world-readable.
-    if (RAND_bytes(bytes(key), AesGcmCipher::KeyBytes) != 1 || !out.open(QIODevice::WriteOnly)
-        || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || out.write(key) != key.size() || !out.commit()) {
-        *error = QStringLiteral("cannot create the secrets key %1").arg(keyFilePath);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read the secrets key %1").arg(path);
         return {};
     }
+    const QByteArray key = file.readAll();
+    if (key.size() != AesGcmCipher::KeyBytes) {
+        *error = QStringLiteral("the secrets key %1 is damaged (not 32 bytes)").arg(path);
+        return {};
+    }
+    return key;
+}
+
+bool writeKeyFile(const QString &path, const QByteArray &key, QString *error)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile out(path);
+    // Permissions are set before any key byte is written, so the key is never world-readable.
+    if (!out.open(QIODevice::WriteOnly) || !out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        || out.write(key) != key.size() || !out.commit()) {
+        *error = QStringLiteral("cannot create the secrets key %1").arg(path);
+        return false;
+    }
+    return true;
+}
+
+QByteArray randomKey(QString *error)
+{
+    QByteArray key(AesGcmCipher::KeyBytes, Qt::Uninitialized);
+    if (RAND_bytes(bytes(key), AesGcmCipher::KeyBytes) != 1) {
+        *error = QStringLiteral("cannot generate a secrets key (no randomness)");
+        return {};
+    }
+    return key;
+}
+
+// The key file alone: read it, or create it with a fresh key.
+QByteArray loadKeyFile(const QString &path, QString *error)
+{
+    if (QFile::exists(path))
+        return readKeyFile(path, error);
+    const QByteArray key = randomKey(error);
+    return !key.isEmpty() && writeKeyFile(path, key, error) ? key : QByteArray();
+}
+
+// Stores key in the keychain and reads it back: true only when the keychain now holds exactly it.
+bool storeAndConfirm(Keychain &keychain, const QByteArray &key, QString *why)
+{
+    if (keychain.write(key, why) != Keychain::Status::Found)
+        return false;
+    QByteArray back;
+    const Keychain::Status status = keychain.read(&back, why);
+    if (status == Keychain::Status::Found && back == key)
+        return true;
+    if (status != Keychain::Status::Unavailable)
+        *why = QStringLiteral("the key read back differs from the key written");
+    return false;
+}
+
+} // namespace
+
+QByteArray SecretKeyStore::load(const QString &keyFilePath, QString *error, QString *source, Keychain *keychain)
+{
+    QString ignored;
+    QString &used = source ? *source : ignored;
+    if (qEnvironmentVariableIsSet("CALLVIA_SECRET_KEY")) {
+        used = QStringLiteral("CALLVIA_SECRET_KEY");
+        return fromEnvironment(qgetenv("CALLVIA_SECRET_KEY"), error);
+    }
+    used = keyFilePath;
+    if (!keychain)
+        return loadKeyFile(keyFilePath, error);
+
+    QByteArray key;
+    QString why;
+    switch (keychain->read(&key, &why)) {
+    case Keychain::Status::Found:
+        used = keychain->describe();
+        if (key.size() != AesGcmCipher::KeyBytes) {
+            // Never replaced automatically: secrets encrypted with the real key would be lost.
+            *error = QStringLiteral("the secrets key in the %1 is damaged (not 32 bytes)").arg(used);
+            return {};
+        }
+        return key;
+    case Keychain::Status::Unavailable:
+        used = QStringLiteral("%1 (OS keychain unavailable: %2)").arg(keyFilePath, why);
+        return loadKeyFile(keyFilePath, error);
+    case Keychain::Status::NotFound:
+        break;
+    }
+
+    // The keychain works and is empty: move an existing key file into it, or start a new key.
+    const bool fromFile = QFile::exists(keyFilePath);
+    key = fromFile ? readKeyFile(keyFilePath, error) : randomKey(error);
+    if (key.isEmpty())
+        return {};
+    if (!storeAndConfirm(*keychain, key, &why)) {
+        used = QStringLiteral("%1 (OS keychain unavailable: %2)").arg(keyFilePath, why);
+        return fromFile || writeKeyFile(keyFilePath, key, error) ? key : QByteArray();
+    }
+    if (!fromFile) {
+        used = keychain->describe();
+        return key;
+    }
+    // Only now, with the key confirmed in the keychain, may the file go.
+    used = QFile::remove(keyFilePath)
+        ? QStringLiteral("%1, moved from %2").arg(keychain->describe(), keyFilePath)
+        : QStringLiteral("%1, copied from %2 (could not remove the file)").arg(keychain->describe(), keyFilePath);
     return key;
 }
 

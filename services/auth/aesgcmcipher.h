@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../secretcipher.h"
+#include "keychain.h"
 
 #include <QByteArray>
 #include <QString>
@@ -26,14 +27,18 @@ private:
     QByteArray m_key;
 };
 
-// Where the secrets key lives: CALLVIA_SECRET_KEY (base64 of 32 bytes) when set, else a key
-// file (created with 0600 permissions and random bytes on first use) in the app data folder.
+// Where the secrets key lives: CALLVIA_SECRET_KEY (base64 of 32 bytes) when set, else the OS
+// keychain when the caller passes one (desktop runs), else a key file (created with 0600
+// permissions and random bytes on first use) in the app data folder. A key file found while the
+// keychain is empty moves into the keychain (written, read back, then the file is removed).
 class SecretKeyStore final
 {
 public:
     static QString defaultKeyFilePath();
-    // An empty key and *error set when neither source works.
-    static QByteArray load(const QString &keyFilePath, QString *error, QString *source = nullptr);
+    // An empty key and *error set when no source works. *source names the source used, and
+    // why the keychain was passed over when it was ("<file> (OS keychain unavailable: ...)").
+    static QByteArray load(const QString &keyFilePath, QString *error, QString *source = nullptr,
+        Keychain *keychain = nullptr);
     static QByteArray fromEnvironment(const QByteArray &base64, QString *error);
 };
 

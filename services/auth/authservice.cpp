@@ -177,16 +177,12 @@ DbError AuthService::validateRole(const QString &role, qint64 clientId) const
     return {};
 }
 
-DbError AuthService::keepsAnAdmin(const UserRecord &before, const QString &roleAfter, bool disabledAfter) const
+DbError AuthService::keepsAnAdmin(
+    const UserRecord &before, const QString &roleAfter, bool disabledAfter, qint64 activeAdmins) const
 {
     const bool activeAdminBefore = before.role == QLatin1String("admin") && !before.disabled;
     const bool activeAdminAfter = roleAfter == QLatin1String("admin") && !disabledAfter;
-    if (!activeAdminBefore || activeAdminAfter)
-        return {};
-    const DbResult<qint64> admins = m_users.countActiveAdmins();
-    if (!admins.ok())
-        return admins.error();
-    if (admins.value() > 1)
+    if (!activeAdminBefore || activeAdminAfter || activeAdmins > 1)
         return {};
     const QString reason
         = QStringLiteral("%1 is the last active administrator; add or enable another administrator first.")
@@ -308,30 +304,48 @@ DbError AuthService::resetPassword(
     return {};
 }
 
+// The last-admin rule reads, then writes. Both happen in one transaction that first locks the
+// active administrators (FOR UPDATE on PostgreSQL, the write lock on SQLite), so two admins
+// demoting or disabling each other at the same instant cannot both pass the count.
 DbError AuthService::setDisabled(const Session &actor, const QString &username, bool disabled) const
 {
+    Models::Transaction transaction(m_database, Models::Transaction::Mode::Immediate);
+    if (!transaction.isActive())
+        return transaction.beginError();
+    const DbResult<qint64> admins = m_users.lockActiveAdmins();
+    if (!admins.ok())
+        return admins.error();
     if (const DbError error = requireAdmin(actor))
         return error;
     const DbResult<UserRecord> user = m_users.findByUsername(username);
     if (!user.ok())
         return user.error();
     if (disabled) {
-        if (const DbError error = keepsAnAdmin(user.value(), user.value().role, true))
+        if (const DbError error = keepsAnAdmin(user.value(), user.value().role, true, admins.value()))
             return error;
     }
     if (const DbError error = m_users.setDisabled(user.value().id, disabled))
         return error;
     UserRecord after = user.value();
     after.disabled = disabled;
-    m_audit->record(&actor, disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
-        QStringLiteral("user"), QString::number(after.id), describe(user.value()), describe(after),
-        after.clientId);
-    return {};
+    // The change and its audit entry commit together, or neither does.
+    if (const DbError error
+        = m_audit->record(&actor, disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
+            QStringLiteral("user"), QString::number(after.id), describe(user.value()), describe(after),
+            after.clientId))
+        return error;
+    return transaction.commit();
 }
 
 DbError AuthService::setRole(
     const Session &actor, const QString &username, const QString &role, qint64 clientId) const
 {
+    Models::Transaction transaction(m_database, Models::Transaction::Mode::Immediate);
+    if (!transaction.isActive())
+        return transaction.beginError();
+    const DbResult<qint64> admins = m_users.lockActiveAdmins();
+    if (!admins.ok())
+        return admins.error();
     if (const DbError error = requireAdmin(actor))
         return error;
     const DbResult<UserRecord> user = m_users.findByUsername(username);
@@ -339,7 +353,7 @@ DbError AuthService::setRole(
         return user.error();
     if (const DbError error = validateRole(role, clientId))
         return error;
-    if (const DbError error = keepsAnAdmin(user.value(), role, user.value().disabled))
+    if (const DbError error = keepsAnAdmin(user.value(), role, user.value().disabled, admins.value()))
         return error;
     if (const DbError error = m_users.setRole(user.value().id, role, clientId))
         return error;
@@ -347,10 +361,11 @@ DbError AuthService::setRole(
     after.role = role;
     after.clientId = clientId;
     // Filed under the client the user belongs to now, or belonged to before a move to the agency.
-    m_audit->record(&actor, QStringLiteral("user.role_change"), QStringLiteral("user"),
-        QString::number(after.id), describe(user.value()), describe(after),
-        clientId > 0 ? clientId : user.value().clientId);
-    return {};
+    if (const DbError error = m_audit->record(&actor, QStringLiteral("user.role_change"), QStringLiteral("user"),
+            QString::number(after.id), describe(user.value()), describe(after),
+            clientId > 0 ? clientId : user.value().clientId))
+        return error;
+    return transaction.commit();
 }
 
 } // namespace Callvia::Services

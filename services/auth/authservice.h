@@ -89,8 +89,9 @@ private:
     Models::DbError requireAdmin(const Session &actor) const;
     Models::DbError validate(const NewUser &user) const;
     Models::DbError validateRole(const QString &role, qint64 clientId) const;
-    Models::DbError keepsAnAdmin(
-        const Models::UserRecord &before, const QString &roleAfter, bool disabledAfter) const;
+    // activeAdmins: the count from UserRepository::lockActiveAdmins in the caller's transaction.
+    Models::DbError keepsAnAdmin(const Models::UserRecord &before, const QString &roleAfter, bool disabledAfter,
+        qint64 activeAdmins) const;
 
     Models::Database &m_database;
     const Models::Clock &m_clock;

@@ -1,3 +1,5 @@
+#include <common/testdatabase.h>
+
 #include <models/auditrepository.h>
 #include <models/campaignrepository.h>
 #include <models/clientrepository.h>
@@ -10,17 +12,32 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QUrl>
+#include <QUuid>
 #include <QtTest>
+
+#include <memory>
 
 using namespace Callvia;
 
-// `callvia --user NAME <command>` as a real process over a SQLite file: the password comes from
-// CALLVIA_PASSWORD or stdin (never argv), the sign-in is audited and locks out, and the command
-// runs with that user's role and client (checked against the leads, users and audit_log rows).
+// `callvia --user NAME <command>` as a real process, once over a SQLite file and once over
+// PostgreSQL (the binary logging in as a role bound by row-level security): the password comes
+// from CALLVIA_PASSWORD or stdin (never argv), the sign-in is audited and locks out, and the
+// command runs with that user's role and client (checked against the leads, users and audit_log
+// rows, and on PostgreSQL against what the command's own connection can see).
 class tst_ScopedCli : public QObject
 {
     Q_OBJECT
+public:
+    explicit tst_ScopedCli(QString backend)
+        : m_backend(std::move(backend))
+    {
+    }
+
 private Q_SLOTS:
     void initTestCase();
     void clientUserCannotImportIntoAnotherClient();
@@ -30,6 +47,8 @@ private Q_SLOTS:
     void refusedBeforeTheCommandRuns();
     void onlyAdminsManageUsersFromTheCli();
     void withoutUserTheOperatorKeepsFullAccess();
+    void clientUsersConnectionIsConfinedByRowLevelSecurity();
+    void cleanupTestCase();
 
 private:
     struct Result
@@ -40,6 +59,12 @@ private:
     };
     Result run(const QStringList &arguments, const QString &password = {}, const QByteArray &stdinData = {});
     qint64 scalar(const QString &sql, const QVariantList &binds = {});
+    // The owner's connection on this thread, opened (scalar() releases it after each check).
+    QSqlDatabase ownerConnection()
+    {
+        m_test->database().open();
+        return m_test->database().connection();
+    }
     qint64 leadsIn(qint64 campaignId)
     {
         return scalar(QStringLiteral("SELECT COUNT(*) FROM leads WHERE campaign_id = ?"), { campaignId });
@@ -50,9 +75,13 @@ private:
             { action, username });
     }
 
+    QString m_backend;
+    std::unique_ptr<Tests::TestDatabase> m_test; // the owner's connection, for set-up and checks
     QTemporaryDir m_dir;
-    QString m_db;
+    QString m_db; // what the binary gets as --database
+    QString m_appRole; // PostgreSQL: the binary's login role (member of callvia_app)
     QString m_csv;
+    qint64 m_ownClient = 0; // Acme, cleo's client
     qint64 m_ownCampaign = 0; // client A's, where cleo belongs
     qint64 m_foreignCampaign = 0; // client B's
     const QString m_password = QStringLiteral("river-stone-42-lamp");
@@ -60,12 +89,12 @@ private:
 
 void tst_ScopedCli::initTestCase()
 {
-    m_db = m_dir.filePath(QStringLiteral("callvia.sqlite"));
-    Models::DatabaseUrl url;
-    url.path = m_db;
-    Models::Database database(url);
-    QVERIFY(!database.open());
-    QVERIFY(!database.migrate());
+    QString skip, error;
+    m_test = Tests::TestDatabase::create(m_backend, &skip, &error);
+    if (!m_test && !skip.isEmpty())
+        QSKIP(qPrintable(skip));
+    QVERIFY2(m_test, qPrintable(error));
+    Models::Database &database = m_test->database();
     Models::TestClock clock;
     QList<qint64> campaigns;
     qint64 clientA = 0;
@@ -78,6 +107,7 @@ void tst_ScopedCli::initTestCase()
         campaign.name = name + QStringLiteral(" spring");
         campaigns << Models::CampaignRepository(database, clock).insert(campaign).value();
     }
+    m_ownClient = clientA;
     m_ownCampaign = campaigns.at(0);
     m_foreignCampaign = campaigns.at(1);
     // A low iteration count keeps the set-up fast; the binary verifies it and upgrades on sign-in.
@@ -91,6 +121,19 @@ void tst_ScopedCli::initTestCase()
     QVERIFY(add(QStringLiteral("cleo"), QStringLiteral("client"), clientA, false));
     QVERIFY(add(QStringLiteral("lou"), QStringLiteral("staff"), 0, false));
     QVERIFY(add(QStringLiteral("newbie"), QStringLiteral("staff"), 0, true));
+    m_db = m_test->url();
+    if (m_backend == QLatin1String("postgresql")) {
+        // As deployed (README): the app logs in as a role that is neither superuser nor table
+        // owner, so row-level security binds it. The test keeps the owner for set-up and checks.
+        m_appRole = QStringLiteral("callvia_t_cli_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
+        QSqlQuery admin(database.connection()); // utility statements cannot be prepared
+        QVERIFY2(admin.exec(QStringLiteral("CREATE ROLE %1 LOGIN NOSUPERUSER IN ROLE callvia_app").arg(m_appRole)),
+            qPrintable(admin.lastError().text()));
+        QUrl url(m_db);
+        url.setUserName(m_appRole);
+        url.setPassword({});
+        m_db = url.toString();
+    }
     database.releaseThreadConnection();
 
     m_csv = m_dir.filePath(QStringLiteral("leads.csv"));
@@ -121,18 +164,18 @@ tst_ScopedCli::Result tst_ScopedCli::run(
     return result;
 }
 
+// Through the owner's connection, which sees every client's rows.
 qint64 tst_ScopedCli::scalar(const QString &sql, const QVariantList &binds)
 {
-    Models::DatabaseUrl url;
-    url.path = m_db;
-    Models::Database database(url);
     qint64 n = -1;
     {
-        auto q = Models::Sql::exec(database, sql, binds);
-        if (q.ok() && q.value().next())
+        auto q = Models::Sql::exec(m_test->database(), sql, binds);
+        if (!q.ok())
+            qWarning().noquote() << sql << q.error().message();
+        else if (q.value().next())
             n = q.value().value(0).toLongLong();
     }
-    database.releaseThreadConnection();
+    m_test->database().releaseThreadConnection(); // holds no SQLite lock while the binary runs
     return n;
 }
 
@@ -294,5 +337,83 @@ void tst_ScopedCli::withoutUserTheOperatorKeepsFullAccess()
     QVERIFY(users.out.contains("cleo"));
 }
 
-QTEST_GUILESS_MAIN(tst_ScopedCli)
+// PostgreSQL only: a probe on the CLI's own connection. A restrictive policy that is always true
+// runs, as the connecting role, whenever that connection reads campaigns; it notes the role, its
+// callvia.client_id and how many clients' and leads' rows that connection can see. cleo's
+// dry-run must see Acme's rows only; the operator's run (no --user) must see all of them.
+void tst_ScopedCli::clientUsersConnectionIsConfinedByRowLevelSecurity()
+{
+    if (m_backend != QLatin1String("postgresql"))
+        QSKIP("row-level security is PostgreSQL's; on SQLite the models' TenantScope does it alone");
+    QVERIFY2(leadsIn(m_ownCampaign) > 0 && leadsIn(m_foreignCampaign) > 0, "both clients have leads by now");
+    const auto dropProbe = qScopeGuard([this] {
+        QSqlQuery drop(ownerConnection());
+        drop.exec(QStringLiteral("DROP POLICY IF EXISTS cli_probe ON campaigns"));
+        drop.exec(QStringLiteral("DROP FUNCTION IF EXISTS cli_probe_note()"));
+        drop.exec(QStringLiteral("DROP TABLE IF EXISTS cli_probe"));
+        m_test->database().releaseThreadConnection();
+    });
+    QSqlQuery owner(ownerConnection());
+    for (const QString &statement : {
+             QStringLiteral("CREATE TABLE cli_probe (login TEXT, is_super BOOLEAN, client_setting TEXT, "
+                            "leads_seen BIGINT, other_leads_seen BIGINT, clients_seen BIGINT)"),
+             QStringLiteral("GRANT INSERT ON cli_probe TO callvia_app"),
+             QStringLiteral(
+                 "CREATE FUNCTION cli_probe_note() RETURNS BOOLEAN LANGUAGE plpgsql VOLATILE AS $$ BEGIN "
+                 "INSERT INTO cli_probe SELECT current_user, r.rolsuper, current_setting('callvia.client_id', true), "
+                 "(SELECT count(*) FROM leads), (SELECT count(*) FROM leads WHERE client_id::text IS DISTINCT "
+                 "FROM current_setting('callvia.client_id', true)), (SELECT count(*) FROM clients) "
+                 "FROM pg_roles r WHERE r.rolname = current_user; RETURN true; END $$"),
+             QStringLiteral("GRANT EXECUTE ON FUNCTION cli_probe_note() TO callvia_app"),
+             QStringLiteral("CREATE POLICY cli_probe ON campaigns AS RESTRICTIVE FOR SELECT TO callvia_app "
+                            "USING (cli_probe_note())") })
+        QVERIFY2(owner.exec(statement), qPrintable(owner.lastError().text()));
+    owner = QSqlQuery(); // scalar() below closes this connection
+    const qint64 ownLeads = scalar(QStringLiteral("SELECT COUNT(*) FROM leads WHERE client_id = ?"), { m_ownClient });
+    const qint64 allLeads = scalar(QStringLiteral("SELECT COUNT(*) FROM leads"));
+
+    const Result dry = run({ QStringLiteral("--user"), QStringLiteral("cleo"), QStringLiteral("import"),
+                               QStringLiteral("--campaign"), QString::number(m_ownCampaign), m_csv,
+                               QStringLiteral("--dry-run") },
+        m_password);
+    QVERIFY2(dry.exitCode == 0, dry.err.constData());
+    QVERIFY2(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe")) > 0, "the probe never ran");
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe WHERE login = ? AND NOT is_super AND "
+                                   "client_setting = ? AND leads_seen = ? AND other_leads_seen = 0 AND "
+                                   "clients_seen = 1"),
+                 { m_appRole, QString::number(m_ownClient), ownLeads }),
+        scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe")));
+
+    QVERIFY(scalar(QStringLiteral("WITH gone AS (DELETE FROM cli_probe RETURNING 1) SELECT COUNT(*) FROM gone")) > 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe")), 0);
+    const Result operatorRun = run({ QStringLiteral("import"), QStringLiteral("--campaign"),
+        QString::number(m_ownCampaign), m_csv, QStringLiteral("--dry-run") });
+    QVERIFY2(operatorRun.exitCode == 0, operatorRun.err.constData());
+    QVERIFY2(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe")) > 0, "the probe never ran");
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe WHERE login = ? AND COALESCE(client_setting, '') = "
+                                   "'' AND leads_seen = ? AND clients_seen = 2"),
+                 { m_appRole, allLeads }),
+        scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe")));
+}
+
+void tst_ScopedCli::cleanupTestCase()
+{
+    if (m_test && !m_appRole.isEmpty()) {
+        QSqlQuery(ownerConnection()).exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(m_appRole));
+        m_test->database().releaseThreadConnection();
+    }
+    m_test.reset();
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QTEST_SET_MAIN_SOURCE_PATH
+    int failed = 0;
+    for (const QString &backend : { QStringLiteral("sqlite"), QStringLiteral("postgresql") }) {
+        tst_ScopedCli test(backend);
+        failed += QTest::qExec(&test, argc, argv);
+    }
+    return failed;
+}
 #include "tst_scopedcli.moc"

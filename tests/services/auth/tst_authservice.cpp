@@ -6,7 +6,14 @@
 #include <models/userrepository.h>
 #include <services/auth/authservice.h>
 
+#include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace Callvia;
 using namespace Callvia::Models;
@@ -36,6 +43,7 @@ private Q_SLOTS:
     void disabledUserCannotSignIn();
     void lastActiveAdminIsKept_data() { Tests::TestDatabase::addBackendRows(); }
     void lastActiveAdminIsKept();
+    void concurrentDemotionsKeepAnAdminOnPostgres();
     void demotedOrDisabledAdminSessionLosesRights_data() { Tests::TestDatabase::addBackendRows(); }
     void demotedOrDisabledAdminSessionLosesRights();
     void listUsersIsForAdminsWithoutHashes_data() { Tests::TestDatabase::addBackendRows(); }
@@ -305,6 +313,79 @@ void tst_AuthService::lastActiveAdminIsKept()
     QCOMPARE(UserRepository(db, m_clock).countActiveAdmins().value(), 1);
     QVERIFY(auth.setDisabled(Session::system(), QStringLiteral("ann"), true)); // now ann is the last
     QCOMPARE(AuditRepository(db).list(QStringLiteral("user.role_change")).value().size(), 1);
+}
+
+// Two admins demoting each other at the same instant: a second, raw connection locks the active
+// admins and demotes ann without committing; the service, demoting bob meanwhile, must wait for
+// that lock, then see ann demoted and refuse. (Counting without the lock saw two admins, and both
+// demotions went through.) Deterministic: the test commits only once PostgreSQL reports the
+// service's backend blocked by the raw connection.
+void tst_AuthService::concurrentDemotionsKeepAnAdminOnPostgres()
+{
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(QStringLiteral("postgresql"), &skip, &error);
+    if (!test && !skip.isEmpty())
+        QSKIP(qPrintable(skip));
+    QVERIFY2(test, qPrintable(error));
+    Database &db = test->database();
+    AuthService auth(db, m_clock, 1000);
+    const qint64 annId = addUser(auth, QStringLiteral("ann"), QStringLiteral("admin"), 0, m_password);
+    QVERIFY(addUser(auth, QStringLiteral("bob"), QStringLiteral("admin"), 0, m_password) > 0);
+    const std::optional<DatabaseUrl> url = DatabaseUrl::parse(test->url(), &error);
+    QVERIFY2(url, qPrintable(error));
+    const QString rawName = QStringLiteral("tst_authservice-raw");
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), rawName);
+        raw.setHostName(url->host);
+        raw.setPort(url->port);
+        raw.setUserName(url->user);
+        raw.setPassword(url->password);
+        raw.setDatabaseName(url->name);
+        QVERIFY2(raw.open(), qPrintable(raw.lastError().text()));
+        QVERIFY(raw.transaction());
+        bool rawOpen = true;
+        std::atomic<bool> done { false };
+        DbError result;
+        std::thread demoter;
+        // On any early return: release the lock first, so the demoter can finish and be joined.
+        const auto finish = qScopeGuard([&] {
+            if (rawOpen)
+                raw.rollback();
+            if (demoter.joinable())
+                demoter.join();
+        });
+        QSqlQuery q(raw);
+        QVERIFY2(q.exec(QStringLiteral("SELECT id FROM users WHERE role = 'admin' AND disabled = 0 FOR UPDATE")),
+            qPrintable(q.lastError().text()));
+        QVERIFY(q.exec(QStringLiteral("UPDATE users SET role = 'staff' WHERE id = %1").arg(annId)));
+        QCOMPARE(q.numRowsAffected(), 1);
+
+        demoter = std::thread([&] {
+            result = auth.setRole(Session::system(), QStringLiteral("bob"), QStringLiteral("staff"), 0);
+            db.releaseThreadConnection();
+            done = true;
+        });
+        QSqlQuery blocked(raw);
+        const auto demoterWaitsForUs = [&] {
+            // pg_locks is read live (pg_stat_activity would stay frozen for this transaction).
+            return blocked.exec(QStringLiteral("SELECT count(*) FROM pg_locks WHERE NOT granted "
+                                               "AND pg_backend_pid() = ANY(pg_blocking_pids(pid))"))
+                && blocked.next() && blocked.value(0).toInt() > 0;
+        };
+        QVERIFY2(QTest::qWaitFor([&] { return done || demoterWaitsForUs(); }, 30000),
+            "the demotion neither waited nor finished");
+        QVERIFY2(!done, "the demotion must wait for the other transaction's lock on the admins");
+        QVERIFY2(raw.commit(), qPrintable(raw.lastError().text()));
+        rawOpen = false;
+        demoter.join();
+        QVERIFY2(result.message().startsWith(QStringLiteral("Role: bob is the last active administrator")),
+            qPrintable(result.message()));
+    }
+    QSqlDatabase::removeDatabase(rawName);
+    QCOMPARE(user(db, m_clock, QStringLiteral("bob")).role, QStringLiteral("admin"));
+    QCOMPARE(user(db, m_clock, QStringLiteral("ann")).role, QStringLiteral("staff"));
+    QCOMPARE(UserRepository(db, m_clock).countActiveAdmins().value(), 1);
+    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.role_change")).value().size(), 0);
 }
 
 void tst_AuthService::demotedOrDisabledAdminSessionLosesRights()

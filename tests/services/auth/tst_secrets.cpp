@@ -29,6 +29,12 @@ private Q_SLOTS:
     void tamperedOrForeignTextIsRejected();
     void keyFileIsCreatedPrivateAndReused();
     void environmentKeyMustBe32Bytes();
+    void keychainGetsANewKeyAndNoFile();
+    void keyFileMovesIntoTheKeychainOnce();
+    void keyFileStaysWhenTheKeychainDoesNotKeepIt();
+    void unavailableKeychainFallsBackToTheKeyFile();
+    void environmentKeyWinsOverTheKeychain();
+    void damagedKeychainKeyIsAnErrorNotReplaced();
     void storeEncryptsAuditsAndChecksPermission();
     void neitherSecretNorPasswordReachesFileOrLog();
 
@@ -145,6 +151,169 @@ void tst_Secrets::environmentKeyMustBe32Bytes()
     QVERIFY(SecretKeyStore::load(dir.filePath(QStringLiteral("unused.key")), &error).isEmpty());
     QVERIFY(error.startsWith(QStringLiteral("CALLVIA_SECRET_KEY")));
     qunsetenv("CALLVIA_SECRET_KEY");
+}
+
+namespace {
+
+// An in-memory keychain that can be switched off or made to lose writes.
+class MemoryKeychain final : public Keychain
+{
+public:
+    bool available = true;
+    bool losesWrites = false;
+    bool holds = false;
+    QByteArray stored;
+    int reads = 0;
+    int writes = 0;
+
+    Status read(QByteArray *data, QString *error) override
+    {
+        ++reads;
+        if (!available) {
+            *error = QStringLiteral("no Secret Service on the session bus");
+            return Status::Unavailable;
+        }
+        if (!holds)
+            return Status::NotFound;
+        *data = stored;
+        return Status::Found;
+    }
+    Status write(const QByteArray &data, QString *error) override
+    {
+        ++writes;
+        if (!available) {
+            *error = QStringLiteral("no Secret Service on the session bus");
+            return Status::Unavailable;
+        }
+        if (!losesWrites) {
+            stored = data;
+            holds = true;
+        }
+        return Status::Found;
+    }
+    QString describe() const override { return QStringLiteral("memory keychain"); }
+};
+
+void writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(file.write(data), data.size());
+}
+
+} // namespace
+
+void tst_Secrets::keychainGetsANewKeyAndNoFile()
+{
+    qunsetenv("CALLVIA_SECRET_KEY");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("secret.key"));
+    MemoryKeychain keychain;
+    QString error, source;
+    const QByteArray first = SecretKeyStore::load(path, &error, &source, &keychain);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(first.size(), 32);
+    QCOMPARE(keychain.stored, first);
+    QCOMPARE(source, QStringLiteral("memory keychain"));
+    QVERIFY2(!QFile::exists(path), "the keychain holds the key: no key file");
+    QCOMPARE(SecretKeyStore::load(path, &error, &source, &keychain), first);
+    QCOMPARE(source, QStringLiteral("memory keychain"));
+    QCOMPARE(keychain.writes, 1);
+    QVERIFY(!QFile::exists(path));
+}
+
+void tst_Secrets::keyFileMovesIntoTheKeychainOnce()
+{
+    qunsetenv("CALLVIA_SECRET_KEY");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("secret.key"));
+    writeFile(path, key('f'));
+    MemoryKeychain keychain;
+    QString error, source;
+    QCOMPARE(SecretKeyStore::load(path, &error, &source, &keychain), key('f'));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(keychain.stored, key('f'));
+    QVERIFY2(keychain.reads >= 2, "written, then read back before the file goes");
+    QVERIFY2(!QFile::exists(path), "moved, not copied");
+    QCOMPARE(source, QStringLiteral("memory keychain, moved from %1").arg(path));
+    QCOMPARE(SecretKeyStore::load(path, &error, &source, &keychain), key('f'));
+    QCOMPARE(source, QStringLiteral("memory keychain"));
+    QCOMPARE(keychain.writes, 1);
+}
+
+void tst_Secrets::keyFileStaysWhenTheKeychainDoesNotKeepIt()
+{
+    qunsetenv("CALLVIA_SECRET_KEY");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("secret.key"));
+    writeFile(path, key('g'));
+    MemoryKeychain keychain;
+    keychain.losesWrites = true; // the write "succeeds" but the read-back finds nothing
+    QString error, source;
+    QCOMPARE(SecretKeyStore::load(path, &error, &source, &keychain), key('g'));
+    QVERIFY2(QFile::exists(path), "the only copy of the key must not be removed");
+    QVERIFY2(source.startsWith(path) && source.contains(QStringLiteral("OS keychain unavailable")),
+        qPrintable(source));
+    // A new key that the keychain loses is kept in a new key file instead.
+    QTemporaryDir other;
+    const QString fresh = other.filePath(QStringLiteral("secret.key"));
+    const QByteArray created = SecretKeyStore::load(fresh, &error, &source, &keychain);
+    QCOMPARE(created.size(), 32);
+    QFile file(fresh);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), created);
+}
+
+void tst_Secrets::unavailableKeychainFallsBackToTheKeyFile()
+{
+    qunsetenv("CALLVIA_SECRET_KEY");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("secret.key"));
+    MemoryKeychain keychain;
+    keychain.available = false;
+    QString error, source;
+    const QByteArray first = SecretKeyStore::load(path, &error, &source, &keychain);
+    QCOMPARE(first.size(), 32);
+    QCOMPARE(source,
+        QStringLiteral("%1 (OS keychain unavailable: no Secret Service on the session bus)").arg(path));
+    QVERIFY(QFile::exists(path));
+    QCOMPARE(keychain.writes, 0);
+    // Once the keychain works (the user logged in to a desktop), the file moves into it.
+    keychain.available = true;
+    QCOMPARE(SecretKeyStore::load(path, &error, &source, &keychain), first);
+    QCOMPARE(keychain.stored, first);
+    QVERIFY(!QFile::exists(path));
+}
+
+void tst_Secrets::environmentKeyWinsOverTheKeychain()
+{
+    QTemporaryDir dir;
+    MemoryKeychain keychain;
+    keychain.holds = true;
+    keychain.stored = key('k');
+    qputenv("CALLVIA_SECRET_KEY", key('e').toBase64());
+    QString error, source;
+    QCOMPARE(SecretKeyStore::load(dir.filePath(QStringLiteral("unused.key")), &error, &source, &keychain),
+        key('e'));
+    QCOMPARE(source, QStringLiteral("CALLVIA_SECRET_KEY"));
+    QCOMPARE(keychain.reads, 0);
+    qunsetenv("CALLVIA_SECRET_KEY");
+}
+
+void tst_Secrets::damagedKeychainKeyIsAnErrorNotReplaced()
+{
+    qunsetenv("CALLVIA_SECRET_KEY");
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("secret.key"));
+    MemoryKeychain keychain;
+    keychain.holds = true;
+    keychain.stored = "short";
+    QString error, source;
+    QVERIFY(SecretKeyStore::load(path, &error, &source, &keychain).isEmpty());
+    QVERIFY2(error.contains(QStringLiteral("damaged")), qPrintable(error));
+    QCOMPARE(keychain.stored, QByteArray("short"));
+    QCOMPARE(keychain.writes, 0);
+    QVERIFY(!QFile::exists(path));
 }
 
 void tst_Secrets::storeEncryptsAuditsAndChecksPermission()
