@@ -6,6 +6,7 @@
 #include <services/backup/backupservice.h>
 #include <services/providerconfig.h>
 #include <services/auth/aesgcmcipher.h>
+#include <services/auth/secretstore.h>
 #include <services/auth/systemkeychain.h>
 #include <services/secretcipher.h>
 
@@ -63,8 +64,8 @@ Models::DbError AppContext::openDatabase()
     // desktop session (no unlocked Secret Service) and use CALLVIA_SECRET_KEY or the key file.
     const bool desktop = m_options.command.isEmpty() && !m_options.headless;
     Services::SystemKeychain keychain;
-    const QByteArray key = Services::SecretKeyStore::load(Services::SecretKeyStore::defaultKeyFilePath(),
-            &keyError, &keySource, desktop ? &keychain : nullptr);
+    const QByteArray key = Services::SecretStore::loadKey(*m_database, *m_clock,
+            Services::SecretKeyStore::defaultKeyFilePath(), &keyError, &keySource, desktop ? &keychain : nullptr);
     if (key.isEmpty())
         qCWarning(lcApp).noquote() << "stored secrets unavailable:" << keyError;
     else

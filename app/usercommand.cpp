@@ -141,8 +141,8 @@ int runSecret(AppContext &context, const QStringList &arguments)
     if (!context.session().canSeeSecrets()) // even the key names are for administrators
         return fail(QStringLiteral("Permission denied: only an administrator may manage secrets."));
     QString keyError;
-    const QByteArray key
-        = Services::SecretKeyStore::load(Services::SecretKeyStore::defaultKeyFilePath(), &keyError);
+    const QByteArray key = Services::SecretStore::loadKey(
+        context.database(), context.clock(), Services::SecretKeyStore::defaultKeyFilePath(), &keyError);
     if (key.isEmpty())
         return fail(keyError);
     const Services::AesGcmCipher cipher(key);

@@ -47,6 +47,17 @@ DbError SettingsRepository::remove(const QString &key) const
     return n.ok() ? DbError() : n.error();
 }
 
+DbResult<QHash<QString, QString>> SettingsRepository::secrets() const
+{
+    DbResult<QSqlQuery> q = Sql::exec(m_database, QStringLiteral("SELECT key, value FROM settings WHERE is_secret = 1"));
+    if (!q.ok())
+        return q.error();
+    QHash<QString, QString> values;
+    while (q.value().next())
+        values.insert(q.value().value(0).toString(), q.value().value(1).toString());
+    return values;
+}
+
 DbResult<QHash<QString, QString>> SettingsRepository::all() const
 {
     DbResult<QSqlQuery> q = Sql::exec(m_database, QStringLiteral("SELECT key, value FROM settings ORDER BY key"));

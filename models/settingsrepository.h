@@ -22,6 +22,7 @@ public:
     DbError setValue(const QString &key, const QString &value, bool secret = false) const;
     DbError remove(const QString &key) const;
     DbResult<QHash<QString, QString>> all() const;
+    DbResult<QHash<QString, QString>> secrets() const; // the stored (encrypted) values of secret keys
 
 private:
     Database &m_database;

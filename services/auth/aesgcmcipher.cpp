@@ -148,11 +148,20 @@ QByteArray randomKey(QString *error)
     return key;
 }
 
+QString noKeyError(const QString &where)
+{
+    return QStringLiteral("no secrets key in %1, and a new one must not be created here").arg(where);
+}
+
 // The key file alone: read it, or create it with a fresh key.
-QByteArray loadKeyFile(const QString &path, QString *error)
+QByteArray loadKeyFile(const QString &path, QString *error, bool mayCreate)
 {
     if (QFile::exists(path))
         return readKeyFile(path, error);
+    if (!mayCreate) {
+        *error = noKeyError(path);
+        return {};
+    }
     const QByteArray key = randomKey(error);
     return !key.isEmpty() && writeKeyFile(path, key, error) ? key : QByteArray();
 }
@@ -173,7 +182,8 @@ bool storeAndConfirm(Keychain &keychain, const QByteArray &key, QString *why)
 
 } // namespace
 
-QByteArray SecretKeyStore::load(const QString &keyFilePath, QString *error, QString *source, Keychain *keychain)
+QByteArray SecretKeyStore::load(const QString &keyFilePath, QString *error, QString *source, Keychain *keychain,
+    bool mayCreate)
 {
     QString ignored;
     QString &used = source ? *source : ignored;
@@ -183,7 +193,7 @@ QByteArray SecretKeyStore::load(const QString &keyFilePath, QString *error, QStr
     }
     used = keyFilePath;
     if (!keychain)
-        return loadKeyFile(keyFilePath, error);
+        return loadKeyFile(keyFilePath, error, mayCreate);
 
     QByteArray key;
     QString why;
@@ -198,13 +208,17 @@ QByteArray SecretKeyStore::load(const QString &keyFilePath, QString *error, QStr
         return key;
     case Keychain::Status::Unavailable:
         used = QStringLiteral("%1 (OS keychain unavailable: %2)").arg(keyFilePath, why);
-        return loadKeyFile(keyFilePath, error);
+        return loadKeyFile(keyFilePath, error, mayCreate);
     case Keychain::Status::NotFound:
         break;
     }
 
     // The keychain works and is empty: move an existing key file into it, or start a new key.
     const bool fromFile = QFile::exists(keyFilePath);
+    if (!fromFile && !mayCreate) {
+        *error = noKeyError(QStringLiteral("the %1 or %2").arg(keychain->describe(), keyFilePath));
+        return {};
+    }
     key = fromFile ? readKeyFile(keyFilePath, error) : randomKey(error);
     if (key.isEmpty())
         return {};

@@ -37,8 +37,9 @@ public:
     static QString defaultKeyFilePath();
     // An empty key and *error set when no source works. *source names the source used, and
     // why the keychain was passed over when it was ("<file> (OS keychain unavailable: ...)").
+    // mayCreate = false: when no source holds a key, fail instead of starting a new one.
     static QByteArray load(const QString &keyFilePath, QString *error, QString *source = nullptr,
-        Keychain *keychain = nullptr);
+        Keychain *keychain = nullptr, bool mayCreate = true);
     static QByteArray fromEnvironment(const QByteArray &base64, QString *error);
 };
 

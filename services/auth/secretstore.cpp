@@ -1,6 +1,7 @@
 #include "secretstore.h"
 
 #include "../secretcipher.h"
+#include "aesgcmcipher.h"
 #include "auditlog.h"
 #include "session.h"
 
@@ -22,6 +23,39 @@ SecretStore::SecretStore(Models::Database &database, const Models::Clock &clock,
 }
 
 SecretStore::~SecretStore() = default;
+
+QByteArray SecretStore::loadKey(Models::Database &database, const Models::Clock &clock, const QString &keyFilePath,
+    QString *error, QString *source, Keychain *keychain)
+{
+    const DbResult<QHash<QString, QString>> stored = Models::SettingsRepository(database, clock).secrets();
+    if (!stored.ok()) {
+        *error = stored.error().message();
+        return {};
+    }
+    const qsizetype count = stored.value().size();
+    const QString hint = QStringLiteral(
+        "set CALLVIA_SECRET_KEY to the base64 of the key that saved them (on the desktop that "
+        "saved them: secret-tool lookup user secrets-key server Callvia; else its secret.key file)");
+    const QByteArray key = SecretKeyStore::load(keyFilePath, error, source, keychain, count == 0);
+    if (key.isEmpty()) {
+        if (count > 0)
+            *error = QStringLiteral("%1; %2 secrets are stored encrypted with another key: %3")
+                         .arg(*error).arg(count).arg(hint);
+        return {};
+    }
+    const AesGcmCipher cipher(key);
+    for (auto it = stored.value().cbegin(); it != stored.value().cend(); ++it) {
+        bool ok = false;
+        cipher.decrypt(it.value(), &ok);
+        if (!ok) {
+            *error = QStringLiteral("the secrets key from %1 does not decrypt the stored secret %2 (saved with "
+                                    "another key); %3")
+                         .arg(source ? *source : keyFilePath, it.key(), hint);
+            return {};
+        }
+    }
+    return key;
+}
 
 DbError SecretStore::requireAccess(const Session &actor) const
 {

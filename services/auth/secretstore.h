@@ -16,6 +16,7 @@ class SettingsRepository;
 namespace Callvia::Services {
 
 class AuditLog;
+class Keychain;
 class SecretCipher;
 class Session;
 
@@ -33,6 +34,13 @@ public:
     Models::DbResult<QString> value(const Session &actor, const QString &key) const;
     Models::DbResult<QStringList> keys() const; // names of the stored secrets
     static QString masked(const QString &plain); // "••••wxyz"
+
+    // The secrets key for this database (SecretKeyStore::load), guarded against a second key:
+    // while secrets are stored, no new key is started (they were saved with a key this run
+    // cannot find, e.g. in the desktop user's keychain while this is a server run), and a key
+    // that does not decrypt them is refused. An empty key and *error when either happens.
+    static QByteArray loadKey(Models::Database &database, const Models::Clock &clock, const QString &keyFilePath,
+        QString *error, QString *source = nullptr, Keychain *keychain = nullptr);
 
 private:
     Models::DbError requireAccess(const Session &actor) const;

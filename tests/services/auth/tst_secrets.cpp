@@ -36,6 +36,7 @@ private Q_SLOTS:
     void environmentKeyWinsOverTheKeychain();
     void damagedKeychainKeyIsAnErrorNotReplaced();
     void storeEncryptsAuditsAndChecksPermission();
+    void storedSecretsGuardAgainstASecondKey();
     void neitherSecretNorPasswordReachesFileOrLog();
 
 private:
@@ -314,6 +315,54 @@ void tst_Secrets::damagedKeychainKeyIsAnErrorNotReplaced()
     QCOMPARE(keychain.stored, QByteArray("short"));
     QCOMPARE(keychain.writes, 0);
     QVERIFY(!QFile::exists(path));
+}
+
+void tst_Secrets::storedSecretsGuardAgainstASecondKey()
+{
+    // A server run (no keychain) beside a desktop whose key lives in its keychain must not
+    // start a second key file, and a wrong key must not be used (secrets saved with it would
+    // be unreadable by the desktop, and the stored ones by it).
+    QString skip, error, source;
+    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
+    QVERIFY2(test, qPrintable(error));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("secret.key"));
+    QVERIFY(!qEnvironmentVariableIsSet("CALLVIA_SECRET_KEY"));
+
+    // No secrets yet: a key is created as before.
+    const QByteArray first = SecretStore::loadKey(test->database(), m_clock, path, &error, &source);
+    QCOMPARE(first.size(), AesGcmCipher::KeyBytes);
+    const AesGcmCipher cipher(first);
+    QVERIFY(!SecretStore(test->database(), m_clock, cipher)
+                 .set(Session::system(), QStringLiteral("stripe.api_key"), QStringLiteral("sk_test_1")));
+    QCOMPARE(SecretStore::loadKey(test->database(), m_clock, path, &error, &source), first);
+
+    // The key went elsewhere (the desktop's keychain): no new file, a clear error.
+    QVERIFY(QFile::remove(path));
+    error.clear();
+    QVERIFY(SecretStore::loadKey(test->database(), m_clock, path, &error, &source).isEmpty());
+    QVERIFY2(error.contains(QLatin1String("1 secrets are stored encrypted with another key"))
+                 && error.contains(QLatin1String("CALLVIA_SECRET_KEY")),
+             qPrintable(error));
+    QVERIFY(!QFile::exists(path));
+    MemoryKeychain emptyKeychain;
+    QVERIFY(SecretStore::loadKey(test->database(), m_clock, path, &error, &source, &emptyKeychain).isEmpty());
+    QCOMPARE(emptyKeychain.writes, 0);
+    QVERIFY(!QFile::exists(path));
+
+    // Another key is refused, naming the secret it cannot open.
+    QFile other(path);
+    QVERIFY(other.open(QIODevice::WriteOnly) && other.write(key('z')) == AesGcmCipher::KeyBytes);
+    other.close();
+    error.clear();
+    QVERIFY(SecretStore::loadKey(test->database(), m_clock, path, &error, &source).isEmpty());
+    QVERIFY2(error.contains(QLatin1String("does not decrypt the stored secret stripe.api_key")), qPrintable(error));
+
+    // The right key from the environment opens them.
+    qputenv("CALLVIA_SECRET_KEY", first.toBase64());
+    const QByteArray fromEnvironment = SecretStore::loadKey(test->database(), m_clock, path, &error, &source);
+    qunsetenv("CALLVIA_SECRET_KEY");
+    QCOMPARE(fromEnvironment, first);
 }
 
 void tst_Secrets::storeEncryptsAuditsAndChecksPermission()
