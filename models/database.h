@@ -38,7 +38,7 @@ class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int LatestSchemaVersion = 4;
+    static constexpr int LatestSchemaVersion = 5;
 
     explicit Database(DatabaseUrl url);
     ~Database();

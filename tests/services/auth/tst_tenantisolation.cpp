@@ -190,6 +190,12 @@ void tst_TenantIsolation::postgresRowLevelSecurityConfinesRawSql()
     QVERIFY2(test, qPrintable(error));
     Database &owner = test->database(); // the superuser that ran the migrations
     const QList<qint64> clients = seed(owner);
+    for (const qint64 client : clients)
+        QVERIFY(Sql::exec(owner, QStringLiteral("INSERT INTO opt_outs (client_id, phone_e164, source, created_at) "
+                                                 "VALUES (?, ?, 'manual', 1)"),
+            { client, QStringLiteral("+1415555%1").arg(client, 4, 10, QLatin1Char('0')) }).ok());
+    QVERIFY(Sql::exec(owner, QStringLiteral("INSERT INTO opt_outs (phone_e164, source, created_at) "
+                                             "VALUES ('+14155550000', 'manual', 1)")).ok());
     AuthService(owner, m_clock, 1000)
         .createUser(Session::system(),
             { QStringLiteral("carol"), {}, QStringLiteral("client"), clients.at(2),
@@ -234,6 +240,15 @@ void tst_TenantIsolation::postgresRowLevelSecurityConfinesRawSql()
             QList<qint64> { mine });
         QCOMPARE(
             ids(app, QStringLiteral("SELECT id FROM audit_log WHERE client_id IS NULL")), QList<qint64>());
+        // Opt-outs: its own and the agency-wide ones (they bind every client), not another
+        // client's; an agency-wide one cannot be written from a client session.
+        QCOMPARE(ids(app, QStringLiteral("SELECT id FROM opt_outs ORDER BY id")),
+            ids(owner, QStringLiteral("SELECT id FROM opt_outs WHERE client_id = ? OR client_id IS NULL ORDER BY id"),
+                { mine }));
+        QCOMPARE(ids(app, QStringLiteral("SELECT id FROM opt_outs WHERE client_id IS NULL")).size(), 1);
+        const DbResult<QSqlQuery> agencyOptOut = Sql::exec(app,
+            QStringLiteral("INSERT INTO opt_outs (phone_e164, source, created_at) VALUES ('+14155550199', 'manual', 1)"));
+        QVERIFY2(!agencyOptOut.ok(), "an agency-wide opt-out is not written from a client session");
 
         const QString insert
             = QStringLiteral("INSERT INTO campaigns (client_id, name, created_at, updated_at) "

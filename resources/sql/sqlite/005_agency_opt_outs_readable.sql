@@ -1,0 +1,3 @@
+-- PostgreSQL only (a row-level security policy letting client users read agency-wide
+-- opt-outs). On SQLite the models' own client filter already includes them where needed;
+-- the version number is kept in step with PostgreSQL.
