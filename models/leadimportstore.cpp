@@ -53,6 +53,38 @@ quint64 ImportKeys::emailKey(const QString &email)
     return hash;
 }
 
+EncodedLead EncodedLead::encode(const LeadRecord &r)
+{
+    const QString *texts[Texts] = { &r.firstName, &r.lastName, &r.phoneE164, &r.phoneExtension, &r.email, &r.company,
+                                    &r.timeZone,  &r.region,   &r.notes,     &r.customFieldsJson, &r.consentType,
+                                    &r.consentSource };
+    EncodedLead e;
+    qsizetype total = 0;
+    for (const QString *text : texts)
+        total += text->size();
+    e.utf8.reserve(total);
+    for (int i = 0; i < Texts; ++i) {
+        e.offsets[i] = int(e.utf8.size());
+        const QString &text = *texts[i];
+        const QChar *in = text.constData();
+        bool ascii = true;
+        for (qsizetype k = 0; k < text.size(); ++k)
+            ascii = ascii && in[k].unicode() < 0x80;
+        if (ascii) {
+            const qsizetype at = e.utf8.size();
+            e.utf8.resize(at + text.size());
+            char *out = e.utf8.data() + at;
+            for (qsizetype k = 0; k < text.size(); ++k)
+                out[k] = char(in[k].unicode());
+        } else {
+            e.utf8.append(text.toUtf8());
+        }
+    }
+    e.offsets[Texts] = int(e.utf8.size());
+    e.ready = true;
+    return e;
+}
+
 LeadImportStore::LeadImportStore(Database &database, const Clock &clock) : m_database(database), m_clock(clock) { }
 
 LeadImportStore::~LeadImportStore()
@@ -97,36 +129,27 @@ DbError LeadImportStore::prepareNative()
     return {};
 }
 
-DbError LeadImportStore::insertNative(const LeadRecord &r)
+DbError LeadImportStore::insertNative(const LeadRecord &r, const EncodedLead &encoded)
 {
     // Buffered until RowsPerStatement rows are there: one multi-row INSERT opens the table's
     // and indexes' cursors once for all of them (measured: a quarter less CPU per row than a
     // single-row statement). Text goes in as UTF-8 appended to one reused buffer (bound as
     // UTF-16, SQLite would allocate and convert each value); empty strings and a zero consent
     // time are NULL, as Sql::nullIfEmpty/-Zero.
-    const QString *texts[] = { &r.firstName, &r.lastName, &r.phoneE164, &r.phoneExtension, &r.email, &r.company,
-                               &r.timeZone, &r.region, &r.notes, &r.customFieldsJson, &r.status,
-                               &r.consentType, &r.consentSource };
-    static_assert(std::size(texts) == NativeTexts);
-    NativeRow row { r.clientId, r.campaignId, r.consentAt, {} };
-    for (size_t i = 0; i < std::size(texts); ++i) {
-        row.offsets[i] = m_utf8.size();
-        const QString &text = *texts[i];
-        const QChar *in = text.constData();
-        bool ascii = true;
-        for (qsizetype k = 0; k < text.size(); ++k)
-            ascii = ascii && in[k].unicode() < 0x80;
-        if (ascii) {
-            const qsizetype at = m_utf8.size();
-            m_utf8.resize(at + text.size());
-            char *out = m_utf8.data() + at;
-            for (qsizetype k = 0; k < text.size(); ++k)
-                out[k] = char(in[k].unicode());
-        } else {
-            m_utf8.append(text.toUtf8());
-        }
+    NativeRow row { r.clientId, r.campaignId, r.consentAt, {}, {} };
+    const qsizetype base = m_utf8.size();
+    m_utf8.append(encoded.utf8);
+    // The encoded values in column order, the status (decided by the writer) in between.
+    constexpr int StatusText = 10;
+    for (int i = 0; i < EncodedLead::Texts; ++i) {
+        const int text = i < StatusText ? i : i + 1;
+        row.starts[text] = base + encoded.offsets[i];
+        row.lengths[text] = encoded.offsets[i + 1] - encoded.offsets[i];
     }
-    row.offsets[NativeTexts] = m_utf8.size();
+    row.starts[StatusText] = m_utf8.size();
+    row.lengths[StatusText] = r.status.size();
+    for (const QChar c : r.status) // one of the schema's ASCII status words
+        m_utf8.append(char(c.unicode()));
     m_nativeRows.push_back(row);
     if (m_nativeRows.size() < size_t(RowsPerStatement))
         return {};
@@ -144,7 +167,7 @@ DbError LeadImportStore::stepNative(sqlite3_stmt *statement, size_t first, int r
         rc = sqlite3_bind_int64(statement, base + 1, row.clientId);
         rc = rc ? rc : sqlite3_bind_int64(statement, base + 2, row.campaignId);
         for (int i = 0; i < NativeTexts && rc == SQLITE_OK; ++i) {
-            const qsizetype from = row.offsets[i], length = row.offsets[i + 1] - from;
+            const qsizetype from = row.starts[i], length = row.lengths[i];
             rc = length == 0 ? sqlite3_bind_null(statement, base + TextColumns[i])
                              : sqlite3_bind_text(statement, base + TextColumns[i], m_utf8.constData() + from,
                                                  int(length), SQLITE_STATIC);
@@ -184,7 +207,7 @@ DbError LeadImportStore::flushNative()
 void LeadImportStore::finalizeNative() { }
 DbError LeadImportStore::nativeError() const { return {}; }
 DbError LeadImportStore::prepareNative() { return {}; }
-DbError LeadImportStore::insertNative(const LeadRecord &) { return {}; }
+DbError LeadImportStore::insertNative(const LeadRecord &, const EncodedLead &) { return {}; }
 DbError LeadImportStore::stepNative(sqlite3_stmt *, size_t, int) { return {}; }
 DbError LeadImportStore::flushNative() { return {}; }
 #endif
@@ -284,12 +307,12 @@ DbError LeadImportStore::execute(QSqlQuery &query, int rows)
     return {};
 }
 
-DbError LeadImportStore::insert(const LeadRecord &lead)
+DbError LeadImportStore::insert(const LeadRecord &lead, const EncodedLead *encoded)
 {
     if (m_handle) {
         if (DbError error = prepareNative())
             return error;
-        return insertNative(lead);
+        return insertNative(lead, encoded && encoded->ready ? *encoded : EncodedLead::encode(lead));
     }
     m_pending.append(lead);
     if (m_pending.size() < RowsPerStatement)

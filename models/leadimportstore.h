@@ -35,6 +35,18 @@ struct ImportKeys
     static quint64 emailKey(const QString &email);
 };
 
+// A lead's text values (all but its status) as UTF-8 in one buffer, laid out for
+// LeadImportStore::insert on SQLite. encode() is thread-safe: the import's normalization workers
+// build it, so the single writer thread copies one buffer instead of converting 13 strings.
+struct EncodedLead
+{
+    static constexpr int Texts = 12;
+    QByteArray utf8;
+    std::array<int, Texts + 1> offsets {}; // start of each value in utf8, then the end
+    bool ready = false;
+    static EncodedLead encode(const LeadRecord &lead);
+};
+
 // Bulk lead writing for the import (issue 9): loads a client's existing phone/e-mail keys and
 // opt-outs once, then inserts inside caller-driven transactions on the calling thread's
 // connection. One store per writer thread. Inserts are buffered and written by one prepared
@@ -60,7 +72,8 @@ public:
 
     // Buffers the row; written by a multi-row statement once RowsPerStatement rows are there,
     // the rest by commit() or flush().
-    DbError insert(const LeadRecord &lead);
+    // encoded: the same lead's EncodedLead when the caller has it (saves the conversion).
+    DbError insert(const LeadRecord &lead, const EncodedLead *encoded = nullptr);
     DbError flush();
     // Fills the lead's empty fields from `lead` (never its phone or e-mail unless empty and
     // given), moves it to `lead.campaignId` and sets status dnc when lead.status is dnc.
@@ -70,7 +83,7 @@ private:
     DbError execute(QSqlQuery &query, int rows);
     void bindRow(QSqlQuery &query, int row, const LeadRecord &lead, qint64 now) const;
     DbError prepareNative();
-    DbError insertNative(const LeadRecord &lead);
+    DbError insertNative(const LeadRecord &lead, const EncodedLead &encoded);
     DbError stepNative(sqlite3_stmt *statement, size_t first, int rows);
     DbError flushNative();
     DbError nativeError() const;
@@ -88,7 +101,7 @@ private:
     struct NativeRow
     {
         qint64 clientId, campaignId, consentAt;
-        std::array<qsizetype, NativeTexts + 1> offsets; // of each text value in m_utf8, then the end
+        std::array<qsizetype, NativeTexts> starts, lengths; // of each text value in m_utf8
     };
     sqlite3_stmt *m_native = nullptr; // single-row INSERT on m_handle (the rest at a flush)
     sqlite3_stmt *m_nativeMulti = nullptr; // RowsPerStatement-row INSERT on m_handle

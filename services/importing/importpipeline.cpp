@@ -12,8 +12,10 @@
 
 namespace Callvia::Services {
 
-ImportPipeline::ImportPipeline(CsvReader &reader, const LeadNormalizer &normalizer, int batchRows, int threads)
-    : m_reader(reader), m_normalizer(normalizer), m_batchRows(std::max(1, batchRows))
+ImportPipeline::ImportPipeline(CsvReader &reader, const LeadNormalizer &normalizer, int batchRows,
+                               bool encodeForSqlite, int threads)
+    : m_reader(reader), m_normalizer(normalizer), m_batchRows(std::max(1, batchRows)),
+      m_encodeForSqlite(encodeForSqlite)
 {
     m_pool.setMaxThreadCount(std::max(2, threads > 0 ? threads : QThread::idealThreadCount()));
 }
@@ -80,6 +82,8 @@ void ImportPipeline::normalizeChunks(const std::vector<CsvRecord> &records, std:
                 row.phoneKey = Models::ImportKeys::phoneKey(row.lead.phoneE164);
             if (!row.lead.email.isEmpty())
                 row.emailKey = Models::ImportKeys::emailKey(row.lead.email);
+            if (m_encodeForSqlite)
+                row.encoded = Models::EncodedLead::encode(row.lead);
         }
     }
     m_normalizeNs.fetch_add(timer.nsecsElapsed());

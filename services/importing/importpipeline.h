@@ -35,8 +35,10 @@ public:
     static constexpr int ChunkRows = 256;
     static constexpr int MaxQueuedBatches = 4;
 
-    // threads = 0: one per core (at least two: the producer and a worker).
-    ImportPipeline(CsvReader &reader, const LeadNormalizer &normalizer, int batchRows, int threads = 0);
+    // threads = 0: one per core (at least two: the producer and a worker). encodeForSqlite:
+    // the workers also fill each valid row's EncodedLead (for the SQLite writer).
+    ImportPipeline(CsvReader &reader, const LeadNormalizer &normalizer, int batchRows, bool encodeForSqlite,
+                   int threads = 0);
     ~ImportPipeline(); // stops and waits for the producer
 
     void start();
@@ -58,6 +60,7 @@ private:
     CsvReader &m_reader;
     const LeadNormalizer &m_normalizer;
     const int m_batchRows;
+    const bool m_encodeForSqlite;
     QThreadPool m_pool;
     QFuture<void> m_producer;
     std::atomic<qint64> m_parseNs { 0 };

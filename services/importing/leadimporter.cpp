@@ -163,7 +163,8 @@ bool LeadImporter::prepare(Run &run)
 void LeadImporter::loop(Run &run)
 {
     // Parsing and normalization run ahead on the pipeline's threads; this thread only writes.
-    ImportPipeline pipeline(*run.reader, *run.normalizer, run.options.batchRows);
+    ImportPipeline pipeline(*run.reader, *run.normalizer, run.options.batchRows,
+                            m_database.isSqlite() && !run.options.dryRun);
     pipeline.start();
     for (;;) {
         NormalizedBatch batch;
@@ -338,7 +339,7 @@ bool LeadImporter::writeRow(Run &run, NormalizedRow &row)
     run.pendingDnc += optedOut;
     if (run.options.dryRun)
         return true;
-    const Models::DbError error = run.store->insert(lead);
+    const Models::DbError error = run.store->insert(lead, &row.encoded);
     run.summary.error = error.message();
     return !error;
 }

@@ -3,6 +3,7 @@
 #include "columnmapping.h"
 #include "csvreader.h"
 
+#include <models/leadimportstore.h>
 #include <models/records.h>
 
 #include <QString>
@@ -30,6 +31,7 @@ struct NormalizedRow
     QStringList raw; // the original fields, kept only for rejected rows
     qint64 phoneKey = 0; // Models::ImportKeys of the lead's phone and e-mail (0 = none),
     quint64 emailKey = 0; // computed by the worker that normalized the row
+    Models::EncodedLead encoded; // the lead's texts as UTF-8 for the SQLite writer, ditto
 };
 
 // Turns a CSV record into a lead: phone to E.164 with libphonenumber (extension kept, vanity
