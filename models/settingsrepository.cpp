@@ -49,18 +49,17 @@ DbError SettingsRepository::remove(const QString &key) const
 
 DbResult<QHash<QString, QString>> SettingsRepository::secrets() const
 {
-    DbResult<QSqlQuery> q = Sql::exec(m_database, QStringLiteral("SELECT key, value FROM settings WHERE is_secret = 1"));
-    if (!q.ok())
-        return q.error();
-    QHash<QString, QString> values;
-    while (q.value().next())
-        values.insert(q.value().value(0).toString(), q.value().value(1).toString());
-    return values;
+    return pairs(QStringLiteral("SELECT key, value FROM settings WHERE is_secret = 1"));
 }
 
 DbResult<QHash<QString, QString>> SettingsRepository::all() const
 {
-    DbResult<QSqlQuery> q = Sql::exec(m_database, QStringLiteral("SELECT key, value FROM settings ORDER BY key"));
+    return pairs(QStringLiteral("SELECT key, value FROM settings ORDER BY key"));
+}
+
+DbResult<QHash<QString, QString>> SettingsRepository::pairs(const QString &sql) const
+{
+    DbResult<QSqlQuery> q = Sql::exec(m_database, sql);
     if (!q.ok())
         return q.error();
     QHash<QString, QString> values;

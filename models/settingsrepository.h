@@ -25,6 +25,8 @@ public:
     DbResult<QHash<QString, QString>> secrets() const; // the stored (encrypted) values of secret keys
 
 private:
+    DbResult<QHash<QString, QString>> pairs(const QString &sql) const; // key, value rows
+
     Database &m_database;
     const Clock &m_clock;
 };

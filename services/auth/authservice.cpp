@@ -307,31 +307,43 @@ DbError AuthService::resetPassword(
 // The last-admin rule reads, then writes. Both happen in one transaction that first locks the
 // active administrators (FOR UPDATE on PostgreSQL, the write lock on SQLite), so two admins
 // demoting or disabling each other at the same instant cannot both pass the count.
-DbError AuthService::setDisabled(const Session &actor, const QString &username, bool disabled) const
+DbError AuthService::lockForUserChange(const Session &actor, const QString &username, qint64 *activeAdmins,
+    UserRecord *user) const
 {
-    Models::Transaction transaction(m_database, Models::Transaction::Mode::Immediate);
-    if (!transaction.isActive())
-        return transaction.beginError();
     const DbResult<qint64> admins = m_users.lockActiveAdmins();
     if (!admins.ok())
         return admins.error();
     if (const DbError error = requireAdmin(actor))
         return error;
-    const DbResult<UserRecord> user = m_users.findByUsername(username);
-    if (!user.ok())
-        return user.error();
+    const DbResult<UserRecord> found = m_users.findByUsername(username);
+    if (!found.ok())
+        return found.error();
+    *activeAdmins = admins.value();
+    *user = found.value();
+    return {};
+}
+
+DbError AuthService::setDisabled(const Session &actor, const QString &username, bool disabled) const
+{
+    Models::Transaction transaction(m_database, Models::Transaction::Mode::Immediate);
+    if (!transaction.isActive())
+        return transaction.beginError();
+    qint64 admins = 0;
+    UserRecord before;
+    if (const DbError error = lockForUserChange(actor, username, &admins, &before))
+        return error;
     if (disabled) {
-        if (const DbError error = keepsAnAdmin(user.value(), user.value().role, true, admins.value()))
+        if (const DbError error = keepsAnAdmin(before, before.role, true, admins))
             return error;
     }
-    if (const DbError error = m_users.setDisabled(user.value().id, disabled))
+    if (const DbError error = m_users.setDisabled(before.id, disabled))
         return error;
-    UserRecord after = user.value();
+    UserRecord after = before;
     after.disabled = disabled;
     // The change and its audit entry commit together, or neither does.
     if (const DbError error
         = m_audit->record(&actor, disabled ? QStringLiteral("user.disable") : QStringLiteral("user.enable"),
-            QStringLiteral("user"), QString::number(after.id), describe(user.value()), describe(after),
+            QStringLiteral("user"), QString::number(after.id), describe(before), describe(after),
             after.clientId))
         return error;
     return transaction.commit();
@@ -343,27 +355,23 @@ DbError AuthService::setRole(
     Models::Transaction transaction(m_database, Models::Transaction::Mode::Immediate);
     if (!transaction.isActive())
         return transaction.beginError();
-    const DbResult<qint64> admins = m_users.lockActiveAdmins();
-    if (!admins.ok())
-        return admins.error();
-    if (const DbError error = requireAdmin(actor))
+    qint64 admins = 0;
+    UserRecord before;
+    if (const DbError error = lockForUserChange(actor, username, &admins, &before))
         return error;
-    const DbResult<UserRecord> user = m_users.findByUsername(username);
-    if (!user.ok())
-        return user.error();
     if (const DbError error = validateRole(role, clientId))
         return error;
-    if (const DbError error = keepsAnAdmin(user.value(), role, user.value().disabled, admins.value()))
+    if (const DbError error = keepsAnAdmin(before, role, before.disabled, admins))
         return error;
-    if (const DbError error = m_users.setRole(user.value().id, role, clientId))
+    if (const DbError error = m_users.setRole(before.id, role, clientId))
         return error;
-    UserRecord after = user.value();
+    UserRecord after = before;
     after.role = role;
     after.clientId = clientId;
     // Filed under the client the user belongs to now, or belonged to before a move to the agency.
     if (const DbError error = m_audit->record(&actor, QStringLiteral("user.role_change"), QStringLiteral("user"),
-            QString::number(after.id), describe(user.value()), describe(after),
-            clientId > 0 ? clientId : user.value().clientId))
+            QString::number(after.id), describe(before), describe(after),
+            clientId > 0 ? clientId : before.clientId))
         return error;
     return transaction.commit();
 }

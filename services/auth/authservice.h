@@ -87,6 +87,10 @@ private:
     SignInResult failed(const Models::UserRecord &user, const QString &reason) const;
     SignInResult succeeded(const Models::UserRecord &user, const QString &password) const;
     Models::DbError requireAdmin(const Session &actor) const;
+    // Inside the caller's transaction: locks the active admins (their count), checks the actor
+    // is an admin, reads the target user.
+    Models::DbError lockForUserChange(const Session &actor, const QString &username, qint64 *activeAdmins,
+        Models::UserRecord *user) const;
     Models::DbError validate(const NewUser &user) const;
     Models::DbError validateRole(const QString &role, qint64 clientId) const;
     // activeAdmins: the count from UserRepository::lockActiveAdmins in the caller's transaction.
