@@ -110,6 +110,11 @@ QString AppContext::restoreAndRestart(const QString &backupPath)
     }
     qCInfo(lcApp).noquote() << "restored" << m_database->url().path << "from" << backupPath << "; replaced file kept as"
                             << aside.value();
+    if (!m_database->open()) // recorded in the restored database, as the signed-in user
+        Services::BackupService::audit(*m_database, *m_clock, &m_session, QStringLiteral("database.restore"),
+                                       { { QStringLiteral("from"), backupPath },
+                                         { QStringLiteral("replaced_kept_as"), aside.value() } });
+    m_database->closeAllConnections();
     QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
     QCoreApplication::quit();
     return {};

@@ -37,6 +37,8 @@ int runBackupCommand(AppContext &context, const QStringList &arguments)
         std::fprintf(stderr, "callvia: %s\n", qPrintable(error.message()));
         return 1;
     }
+    Services::BackupService::audit(context.database(), context.clock(), &context.session(),
+                                   QStringLiteral("database.backup"), { { QStringLiteral("file"), target } });
     std::printf("backed up %s to %s\n", qPrintable(context.database().url().path), qPrintable(target));
     return 0;
 }
@@ -58,6 +60,12 @@ int runRestoreCommand(AppContext &context, const QStringList &arguments)
         std::fprintf(stderr, "callvia: %s\n", qPrintable(aside.error().message()));
         return 1;
     }
+    // Recorded in the restored database: its history now continues from the backup.
+    if (!context.database().open())
+        Services::BackupService::audit(context.database(), context.clock(), &context.session(),
+                                       QStringLiteral("database.restore"),
+                                       { { QStringLiteral("from"), QFileInfo(arguments.at(1)).absoluteFilePath() },
+                                         { QStringLiteral("replaced_kept_as"), aside.value() } });
     std::printf("restored %s from %s; the replaced database is kept as %s\n", qPrintable(databasePath),
                 qPrintable(arguments.at(1)), qPrintable(aside.value()));
     return 0;

@@ -162,11 +162,12 @@ int runGui(QApplication &app, App::AppContext &context)
         return 0;
     Ui::MainWindow window(context.database(), context.clock(), session->scope(), session->canEdit());
     window.setSession(*session);
+    context.setSession(*session); // what the app does on the user's behalf (restore) is audited as them
     App::addAdminSection(window, context, *session);
     Services::BackupService *backups = context.backupService();
     if (backups && session->canManageUsers()) {
         new Ui::BackupActions(
-                *backups, [&context](const QString &file) { return context.restoreAndRestart(file); },
+                *backups, *session, [&context](const QString &file) { return context.restoreAndRestart(file); },
                 [&context](const QString &folder) { context.setBackupFolder(folder); }, window.fileMenu(), &window);
     }
     // A client user's desktop is confined to one client (RLS on PostgreSQL): the agency's

@@ -10,10 +10,10 @@
 
 namespace Callvia::Ui {
 
-BackupActions::BackupActions(Services::BackupService &service, RestoreFunction restore, FolderChanged folderChanged,
-                             QMenu *menu, QWidget *window)
-    : QObject(window), m_service(service), m_restore(std::move(restore)), m_folderChanged(std::move(folderChanged)),
-      m_window(window)
+BackupActions::BackupActions(Services::BackupService &service, Services::Session actor, RestoreFunction restore,
+                             FolderChanged folderChanged, QMenu *menu, QWidget *window)
+    : QObject(window), m_service(service), m_actor(std::move(actor)), m_restore(std::move(restore)),
+      m_folderChanged(std::move(folderChanged)), m_window(window)
 {
     QAction *first = menu->actions().value(0);
     auto *backUp = new QAction(tr("&Back up now"), this);
@@ -28,7 +28,7 @@ BackupActions::BackupActions(Services::BackupService &service, RestoreFunction r
 void BackupActions::backUpNow()
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const Models::DbResult<QString> path = m_service.backupNow();
+    const Models::DbResult<QString> path = m_service.backupNow(&m_actor);
     QApplication::restoreOverrideCursor();
     if (path.ok())
         QMessageBox::information(m_window, tr("Backup"), tr("Backed up to %1").arg(path.value()));

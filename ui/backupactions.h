@@ -1,5 +1,7 @@
 #pragma once
 
+#include <services/auth/session.h>
+
 #include <QObject>
 
 #include <functional>
@@ -24,8 +26,9 @@ public:
     using RestoreFunction = std::function<QString(const QString &backupPath)>; // error message or empty
     using FolderChanged = std::function<void(const QString &folder)>;
 
-    BackupActions(Services::BackupService &service, RestoreFunction restore, FolderChanged folderChanged,
-                  QMenu *menu, QWidget *window);
+    // actor: the signed-in user, as whom "Back up now" is audited.
+    BackupActions(Services::BackupService &service, Services::Session actor, RestoreFunction restore,
+                  FolderChanged folderChanged, QMenu *menu, QWidget *window);
 
 private:
     void backUpNow();
@@ -33,6 +36,7 @@ private:
     void restoreFromBackup();
 
     Services::BackupService &m_service;
+    Services::Session m_actor;
     RestoreFunction m_restore;
     FolderChanged m_folderChanged;
     QWidget *m_window;

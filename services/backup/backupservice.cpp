@@ -2,6 +2,7 @@
 
 #include <models/clock.h>
 #include <models/database.h>
+#include <services/auth/auditlog.h>
 
 #include <QDateTime>
 #include <QDir>
@@ -44,7 +45,16 @@ QStringList BackupService::backups() const
     return files;
 }
 
-Models::DbResult<QString> BackupService::backupNow()
+void BackupService::audit(Models::Database &database, const Models::Clock &clock, const Session *actor,
+                          const QString &action, const QJsonObject &what)
+{
+    QJsonObject after = what;
+    if (!actor)
+        after.insert(QStringLiteral("by"), QStringLiteral("schedule"));
+    AuditLog(database, clock).record(actor, action, QStringLiteral("database"), QString(), {}, after);
+}
+
+Models::DbResult<QString> BackupService::backupNow(const Session *actor)
 {
     if (!QDir().mkpath(m_folder))
         return Models::DbError(Models::DbError::Unavailable, tr("cannot create backup folder %1").arg(m_folder));
@@ -58,6 +68,7 @@ Models::DbResult<QString> BackupService::backupNow()
     }
     prune();
     qCInfo(lcBackup).noquote() << "backed up to" << path;
+    audit(m_database, m_clock, actor, QStringLiteral("database.backup"), { { QStringLiteral("file"), path } });
     Q_EMIT backupFinished(path);
     return path;
 }

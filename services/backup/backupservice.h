@@ -2,6 +2,7 @@
 
 #include <models/dberror.h>
 
+#include <QJsonObject>
 #include <QObject>
 #include <QStringList>
 
@@ -13,6 +14,8 @@ class Database;
 }
 
 namespace Callvia::Services {
+
+class Session;
 
 // Online backups of the SQLite database: on demand and on a schedule (daily by default,
 // keeping the newest 7 in a folder the user chooses), plus restore. Backups are consistent
@@ -31,8 +34,13 @@ public:
     void setIntervalMs(qint64 intervalMs) { m_intervalMs = intervalMs; }
 
     // Writes callvia-YYYYMMDD-HHMMSS.sqlite (UTC, from the clock) into the folder and prunes
-    // to the newest `keep`; returns the new file's path.
-    Models::DbResult<QString> backupNow();
+    // to the newest `keep`; returns the new file's path. A backup is an export of every client's
+    // data: it is audited (database.backup) as `actor`, or as the schedule when null.
+    Models::DbResult<QString> backupNow(const Session *actor = nullptr);
+    // Audits a backup written elsewhere (`callvia backup FILE`) or a restore that just replaced
+    // the database (recorded in the restored database).
+    static void audit(Models::Database &database, const Models::Clock &clock, const Session *actor,
+                      const QString &action, const QJsonObject &what);
     // Backs up when the newest backup in the folder is older than the interval.
     void runIfDue();
     // Checks runIfDue every checkMs on a timer (the schedule; time comes from the clock).

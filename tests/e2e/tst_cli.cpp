@@ -1,5 +1,7 @@
 #include <QFile>
 #include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -98,6 +100,29 @@ void tst_Cli::headlessMigratesRunsAndStopsOnSigterm()
     QVERIFY2(log.contains("stopped cleanly"), log.constData());
 }
 
+namespace {
+
+// "action file-or-from" of each audit entry of a SQLite file, oldest first.
+QStringList auditTrail(const QString &path)
+{
+    QStringList trail;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("audit-reader"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(QStringLiteral("SELECT action, COALESCE(json_extract(after_json, '$.file'), "
+                                  "json_extract(after_json, '$.from')) FROM audit_log ORDER BY id"));
+            while (q.next())
+                trail << q.value(0).toString() + QLatin1Char(' ') + q.value(1).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("audit-reader"));
+    return trail;
+}
+
+} // namespace
+
 void tst_Cli::backsUpAndRestores()
 {
     QTemporaryDir dir;
@@ -107,6 +132,8 @@ void tst_Cli::backsUpAndRestores()
     QVERIFY(p->waitForFinished(20000));
     QCOMPARE(p->exitCode(), 0);
     QVERIFY(QFile::exists(backup));
+    // A backup is an export of every client's data: audited in the live database.
+    QCOMPARE(auditTrail(db), QStringList { QStringLiteral("database.backup ") + backup });
     p = start({ QStringLiteral("--database"), db, QStringLiteral("backup"), backup }, m_home.path());
     QVERIFY(p->waitForFinished(20000));
     QCOMPARE(p->exitCode(), 1); // never overwrites
@@ -115,6 +142,8 @@ void tst_Cli::backsUpAndRestores()
     QVERIFY(p->waitForFinished(20000));
     QCOMPARE(p->exitCode(), 0);
     QVERIFY(p->readAllStandardOutput().contains("kept as"));
+    // The restored database is the backup (made before its own audit entry) plus the restore.
+    QCOMPARE(auditTrail(db), QStringList { QStringLiteral("database.restore ") + backup });
     p = start({ QStringLiteral("--database"), db, QStringLiteral("restore"), dir.filePath(QStringLiteral("none.sqlite")) },
               m_home.path());
     QVERIFY(p->waitForFinished(20000));

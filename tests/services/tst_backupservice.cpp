@@ -2,9 +2,12 @@
 
 #include <models/clock.h>
 #include <models/database.h>
+#include <models/auditrepository.h>
+#include <services/auth/session.h>
 #include <services/backup/backupservice.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void keepsTheNewestSeven();
     void schedulesDailyByTheClock();
     void restoreKeepsTheReplacedFileAside();
+    void backupsAreAuditedAsTheUserOrTheSchedule();
     void restoreRefusesNewerSchemaAndGarbage();
 };
 
@@ -123,6 +127,31 @@ void tst_BackupService::keepsTheNewestSeven()
     QCOMPARE(kept.first(), made.last());
     QVERIFY(kept.first().endsWith(QLatin1String("callvia-20260110-030000.sqlite")));
     QVERIFY(!QFile::exists(made.first()));
+}
+
+void tst_BackupService::backupsAreAuditedAsTheUserOrTheSchedule()
+{
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
+    QVERIFY2(test, qPrintable(error));
+    QTemporaryDir folder;
+    Models::TestClock clock(QDateTime(QDate(2026, 1, 1), QTime(3, 0), Qt::UTC));
+    Services::BackupService service(test->database(), clock, folder.path());
+    const Services::Session dana(0, QStringLiteral("dana"), Services::Session::Role::Admin, 0);
+    const QString asked = service.backupNow(&dana).value();
+    clock.advanceSeconds(24 * 3600);
+    service.runIfDue();
+    const auto audit = Models::AuditRepository(test->database()).list(QStringLiteral("database.backup")).value();
+    QCOMPARE(audit.size(), 2);
+    QStringList seen;
+    for (const Models::AuditRecord &entry : audit)
+        seen << entry.username + QLatin1Char(' ') + entry.afterJson;
+    seen.sort();
+    QVERIFY2(seen.at(0).startsWith(QLatin1String(" ")) && seen.at(0).contains(QLatin1String("\"by\":\"schedule\"")),
+             qPrintable(seen.join(QLatin1Char('\n'))));
+    QVERIFY2(seen.at(1).startsWith(QLatin1String("dana ")) && seen.at(1).contains(QFileInfo(asked).fileName())
+                     && !seen.at(1).contains(QLatin1String("schedule")),
+             qPrintable(seen.join(QLatin1Char('\n'))));
 }
 
 void tst_BackupService::schedulesDailyByTheClock()
