@@ -16,6 +16,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
@@ -27,6 +29,39 @@
 namespace Callvia::Ui {
 
 namespace {
+
+QString jsonText(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+    if (value.isDouble())
+        return QString::number(value.toInteger());
+    if (value.isNull() || value.isUndefined())
+        return QStringLiteral("-");
+    return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+}
+
+// What an audit entry changed, readable: "role: staff → admin" for each field whose value
+// differs between before and after, or "imported: 2, rejected: 1, file: leads.csv" when there
+// is only an after (an import, a backup). Empty values are left out.
+QString auditDetails(const Models::AuditRecord &entry)
+{
+    const QJsonObject before = QJsonDocument::fromJson(entry.beforeJson.toUtf8()).object();
+    const QJsonObject after = QJsonDocument::fromJson(entry.afterJson.toUtf8()).object();
+    QStringList parts;
+    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
+        const QString now = jsonText(it.value());
+        if (before.contains(it.key())) {
+            if (before.value(it.key()) != it.value())
+                parts << QStringLiteral("%1: %2 → %3").arg(it.key(), jsonText(before.value(it.key())), now);
+        } else if (!now.isEmpty() && now != QLatin1String("-")) {
+            parts << QStringLiteral("%1: %2").arg(it.key(), now);
+        }
+    }
+    return parts.join(QStringLiteral(", "));
+}
 
 QTableWidget *table(const QStringList &headers, QWidget *parent)
 {
@@ -74,8 +109,8 @@ AdminView::AdminView(Models::Database &database, const Models::Clock &clock,
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
-    m_audit = table({ tr("When (UTC)"), tr("User"), tr("Action"), tr("Entity"), tr("Id") }, this);
-    for (int column = 0; column < 4; ++column)
+    m_audit = table({ tr("When (UTC)"), tr("User"), tr("Action"), tr("Entity"), tr("Id"), tr("Details") }, this);
+    for (int column = 0; column < 5; ++column)
         m_audit->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     auto *auditBox = new QGroupBox(tr("Audit log (latest 100)"), this);
     (new QVBoxLayout(auditBox))->addWidget(m_audit);
@@ -172,7 +207,8 @@ void AdminView::reload()
         const Models::AuditRecord &e = entries.value().at(row);
         setRow(m_audit, row,
             { QDateTime::fromMSecsSinceEpoch(e.at, Qt::UTC).toString(Qt::ISODate), e.username, e.action,
-                e.entity, e.entityId });
+                e.entity, e.entityId, auditDetails(e) });
+        m_audit->item(row, 5)->setToolTip(m_audit->item(row, 5)->text());
     }
 }
 

@@ -295,6 +295,10 @@ void tst_AdminView::buttonsDriveTheDialogs()
         shown << view.auditTable()->item(row, 2)->text();
     QVERIFY2(shown.contains(QStringLiteral("user.create")) && shown.contains(QStringLiteral("user.enable")),
         qPrintable(shown.join(QLatin1Char(','))));
+    // The details column says what changed, before and after.
+    const int disabledRow = int(shown.indexOf(QStringLiteral("user.disable")));
+    QVERIFY(disabledRow >= 0);
+    QCOMPARE(view.auditTable()->item(disabledRow, 5)->text(), QStringLiteral("disabled: no → yes"));
 }
 
 void tst_AdminView::lastAdminCannotDisableOrDemoteThemself()
