@@ -165,21 +165,27 @@ QSqlDatabase Database::connection()
             applySessionClient(db);
         return db;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(
-        isSqlite() ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name);
-    if (isSqlite()) {
-        db.setDatabaseName(m_url.path);
+    return m_url.addConnection(name);
+}
+
+QSqlDatabase DatabaseUrl::addConnection(const QString &connectionName) const
+{
+    const bool sqlite = dialect == Dialect::Sqlite;
+    QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"),
+                                                connectionName);
+    if (sqlite) {
+        db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     } else {
-        db.setHostName(m_url.host);
-        db.setPort(m_url.port);
-        db.setUserName(m_url.user);
-        db.setPassword(m_url.password);
-        db.setDatabaseName(m_url.name);
-        QString options = QStringLiteral("connect_timeout=5");
-        if (!m_url.options.isEmpty())
-            options += QLatin1Char(';') + m_url.options;
-        db.setConnectOptions(options);
+        db.setHostName(host);
+        db.setPort(port);
+        db.setUserName(user);
+        db.setPassword(password);
+        db.setDatabaseName(name);
+        QString connectOptions = QStringLiteral("connect_timeout=5");
+        if (!options.isEmpty())
+            connectOptions += QLatin1Char(';') + options;
+        db.setConnectOptions(connectOptions);
     }
     return db;
 }

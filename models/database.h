@@ -30,6 +30,9 @@ struct DatabaseUrl
     static std::optional<DatabaseUrl> parse(const QString &text, QString *error);
     static QString defaultSqlitePath();
     QString displayName() const; // never contains the password
+    // A new, unopened Qt connection named connectionName with these settings (driver, file or
+    // server, SQLite busy timeout, PostgreSQL connect options).
+    QSqlDatabase addConnection(const QString &connectionName) const;
 };
 
 // Owns the connection settings and hands each thread its own QSqlDatabase connection

@@ -22,12 +22,7 @@ bool adminExec(const QString &adminUrl, const QString &sql, QString *error)
     const QString name = QStringLiteral("callvia-test-admin-") + QUuid::createUuid().toString(QUuid::Id128);
     bool ok = false;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-        db.setHostName(url->host);
-        db.setPort(url->port);
-        db.setUserName(url->user);
-        db.setPassword(url->password);
-        db.setDatabaseName(url->name);
+        QSqlDatabase db = url->addConnection(name);
         if (!db.open()) {
             *error = QStringLiteral("cannot reach PostgreSQL at %1: %2").arg(url->displayName(), db.lastError().text());
         } else {

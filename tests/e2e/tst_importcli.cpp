@@ -1,3 +1,5 @@
+#include "cliprocess.h"
+
 #include <models/campaignrepository.h>
 #include <models/clientrepository.h>
 #include <models/clock.h>
@@ -24,13 +26,7 @@ private Q_SLOTS:
     void failsClearly();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out.trimmed()).object(); }
-    };
+    using Result = Tests::CliResult;
     Result run(const QStringList &arguments);
     QString write(const QString &name, const QByteArray &data);
     qint64 leadCount();
@@ -61,18 +57,9 @@ void tst_ImportCli::initTestCase()
 
 tst_ImportCli::Result tst_ImportCli::run(const QStringList &arguments)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path());
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(CALLVIA_BINARY), QStringList { QStringLiteral("--database"), m_db } + arguments);
-    Result result;
-    if (!process.waitForFinished(60000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return Tests::runCli(m_db, arguments, env);
 }
 
 QString tst_ImportCli::write(const QString &name, const QByteArray &data)

@@ -1,3 +1,5 @@
+#include "cliprocess.h"
+
 #include <common/testdatabase.h>
 
 #include <models/auditrepository.h>
@@ -51,12 +53,7 @@ private Q_SLOTS:
     void cleanupTestCase();
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Result = Tests::CliResult;
     Result run(const QStringList &arguments, const QString &password = {}, const QByteArray &stdinData = {});
     qint64 scalar(const QString &sql, const QVariantList &binds = {});
     // The owner's connection on this thread, opened (scalar() releases it after each check).
@@ -145,23 +142,12 @@ void tst_ScopedCli::initTestCase()
 tst_ScopedCli::Result tst_ScopedCli::run(
     const QStringList &arguments, const QString &password, const QByteArray &stdinData)
 {
-    QProcess process;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path());
     env.remove(QStringLiteral("CALLVIA_PASSWORD"));
     if (!password.isEmpty())
         env.insert(QStringLiteral("CALLVIA_PASSWORD"), password);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(CALLVIA_BINARY), QStringList { QStringLiteral("--database"), m_db } + arguments);
-    process.write(stdinData);
-    process.closeWriteChannel();
-    Result result;
-    if (!process.waitForFinished(60000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
+    return Tests::runCli(m_db, arguments, env, stdinData);
 }
 
 // Through the owner's connection, which sees every client's rows.

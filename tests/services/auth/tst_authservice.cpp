@@ -335,12 +335,7 @@ void tst_AuthService::concurrentDemotionsKeepAnAdminOnPostgres()
     QVERIFY2(url, qPrintable(error));
     const QString rawName = QStringLiteral("tst_authservice-raw");
     {
-        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), rawName);
-        raw.setHostName(url->host);
-        raw.setPort(url->port);
-        raw.setUserName(url->user);
-        raw.setPassword(url->password);
-        raw.setDatabaseName(url->name);
+        QSqlDatabase raw = url->addConnection(rawName);
         QVERIFY2(raw.open(), qPrintable(raw.lastError().text()));
         QVERIFY(raw.transaction());
         bool rawOpen = true;
