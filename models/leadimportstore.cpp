@@ -7,6 +7,7 @@
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStringEncoder>
 
 #ifdef CALLVIA_SQLITE_NATIVE_INSERT
 #include <sqlite3.h>
@@ -58,29 +59,24 @@ EncodedLead EncodedLead::encode(const LeadRecord &r)
     const QString *texts[Texts] = { &r.firstName, &r.lastName, &r.phoneE164, &r.phoneExtension, &r.email, &r.company,
                                     &r.timeZone,  &r.region,   &r.notes,     &r.customFieldsJson, &r.consentType,
                                     &r.consentSource };
-    EncodedLead e;
-    qsizetype total = 0;
+    // Qt's UTF-8 encoder into this thread's scratch buffer sized for the worst case, then one
+    // exact copy: a row keeps only the bytes it needs (a million rows are queued in batches).
+    thread_local QByteArray scratch;
+    QStringEncoder toUtf8(QStringEncoder::Utf8);
+    qsizetype worst = 0;
     for (const QString *text : texts)
-        total += text->size();
-    e.utf8.reserve(total);
+        worst += toUtf8.requiredSpace(text->size());
+    if (scratch.size() < worst)
+        scratch.resize(worst);
+    char *const begin = scratch.data();
+    char *out = begin;
+    EncodedLead e;
     for (int i = 0; i < Texts; ++i) {
-        e.offsets[i] = int(e.utf8.size());
-        const QString &text = *texts[i];
-        const QChar *in = text.constData();
-        bool ascii = true;
-        for (qsizetype k = 0; k < text.size(); ++k)
-            ascii = ascii && in[k].unicode() < 0x80;
-        if (ascii) {
-            const qsizetype at = e.utf8.size();
-            e.utf8.resize(at + text.size());
-            char *out = e.utf8.data() + at;
-            for (qsizetype k = 0; k < text.size(); ++k)
-                out[k] = char(in[k].unicode());
-        } else {
-            e.utf8.append(text.toUtf8());
-        }
+        e.offsets[i] = int(out - begin);
+        out = toUtf8.appendToBuffer(out, *texts[i]);
     }
-    e.offsets[Texts] = int(e.utf8.size());
+    e.offsets[Texts] = int(out - begin);
+    e.utf8 = QByteArray(begin, e.offsets[Texts]);
     e.ready = true;
     return e;
 }
@@ -99,8 +95,7 @@ void LeadImportStore::finalizeNative()
     sqlite3_finalize(m_native);
     sqlite3_finalize(m_nativeMulti);
     m_native = m_nativeMulti = nullptr;
-    m_nativeRows.clear();
-    m_utf8.clear();
+    dropBuffered();
 }
 
 DbError LeadImportStore::nativeError() const
@@ -153,7 +148,9 @@ DbError LeadImportStore::insertNative(const LeadRecord &r, const EncodedLead &en
     m_nativeRows.push_back(row);
     if (m_nativeRows.size() < size_t(RowsPerStatement))
         return {};
-    return stepNative(m_nativeMulti, 0, RowsPerStatement);
+    const DbError error = stepNative(m_nativeMulti, 0, RowsPerStatement);
+    dropBuffered();
+    return error;
 }
 
 DbError LeadImportStore::stepNative(sqlite3_stmt *statement, size_t first, int rows)
@@ -183,24 +180,16 @@ DbError LeadImportStore::stepNative(sqlite3_stmt *statement, size_t first, int r
         rc = sqlite3_step(statement);
     const DbError error = rc == SQLITE_DONE ? DbError() : nativeError();
     sqlite3_reset(statement); // every parameter is bound again before the next step
-    if (statement == m_nativeMulti || error) {
-        m_nativeRows.clear();
-        m_utf8.resize(0); // keeps its capacity
-    }
     return error;
 }
 
 DbError LeadImportStore::flushNative()
 {
-    if (!m_native)
-        return {};
-    for (size_t i = 0; i < m_nativeRows.size(); ++i) {
-        if (DbError error = stepNative(m_native, i, 1))
-            return error;
-    }
-    m_nativeRows.clear();
-    m_utf8.resize(0); // keeps its capacity
-    return {};
+    DbError error;
+    for (size_t i = 0; i < m_nativeRows.size() && !error; ++i)
+        error = stepNative(m_native, i, 1);
+    dropBuffered();
+    return error;
 }
 #else
 // This platform's Qt SQLite driver may carry its own SQLite copy: never touch its handle.
@@ -274,11 +263,16 @@ DbError LeadImportStore::commit()
     return {};
 }
 
+void LeadImportStore::dropBuffered()
+{
+    m_nativeRows.clear();
+    m_utf8.resize(0); // keeps its capacity
+}
+
 void LeadImportStore::rollback()
 {
     m_pending.clear();
-    m_nativeRows.clear();
-    m_utf8.resize(0); // keeps its capacity
+    dropBuffered();
     m_database.connection().rollback();
 }
 
@@ -312,7 +306,9 @@ DbError LeadImportStore::insert(const LeadRecord &lead, const EncodedLead *encod
     if (m_handle) {
         if (DbError error = prepareNative())
             return error;
-        return insertNative(lead, encoded && encoded->ready ? *encoded : EncodedLead::encode(lead));
+        if (encoded && encoded->ready)
+            return insertNative(lead, *encoded);
+        return insertNative(lead, EncodedLead::encode(lead));
     }
     m_pending.append(lead);
     if (m_pending.size() < RowsPerStatement)

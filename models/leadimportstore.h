@@ -86,6 +86,7 @@ private:
     DbError insertNative(const LeadRecord &lead, const EncodedLead &encoded);
     DbError stepNative(sqlite3_stmt *statement, size_t first, int rows);
     DbError flushNative();
+    void dropBuffered(); // the buffered native rows and their texts
     DbError nativeError() const;
     void finalizeNative();
 

@@ -1,14 +1,12 @@
 #include "leadimporter.h"
 
+#include "importpipeline.h"
 #include "rejectswriter.h"
-
-#include <services/auth/auditlog.h>
 
 #include <models/campaignrepository.h>
 #include <models/clientrepository.h>
 #include <models/database.h>
-
-#include "importpipeline.h"
+#include <services/auth/auditlog.h>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -36,7 +34,6 @@ struct LeadImporter::Run
     qint64 rowsSinceCommit = 0;
     QElapsedTimer clock;
     qint64 lastProgressMs = -1000;
-    qint64 normalizeMs = 0;
     qint64 bytesWritten = 0; // the file offset up to which rows have been written
 };
 
@@ -93,7 +90,6 @@ ImportSummary LeadImporter::runOnThisThread(const ImportOptions &options)
         run.summary.error = error;
     run.store.reset(); // its prepared statements die before the connection is released
     run.summary.elapsedMs = run.clock.elapsed();
-    run.summary.normalizeMs = run.normalizeMs;
     return run.summary;
 }
 
@@ -190,7 +186,7 @@ void LeadImporter::loop(Run &run)
     }
     pipeline.stop();
     run.summary.parseMs = pipeline.parseMs();
-    run.normalizeMs = pipeline.normalizeMs();
+    run.summary.normalizeMs = pipeline.normalizeMs();
     run.summary.encoding = run.reader->sawWindows1252() ? QStringLiteral("windows-1252") : QStringLiteral("utf-8");
     run.summary.cancelled = m_cancel.load();
     // A database error leaves the open transaction unusable (PostgreSQL aborts it): roll it
