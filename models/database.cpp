@@ -1,5 +1,6 @@
 #include "database.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include <QDir>
@@ -373,7 +374,7 @@ DbResult<int> Database::schemaVersion()
     return query.value(0).toInt();
 }
 
-DbError Database::migrate()
+DbError Database::migrate(int upTo)
 {
     const DbResult<int> current = schemaVersion();
     if (!current.ok())
@@ -390,7 +391,7 @@ DbError Database::migrate()
     const QStringList files = QDir(dir).entryList({ QStringLiteral("*.sql") }, QDir::Files, QDir::Name);
     for (const QString &file : files) {
         const int version = file.section(QLatin1Char('_'), 0, 0).toInt();
-        if (version <= current.value() || version > LatestSchemaVersion)
+        if (version <= current.value() || version > std::min(upTo, LatestSchemaVersion))
             continue;
         if (DbError error = applyMigration(version, dir + file))
             return error;
@@ -404,7 +405,25 @@ DbError Database::applyMigration(int version, const QString &resource)
     QFile file(resource);
     if (!file.open(QIODevice::ReadOnly))
         return { DbError::Other, QStringLiteral("missing migration %1").arg(resource) };
-    const QStringList statements = splitStatements(QString::fromUtf8(file.readAll()));
+    const QString script = QString::fromUtf8(file.readAll());
+    // A SQLite table rebuild (drop the old table, rename the new one) must run with foreign
+    // keys off, or dropping the old table would delete through its references. The pragma is
+    // a no-op inside a transaction, so it is switched around it; the references are checked
+    // before the commit instead.
+    const bool foreignKeysOff = isSqlite() && script.startsWith(QLatin1String("-- callvia: foreign_keys off"));
+    QSqlQuery pragma(connection());
+    if (foreignKeysOff && !pragma.exec(QStringLiteral("PRAGMA foreign_keys = OFF")))
+        return DbError::fromSql(pragma.lastError());
+    pragma.finish();
+    const DbError error = runMigration(version, resource, splitStatements(script), foreignKeysOff);
+    if (foreignKeysOff && !pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON")) && !error)
+        return DbError::fromSql(pragma.lastError());
+    return error;
+}
+
+DbError Database::runMigration(int version, const QString &resource, const QStringList &statements,
+                               bool checkForeignKeys)
+{
     Transaction transaction(*this);
     if (!transaction.isActive())
         return transaction.beginError();
@@ -415,6 +434,14 @@ DbError Database::applyMigration(int version, const QString &resource)
             return { error.kind() == DbError::Unavailable ? DbError::Unavailable : DbError::Other,
                      QStringLiteral("migration %1 failed: %2\n%3").arg(resource, error.message(), statement) };
         }
+    }
+    if (checkForeignKeys) {
+        if (!query.exec(QStringLiteral("PRAGMA foreign_key_check")))
+            return DbError::fromSql(query.lastError());
+        if (query.next())
+            return { DbError::Other,
+                     QStringLiteral("migration %1 failed: a row of %2 refers to a missing row of %3")
+                             .arg(resource, query.value(0).toString(), query.value(2).toString()) };
     }
     query.prepare(QStringLiteral("INSERT INTO schema_version (version, applied_at, description) VALUES (?, ?, ?)"));
     query.addBindValue(version);

@@ -41,16 +41,17 @@ class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int LatestSchemaVersion = 5;
+    static constexpr int LatestSchemaVersion = 6;
 
     explicit Database(DatabaseUrl url);
     ~Database();
 
     // Opens (or reuses) this thread's connection. Unavailable when the store cannot be opened.
     DbError open();
-    // Brings the schema to LatestSchemaVersion, each migration in its own transaction.
+    // Brings the schema to LatestSchemaVersion (or only up to `upTo`, for tests of a later
+    // migration over an older database), each migration in its own transaction.
     // A database written by a newer Callvia is refused and left untouched.
-    DbError migrate();
+    DbError migrate(int upTo = LatestSchemaVersion);
     DbResult<int> schemaVersion();
 
     QSqlDatabase connection();
@@ -96,6 +97,8 @@ public:
 private:
     DbError openConnection(QSqlDatabase &db);
     DbError applyMigration(int version, const QString &resource);
+    DbError runMigration(int version, const QString &resource, const QStringList &statements,
+                         bool checkForeignKeys);
     DbError applySessionClient(QSqlDatabase &db);
 
     DatabaseUrl m_url;

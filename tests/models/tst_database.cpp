@@ -4,6 +4,7 @@
 #include <models/sqlhelpers.h>
 
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void refusesNewerSchema_data() { Tests::TestDatabase::addBackendRows(); }
     void refusesNewerSchema();
     void sqliteUsesWalAndForeignKeys();
+    void leadChecksRebuildKeepsRowsAndReferences();
     void refusesFileThatIsNotADatabase();
     void refusesForeignSqliteDatabase();
     void transactionRollsBackUnlessCommitted_data() { Tests::TestDatabase::addBackendRows(); }
@@ -123,6 +125,88 @@ void tst_Database::sqliteUsesWalAndForeignKeys()
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 1);
     QVERIFY(!query.exec(QStringLiteral("INSERT INTO campaigns (client_id, name, created_at, updated_at) VALUES (999, 'x', 0, 0)")));
+}
+
+// Migration 006 rebuilds leads on SQLite (its CHECKs' IN lists become OR chains): every row,
+// every reference to a lead, the foreign keys themselves and the constraints survive it.
+void tst_Database::leadChecksRebuildKeepsRowsAndReferences()
+{
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error, false);
+    QVERIFY2(test, qPrintable(error));
+    Database &db = test->database();
+    QVERIFY(!db.migrate(5));
+    QSqlQuery query(db.connection());
+    const char *setup[] = {
+        "INSERT INTO clients (id, name, created_at, updated_at) VALUES (1, 'Acme', 0, 0)",
+        "INSERT INTO campaigns (id, client_id, name, created_at, updated_at) VALUES (7, 1, 'Spring', 0, 0)",
+        "INSERT INTO leads (id, client_id, campaign_id, first_name, phone_e164, email, status, consent_type,"
+        " call_attempts, created_at, updated_at) VALUES (41, 1, 7, 'Ana', '+12025550101', 'ana@example.com',"
+        " 'booked', 'written', 2, 10, 20)",
+        "INSERT INTO leads (id, client_id, campaign_id, email, status, created_at, updated_at)"
+        " VALUES (42, 1, 7, 'bo@example.com', 'dnc', 11, 21)",
+        "INSERT INTO call_logs (client_id, lead_id, campaign_id, retell_call_id, created_at, updated_at)"
+        " VALUES (1, 41, 7, 'call_1', 0, 0)",
+    };
+    for (const char *statement : setup)
+        QVERIFY2(query.exec(QString::fromLatin1(statement)), qPrintable(query.lastError().text()));
+    const QString rowsSql = QStringLiteral("SELECT id, client_id, campaign_id, first_name, phone_e164, email, status,"
+                                           " consent_type, call_attempts, created_at, updated_at FROM leads ORDER BY id");
+    auto rows = [&] {
+        QStringList out;
+        QSqlQuery read(db.connection());
+        if (!read.exec(rowsSql))
+            return QStringList { read.lastError().text() };
+        while (read.next()) {
+            QStringList values;
+            for (int i = 0; i < 11; ++i)
+                values << read.value(i).toString();
+            out << values.join(QLatin1Char('|'));
+        }
+        return out;
+    };
+    const QStringList before = rows();
+    QCOMPARE(before.size(), 2);
+
+    QVERIFY(!db.migrate());
+    QCOMPARE(db.schemaVersion().value(), 6);
+    QCOMPARE(rows(), before);
+    QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'leads'")));
+    QVERIFY(query.next());
+    QVERIFY2(!query.value(0).toString().contains(QLatin1String(" IN (")), qPrintable(query.value(0).toString()));
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'leads'"
+                                      " AND name IN ('leads_campaign_status', 'leads_client_campaign_status',"
+                                      " 'leads_phone_client_unique', 'leads_email_client_unique')")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 4);
+
+    // Foreign keys are on again, and the call log still refers to its lead.
+    QVERIFY(query.exec(QStringLiteral("SELECT lead_id FROM call_logs WHERE retell_call_id = 'call_1'")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 41);
+    QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QVERIFY(!query.exec(QStringLiteral("INSERT INTO leads (client_id, campaign_id, email, created_at, updated_at)"
+                                       " VALUES (1, 999, 'x@example.com', 0, 0)")));
+    QVERIFY(query.exec(QStringLiteral("DELETE FROM leads WHERE id = 41")));
+    QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), COUNT(lead_id) FROM call_logs")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QCOMPARE(query.value(1).toInt(), 0); // ON DELETE SET NULL still applies
+
+    // The same rows are allowed and refused as before.
+    for (const char *status : { "new", "contacted", "callback", "booked", "shown", "no_show", "not_interested", "dnc" })
+        QVERIFY2(query.exec(QStringLiteral("UPDATE leads SET status = '%1' WHERE id = 42").arg(QLatin1String(status))),
+                 status);
+    for (const char *consent : { "written", "verbal", "none" })
+        QVERIFY2(query.exec(QStringLiteral("UPDATE leads SET consent_type = '%1' WHERE id = 42").arg(QLatin1String(consent))),
+                 consent);
+    QVERIFY(query.exec(QStringLiteral("UPDATE leads SET consent_type = NULL WHERE id = 42")));
+    QVERIFY(!query.exec(QStringLiteral("UPDATE leads SET status = 'bogus' WHERE id = 42")));
+    QVERIFY(!query.exec(QStringLiteral("UPDATE leads SET status = 'New' WHERE id = 42")));
+    QVERIFY(!query.exec(QStringLiteral("UPDATE leads SET consent_type = 'maybe' WHERE id = 42")));
+    QVERIFY(!query.exec(QStringLiteral("UPDATE leads SET email = 'Bo@example.com' WHERE id = 42")));
 }
 
 void tst_Database::refusesFileThatIsNotADatabase()

@@ -1,0 +1,3 @@
+-- SQLite only (the leads CHECK constraints' IN lists rewritten as OR chains, which SQLite
+-- evaluates without building a temporary b-tree per INSERT). PostgreSQL evaluates
+-- `x IN (...)` in place already; the version number is kept in step with SQLite.
