@@ -3,6 +3,8 @@
 #include <QIODevice>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace Callvia::Services {
 
 namespace {
@@ -14,7 +16,7 @@ constexpr char16_t Cp1252High[32] = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
 };
 
-QString decodeCp1252(const QByteArray &bytes)
+QString decodeCp1252(QByteArrayView bytes)
 {
     QString out(bytes.size(), Qt::Uninitialized);
     QChar *dst = out.data();
@@ -25,7 +27,7 @@ QString decodeCp1252(const QByteArray &bytes)
     return out;
 }
 
-bool isAscii(const QByteArray &bytes)
+bool isAscii(QByteArrayView bytes)
 {
     for (const char c : bytes) {
         if (static_cast<unsigned char>(c) >= 0x80)
@@ -41,10 +43,10 @@ CsvReader::CsvReader(QIODevice *device, TextEncoding encoding, char delimiter)
 {
 }
 
-QString CsvReader::decode(const QByteArray &bytes, TextEncoding encoding, bool *usedFallback)
+QString CsvReader::decode(QByteArrayView bytes, TextEncoding encoding, bool *usedFallback)
 {
     if (isAscii(bytes))
-        return QString::fromLatin1(bytes);
+        return QString::fromLatin1(bytes.data(), bytes.size());
     if (encoding == TextEncoding::Windows1252)
         return decodeCp1252(bytes);
     QStringDecoder utf8(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
@@ -81,8 +83,11 @@ bool CsvReader::fill()
     if (m_eof || !m_device)
         return false;
     m_consumed += m_pos;
-    m_buffer = m_device->read(ChunkBytes);
     m_pos = 0;
+    // One buffer for the whole file: resizing within its capacity allocates nothing.
+    m_buffer.resize(ChunkBytes);
+    const qint64 got = m_device->read(m_buffer.data(), ChunkBytes);
+    m_buffer.resize(std::max<qint64>(0, got));
     if (m_buffer.isEmpty()) {
         m_eof = true;
         return false;
@@ -111,21 +116,23 @@ void CsvReader::appendByte(char c)
     ++m_recordBytes;
     if (!m_error.isEmpty())
         return;
-    if (m_field.size() >= MaxFieldBytes)
+    if (m_recordData.size() - m_fieldStart >= MaxFieldBytes)
         m_error = QStringLiteral("field longer than %1 bytes").arg(MaxFieldBytes);
     else if (m_recordBytes > MaxRecordBytes)
         m_error = QStringLiteral("record longer than %1 bytes").arg(MaxRecordBytes);
     else
-        m_field.append(c);
+        m_recordData.append(c);
 }
 
 void CsvReader::finishField()
 {
-    if (m_error.isEmpty() && m_fields.size() >= MaxFields)
+    if (m_error.isEmpty() && m_fieldEnds.size() >= MaxFields)
         m_error = QStringLiteral("more than %1 columns").arg(MaxFields);
     if (m_error.isEmpty())
-        m_fields.append(m_field);
-    m_field.clear();
+        m_fieldEnds.append(m_recordData.size());
+    else
+        m_recordData.truncate(m_fieldStart); // a rejected record keeps only the fields that fitted
+    m_fieldStart = m_recordData.size();
     m_fieldQuoted = false;
     m_quotePending = false;
 }
@@ -133,16 +140,27 @@ void CsvReader::finishField()
 bool CsvReader::finishRecord(CsvRecord *record)
 {
     finishField();
-    const bool blank = m_error.isEmpty() && m_fields.size() == 1 && m_fields.first().isEmpty();
+    const bool blank = m_error.isEmpty() && m_fieldEnds.size() == 1 && m_fieldEnds.first() == 0;
     record->fields.clear();
+    record->fields.reserve(m_fieldEnds.size());
     record->line = m_recordLine;
     record->error = m_error;
-    for (const QByteArray &bytes : std::as_const(m_fields)) {
+    const bool ascii = isAscii(m_recordData); // the common case: one check for the whole record
+    qsizetype from = 0;
+    for (const qsizetype end : std::as_const(m_fieldEnds)) {
+        const QByteArrayView bytes(m_recordData.constData() + from, end - from);
+        from = end;
+        if (ascii) {
+            record->fields.append(QString::fromLatin1(bytes.data(), bytes.size()));
+            continue;
+        }
         bool fallback = false;
         record->fields.append(decode(bytes, m_encoding, &fallback));
         m_saw1252 = m_saw1252 || fallback || (m_encoding == TextEncoding::Windows1252 && !isAscii(bytes));
     }
-    m_fields.clear();
+    m_recordData.truncate(0); // keeps the buffer's capacity
+    m_fieldEnds.clear();
+    m_fieldStart = 0;
     m_error.clear();
     m_recordBytes = 0;
     m_recordOpen = false;
@@ -203,7 +221,7 @@ bool CsvReader::next(CsvRecord *record)
                 m_skipLf = c == '\r';
                 if (finishRecord(record))
                     return true;
-            } else if (c == '"' && m_field.isEmpty() && !m_fieldQuoted) {
+            } else if (c == '"' && m_recordData.size() == m_fieldStart && !m_fieldQuoted) {
                 m_inQuotes = true;
                 m_fieldQuoted = true;
             } else {

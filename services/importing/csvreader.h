@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -46,7 +47,7 @@ public:
     // Non-empty when the data cannot be CSV at all (e.g. NUL bytes: a binary file).
     QString fatalError() const { return m_fatal; }
 
-    static QString decode(const QByteArray &bytes, TextEncoding encoding, bool *usedFallback = nullptr);
+    static QString decode(QByteArrayView bytes, TextEncoding encoding, bool *usedFallback = nullptr);
     static char detectDelimiter(const QByteArray &head);
 
 private:
@@ -67,9 +68,11 @@ private:
     bool m_saw1252 = false;
     QString m_fatal;
 
-    // Current record state.
-    QList<QByteArray> m_fields;
-    QByteArray m_field;
+    // Current record state: the unquoted bytes of all its fields back to back (one buffer that
+    // keeps its capacity from record to record) and where each finished field ends.
+    QByteArray m_recordData;
+    QList<qsizetype> m_fieldEnds;
+    qsizetype m_fieldStart = 0;
     QString m_error;
     qint64 m_recordBytes = 0;
     qint64 m_line = 1;

@@ -92,11 +92,16 @@ void ImportPipeline::normalizeChunks(const std::vector<CsvRecord> &records, std:
 void ImportPipeline::produce()
 {
     const int helpers = m_pool.maxThreadCount() - 1;
+    // Reused from batch to batch: the records' vector, and the rows' vector of a batch the
+    // writer handed back (megabytes each: allocating them afresh for every batch cost page
+    // faults and heap consolidation on this thread).
+    std::vector<CsvRecord> records;
+    records.reserve(size_t(m_batchRows));
+    std::vector<NormalizedBatch> done;
     for (;;) {
         QElapsedTimer parse;
         parse.start();
-        std::vector<CsvRecord> records;
-        records.reserve(size_t(m_batchRows));
+        records.clear();
         CsvRecord record;
         while (int(records.size()) < m_batchRows && m_reader.next(&record))
             records.push_back(std::move(record));
@@ -104,7 +109,18 @@ void ImportPipeline::produce()
         if (records.empty())
             break;
 
+        {
+            QMutexLocker lock(&m_mutex);
+            done.insert(done.end(), std::make_move_iterator(m_done.begin()), std::make_move_iterator(m_done.end()));
+            m_done.clear();
+        }
         NormalizedBatch batch;
+        if (!done.empty()) {
+            batch = std::move(done.back());
+            done.pop_back();
+            batch.rows.clear(); // the written rows are freed here, not on the writer's thread
+        }
+        done.clear();
         batch.bytesRead = m_reader.bytesRead();
         batch.rows.resize(records.size());
         std::atomic<int> nextChunk { 0 };
@@ -115,14 +131,6 @@ void ImportPipeline::produce()
         normalizeChunks(records, batch.rows, nextChunk);
         for (QFuture<void> &worker : workers)
             worker.waitForFinished();
-
-        std::vector<NormalizedBatch> done;
-        {
-            QMutexLocker lock(&m_mutex);
-            done.swap(m_done);
-        }
-        done.clear(); // the written rows are freed here, not on the writer's thread
-        records.clear();
 
         QMutexLocker lock(&m_mutex);
         while (int(m_ready.size()) >= MaxQueuedBatches && !m_stopping)
