@@ -120,9 +120,10 @@ LeadNormalizer::Phone LeadNormalizer::normalizePhone(const QString &text, bool a
     phone.extension = QString::fromStdString(number.extension());
     phone.regionCode = QString::fromStdString(region);
     // States and provinces only (NANP): elsewhere the geocoder names cities, and for numbers
-    // without a place (toll-free) it names the country.
+    // without a place (toll-free) it names the country. The number is valid: see
+    // computeNanpVerdict for why GetDescriptionForValidNumber is the same answer, cheaper.
     if (m_settings.geocodeRegion && number.country_code() == 1)
-        phone.state = stateFromDescription(geocoder().GetDescriptionForNumber(number, icu::Locale::getEnglish()));
+        phone.state = stateFromDescription(geocoder().GetDescriptionForValidNumber(number, icu::Locale::getEnglish()));
     return phone;
 }
 
@@ -245,7 +246,7 @@ QString LeadNormalizer::applyContact(const QString &phoneText, const QString &ex
             lead.region = phone->state;
     }
     if (!email.isEmpty()) {
-        lead.email = email.toLower();
+        lead.email = email.isLower() ? email : email.toLower(); // most are: no copy
         if (!isPlausibleEmail(lead.email)) {
             *detail = email;
             return QStringLiteral("email: invalid address");
