@@ -24,10 +24,11 @@ struct NormalizedBatch
 
 // Parses and normalizes a CSV file ahead of the import's single writer. A producer task is the
 // only user of the CsvReader: it reads a batch, normalizes it in chunks together with the
-// other threads of a private pool (each takes the next chunk until none is left), and queues
-// the finished batch; at most a few batches wait, so memory stays bounded and the producer
-// yields the CPU to the writer when it is ahead. Batches the writer is done with are handed
-// back and freed by the producer, off the writer's thread.
+// other threads of a private pool (helpers started once for the whole import; each takes the
+// next chunk until none is left), and queues the finished batch; at most a few batches wait,
+// so memory stays bounded and the producer yields the CPU to the writer when it is ahead.
+// Batches the writer is done with are handed back and freed (their rows; the vectors are
+// reused) by the producer, off the writer's thread.
 class ImportPipeline final
 {
     Q_DISABLE_COPY_MOVE(ImportPipeline)
@@ -54,6 +55,8 @@ public:
 
 private:
     void produce();
+    void helpNormalize();
+    void normalizeBatch(const std::vector<CsvRecord> &records, std::vector<NormalizedRow> &rows);
     void normalizeChunks(const std::vector<CsvRecord> &records, std::vector<NormalizedRow> &rows,
                          std::atomic<int> &nextChunk) const;
 
@@ -63,8 +66,19 @@ private:
     const bool m_encodeForSqlite;
     QThreadPool m_pool;
     QFuture<void> m_producer;
+    QList<QFuture<void>> m_helpers;
     std::atomic<qint64> m_parseNs { 0 };
     mutable std::atomic<qint64> m_normalizeNs { 0 };
+
+    // The batch being normalized, shared by the producer with the long-lived helpers.
+    QMutex m_workMutex; // guards what follows, up to m_mutex
+    QWaitCondition m_workChanged;
+    const std::vector<CsvRecord> *m_workRecords = nullptr;
+    std::vector<NormalizedRow> *m_workRows = nullptr;
+    quint64 m_workGeneration = 0;
+    int m_helpersBusy = 0;
+    bool m_workEnded = false;
+    std::atomic<int> m_nextChunk { 0 };
 
     QMutex m_mutex; // guards what follows
     QWaitCondition m_changed;
