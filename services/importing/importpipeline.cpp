@@ -196,6 +196,8 @@ void ImportPipeline::produce()
         batch.bytesRead = m_reader.bytesRead();
         batch.rows.resize(records.size());
         normalizeBatch(records, batch.rows);
+        if (m_batchHook)
+            m_batchHook(batch);
 
         QMutexLocker lock(&m_mutex);
         while (int(m_ready.size()) >= MaxQueuedBatches && !m_stopping)

@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <deque>
+#include <functional>
 #include <vector>
 
 namespace Callvia::Services {
@@ -42,6 +43,10 @@ public:
                    int threads = 0);
     ~ImportPipeline(); // stops and waits for the producer
 
+    // Runs on the producer's thread for each normalized batch, in file order, before the
+    // batch is queued (the import's duplicate check). Set before start().
+    void setBatchHook(std::function<void(NormalizedBatch &)> hook) { m_batchHook = std::move(hook); }
+
     void start();
     // The next batch in file order. false when none came within timeoutMs (*batch untouched);
     // true with an empty batch once the file is done or stop() was called.
@@ -64,6 +69,7 @@ private:
     const LeadNormalizer &m_normalizer;
     const int m_batchRows;
     const bool m_encodeForSqlite;
+    std::function<void(NormalizedBatch &)> m_batchHook;
     QThreadPool m_pool;
     QFuture<void> m_producer;
     QList<QFuture<void>> m_helpers;

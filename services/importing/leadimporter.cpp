@@ -26,7 +26,8 @@ struct LeadImporter::Run
     QStringList headers;
     std::unique_ptr<LeadNormalizer> normalizer;
     std::unique_ptr<Models::LeadImportStore> store;
-    Models::ImportKeys keys;
+    Models::ImportKeys keys; // during the loop, only the pipeline's producer uses them
+    bool keysSized = false;
     RejectsWriter rejects;
     qint64 clientId = 0;
     qint64 pendingImported = 0, pendingUpdated = 0, pendingDnc = 0;
@@ -161,6 +162,10 @@ void LeadImporter::loop(Run &run)
     // Parsing and normalization run ahead on the pipeline's threads; this thread only writes.
     ImportPipeline pipeline(*run.reader, *run.normalizer, run.options.batchRows,
                             m_database.isSqlite() && !run.options.dryRun);
+    // The duplicate check needs file order, not the database: it runs on the pipeline's
+    // producer (which reads the file in order), so this thread only writes. Until the
+    // pipeline stops, only the producer touches run.keys.
+    pipeline.setBatchHook([&run](NormalizedBatch &batch) { checkDuplicates(run, batch); });
     pipeline.start();
     for (;;) {
         NormalizedBatch batch;
@@ -170,14 +175,6 @@ void LeadImporter::loop(Run &run)
         }
         if (batch.rows.empty())
             break;
-        if (run.bytesWritten == 0 && batch.bytesRead > 0) {
-            // Size the key sets once for the whole file (estimated from the first batch's bytes
-            // per row) instead of rehashing a million keys several times on this thread.
-            const qint64 estimate = run.file.size() / std::max<qint64>(1, batch.bytesRead / qint64(batch.rows.size()));
-            const qint64 wanted = std::min<qint64>(estimate, 50'000'000);
-            run.keys.phones.reserve(run.keys.phones.size() + wanted);
-            run.keys.emails.reserve(run.keys.emails.size() + wanted);
-        }
         run.bytesWritten = batch.bytesRead;
         const bool ok = writeBatch(run, batch.rows);
         pipeline.recycle(std::move(batch));
@@ -286,53 +283,73 @@ void LeadImporter::reject(Run &run, const NormalizedRow &row)
     }
 }
 
+void LeadImporter::checkDuplicates(Run &run, NormalizedBatch &batch)
+{
+    Models::ImportKeys &keys = run.keys;
+    if (!run.keysSized && batch.bytesRead > 0 && !batch.rows.empty()) {
+        run.keysSized = true;
+        // Size the key sets once for the whole file (estimated from the first batch's bytes
+        // per row) instead of rehashing a million keys several times.
+        const qint64 estimate = run.file.size() / std::max<qint64>(1, batch.bytesRead / qint64(batch.rows.size()));
+        const qint64 wanted = std::min<qint64>(estimate, 50'000'000);
+        keys.phones.reserve(keys.phones.size() + wanted);
+        keys.emails.reserve(keys.emails.size() + wanted);
+    }
+    for (NormalizedRow &row : batch.rows) {
+        if (!row.reason.isEmpty())
+            continue;
+        const bool hasPhone = !row.lead.phoneE164.isEmpty(), hasEmail = !row.lead.email.isEmpty();
+        const qint64 phoneId = hasPhone ? keys.phones.value(row.phoneKey, -1) : -1;
+        const qint64 emailId = hasEmail ? keys.emails.value(row.emailKey, -1) : -1;
+        if (phoneId == 0 || emailId == 0) {
+            row.duplicateInFile = true;
+            continue;
+        }
+        row.optedOut = (hasPhone && keys.optOutPhones.contains(row.phoneKey))
+                || (hasEmail && keys.optOutEmails.contains(row.emailKey));
+        if (hasPhone)
+            keys.phones.insert(row.phoneKey, 0);
+        if (hasEmail)
+            keys.emails.insert(row.emailKey, 0);
+        if (phoneId > 0 && emailId > 0 && phoneId != emailId) {
+            row.reason = QStringLiteral("duplicate: phone and e-mail belong to different existing leads");
+            row.raw = QStringList { row.lead.phoneE164, row.lead.email };
+            continue;
+        }
+        row.existingId = phoneId > 0 ? phoneId : emailId;
+    }
+}
+
 bool LeadImporter::writeRow(Run &run, NormalizedRow &row)
 {
     if (!row.reason.isEmpty()) {
         reject(run, row);
         return true;
     }
-    Models::LeadRecord &lead = row.lead;
-    const bool hasPhone = !lead.phoneE164.isEmpty(), hasEmail = !lead.email.isEmpty();
-    const qint64 phoneKey = row.phoneKey;
-    const quint64 emailKey = row.emailKey;
-    const qint64 phoneId = hasPhone ? run.keys.phones.value(phoneKey, -1) : -1;
-    const qint64 emailId = hasEmail ? run.keys.emails.value(emailKey, -1) : -1;
-    if (phoneId == 0 || emailId == 0) {
+    if (row.duplicateInFile) {
         ++run.summary.duplicatesInFile;
         return true;
     }
-    const bool optedOut = (hasPhone && run.keys.optOutPhones.contains(phoneKey))
-            || (hasEmail && run.keys.optOutEmails.contains(emailKey));
+    Models::LeadRecord &lead = row.lead;
     lead.clientId = run.clientId;
     lead.campaignId = run.options.campaignId;
-    lead.status = optedOut ? QStringLiteral("dnc") : QStringLiteral("new");
-    if (hasPhone)
-        run.keys.phones.insert(phoneKey, 0);
-    if (hasEmail)
-        run.keys.emails.insert(emailKey, 0);
-    if (phoneId > 0 || emailId > 0) {
-        if (phoneId > 0 && emailId > 0 && phoneId != emailId) {
-            row.reason = QStringLiteral("duplicate: phone and e-mail belong to different existing leads");
-            row.raw = QStringList { lead.phoneE164, lead.email };
-            reject(run, row);
-            return true;
-        }
+    lead.status = row.optedOut ? QStringLiteral("dnc") : QStringLiteral("new");
+    if (row.existingId > 0) {
         if (run.options.onDuplicate == OnDuplicate::Skip) {
             ++run.summary.duplicatesExisting;
             return true;
         }
         // The other key is new here (or the same lead's): the update fills it only if empty.
         ++run.pendingUpdated;
-        run.pendingDnc += optedOut;
+        run.pendingDnc += row.optedOut;
         if (run.options.dryRun)
             return true;
-        const Models::DbError error = run.store->update(phoneId > 0 ? phoneId : emailId, lead);
+        const Models::DbError error = run.store->update(row.existingId, lead);
         run.summary.error = error.message();
         return !error;
     }
     ++run.pendingImported;
-    run.pendingDnc += optedOut;
+    run.pendingDnc += row.optedOut;
     if (run.options.dryRun)
         return true;
     const Models::DbError error = run.store->insert(lead, &row.encoded);

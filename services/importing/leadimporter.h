@@ -19,6 +19,7 @@ class Database;
 namespace Callvia::Services {
 
 class RejectsWriter;
+struct NormalizedBatch;
 
 // The first rows of a file, for the mapping dialog.
 struct ImportPreview
@@ -61,6 +62,7 @@ private:
     bool prepare(Run &run);
     void loop(Run &run);
     bool writeBatch(Run &run, std::vector<NormalizedRow> &rows);
+    static void checkDuplicates(Run &run, NormalizedBatch &batch);
     bool writeRow(Run &run, NormalizedRow &row);
     bool endTransaction(Run &run, bool commit);
     void reject(Run &run, const NormalizedRow &row);

@@ -32,6 +32,10 @@ struct NormalizedRow
     qint64 phoneKey = 0; // Models::ImportKeys of the lead's phone and e-mail (0 = none),
     quint64 emailKey = 0; // computed by the worker that normalized the row
     Models::EncodedLead encoded; // the lead's texts as UTF-8 for the SQLite writer, ditto
+    // Set by the import's duplicate check, in file order, before the row reaches the writer:
+    bool duplicateInFile = false; // an earlier row of the file has its phone or e-mail
+    bool optedOut = false; // on the client's or the agency's opt-out list
+    qint64 existingId = -1; // > 0: the client's existing lead with its phone or e-mail
 };
 
 // Turns a CSV record into a lead: phone to E.164 with libphonenumber (extension kept, vanity
