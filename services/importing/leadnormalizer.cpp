@@ -91,10 +91,31 @@ LeadNormalizer::LeadNormalizer(ColumnMapping mapping, NormalizeSettings settings
 
 LeadNormalizer::Phone LeadNormalizer::normalizePhone(const QString &text, bool allowFastPath) const
 {
-    if (allowFastPath) {
-        if (std::optional<Phone> fast = fastNanpPhone(text))
-            return *fast;
+    if (!allowFastPath)
+        return parsePhone(text);
+    if (std::optional<Phone> fast = fastNanpPhone(text))
+        return *fast;
+    // The same unusable text comes back again and again in a big file ("N/A", "call me
+    // later", "555-12"): each thread remembers the last few thousand texts libphonenumber
+    // rejected (a rejection depends only on the text and the default region).
+    thread_local QHash<QString, QString> rejected;
+    const QString key = m_settings.defaultRegion + QLatin1Char('\n') + text;
+    if (const auto hit = rejected.constFind(key); hit != rejected.constEnd()) {
+        Phone phone;
+        phone.reason = *hit;
+        return phone;
     }
+    Phone phone = parsePhone(text);
+    if (!phone.reason.isEmpty()) {
+        if (rejected.size() >= 4096)
+            rejected.clear();
+        rejected.insert(key, phone.reason);
+    }
+    return phone;
+}
+
+LeadNormalizer::Phone LeadNormalizer::parsePhone(const QString &text) const
+{
     const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
     PhoneNumber number;
     Phone phone;

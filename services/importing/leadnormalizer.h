@@ -60,15 +60,18 @@ public:
     };
     // allowFastPath: NANP numbers in plain formats skip libphonenumber's parser and reuse a
     // per-thread verdict for their first six digits (see nanpfastpath.cpp); false forces the
-    // full path (the tests compare both).
+    // full path (the tests compare both). Texts libphonenumber rejected are remembered per
+    // thread.
     Phone normalizePhone(const QString &text, bool allowFastPath = true) const;
     static bool isPlausibleEmail(const QString &email);
     static QString canonicalTimeZone(const QString &text); // "" when not a known zone
+    // The fast path alone: nullopt when the text needs libphonenumber's parser.
+    std::optional<Phone> fastNanpPhone(const QString &text) const;
 
 private:
-    std::optional<Phone> fastNanpPhone(const QString &text) const;
-    Phone verdictForNanp(const QString &nationalNumber) const;
-    Phone computeNanpVerdict(const QString &nationalNumber) const;
+    Phone parsePhone(const QString &text) const; // libphonenumber's parser, no shortcut
+    Phone verdictForNanp(QStringView nationalNumber) const;
+    Phone computeNanpVerdict(QStringView nationalNumber) const;
     QString applyFields(const QStringList &fields, Models::LeadRecord &lead, QString *detail) const;
     void applyTimeZone(const QString &column, const Phone &phone, Models::LeadRecord &lead) const;
     QString applyContact(const QString &phone, const QString &extension, const QString &email,

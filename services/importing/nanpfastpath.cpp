@@ -5,13 +5,17 @@
 // prefix 1 dropped) and ask libphonenumber once per six-digit NPA-NXX prefix whether such
 // numbers are valid, which region they belong to and which state the geocoder names: NANP
 // validity patterns constrain only those six digits (the tests check the fast path against
-// the full one). Anything else (letters, extensions, other countries) takes the full path.
+// the full one). An extension is recognized in one spelling ("x123"). Anything else
+// (letters, other extension marks, other countries) takes the full path.
 #include "leadnormalizer.h"
 
 #include "nanpstates.h"
 
 #include <QHash>
 #include <QMutex>
+#include <QStringView>
+
+#include <algorithm>
 
 #include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -23,10 +27,29 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 std::optional<LeadNormalizer::Phone> LeadNormalizer::fastNanpPhone(const QString &text) const
 {
+    // An extension written the common way, "x123" right after the number or after one space:
+    // libphonenumber keeps its digits as the extension and judges the number without them.
+    qsizetype end = text.size();
+    QString extension;
+    const qsizetype x = std::max(text.lastIndexOf(QLatin1Char('x')), text.lastIndexOf(QLatin1Char('X')));
+    if (x > 0) {
+        const qsizetype extensionDigits = text.size() - x - 1;
+        if (extensionDigits < 1 || extensionDigits > 6)
+            return std::nullopt;
+        for (qsizetype i = x + 1; i < text.size(); ++i) {
+            if (text.at(i).unicode() < u'0' || text.at(i).unicode() > u'9')
+                return std::nullopt;
+        }
+        const qsizetype before = text.at(x - 1) == QLatin1Char(' ') ? x - 2 : x - 1;
+        if (before < 0 || text.at(before).unicode() < u'0' || text.at(before).unicode() > u'9')
+            return std::nullopt;
+        extension = text.mid(x + 1);
+        end = before + 1;
+    }
     char digits[16];
     int count = 0;
     bool plus = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
+    for (qsizetype i = 0; i < end; ++i) {
         const char16_t c = text.at(i).unicode();
         if (c >= u'0' && c <= u'9') {
             if (count == 15)
@@ -45,14 +68,18 @@ std::optional<LeadNormalizer::Phone> LeadNormalizer::fastNanpPhone(const QString
         nsn = digits;
     if (!nsn || nsn[0] < '2' || nsn[3] < '2')
         return std::nullopt;
-    const QString national = QString::fromLatin1(nsn, 10);
-    Phone phone = verdictForNanp(national);
-    if (phone.reason.isEmpty())
-        phone.e164 = QStringLiteral("+1") + national;
+    char e164[12] = { '+', '1' };
+    std::copy(nsn, nsn + 10, e164 + 2);
+    QString number = QString::fromLatin1(e164, 12); // one string: the national number is a view of it
+    Phone phone = verdictForNanp(QStringView(number).mid(2));
+    if (phone.reason.isEmpty()) {
+        phone.e164 = std::move(number);
+        phone.extension = extension;
+    }
     return phone;
 }
 
-LeadNormalizer::Phone LeadNormalizer::verdictForNanp(const QString &nationalNumber) const
+LeadNormalizer::Phone LeadNormalizer::verdictForNanp(QStringView nationalNumber) const
 {
     // Two levels: a per-thread cache without a lock, in front of one process-wide cache under
     // a mutex, so each prefix is asked of libphonenumber once, not once per worker thread (a
@@ -85,7 +112,7 @@ LeadNormalizer::Phone LeadNormalizer::verdictForNanp(const QString &nationalNumb
     return verdict;
 }
 
-LeadNormalizer::Phone LeadNormalizer::computeNanpVerdict(const QString &nationalNumber) const
+LeadNormalizer::Phone LeadNormalizer::computeNanpVerdict(QStringView nationalNumber) const
 {
     const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
     PhoneNumber number;

@@ -99,21 +99,47 @@ void tst_LeadNormalizer::fastPathAgreesWithLibphonenumber()
     const LeadNormalizer n = normalizer(QStringLiteral("US"));
     QRandomGenerator random(7);
     const char *const formats[] = { "(%1) %2-%3", "%1-%2-%3", "+1 %1 %2 %3", "1.%1.%2.%3", "%1%2%3" };
-    int valid = 0;
+    // Extensions: the spelling the fast path takes ("x12", " x12", "X12"), and near misses it
+    // must leave to libphonenumber (which may or may not read them as extensions).
+    const char *const extensions[] = { "", "", " x%1", "x%1", " X%1", " x%1", " x %1", " ext %1", " x%1a",
+                                       " x%1 ", "  x%1", "-x%1", " #%1", " x" };
+    int valid = 0, withExtension = 0;
     for (int i = 0; i < 20000; ++i) {
         const QString text = QString::fromLatin1(formats[i % 5])
                                      .arg(random.bounded(200, 1000))
                                      .arg(random.bounded(200, 1000))
-                                     .arg(random.bounded(10000), 4, 10, QLatin1Char('0'));
+                                     .arg(random.bounded(10000), 4, 10, QLatin1Char('0'))
+                + QString::fromLatin1(extensions[(i / 5) % 14]).arg(random.bounded(1, 10'000'000 >> (i % 4 * 5)));
         const LeadNormalizer::Phone fast = n.normalizePhone(text);
         const LeadNormalizer::Phone full = n.normalizePhone(text, false);
-        QVERIFY2(fast.e164 == full.e164 && fast.reason == full.reason && fast.state == full.state,
-                 qPrintable(text + QLatin1String(": ") + fast.e164 + fast.reason + fast.state + QLatin1String(" vs ")
-                            + full.e164 + full.reason + full.state));
+        QVERIFY2(fast.e164 == full.e164 && fast.reason == full.reason && fast.state == full.state
+                         && fast.extension == full.extension,
+                 qPrintable(text + QLatin1String(": ") + fast.e164 + fast.reason + fast.state + QLatin1Char('/')
+                            + fast.extension + QLatin1String(" vs ") + full.e164 + full.reason + full.state
+                            + QLatin1Char('/') + full.extension));
         valid += !full.e164.isEmpty();
+        withExtension += !full.extension.isEmpty();
     }
     QVERIFY(valid > 5000); // both verdicts occur
     QVERIFY(valid < 20000);
+    QVERIFY(withExtension > 2000);
+    // The fast path takes the common spelling itself, and leaves the others alone.
+    for (const char *text : { "(202) 555-0101 x12", "202-555-0101x123456", "+1 202 555 0101 X9" })
+        QVERIFY2(n.fastNanpPhone(QLatin1String(text)).has_value(), text);
+    QCOMPARE(n.fastNanpPhone(QStringLiteral("(202) 555-0101 x12"))->extension, QStringLiteral("12"));
+    for (const char *text : { "202-555-0101 ext 12", "202-555-0101 x1234567", "202-555-0101 x", "x202-555-0101",
+                              "202-555-0101  x12", "202-555-0101 x 12" })
+        QVERIFY2(!n.fastNanpPhone(QLatin1String(text)).has_value(), text);
+    // Rejected texts are remembered per thread: asked again, the same reason, for each region.
+    const LeadNormalizer uk = normalizer(QStringLiteral("GB"));
+    for (int round = 0; round < 3; ++round) {
+        for (const char *text : { "call me later", "555-12", "N/A", "+1 202 555 01", "020 7946 0958" }) {
+            const QString t = QLatin1String(text);
+            QCOMPARE(n.normalizePhone(t).reason, n.normalizePhone(t, false).reason);
+            QCOMPARE(uk.normalizePhone(t).reason, uk.normalizePhone(t, false).reason);
+            QCOMPARE(uk.normalizePhone(t).e164, uk.normalizePhone(t, false).e164);
+        }
+    }
 }
 
 // The normalizer asks the geocoder with GetDescriptionForValidNumber (the number is known valid)
