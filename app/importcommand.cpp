@@ -82,9 +82,10 @@ int runImportCommand(AppContext &context, const QStringList &arguments)
     importer.setActor(context.session()); // the operator, or the --user (issue 6)
     if (isatty(STDERR_FILENO)) {
         QObject::connect(&importer, &Services::LeadImporter::progressed, [](const Services::ImportProgress &p) {
-            std::fprintf(stderr, "\r%lld rows, %.0f rows/s, %lld%%   ", static_cast<long long>(p.rows),
+            std::fprintf(stderr, "\r%lld rows, %.0f rows/s, %lld%%%s   ", static_cast<long long>(p.rows),
                          p.rowsPerSecond,
-                         static_cast<long long>(p.totalBytes > 0 ? p.bytesRead * 100 / p.totalBytes : 0));
+                         static_cast<long long>(p.totalBytes > 0 ? p.bytesRead * 100 / p.totalBytes : 0),
+                         p.saving ? ", saving" : "");
         });
     }
     const Services::ImportSummary summary = importer.run(options);

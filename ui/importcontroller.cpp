@@ -95,7 +95,9 @@ void ImportController::showProgress(const Services::ImportProgress &p)
         return;
     if (p.totalBytes > 0)
         m_progress->setValue(int(p.bytesRead * 1000 / p.totalBytes));
-    const QString left = p.secondsLeft < 0 ? tr("estimating time left") : tr("about %1 s left").arg(p.secondsLeft);
+    const QString left = p.saving          ? tr("saving to the database")
+            : p.secondsLeft < 0 ? tr("estimating time left")
+                                : tr("about %1 s left").arg(p.secondsLeft);
     m_progress->setLabelText(tr("%1 rows · %2 rows/s · %3").arg(p.rows).arg(qint64(p.rowsPerSecond)).arg(left));
 }
 

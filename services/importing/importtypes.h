@@ -46,6 +46,7 @@ struct ImportProgress
     qint64 rows = 0;
     double rowsPerSecond = 0;
     qint64 secondsLeft = -1; // -1 = unknown
+    bool saving = false; // committing the rows so far to the database
 };
 
 // The outcome of an import. error is set when it could not start or stopped on a database

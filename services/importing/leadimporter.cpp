@@ -12,6 +12,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
+#include <QMutexLocker>
+#include <QThread>
+#include <QWaitCondition>
 
 #include <memory>
 
@@ -21,7 +24,8 @@ struct LeadImporter::Run
 {
     ImportOptions options;
     ImportSummary summary;
-    QFile file;
+    QFile file; // read by the pipeline's producer only, once the import runs
+    qint64 fileBytes = 0;
     std::unique_ptr<CsvReader> reader;
     QStringList headers;
     std::unique_ptr<LeadNormalizer> normalizer;
@@ -36,6 +40,15 @@ struct LeadImporter::Run
     QElapsedTimer clock;
     qint64 lastProgressMs = -1000;
     qint64 bytesWritten = 0; // the file offset up to which rows have been written
+
+    // The last progress the writer reported, for the heartbeat that speaks for it while it is
+    // busy in SQLite (a commit of 262,144 rows with its WAL checkpoint takes ~0.4 s).
+    QMutex progressMutex;
+    QWaitCondition progressStop;
+    ImportProgress lastProgress; // guarded by progressMutex, as are the two below
+    qint64 lastEmitMs = 0;
+    bool stopHeartbeat = false;
+    std::atomic<bool> saving { false }; // the writer is committing
 };
 
 LeadImporter::LeadImporter(Models::Database &database, const Models::Clock &clock, QObject *parent)
@@ -122,6 +135,7 @@ bool LeadImporter::prepare(Run &run)
         s.error = QStringLiteral("cannot read %1: %2").arg(run.options.filePath, run.file.errorString());
         return false;
     }
+    run.fileBytes = run.file.size();
     run.reader = std::make_unique<CsvReader>(&run.file, run.options.encoding, run.options.delimiter);
     CsvRecord header;
     if (!run.reader->next(&header)) {
@@ -167,6 +181,17 @@ void LeadImporter::loop(Run &run)
     // pipeline stops, only the producer touches run.keys.
     pipeline.setBatchHook([&run](NormalizedBatch &batch) { checkDuplicates(run, batch); });
     pipeline.start();
+    // Progress at least every 250 ms (issue 9) even while this thread waits inside SQLite.
+    std::unique_ptr<QThread> heartbeat(QThread::create([this, &run] { beatProgress(run); }));
+    heartbeat->start();
+    const auto stopHeartbeat = [&run, &heartbeat] {
+        {
+            QMutexLocker lock(&run.progressMutex);
+            run.stopHeartbeat = true;
+            run.progressStop.wakeAll();
+        }
+        heartbeat->wait();
+    };
     for (;;) {
         NormalizedBatch batch;
         if (!pipeline.next(&batch, 100)) {
@@ -191,6 +216,7 @@ void LeadImporter::loop(Run &run)
     const bool discard = !run.summary.error.isEmpty()
             || (run.options.cancelPolicy == CancelPolicy::DiscardAll && run.summary.cancelled);
     endTransaction(run, !discard);
+    stopHeartbeat(); // no heartbeat after the last report
     reportProgress(run, true);
 }
 
@@ -227,7 +253,10 @@ bool LeadImporter::endTransaction(Run &run, bool commit)
 {
     bool ok = true;
     if (run.inTransaction && commit) {
-        if (const Models::DbError error = run.store->commit()) {
+        run.saving.store(true);
+        const Models::DbError error = run.store->commit();
+        run.saving.store(false);
+        if (error) {
             run.summary.error = error.message();
             run.store->rollback();
             commit = ok = false;
@@ -290,7 +319,7 @@ void LeadImporter::checkDuplicates(Run &run, NormalizedBatch &batch)
         run.keysSized = true;
         // Size the key sets once for the whole file (estimated from the first batch's bytes
         // per row) instead of rehashing a million keys several times.
-        const qint64 estimate = run.file.size() / std::max<qint64>(1, batch.bytesRead / qint64(batch.rows.size()));
+        const qint64 estimate = run.fileBytes / std::max<qint64>(1, batch.bytesRead / qint64(batch.rows.size()));
         const qint64 wanted = std::min<qint64>(estimate, 50'000'000);
         keys.phones.reserve(keys.phones.size() + wanted);
         keys.emails.reserve(keys.emails.size() + wanted);
@@ -365,14 +394,47 @@ void LeadImporter::reportProgress(Run &run, bool force)
     run.lastProgressMs = now;
     ImportProgress progress;
     progress.bytesRead = run.bytesWritten;
-    progress.totalBytes = run.file.size();
+    progress.totalBytes = run.fileBytes;
     progress.rows = run.summary.rows;
-    progress.rowsPerSecond = now > 0 ? run.summary.rows * 1000.0 / now : 0;
-    if (progress.bytesRead > 0 && now > 500) {
-        const double bytesPerMs = double(progress.bytesRead) / now;
-        progress.secondsLeft = qint64((progress.totalBytes - progress.bytesRead) / bytesPerMs / 1000.0);
+    progress.saving = run.saving.load();
+    estimate(progress, now);
+    {
+        QMutexLocker lock(&run.progressMutex);
+        run.lastProgress = progress;
+        run.lastEmitMs = now;
     }
     Q_EMIT progressed(progress);
+}
+
+void LeadImporter::estimate(ImportProgress &progress, qint64 elapsedMs)
+{
+    progress.rowsPerSecond = elapsedMs > 0 ? progress.rows * 1000.0 / elapsedMs : 0;
+    progress.secondsLeft = -1;
+    if (progress.bytesRead > 0 && elapsedMs > 500) {
+        const double bytesPerMs = double(progress.bytesRead) / elapsedMs;
+        progress.secondsLeft = qint64((progress.totalBytes - progress.bytesRead) / bytesPerMs / 1000.0);
+    }
+}
+
+void LeadImporter::beatProgress(Run &run)
+{
+    // Runs beside the writer: when it has reported nothing for 150 ms (it is inside a commit
+    // or a slow statement), repeats its last figures with the rate and time left brought up
+    // to date, and says whether it is saving.
+    QMutexLocker lock(&run.progressMutex);
+    while (!run.stopHeartbeat) {
+        run.progressStop.wait(&run.progressMutex, QDeadlineTimer(25));
+        const qint64 now = run.clock.elapsed();
+        if (run.stopHeartbeat || now - run.lastEmitMs < 150)
+            continue;
+        ImportProgress progress = run.lastProgress;
+        progress.saving = run.saving.load();
+        estimate(progress, now);
+        run.lastEmitMs = now;
+        lock.unlock();
+        Q_EMIT progressed(progress);
+        lock.relock();
+    }
 }
 
 } // namespace Callvia::Services

@@ -37,7 +37,9 @@ struct ImportPreview
 // else: a producer on the import's own thread pool parses batches and normalizes them in
 // chunks across the pool, a few batches ahead (ImportPipeline). Duplicates are found in hash
 // sets of phone/e-mail keys loaded once (no per-row SELECT), the keys computed by the workers.
-// cancel() may be called from any thread; progressed() is emitted at most every 100 ms.
+// cancel() may be called from any thread. progressed() is emitted by the thread that runs the
+// import at most every 100 ms, and by a heartbeat thread when that one has been silent for
+// 150 ms (inside a commit): connect with a queued connection, or a thread-safe slot.
 class LeadImporter final : public QObject
 {
     Q_OBJECT
@@ -68,6 +70,8 @@ private:
     void reject(Run &run, const NormalizedRow &row);
     void audit(const Run &run);
     void reportProgress(Run &run, bool force);
+    void beatProgress(Run &run);
+    static void estimate(ImportProgress &progress, qint64 elapsedMs);
 
     Models::Database &m_database;
     const Models::Clock &m_clock;
