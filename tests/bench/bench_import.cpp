@@ -2,8 +2,6 @@
 // times the sqlite3 CLI's raw `.import` of the same file (before and after), the full import into SQLite,
 // and reports rows/s, total time, peak RSS (VmHWM) and the parse/normalize/write split.
 // Usage: bench_import [rows] [work dir]. Figures go in BENCHMARKS.md.
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 #include <services/importing/leadimporter.h>
@@ -88,22 +86,12 @@ int main(int argc, char **argv)
     };
     const auto [rawMsBefore, rawCpuBefore] = rawImport("before");
 
-    const QString dbPath = dir + QStringLiteral("/callvia.sqlite");
-    QFile::remove(dbPath);
-    Models::DatabaseUrl url;
-    url.path = dbPath;
-    Models::Database database(url);
+    Models::Database database(Bench::freshSqliteUrl(dir + QStringLiteral("/callvia.sqlite")));
     Models::SystemClock clock;
-    if (database.open() || database.migrate())
-        return 2;
-    Models::ClientRecord client;
-    client.name = QStringLiteral("Bench Client");
-    client.timeZone = QStringLiteral("America/New_York");
-    Models::CampaignRecord campaign;
-    campaign.clientId = Models::ClientRepository(database, clock).insert(client).value();
-    campaign.name = QStringLiteral("Bench");
     Services::ImportOptions options;
-    options.campaignId = Models::CampaignRepository(database, clock).insert(campaign).value();
+    options.campaignId = Bench::createBenchCampaign(database, clock);
+    if (options.campaignId == 0)
+        return 2;
     options.filePath = csv;
     options.geocodeRegion = qEnvironmentVariableIsEmpty("BENCH_NO_GEOCODE");
     database.releaseThreadConnection();

@@ -50,21 +50,11 @@ int main(int argc, char **argv)
     if (!Bench::writeLeadsCsv(csv, rows))
         return 1;
 
-    const QString dbPath = dir + QStringLiteral("/callvia-gui.sqlite");
-    QFile::remove(dbPath);
-    Models::DatabaseUrl url;
-    url.path = dbPath;
-    Models::Database database(url);
+    Models::Database database(Bench::freshSqliteUrl(dir + QStringLiteral("/callvia-gui.sqlite")));
     Models::SystemClock clock;
-    if (database.open() || database.migrate())
+    const qint64 campaignId = Bench::createBenchCampaign(database, clock);
+    if (campaignId == 0)
         return 2;
-    Models::ClientRecord client;
-    client.name = QStringLiteral("Bench Client");
-    client.timeZone = QStringLiteral("America/New_York");
-    Models::CampaignRecord campaign;
-    campaign.clientId = Models::ClientRepository(database, clock).insert(client).value();
-    campaign.name = QStringLiteral("Bench");
-    campaign.id = Models::CampaignRepository(database, clock).insert(campaign).value();
 
     Models::CampaignRepository campaigns(database, clock);
     Models::ClientRepository clients(database, clock);
@@ -110,7 +100,7 @@ int main(int argc, char **argv)
     });
 
     Services::ImportOptions options;
-    options.campaignId = campaign.id;
+    options.campaignId = campaignId;
     options.filePath = csv;
     ticker.start(10);
     lastTick = clockMs.elapsed();

@@ -3,6 +3,11 @@
 // with commas, quotes and newlines, about 1 % duplicates). Seeded: the same file every time.
 #pragma once
 
+#include <models/campaignrepository.h>
+#include <models/clientrepository.h>
+#include <models/clock.h>
+#include <models/database.h>
+
 #include <QByteArray>
 #include <QFile>
 #include <QList>
@@ -79,6 +84,29 @@ inline bool writeLeadsCsv(const QString &path, int rows)
                    + "\r\n");
     }
     return file.flush();
+}
+
+// Migrates the database and adds one client with one campaign: the campaign's id, or 0 when the
+// database cannot be set up.
+inline qint64 createBenchCampaign(Models::Database &database, const Models::Clock &clock)
+{
+    if (database.open() || database.migrate())
+        return 0;
+    Models::ClientRecord client;
+    client.name = QStringLiteral("Bench Client");
+    client.timeZone = QStringLiteral("America/New_York");
+    Models::CampaignRecord campaign;
+    campaign.clientId = Models::ClientRepository(database, clock).insert(client).value();
+    campaign.name = QStringLiteral("Bench");
+    return Models::CampaignRepository(database, clock).insert(campaign).value();
+}
+
+inline Models::DatabaseUrl freshSqliteUrl(const QString &path)
+{
+    QFile::remove(path);
+    Models::DatabaseUrl url;
+    url.path = path;
+    return url;
 }
 
 } // namespace Callvia::Bench
