@@ -15,21 +15,37 @@ const QList<Command> &commands()
 {
     static const QList<Command> all = {
         // --- commands: import (issue 9) ---
-        { "import", "Import leads from a CSV file into a campaign", &runImportCommand },
+        { "import", "Import leads from a CSV file into a campaign", &runImportCommand,
+          "callvia [--database URL] [--user NAME] import --campaign ID FILE.csv [--region US]\n"
+          "        [--on-duplicate skip|update] [--rejects FILE] [--dry-run]\n"
+          "        [--encoding auto|utf-8|windows-1252]\n"
+          "Prints a one-line JSON summary on stdout; progress on stderr when it is a terminal." },
 
         // --- end import ---
 
 
         // --- commands: user (issue 6) ---
-        { "user", "add|passwd|disable|enable|list users (password on stdin)", &runUserCommand },
-        { "secret", "set KEY (value on stdin) | list: encrypted provider secrets", &runSecretCommand },
+        { "user", "add|passwd|disable|enable|list users (password on stdin)", &runUserCommand,
+          "callvia [--database URL] [--user NAME] user add NAME [--role admin|staff|client] [--client ID]\n"
+          "        [--display-name TEXT] [--password-env VAR] [--must-change]\n"
+          "callvia user passwd NAME [--password-env VAR] [--must-change]\n"
+          "callvia user disable|enable NAME\n"
+          "callvia user list\n"
+          "Passwords are read from stdin unless --password-env names a variable." },
+        { "secret", "set KEY (value on stdin) | list: encrypted provider secrets", &runSecretCommand,
+          "callvia [--database URL] [--user NAME] secret set KEY [--value-env VAR]\n"
+          "callvia secret list\n"
+          "The value is read from stdin unless --value-env names a variable; list never prints values." },
 
         // --- end user ---
 
 
         // --- commands: backup (issue 11) ---
-        { "backup", "backup FILE: copy the SQLite database online", &runBackupCommand },
-        { "restore", "restore FILE: replace the SQLite database by a backup", &runRestoreCommand },
+        { "backup", "backup FILE: copy the SQLite database online", &runBackupCommand,
+          "callvia [--database FILE] [--user NAME] backup FILE" },
+        { "restore", "restore FILE: replace the SQLite database by a backup", &runRestoreCommand,
+          "callvia [--database FILE] [--user NAME] restore BACKUP\n"
+          "Stop every Callvia using the database first." },
 
         // --- end backup ---
     };

@@ -14,6 +14,7 @@ struct Command
     const char *name;
     const char *summary;
     int (*run)(AppContext &context, const QStringList &arguments);
+    const char *usage; // printed by `callvia COMMAND --help`, before any database is opened
 };
 
 const QList<Command> &commands();

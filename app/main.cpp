@@ -103,6 +103,13 @@ int runCommand(App::AppContext &context)
                      qPrintable(context.options().command));
         return 2;
     }
+    const QStringList &arguments = context.options().commandArguments;
+    if (arguments.contains(QStringLiteral("--help")) || arguments.contains(QStringLiteral("-h"))) {
+        // Before the database is opened: asking how to use a command creates nothing.
+        const QString usage = QString::fromUtf8(command->usage).replace(QLatin1Char('\n'), QLatin1String("\n  "));
+        std::printf("callvia %s: %s\n\nusage:\n  %s\n", command->name, command->summary, qPrintable(usage));
+        return 0;
+    }
     if (const Models::DbError error = context.openDatabase()) {
         std::fprintf(stderr, "callvia: %s\n", qPrintable(error.message()));
         return 3;

@@ -15,6 +15,7 @@ private Q_SLOTS:
     void printsVersion();
     void rejectsBadListenAddress();
     void rejectsUnknownCommand();
+    void commandHelpTouchesNoDatabase();
     void refusesAFileThatIsNotADatabase();
     void headlessMigratesRunsAndStopsOnSigterm();
     void backsUpAndRestores();
@@ -63,6 +64,23 @@ void tst_Cli::rejectsUnknownCommand()
     QVERIFY(p->waitForFinished(20000));
     QCOMPARE(p->exitCode(), 2);
     QVERIFY(p->readAllStandardError().contains("unknown command"));
+}
+
+// `callvia COMMAND --help` prints the command's usage and exits 0 without opening, and so
+// without creating, the database.
+void tst_Cli::commandHelpTouchesNoDatabase()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("never.sqlite"));
+    for (const char *command : { "import", "user", "secret", "backup", "restore" }) {
+        QProcess *p = start({ QStringLiteral("--database"), db, QLatin1String(command), QStringLiteral("--help") },
+                            m_home.path());
+        QVERIFY(p->waitForFinished(20000));
+        QCOMPARE(p->exitCode(), 0);
+        const QByteArray out = p->readAllStandardOutput();
+        QVERIFY2(out.contains("usage:\n  callvia") && out.contains(command), out.constData());
+        QVERIFY2(!QFile::exists(db), command);
+    }
 }
 
 void tst_Cli::refusesAFileThatIsNotADatabase()
