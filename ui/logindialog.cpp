@@ -1,6 +1,7 @@
 #include "logindialog.h"
 
 #include <models/database.h>
+#include <services/auth/passwordhasher.h>
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -68,6 +69,7 @@ void LoginDialog::attempt()
     m_watcher->setFuture(QtConcurrent::run([auth, username, password] {
         Services::SignInResult result = auth->signIn(username, password);
         auth->database().releaseThreadConnection(); // pool threads must not keep connections
+        Services::PasswordHasher::releaseThreadState(); // nor OpenSSL state
         return result;
     }));
 }

@@ -98,4 +98,9 @@ QString PasswordPolicy::check(const QString &username, const QString &password)
     return {};
 }
 
+void PasswordHasher::releaseThreadState()
+{
+    OPENSSL_thread_stop();
+}
+
 } // namespace Callvia::Services
