@@ -77,7 +77,7 @@ void ImportPipeline::helpNormalize()
         const std::vector<CsvRecord> *records = m_workRecords;
         std::vector<NormalizedRow> *rows = m_workRows;
         lock.unlock();
-        normalizeChunks(*records, *rows, m_nextChunk);
+        normalizeChunks(*records, *rows);
         lock.relock();
         if (--m_helpersBusy == 0)
             m_workChanged.wakeAll();
@@ -95,7 +95,7 @@ void ImportPipeline::normalizeBatch(const std::vector<CsvRecord> &records, std::
         ++m_workGeneration;
         m_workChanged.wakeAll();
     }
-    normalizeChunks(records, rows, m_nextChunk);
+    normalizeChunks(records, rows);
     // Every helper checks in for this batch (if only to find no chunk left) before the next.
     QMutexLocker lock(&m_workMutex);
     while (m_helpersBusy > 0)
@@ -137,13 +137,12 @@ void ImportPipeline::stop()
     m_pool.waitForDone();
 }
 
-void ImportPipeline::normalizeChunks(const std::vector<CsvRecord> &records, std::vector<NormalizedRow> &rows,
-                                     std::atomic<int> &nextChunk) const
+void ImportPipeline::normalizeChunks(const std::vector<CsvRecord> &records, std::vector<NormalizedRow> &rows)
 {
     QElapsedTimer timer;
     timer.start();
     const int total = int(records.size());
-    for (int from = nextChunk.fetch_add(1) * ChunkRows; from < total; from = nextChunk.fetch_add(1) * ChunkRows) {
+    for (int from = m_nextChunk.fetch_add(1) * ChunkRows; from < total; from = m_nextChunk.fetch_add(1) * ChunkRows) {
         const int to = std::min(total, from + ChunkRows);
         for (int i = from; i < to; ++i) {
             NormalizedRow &row = rows[size_t(i)];
@@ -169,7 +168,6 @@ void ImportPipeline::produce()
     // faults and heap consolidation on this thread).
     std::vector<CsvRecord> records;
     records.reserve(size_t(m_batchRows));
-    std::vector<NormalizedBatch> done;
     for (;;) {
         QElapsedTimer parse;
         parse.start();
@@ -181,18 +179,16 @@ void ImportPipeline::produce()
         if (records.empty())
             break;
 
+        std::vector<NormalizedBatch> written;
         {
             QMutexLocker lock(&m_mutex);
-            done.insert(done.end(), std::make_move_iterator(m_done.begin()), std::make_move_iterator(m_done.end()));
-            m_done.clear();
+            written.swap(m_done);
         }
         NormalizedBatch batch;
-        if (!done.empty()) {
-            batch = std::move(done.back());
-            done.pop_back();
-            batch.rows.clear(); // the written rows are freed here, not on the writer's thread
-        }
-        done.clear();
+        if (!written.empty())
+            batch = std::move(written.back());
+        batch.rows.clear();
+        written.clear(); // the written rows are freed here, not on the writer's thread
         batch.bytesRead = m_reader.bytesRead();
         batch.rows.resize(records.size());
         normalizeBatch(records, batch.rows);

@@ -62,8 +62,8 @@ private:
     void produce();
     void helpNormalize();
     void normalizeBatch(const std::vector<CsvRecord> &records, std::vector<NormalizedRow> &rows);
-    void normalizeChunks(const std::vector<CsvRecord> &records, std::vector<NormalizedRow> &rows,
-                         std::atomic<int> &nextChunk) const;
+    // Normalizes chunks of the batch until m_nextChunk runs past its end (producer and helpers).
+    void normalizeChunks(const std::vector<CsvRecord> &records, std::vector<NormalizedRow> &rows);
 
     CsvReader &m_reader;
     const LeadNormalizer &m_normalizer;
@@ -74,7 +74,7 @@ private:
     QFuture<void> m_producer;
     QList<QFuture<void>> m_helpers;
     std::atomic<qint64> m_parseNs { 0 };
-    mutable std::atomic<qint64> m_normalizeNs { 0 };
+    std::atomic<qint64> m_normalizeNs { 0 };
 
     // The batch being normalized, shared by the producer with the long-lived helpers.
     QMutex m_workMutex; // guards what follows, up to m_mutex

@@ -31,7 +31,7 @@ std::optional<LeadNormalizer::Phone> LeadNormalizer::fastNanpPhone(const QString
     // libphonenumber keeps its digits as the extension and judges the number without them.
     qsizetype end = text.size();
     QString extension;
-    const qsizetype x = std::max(text.lastIndexOf(QLatin1Char('x')), text.lastIndexOf(QLatin1Char('X')));
+    const qsizetype x = text.lastIndexOf(QLatin1Char('x'), -1, Qt::CaseInsensitive);
     if (x > 0) {
         const qsizetype extensionDigits = text.size() - x - 1;
         if (extensionDigits < 1 || extensionDigits > 6)
