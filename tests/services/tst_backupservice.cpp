@@ -14,6 +14,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <memory>
 
 using namespace Callvia;
 
@@ -75,17 +76,34 @@ int countEvents(const QString &path)
     return q.next() ? q.value(0).toInt() : -1;
 }
 
+// What most tests start from: a migrated SQLite database, an empty backup folder, a test
+// clock (at 2026-01-01 03:00 UTC unless given) and the service over them.
+struct Fixture
+{
+    explicit Fixture(qint64 startMs = QDateTime(QDate(2026, 1, 1), QTime(3, 0), Qt::UTC).toMSecsSinceEpoch())
+        : test(Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error)), clock(startMs)
+    {
+        if (test)
+            service = std::make_unique<Services::BackupService>(test->database(), clock, folder.path());
+    }
+    Models::Database &database() { return test->database(); }
+
+    QString skip, error;
+    std::unique_ptr<Tests::TestDatabase> test;
+    QTemporaryDir folder;
+    Models::TestClock clock;
+    std::unique_ptr<Services::BackupService> service;
+};
+
 } // namespace
 
 void tst_BackupService::backupWhileWritingKeepsEveryAcknowledgedEvent()
 {
-    QString skip, error;
-    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
-    QVERIFY2(test, qPrintable(error));
-    QTemporaryDir folder;
-    Models::TestClock clock;
-    Services::BackupService service(test->database(), clock, folder.path());
-    Writer writer(test->database());
+    Fixture f(Models::TestClock().nowMs()); // the test clock's own default instant
+    QVERIFY2(f.test, qPrintable(f.error));
+    Services::BackupService &service = *f.service;
+    Models::TestClock &clock = f.clock;
+    Writer writer(f.database());
     writer.start();
     QTRY_VERIFY(writer.committed > 200);
     const int acknowledgedBefore = writer.committed;
@@ -111,12 +129,10 @@ void tst_BackupService::backupWhileWritingKeepsEveryAcknowledgedEvent()
 
 void tst_BackupService::keepsTheNewestSeven()
 {
-    QString skip, error;
-    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
-    QVERIFY2(test, qPrintable(error));
-    QTemporaryDir folder;
-    Models::TestClock clock(QDateTime(QDate(2026, 1, 1), QTime(3, 0), Qt::UTC));
-    Services::BackupService service(test->database(), clock, folder.path());
+    Fixture f;
+    QVERIFY2(f.test, qPrintable(f.error));
+    Services::BackupService &service = *f.service;
+    Models::TestClock &clock = f.clock;
     QStringList made;
     for (int day = 0; day < 10; ++day) {
         made << service.backupNow().value();
@@ -131,17 +147,15 @@ void tst_BackupService::keepsTheNewestSeven()
 
 void tst_BackupService::backupsAreAuditedAsTheUserOrTheSchedule()
 {
-    QString skip, error;
-    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
-    QVERIFY2(test, qPrintable(error));
-    QTemporaryDir folder;
-    Models::TestClock clock(QDateTime(QDate(2026, 1, 1), QTime(3, 0), Qt::UTC));
-    Services::BackupService service(test->database(), clock, folder.path());
+    Fixture f;
+    QVERIFY2(f.test, qPrintable(f.error));
+    Services::BackupService &service = *f.service;
+    Models::TestClock &clock = f.clock;
     const Services::Session dana(0, QStringLiteral("dana"), Services::Session::Role::Admin, 0);
     const QString asked = service.backupNow(&dana).value();
     clock.advanceSeconds(24 * 3600);
     service.runIfDue();
-    const auto audit = Models::AuditRepository(test->database()).list(QStringLiteral("database.backup")).value();
+    const auto audit = Models::AuditRepository(f.database()).list(QStringLiteral("database.backup")).value();
     QCOMPARE(audit.size(), 2);
     QStringList seen;
     for (const Models::AuditRecord &entry : audit)
@@ -156,12 +170,10 @@ void tst_BackupService::backupsAreAuditedAsTheUserOrTheSchedule()
 
 void tst_BackupService::schedulesDailyByTheClock()
 {
-    QString skip, error;
-    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
-    QVERIFY2(test, qPrintable(error));
-    QTemporaryDir folder;
-    Models::TestClock clock(QDateTime(QDate(2026, 1, 1), QTime(3, 0), Qt::UTC));
-    Services::BackupService service(test->database(), clock, folder.path());
+    Fixture f;
+    QVERIFY2(f.test, qPrintable(f.error));
+    Services::BackupService &service = *f.service;
+    Models::TestClock &clock = f.clock;
     service.runIfDue();
     QCOMPARE(service.backups().size(), 1); // none yet: due at once
     clock.advanceSeconds(23 * 3600);
