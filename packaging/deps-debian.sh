@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
-  qt6-base-dev qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
   qt6-tools-dev-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
   libphonenumber-dev libicu-dev libssl-dev sqlite3 libsqlite3-dev
   postgresql xvfb xauth
