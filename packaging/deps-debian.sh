@@ -1,17 +1,37 @@
 #!/usr/bin/env bash
-# Installs what building, running and testing Callvia needs on Debian 12 / Ubuntu, skipping
-# the apt calls when every package is already present. Run as root or with sudo.
+# Installs every Debian package that building, running, testing, the sanitizer build, the fuzz
+# build and CPack need on Debian 12 (Ubuntu 24.04 and other Debian-based systems use the same
+# names), skipping the apt calls when all are present. Run as root or with sudo.
+# Nothing the project needs may come from a machine's history: packaging/check-fresh.sh runs this
+# script in a minimal Debian 12 root and builds and runs Callvia there (.ci/run does it first).
 set -euo pipefail
 packages=(
+  # compiler, build system, compiler cache, git (git archive for check-fresh, version stamps)
   build-essential cmake ninja-build ccache pkg-config git
-  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-websockets-dev qt6-httpserver-dev qt6-tools-dev qt6-l10n-tools
-  qt6-tools-dev-tools libqt6sql6-sqlite libqt6sql6-psql libgl-dev
-  libphonenumber-dev libicu-dev libssl-dev sqlite3 libsqlite3-dev
-  postgresql xvfb xauth
-  qtkeychain-qt6-dev gnome-keyring dbus libsecret-tools # OS keychain + tst_systemkeychain's Secret Service
+  # Qt 6 modules we link; Qt6Charts' CMake config needs Qt6OpenGL's, which only libqt6opengl6-dev has
+  qt6-base-dev libqt6opengl6-dev libgl-dev qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev
+  # lupdate/lrelease for translations, Qt's own translations
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  # run time: SQL drivers (SQLite default, PostgreSQL for teams) and the xcb platform plugin for the window
+  libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
+  # libraries: phone numbers (with the offline geocoder), ICU, OpenSSL 3 (hashing, AES-GCM, TLS), SQLite
+  libphonenumber-dev libicu-dev libssl-dev libsqlite3-dev
+  # OS keychain for the secrets key (QtKeychain) + tst_systemkeychain's private Secret Service
+  qtkeychain-qt6-dev gnome-keyring dbus libsecret-tools
+  # tests: the PostgreSQL half (server + psql), sqlite3 CLI (benchmarks' raw .import, tst_dbfaults)
+  postgresql sqlite3
+  # screenshots of the real window: virtual X server, xvfb-run's auth, typing into dialogs, `import`
+  xvfb xauth xdotool imagemagick
+  # CPack: dpkg-shlibdeps computes the .deb's dependencies from the linked libraries
+  dpkg-dev file
 )
 if [ "${CALLVIA_WITH_FUZZ:-0}" = 1 ]; then
+  # libFuzzer targets (tests/fuzz): clang 14 and its sanitizer/fuzzer runtimes
   packages+=(clang-14 libclang-rt-14-dev)
+fi
+if [ "${CALLVIA_WITH_FRESH_CHECK:-0}" = 1 ]; then
+  # packaging/check-fresh.sh: builds the minimal Debian 12 root it tests in
+  packages+=(mmdebstrap)
 fi
 missing=()
 for p in "${packages[@]}"; do
