@@ -4,6 +4,7 @@
 #include <models/database.h>
 #include <models/settingsrepository.h>
 #include <services/backup/backupservice.h>
+#include <services/databasehealthmonitor.h>
 #include <services/providerconfig.h>
 #include <services/auth/aesgcmcipher.h>
 #include <services/auth/secretstore.h>
@@ -57,6 +58,7 @@ Models::DbError AppContext::openDatabase()
     if (Models::DbError migrateError = m_database->migrate())
         return migrateError;
     m_settings = std::make_unique<Models::SettingsRepository>(*m_database, *m_clock);
+    m_healthMonitor = std::make_unique<Services::DatabaseHealthMonitor>(*m_database);
     // --- appcontext: secret cipher (issue 6) ---
     QString keyError;
     QString keySource;

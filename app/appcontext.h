@@ -17,6 +17,7 @@ class SettingsRepository;
 
 namespace Callvia::Services {
 class BackupService;
+class DatabaseHealthMonitor;
 class EventProcessor;
 class HandlerRegistry;
 class ProviderConfig;
@@ -63,6 +64,9 @@ private:
     std::unique_ptr<Models::SettingsRepository> m_settings;
     std::unique_ptr<Services::SecretCipher> m_cipher;
     std::unique_ptr<Services::ProviderConfig> m_providerConfig;
+    // Probes the database while Database::health() reports a fault, so the window's banner clears
+    // by itself. Declared after m_database: destroyed (and its probe thread's connection closed) first.
+    std::unique_ptr<Services::DatabaseHealthMonitor> m_healthMonitor;
     Services::BackupService *m_backupService = nullptr; // child QObject
 
     // --- appcontext: webhooks (issue 3) ---

@@ -187,10 +187,10 @@ int runGui(QApplication &app, App::AppContext &context)
         window.setStatusText(QObject::tr("Database: %1    Webhooks: http://%2:%3/api/webhooks/")
                                      .arg(context.database().url().displayName(), context.options().listenHost)
                                      .arg(listener->port()));
-        // A database that stops storing (full, locked, read-only, corrupt, server down) shows a banner.
-        QObject::connect(listener, &Services::WebhookListener::databaseHealthChanged, &window,
-                         &Ui::MainWindow::showDatabaseHealth);
     }
+    // Any failed database call (a view's query, an import, a webhook, a service pass) shows the
+    // banner; the composition root's DatabaseHealthMonitor clears it when the database answers again.
+    window.watchDatabaseHealth(context.database().health());
     window.show();
     return app.exec();
 }

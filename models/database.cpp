@@ -1,8 +1,11 @@
 #include "database.h"
 
+#include "sqlhelpers.h"
+
 #include <algorithm>
 #include <chrono>
 
+#include <QDateTime>
 #include <QDir>
 
 #include <QFile>
@@ -113,7 +116,9 @@ QString DatabaseUrl::displayName() const
 }
 
 Database::Database(DatabaseUrl url)
-    : m_url(std::move(url)), m_prefix(QStringLiteral("callvia-") + QUuid::createUuid().toString(QUuid::Id128))
+    : m_url(std::move(url))
+    , m_prefix(QStringLiteral("callvia-") + QUuid::createUuid().toString(QUuid::Id128))
+    , m_health(std::make_unique<DatabaseHealth>())
 {
 }
 
@@ -213,6 +218,7 @@ void Database::noteFailure(const DbError &error)
 {
     if (error.kind() != DbError::Unavailable)
         return;
+    m_health->reportFailure(error, m_url.displayName());
     QMutexLocker lock(&m_mutex);
     const QString name = m_connections.value(QThread::currentThreadId());
     if (!name.isEmpty())
@@ -291,7 +297,10 @@ DbError Database::applySessionClient(QSqlDatabase &db)
 DbError Database::open()
 {
     QSqlDatabase db = connection();
-    return openConnection(db);
+    DbError error = openConnection(db);
+    if (error)
+        m_health->reportFailure(error, m_url.displayName());
+    return error;
 }
 
 DbError Database::ping()
@@ -316,6 +325,27 @@ DbError Database::ping()
         return {};
     const DbError error = DbError::fromSql(again.lastError());
     return { DbError::Unavailable, QStringLiteral("%1: %2").arg(m_url.displayName(), error.message()) };
+}
+
+DbError Database::probeHealth()
+{
+    DbError error = ping();
+    if (!error && isSqlite()) {
+        Transaction transaction(*this, Transaction::Mode::Immediate);
+        error = transaction.beginError();
+        if (!error) {
+            const auto written = Sql::exec(*this,
+                QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES ('database.health_probe', '', ?) "
+                               "ON CONFLICT (key) DO UPDATE SET updated_at = excluded.updated_at"),
+                { QDateTime::currentMSecsSinceEpoch() });
+            error = written.ok() ? transaction.commit() : written.error();
+        }
+    }
+    if (error)
+        noteFailure(error);
+    else
+        m_health->reportRecovered();
+    return error;
 }
 
 DbError Database::backupTo(const QString &path)
@@ -540,32 +570,23 @@ WriteGate::~WriteGate()
 
 namespace {
 
-DbError execStatement(QSqlDatabase &db, const QString &sql)
-{
-    QSqlQuery query(db);
-    if (query.exec(sql))
-        return {};
-    DbError error = DbError::fromSql(query.lastError());
-    return error ? error : DbError(DbError::Other, sql + QStringLiteral(" failed"));
-}
-
 const QString SavepointName = QStringLiteral("callvia_item");
 
 } // namespace
 
-Savepoint::Savepoint(Database &database) : m_db(database.connection())
+Savepoint::Savepoint(Database &database) : m_database(database)
 {
-    m_beginError = execStatement(m_db, QStringLiteral("SAVEPOINT ") + SavepointName);
+    m_beginError = Sql::execUnprepared(m_database, QStringLiteral("SAVEPOINT ") + SavepointName);
 }
 
 DbError Savepoint::release()
 {
-    return execStatement(m_db, QStringLiteral("RELEASE SAVEPOINT ") + SavepointName);
+    return Sql::execUnprepared(m_database, QStringLiteral("RELEASE SAVEPOINT ") + SavepointName);
 }
 
 DbError Savepoint::rollback()
 {
-    if (DbError error = execStatement(m_db, QStringLiteral("ROLLBACK TO SAVEPOINT ") + SavepointName))
+    if (DbError error = Sql::execUnprepared(m_database, QStringLiteral("ROLLBACK TO SAVEPOINT ") + SavepointName))
         return error;
     return release();
 }

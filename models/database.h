@@ -1,5 +1,6 @@
 #pragma once
 
+#include "databasehealth.h"
 #include "dberror.h"
 
 #include <QHash>
@@ -9,6 +10,7 @@
 #include <QString>
 
 #include <atomic>
+#include <memory>
 #include <optional>
 
 namespace Callvia::Models {
@@ -69,7 +71,14 @@ public:
     // Records a failed statement on this thread's connection. After an Unavailable error (server
     // gone, file read-only, full, locked or corrupt) the connection is closed and reopened by the
     // next connection() call outside a transaction, so work resumes by itself when the fault clears.
+    // Also reports an Unavailable error to health(), so the window shows it whatever failed.
     void noteFailure(const DbError &error);
+    // What every failed statement tells about the database (the desktop's banner follows it).
+    DatabaseHealth &health() const { return *m_health; }
+    // Whether the database answers and accepts a write now (SQLite: a committed one-row write in
+    // settings, which also finds a locked, read-only or full file; PostgreSQL: ping). Reports
+    // recovery to health() when it works. Run off the GUI thread: it may wait for a lock.
+    DbError probeHealth();
 
     // SQLite only: a consistent online copy of the database into `path` (VACUUM INTO), safe
     // while other connections write. `path` must not exist.
@@ -111,6 +120,7 @@ private:
     QMutex m_writeGate;
     std::atomic<int> m_urgentWriters { 0 };
     std::atomic<qint64> m_lastUrgentNs { 0 }; // steady clock, for scheduling only
+    std::unique_ptr<DatabaseHealth> m_health;
     QSet<QString> m_stale; // connections to reopen after an Unavailable error (under m_mutex)
 };
 
@@ -162,7 +172,7 @@ public:
     DbError rollback(); // ROLLBACK TO + RELEASE
 
 private:
-    QSqlDatabase m_db;
+    Database &m_database; // statements go through Sql::execUnprepared, which notes failures
     DbError m_beginError;
 };
 

@@ -27,6 +27,18 @@ DbResult<QSqlQuery> exec(Database &database, const QString &sql, const QVariantL
     return query;
 }
 
+DbError execUnprepared(Database &database, const QString &sql)
+{
+    QSqlQuery query(database.connection());
+    if (query.exec(sql))
+        return {};
+    DbError error = DbError::fromSql(query.lastError());
+    if (!error)
+        error = DbError(DbError::Other, sql + QStringLiteral(" failed"));
+    database.noteFailure(error);
+    return error;
+}
+
 DbResult<qint64> insertReturningId(Database &database, const QString &sql, const QVariantList &binds)
 {
     DbResult<QSqlQuery> result = exec(database, sql, binds);

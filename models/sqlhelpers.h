@@ -16,6 +16,11 @@ namespace Callvia::Models::Sql {
 // Prepares and executes `sql` on the current thread's connection with positional '?' binds.
 DbResult<QSqlQuery> exec(Database &database, const QString &sql, const QVariantList &binds = {});
 
+// Executes one statement without preparing or binding (SAVEPOINT, RELEASE, SET LOCAL ...) on
+// the current thread's connection. A failure is noted like exec's, so a dead connection is
+// reopened once the fault clears.
+DbError execUnprepared(Database &database, const QString &sql);
+
 // Like exec, for INSERT ... RETURNING id: the new row's id.
 DbResult<qint64> insertReturningId(Database &database, const QString &sql, const QVariantList &binds);
 

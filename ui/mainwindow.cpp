@@ -8,6 +8,7 @@
 #include <models/campaignrepository.h>
 #include <models/clientrepository.h>
 #include <models/database.h>
+#include <models/databasehealth.h>
 
 #include <QAction>
 #include <QApplication>
@@ -137,11 +138,18 @@ void MainWindow::showDatabaseHealth(bool healthy, const QString &error)
         statusBar()->showMessage(tr("Database works again"), 10000);
         return;
     }
-    m_databaseBanner->setText(tr("Database problem: %1\nIncoming webhooks are answered 503 so the providers retry "
-                                 "them; nothing stored is lost. This message clears by itself when the database "
-                                 "works again.")
+    m_databaseBanner->setText(tr("Database problem: %1\nChanges cannot be saved and lists may be out of date; "
+                                 "incoming webhooks are answered 503 so the providers retry them, and nothing stored "
+                                 "is lost. This message clears by itself when the database works again.")
                                       .arg(error));
     m_databaseBanner->show();
+}
+
+void MainWindow::watchDatabaseHealth(const Models::DatabaseHealth &health)
+{
+    connect(&health, &Models::DatabaseHealth::healthChanged, this, &MainWindow::showDatabaseHealth);
+    if (!health.isHealthy())
+        showDatabaseHealth(false, health.lastError());
 }
 
 } // namespace Callvia::Ui

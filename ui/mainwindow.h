@@ -20,6 +20,7 @@ class CampaignRepository;
 class ClientRepository;
 class Clock;
 class Database;
+class DatabaseHealth;
 }
 
 namespace Callvia::Ui {
@@ -52,6 +53,9 @@ public:
     // A red banner above the views while the database cannot store data (`error` names the file
     // and what failed); hidden again when `healthy`. Connected to WebhookListener::databaseHealthChanged.
     void showDatabaseHealth(bool healthy, const QString &error);
+    // Follows `health` (every failed database call of any thread) with the banner, starting with
+    // its current state. The composition root's DatabaseHealthMonitor reports the recovery.
+    void watchDatabaseHealth(const Models::DatabaseHealth &health);
 
     QMenu *fileMenu() const { return m_fileMenu; }
     CampaignsView *campaignsView() const { return m_campaignsView; }

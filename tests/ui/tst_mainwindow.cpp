@@ -3,6 +3,7 @@
 #include <models/campaigntablemodel.h>
 #include <models/clienttablemodel.h>
 #include <models/clock.h>
+#include <services/databasehealthmonitor.h>
 #include <services/demodata.h>
 #include <ui/campaignsview.h>
 #include <ui/clientsview.h>
@@ -10,6 +11,8 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Callvia;
@@ -20,6 +23,7 @@ class tst_MainWindow : public QObject
 private Q_SLOTS:
     void showsEverySectionAndRealData();
     void databaseBannerNamesTheFileAndClears();
+    void anyFailedDatabaseCallShowsTheBannerUntilTheDatabaseAnswers();
 };
 
 void tst_MainWindow::showsEverySectionAndRealData()
@@ -65,6 +69,56 @@ void tst_MainWindow::databaseBannerNamesTheFileAndClears()
     window.showDatabaseHealth(true, QString());
     QVERIFY(!banner->isVisible());
     QVERIFY(banner->text().isEmpty());
+}
+
+// Not a webhook: the Clients view's own query fails while another process holds the SQLite file
+// locked. The banner shows, and clears by itself (the monitor's probe) once the lock is gone.
+void tst_MainWindow::anyFailedDatabaseCallShowsTheBannerUntilTheDatabaseAnswers()
+{
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
+    QVERIFY2(test, qPrintable(error));
+    Models::TestClock clock;
+    QVERIFY(!Services::DemoData(test->database(), clock).load());
+    Ui::MainWindow window(test->database(), clock, Models::TenantScope::agency(), true);
+    Services::DatabaseHealthMonitor monitor(test->database());
+    monitor.setInterval(50);
+    window.watchDatabaseHealth(test->database().health());
+    window.show();
+    auto *banner = window.findChild<QLabel *>(QStringLiteral("databaseBanner"));
+    QVERIFY(banner);
+    QVERIFY(!banner->isVisible());
+    test->database().closeAllConnections(); // the window reopens its connection at its next query
+    {
+        // Exclusive locking mode in WAL (taken while no other connection has the file open): the
+        // first read takes a lock that blocks every other connection, even from opening.
+        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("locker"));
+        locker.setDatabaseName(test->sqlitePath());
+        QVERIFY(locker.open());
+        QSqlQuery lock(locker);
+        QVERIFY(lock.exec(QStringLiteral("PRAGMA locking_mode = EXCLUSIVE")));
+        QVERIFY2(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")), qPrintable(lock.lastError().text()));
+        QVERIFY(lock.exec(QStringLiteral("SELECT count(*) FROM clients")));
+        lock.finish();
+        QTimer closer; // the view also says so in a message box: close it when it comes
+        connect(&closer, &QTimer::timeout, [] {
+            if (QWidget *box = QApplication::activeModalWidget())
+                box->close();
+        });
+        closer.start(100);
+        window.clientsView()->refresh(); // waits out the busy timeout, then fails as Unavailable
+        QVERIFY(banner->isVisible());
+        QVERIFY(banner->text().contains(test->sqlitePath()));
+        QVERIFY(banner->text().contains(QLatin1String("locked")));
+        QVERIFY(!test->database().health().isHealthy());
+        lock.exec(QStringLiteral("ROLLBACK"));
+        locker.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("locker"));
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 20000); // no new call needed: the probe clears it
+    QVERIFY(test->database().health().isHealthy());
+    window.clientsView()->refresh();
+    QVERIFY(window.clientsView()->model()->rowCount() >= 3);
 }
 
 QTEST_MAIN(tst_MainWindow)
