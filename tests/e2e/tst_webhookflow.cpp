@@ -158,6 +158,7 @@ std::unique_ptr<Flow> makeFlow(const QString &backend, QString *skip, QString *e
         return {};
     QProcessEnvironment env;
     env.insert(QStringLiteral("CALLVIA_STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(StripeSecret));
+    env.insert(QStringLiteral("CALLVIA_STRIPE_LIVEMODE"), QStringLiteral("false")); // the fixtures are test-mode events
     env.insert(QStringLiteral("CALLVIA_RETELL_API_KEY"), QString::fromLatin1(RetellKey));
     env.insert(QStringLiteral("CALLVIA_CALCOM_WEBHOOK_SECRET"), QString::fromLatin1(CalSecret));
     env.insert(QStringLiteral("CALLVIA_SENDGRID_WEBHOOK_PUBLIC_KEY"), g_sendgridPublicDer);
@@ -169,7 +170,7 @@ std::unique_ptr<Flow> makeFlow(const QString &backend, QString *skip, QString *e
     // The five real handlers, exactly as AppContext registers them.
     f->handlers.add(std::make_unique<Services::RetellHandler>(f->db(), f->clock));
     f->handlers.add(std::make_unique<Services::CalcomHandler>(f->db(), f->clock));
-    f->handlers.add(std::make_unique<Services::StripeHandler>(f->db(), f->clock));
+    f->handlers.add(std::make_unique<Services::StripeHandler>(f->db(), f->clock, f->config.get()));
     f->handlers.add(std::make_unique<Services::SendGridHandler>(f->db(), f->clock));
     f->handlers.add(std::make_unique<Services::MessageBirdHandler>(f->db(), f->clock));
     f->listener = std::make_unique<Services::WebhookListener>(f->db(), f->clock, *f->config, f->handlers,
@@ -228,7 +229,7 @@ QByteArray retellPost(const QByteArray &body, qint64 ms, const QByteArray &key =
 
 QByteArray stripeEvent(const QString &id, const QString &type, const QString &invoiceId)
 {
-    return QStringLiteral(R"({"id":"%1","object":"event","created":1749556700,"type":"%2","data":{"object":{"id":"%3",)"
+    return QStringLiteral(R"({"id":"%1","object":"event","livemode":false,"created":1749556700,"type":"%2","data":{"object":{"id":"%3",)"
                           R"("object":"invoice","number":"CV-0007","hosted_invoice_url":"https://pay.example/%3",)"
                           R"("status_transitions":{"paid_at":1749556750}}}})")
             .arg(id, type, invoiceId)
