@@ -78,7 +78,7 @@ Models::DbError AppContext::openDatabase()
     m_providerConfig = std::make_unique<Services::ProviderConfig>(m_settings.get(), m_cipher.get());
     m_handlers->add(std::make_unique<Services::RetellHandler>(*m_database, *m_clock));
     m_handlers->add(std::make_unique<Services::CalcomHandler>(*m_database, *m_clock));
-    m_handlers->add(std::make_unique<Services::StripeHandler>(*m_database, *m_clock));
+    m_handlers->add(std::make_unique<Services::StripeHandler>(*m_database, *m_clock, m_providerConfig.get()));
     m_handlers->add(std::make_unique<Services::SendGridHandler>(*m_database, *m_clock));
     m_handlers->add(std::make_unique<Services::MessageBirdHandler>(*m_database, *m_clock));
     if (m_database->isSqlite()) {

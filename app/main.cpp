@@ -8,6 +8,7 @@
 #include <models/database.h>
 #include <services/backup/backupservice.h>
 #include <services/demodata.h>
+#include <services/processhardening.h>
 #include <services/webhooks/webhooklistener.h>
 #include <ui/backupactions.h>
 #include <ui/mainwindow.h>
@@ -199,6 +200,12 @@ int runGui(QApplication &app, App::AppContext &context)
 
 int main(int argc, char *argv[])
 {
+#ifdef NDEBUG
+    // Release builds: no core dump may carry secrets or leads' data (CALLVIA_ALLOW_CORE_DUMPS=1 to debug).
+    const QString hardening = Callvia::Services::ProcessHardening::disableCoreDumps();
+#else
+    const QString hardening;
+#endif
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
@@ -210,6 +217,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Callvia"));
     QCoreApplication::setApplicationName(QStringLiteral("Callvia"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CALLVIA_VERSION));
+    if (!hardening.isEmpty())
+        qCDebug(lcMain).noquote() << hardening;
     QTranslator translator;
     if (translator.load(QLocale::system(), QStringLiteral("callvia"), QStringLiteral("_"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(&translator);

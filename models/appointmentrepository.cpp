@@ -188,7 +188,9 @@ DbError AppointmentRepository::linkToLead(qint64 appointmentId, qint64 leadId) c
             m_database,
             QStringLiteral("UPDATE appointments SET lead_id = l.id, client_id = l.client_id, "
                            "campaign_id = l.campaign_id, updated_at = ? FROM (SELECT id, client_id, campaign_id "
-                           "FROM leads WHERE id = ?) AS l WHERE appointments.id = ? AND appointments.client_id IS NULL"),
+                           "FROM leads WHERE id = ?) AS l WHERE appointments.id = ? AND appointments.lead_id IS NULL "
+                           // a booking attributed to a client links only to that client's leads
+                           "AND (appointments.client_id IS NULL OR appointments.client_id = l.client_id)"),
             { now, leadId, appointmentId });
     if (!n.ok())
         return n.error();
@@ -206,7 +208,7 @@ DbResult<QList<AppointmentRecord>> AppointmentRepository::listUnmatched() const
 {
     if (!m_scope.isAgency())
         return QList<AppointmentRecord>();
-    return select(QStringLiteral("WHERE client_id IS NULL ORDER BY starts_at, id"), {});
+    return select(QStringLiteral("WHERE lead_id IS NULL ORDER BY starts_at, id"), {});
 }
 
 } // namespace Callvia::Models

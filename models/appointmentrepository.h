@@ -14,7 +14,8 @@ class Database;
 // Appointments booked through Cal.com, keyed by booking_uid (UNIQUE). upsert() merges events
 // in any order: missing fields never erase stored ones and a terminal status (cancelled,
 // rejected, shown, no_show) is never replaced by pending/scheduled. Unmatched bookings
-// (client_id NULL) wait for staff to link them to a lead (linkToLead).
+// (lead_id NULL; client_id set when the booking was attributed to a client) wait for staff to
+// link them to a lead of that client (linkToLead).
 class AppointmentRepository final
 {
 public:

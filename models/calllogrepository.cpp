@@ -141,7 +141,7 @@ DbResult<QList<CallLogRecord>> CallLogRepository::listUnmatched() const
     if (!m_scope.isAgency())
         return QList<CallLogRecord>();
     DbResult<QSqlQuery> q = Sql::exec(
-            m_database, selectColumns + QStringLiteral("WHERE client_id IS NULL ORDER BY created_at DESC, id DESC"));
+            m_database, selectColumns + QStringLiteral("WHERE lead_id IS NULL ORDER BY created_at DESC, id DESC"));
     if (!q.ok())
         return q.error();
     QList<CallLogRecord> rows;

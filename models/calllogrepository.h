@@ -23,7 +23,8 @@ public:
     DbResult<qint64> upsert(const CallLogRecord &record) const;
     DbResult<CallLogRecord> find(qint64 id) const;
     DbResult<CallLogRecord> findByRetellId(const QString &retellCallId) const;
-    // Calls no lead matched (client_id NULL); visible to the agency scope only.
+    // Calls no lead matched (lead_id NULL; client_id too when no client was attributed); visible
+    // to the agency scope only.
     DbResult<QList<CallLogRecord>> listUnmatched() const;
 
 private:

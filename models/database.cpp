@@ -225,14 +225,53 @@ void Database::noteFailure(const DbError &error)
         m_stale.insert(name);
 }
 
+namespace {
+
+constexpr QFileDevice::Permissions OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+// The database holds leads' personal data and secrets' ciphertext: only its owner may read it.
+// SQLite creates the -wal and -shm files with the database file's permissions, so creating the
+// database 0600 covers them; existing files (from an older Callvia) are tightened.
+bool makePrivateFile(const QString &path)
+{
+    if (!QFileInfo::exists(path)) {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, OwnerOnly))
+            return QFileInfo::exists(path); // another connection created it first
+        return true;
+    }
+    for (const char *suffix : { "", "-wal", "-shm", "-journal" }) {
+        const QString file = path + QLatin1String(suffix);
+        const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+                | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+        if (QFileInfo::exists(file) && (QFile::permissions(file) & others))
+            QFile::setPermissions(file, OwnerOnly);
+    }
+    return true;
+}
+
+} // namespace
+
+bool Database::makePrivateFolder(const QString &path)
+{
+    if (QFileInfo(path).isDir())
+        return true;
+    if (!QDir().mkpath(path))
+        return false;
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    return true;
+}
+
 DbError Database::openConnection(QSqlDatabase &db)
 {
     if (db.isOpen())
         return {};
     if (isSqlite()) {
         const QFileInfo info(m_url.path);
-        if (!QDir().mkpath(info.absolutePath()))
+        if (!makePrivateFolder(info.absolutePath()))
             return { DbError::Unavailable, QStringLiteral("cannot create folder %1").arg(info.absolutePath()) };
+        if (!makePrivateFile(m_url.path))
+            return { DbError::Unavailable, QStringLiteral("cannot create %1").arg(m_url.path) };
     }
     if (!db.open()) {
         DbError error = DbError::fromSql(db.lastError());
@@ -357,6 +396,12 @@ DbError Database::backupTo(const QString &path)
     QSqlDatabase db = connection();
     if (DbError error = openConnection(db))
         return error;
+    {
+        // VACUUM INTO writes into an existing empty file with its permissions: owner only.
+        QFile target(path);
+        if (!target.open(QIODevice::WriteOnly | QIODevice::NewOnly, OwnerOnly))
+            return { DbError::Unavailable, QStringLiteral("cannot create %1: %2").arg(path, target.errorString()) };
+    }
     QSqlQuery query(db);
     query.prepare(QStringLiteral("VACUUM INTO ?"));
     query.addBindValue(QFileInfo(path).absoluteFilePath());

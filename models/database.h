@@ -43,7 +43,7 @@ class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int LatestSchemaVersion = 6;
+    static constexpr int LatestSchemaVersion = 9;
 
     explicit Database(DatabaseUrl url);
     ~Database();
@@ -82,7 +82,11 @@ public:
 
     // SQLite only: a consistent online copy of the database into `path` (VACUUM INTO), safe
     // while other connections write. `path` must not exist.
+    // The file is created 0600 before SQLite writes into it.
     DbError backupTo(const QString &path);
+    // Creates `path` (and its parents) when missing; the folder created last is made 0700 (owner
+    // only). An existing folder keeps its permissions. False when it cannot be created.
+    static bool makePrivateFolder(const QString &path);
     // SQLite only: "ok" or the problems PRAGMA integrity_check reports.
     DbResult<QString> integrityCheck();
     // The signed-in client user's id (0 = agency). On PostgreSQL every thread's connection runs

@@ -11,7 +11,7 @@ namespace Callvia::Models {
 namespace {
 
 const char *const Columns = "id, provider, provider_event_id, event_type, ordering_key, received_at, raw_body, "
-                            "status, attempts, next_attempt_at, last_error, processed_at";
+                            "status, attempts, next_attempt_at, last_error, processed_at, unattributed";
 
 EventRecord readEvent(const QSqlQuery &query)
 {
@@ -28,6 +28,7 @@ EventRecord readEvent(const QSqlQuery &query)
     e.nextAttemptAt = query.value(9).toLongLong();
     e.lastError = query.value(10).toString();
     e.processedAt = query.value(11).toLongLong();
+    e.unattributed = query.value(12).toInt() != 0;
     return e;
 }
 
@@ -113,7 +114,8 @@ DbError EventRepository::markProcessed(qint64 id, qint64 nowMs) const
 {
     return Sql::exec(m_database,
                      QStringLiteral("UPDATE events SET status = 'processed', attempts = attempts + 1, "
-                                    "processed_at = ?, next_attempt_at = NULL, last_error = NULL WHERE id = ?"),
+                                    "processed_at = ?, next_attempt_at = NULL, "
+                                    "last_error = CASE WHEN unattributed = 1 THEN last_error END WHERE id = ?"),
                      { nowMs, id })
             .error();
 }
@@ -129,12 +131,21 @@ DbError EventRepository::markFailed(qint64 id, int attempts, const QString &erro
             .error();
 }
 
+DbError EventRepository::markUnattributed(qint64 id, const QString &reason) const
+{
+    return Sql::exec(m_database, QStringLiteral("UPDATE events SET unattributed = 1, last_error = ? WHERE id = ?"),
+                     { QString(QStringLiteral("unattributed: ") + reason.left(1900)), id })
+            .error();
+}
+
 DbError EventRepository::replay(qint64 id) const
 {
     DbResult<int> affected = Sql::execAffected(
             m_database,
-            QStringLiteral("UPDATE events SET status = 'pending', attempts = 0, next_attempt_at = NULL "
-                           "WHERE id = ? AND status IN ('failed', 'ignored')"),
+            QStringLiteral("UPDATE events SET status = 'pending', attempts = 0, next_attempt_at = NULL, "
+                           "last_error = CASE WHEN unattributed = 1 THEN NULL ELSE last_error END, unattributed = 0 "
+                           "WHERE id = ? "
+                           "AND (status IN ('failed', 'ignored') OR (status = 'processed' AND unattributed = 1))"),
             { id });
     if (!affected.ok())
         return affected.error();
@@ -166,6 +177,8 @@ DbResult<QList<EventRecord>> EventRepository::list(const EventFilter &filter) co
         sql += QStringLiteral(" AND provider = ?");
         binds << filter.provider;
     }
+    if (filter.unattributedOnly)
+        sql += QStringLiteral(" AND unattributed = 1");
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?");
     binds << filter.limit << filter.offset;
     return readEvents(Sql::exec(m_database, sql, binds));

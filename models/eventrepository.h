@@ -28,6 +28,7 @@ struct EventFilter
     QString provider; // empty = any
     int limit = 500;
     int offset = 0;
+    bool unattributedOnly = false; // only events that mapped to no client (last: keeps brace-init order)
 };
 
 // All SQL on the `events` table: batch intake (deduplicated on provider + provider event id),
@@ -51,7 +52,11 @@ public:
     DbError markProcessed(qint64 id, qint64 nowMs) const;
     // Records a failed attempt: stays pending until nextAttemptAt, or 'failed' when final.
     DbError markFailed(qint64 id, int attempts, const QString &error, qint64 nextAttemptAt, bool final) const;
-    // Puts a failed (or ignored) event back in the queue with a fresh attempt count.
+    // Inside apply(): the event mapped to no client. It is still marked processed afterwards;
+    // the flag and the reason (kept in last_error) stay until a replay.
+    DbError markUnattributed(qint64 id, const QString &reason) const;
+    // Puts a failed, ignored or unattributed event back in the queue with a fresh attempt count
+    // (after a client mapping was added, an unattributed event is applied again).
     DbError replay(qint64 id) const;
 
     DbResult<EventRecord> byId(qint64 id) const;

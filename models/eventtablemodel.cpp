@@ -43,7 +43,7 @@ QVariant EventTableModel::data(const QModelIndex &index, int role) const
     case RecordIdRole:
         return event.id;
     case StatusRole:
-        return event.status;
+        return event.unattributed ? QStringLiteral("unattributed") : event.status;
     default:
         return {};
     }
@@ -61,7 +61,8 @@ QVariant EventTableModel::display(const EventRecord &event, int column) const
     case ReceivedColumn:
         return QDateTime::fromMSecsSinceEpoch(event.receivedAt, Qt::UTC).toString(Qt::ISODate);
     case StatusColumn:
-        return event.status;
+        // Processed without effect because no client maps the event's trusted ids.
+        return event.unattributed ? tr("unattributed") : event.status;
     case AttemptsColumn:
         return event.attempts;
     case ErrorColumn:

@@ -228,6 +228,7 @@ struct EventRecord
     qint64 nextAttemptAt = 0;
     QString lastError;
     qint64 processedAt = 0;
+    bool unattributed = false; // mapped to no client: stored and processed without effect
 };
 
 struct OutboxRecord

@@ -133,6 +133,27 @@ DbError UserRepository::recordFailure(qint64 id, int failedAttempts, qint64 lock
         { failedAttempts, Sql::nullIfZero(lockedUntil), m_clock.nowMs(), id });
 }
 
+DbResult<int> UserRepository::countAttempt(qint64 id, qint64 nowMs) const
+{
+    DbResult<QSqlQuery> q = Sql::exec(
+        m_database,
+        QStringLiteral("UPDATE users SET failed_attempts = failed_attempts + 1, updated_at = ? "
+                       "WHERE id = ? AND (locked_until IS NULL OR locked_until <= ?) RETURNING failed_attempts"),
+        { m_clock.nowMs(), id, nowMs });
+    if (!q.ok())
+        return q.error();
+    return q.value().next() ? q.value().value(0).toInt() : 0;
+}
+
+DbError UserRepository::extendLock(qint64 id, qint64 lockedUntil) const
+{
+    return Sql::exec(m_database,
+        QStringLiteral("UPDATE users SET locked_until = ?, updated_at = ? WHERE id = ? "
+                       "AND (locked_until IS NULL OR locked_until < ?)"),
+        { lockedUntil, m_clock.nowMs(), id, lockedUntil })
+        .error();
+}
+
 DbError UserRepository::recordSuccess(qint64 id) const
 {
     const qint64 now = m_clock.nowMs();

@@ -33,6 +33,12 @@ public:
 
     DbError setPasswordHash(qint64 id, const QString &hash, bool mustChange) const;
     DbError recordFailure(qint64 id, int failedAttempts, qint64 lockedUntil) const;
+    // Counts a sign-in attempt before its password is checked, in one UPDATE (failed_attempts + 1
+    // in SQL, so concurrent attempts never lose a count), unless the account is locked at nowMs.
+    // The new count; 0 when it is locked (nothing counted). recordSuccess() resets it.
+    DbResult<int> countAttempt(qint64 id, qint64 nowMs) const;
+    // Locks until `lockedUntil` unless it is already locked longer.
+    DbError extendLock(qint64 id, qint64 lockedUntil) const;
     DbError recordSuccess(qint64 id) const;
     DbError setDisabled(qint64 id, bool disabled) const;
     DbError setRole(qint64 id, const QString &role, qint64 clientId) const;

@@ -3,6 +3,7 @@
 #include <models/appointmentrepository.h>
 #include <models/calllogrepository.h>
 #include <models/campaignrepository.h>
+#include <models/clientprovideridrepository.h>
 #include <models/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
@@ -10,6 +11,7 @@
 #include <models/leadrepository.h>
 #include <models/milestonerepository.h>
 #include <models/usagerepository.h>
+#include <services/webhooks/clientattribution.h>
 
 #include <QRandomGenerator>
 #include <QStringList>
@@ -191,6 +193,36 @@ DbError addBilling(Database &database, const Clock &clock, const ClientRecord &c
     return id.ok() ? DbError() : id.error();
 }
 
+// What the providers vouch for, mapped to the demo client (client-first attribution, issue 20):
+// each campaign's Retell agent, a Retell caller number and a MessageBird number (555-01xx,
+// reserved for fiction), a Cal.com event type and the client's e-mail as organizer.
+DbError mapTrustedIds(Database &database, const Clock &clock, qint64 clientId, int clientIndex, int campaignCount,
+                      const QString &areaCode, const QString &organizer)
+{
+    QList<ClientProviderId> ids;
+    for (int c = 0; c < campaignCount; ++c)
+        ids.append({ clientId, QStringLiteral("retell"), QStringLiteral("agent_id"),
+                     QStringLiteral("agent_demo_%1_%2").arg(clientIndex).arg(c) });
+    // "%1555" would read as placeholder %15: build the numbers without arg().
+    const QString exchange = QStringLiteral("+1") + areaCode + QStringLiteral("55501");
+    ids.append({ clientId, QStringLiteral("retell"), QStringLiteral("number"),
+                 exchange + QString::number(10 + clientIndex) });
+    ids.append({ clientId, QStringLiteral("messagebird"), QStringLiteral("number"),
+                 exchange + QString::number(50 + clientIndex) });
+    ids.append({ clientId, QStringLiteral("calcom"), QStringLiteral("event_type_id"), QString::number(1000 + clientIndex) });
+    ids.append({ clientId, QStringLiteral("calcom"), QStringLiteral("organizer"), organizer });
+    const ClientProviderIdRepository repository(database, clock);
+    for (ClientProviderId &id : ids) {
+        QString error;
+        id.value = ClientAttribution::normalize(id.provider, id.kind, id.value, &error);
+        if (id.value.isEmpty())
+            return { DbError::Invalid, QStringLiteral("demo mapping: ") + error };
+        if (DbError added = repository.add(id))
+            return added;
+    }
+    return {};
+}
+
 } // namespace
 
 DemoData::DemoData(Database &database, const Clock &clock) : m_database(database), m_clock(clock) { }
@@ -226,6 +258,9 @@ DbError DemoData::load() const
             return clientId.error();
         const QStringList areaCodes = QString::fromUtf8(demo.areaCodes).split(QLatin1Char(','));
         const int campaignCount = 2 + clientIndex % 2;
+        if (DbError error = mapTrustedIds(m_database, m_clock, clientId.value(), clientIndex, campaignCount,
+                                          areaCodes.first(), client.contactEmail))
+            return error;
         int subscriber = 0;
         int shown = 0;
         for (int c = 0; c < campaignCount; ++c) {

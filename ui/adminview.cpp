@@ -1,6 +1,7 @@
 #include "adminview.h"
 
 #include "adduserdialog.h"
+#include "eventsbox.h"
 #include "resetpassworddialog.h"
 #include "userroledialog.h"
 
@@ -118,6 +119,8 @@ AdminView::AdminView(Models::Database &database, const Models::Clock &clock,
     layout->addWidget(m_message); // above the users' buttons, where the last action was
     layout->addWidget(buildUsersBox(), 3);
     layout->addWidget(buildSecretsBox(), 1);
+    m_events = new EventsBox(database, clock, m_session, this);
+    layout->addWidget(m_events, 3);
     layout->addWidget(auditBox, 3);
     reload();
 }

@@ -25,9 +25,12 @@ class SecretStore;
 
 namespace Callvia::Ui {
 
+class EventsBox;
+
 // The Admin section (administrators only): users (add, change role/client, disable/enable,
-// reset password, each in a dialog), provider secrets shown masked with a "Set…" action, and
-// the latest audit log entries. Owns its AuthService and SecretStore; every change goes through
+// reset password, each in a dialog), provider secrets shown masked with a "Set…" action, the
+// received webhook events (EventsBox: filter, unattributed ones, replay) and the latest audit
+// log entries. Owns its AuthService and SecretStore; every change goes through
 // them, which check the acting session and write the audit log (the view only hides buttons).
 class AdminView final : public QWidget
 {
@@ -67,6 +70,7 @@ public:
     QTableWidget *usersTable() const { return m_users; }
     QTableWidget *secretsTable() const { return m_secrets; }
     QTableWidget *auditTable() const { return m_audit; }
+    EventsBox *eventsBox() const { return m_events; }
     QString messageText() const;
 
 private:
@@ -94,6 +98,7 @@ private:
     QPushButton *m_reset = nullptr;
     QTableWidget *m_secrets = nullptr;
     QTableWidget *m_audit = nullptr;
+    EventsBox *m_events = nullptr;
     QLabel *m_message = nullptr;
 };
 

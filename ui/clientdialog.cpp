@@ -1,5 +1,7 @@
 #include "clientdialog.h"
 
+#include <services/webhooks/clientattribution.h>
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -9,6 +11,8 @@
 #include <QSpinBox>
 #include <QTimeZone>
 #include <QVBoxLayout>
+
+#include <tuple>
 
 namespace Callvia::Ui {
 
@@ -62,6 +66,23 @@ ClientDialog::ClientDialog(const Models::ClientRecord &record, QWidget *parent)
     form->addRow(tr("Per-minute &rate:"), m_rate);
     form->addRow(tr("Milestone &size:"), m_milestoneSize);
     form->addRow(tr("Milestone &amount ($):"), m_milestoneAmount);
+    // What providers vouch for: webhook events find their client from these (issue 20).
+    const QList<std::tuple<const char *, const char *, QString, QString>> idFields {
+        { "retell", "agent_id", tr("Retell agent ids"), QStringLiteral("agent_…") },
+        { "retell", "number", tr("Retell phone numbers"), QStringLiteral("+14155550100") },
+        { "calcom", "event_type_id", tr("Cal.com event type ids"), QStringLiteral("1234") },
+        { "calcom", "organizer", tr("Cal.com organizers"), tr("e-mail or username") },
+        { "messagebird", "number", tr("MessageBird numbers"), QStringLiteral("+14155550100") },
+    };
+    for (const auto &[provider, kind, label, placeholder] : idFields) {
+        auto *edit = new QLineEdit(this);
+        edit->setObjectName(QLatin1String(provider) + QLatin1Char('_') + QLatin1String(kind));
+        edit->setPlaceholderText(placeholder);
+        edit->setToolTip(tr("Separate several with commas. Webhook events carrying one of these belong to this "
+                            "client; events that match no client change nothing."));
+        form->addRow(label + QLatin1Char(':'), edit);
+        m_providerIds.append({ QLatin1String(provider), QLatin1String(kind), label, edit });
+    }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &ClientDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ClientDialog::reject);
@@ -100,6 +121,51 @@ Models::ClientRecord ClientDialog::record() const
     return r;
 }
 
+namespace {
+
+// A list typed into one provider id field: separated by commas (or semicolons); ids other than
+// phone numbers (which are often typed with spaces) may also be separated by spaces.
+QStringList splitIds(const QString &text, bool allowSpaces)
+{
+    static const QRegularExpression listSeparators(QStringLiteral("[,;\\n]+"));
+    static const QRegularExpression anySeparators(QStringLiteral("[,;\\s]+"));
+    QStringList parts = text.split(allowSpaces ? anySeparators : listSeparators, Qt::SkipEmptyParts);
+    for (QString &part : parts)
+        part = part.trimmed();
+    parts.removeAll(QString());
+    return parts;
+}
+
+} // namespace
+
+void ClientDialog::setProviderIds(const QList<Models::ClientProviderId> &ids)
+{
+    for (ProviderIdField &field : m_providerIds) {
+        QStringList values;
+        for (const Models::ClientProviderId &id : ids) {
+            if (id.provider == field.provider && id.kind == field.kind)
+                values << id.value;
+        }
+        field.edit->setText(values.join(QStringLiteral(", ")));
+    }
+}
+
+QList<Models::ClientProviderId> ClientDialog::providerIds() const
+{
+    QList<Models::ClientProviderId> ids;
+    for (const ProviderIdField &field : m_providerIds) {
+        const QStringList values = splitIds(field.edit->text(), field.kind != QLatin1String("number"));
+        for (const QString &raw : values) {
+            QString error;
+            const QString value = Services::ClientAttribution::normalize(field.provider, field.kind, raw, &error);
+            const Models::ClientProviderId id { m_record.id, field.provider, field.kind, value.isEmpty() ? raw : value };
+            if (!ids.contains(id))
+                ids.append(id);
+        }
+    }
+    return ids;
+}
+
 QString ClientDialog::validate()
 {
     static const QRegularExpression emailShape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));
@@ -121,6 +187,14 @@ QString ClientDialog::validate()
                                         .arg(r.timeZone));
     if (r.milestoneAmountCents < 0)
         return fail(m_milestoneAmount, tr("Milestone amount: enter dollars and cents, such as 2000 or 2000.00."));
+    for (const ProviderIdField &field : std::as_const(m_providerIds)) {
+        const QStringList values = splitIds(field.edit->text(), field.kind != QLatin1String("number"));
+        for (const QString &raw : values) {
+            QString error;
+            if (Services::ClientAttribution::normalize(field.provider, field.kind, raw, &error).isEmpty())
+                return fail(field.edit, QStringLiteral("%1: %2.").arg(field.label, error));
+        }
+    }
     m_error->hide();
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <models/clientprovideridrepository.h>
 #include <models/records.h>
 
 #include <QDialog>
@@ -12,7 +13,9 @@ class QSpinBox;
 namespace Callvia::Ui {
 
 // Create or edit a client. Takes a record in, gives a record out; on accept it validates
-// and names the bad field instead of closing.
+// and names the bad field instead of closing. Also edits the ids the providers vouch for
+// (Retell agents and numbers, Cal.com event types and organizers, MessageBird numbers), which
+// attribute webhook events to this client: lists separated by commas or spaces, normalized.
 class ClientDialog final : public QDialog
 {
     Q_OBJECT
@@ -21,6 +24,9 @@ public:
     explicit ClientDialog(const Models::ClientRecord &record, QWidget *parent = nullptr);
 
     Models::ClientRecord record() const;
+    // The client's provider id mappings shown / as edited (normalized; clientId = record().id).
+    void setProviderIds(const QList<Models::ClientProviderId> &ids);
+    QList<Models::ClientProviderId> providerIds() const;
     // Empty when valid, else a message that names the field; focuses that field.
     QString validate();
     void accept() override;
@@ -38,6 +44,14 @@ private:
     QSpinBox *m_rate;
     QSpinBox *m_milestoneSize;
     QLineEdit *m_milestoneAmount;
+    struct ProviderIdField
+    {
+        QString provider;
+        QString kind;
+        QString label; // names the field in messages
+        QLineEdit *edit;
+    };
+    QList<ProviderIdField> m_providerIds;
     QLabel *m_error;
 };
 

@@ -2,6 +2,7 @@
 
 #include "clientdialog.h"
 
+#include <models/clientprovideridrepository.h>
 #include <models/clientrepository.h>
 #include <models/clienttablemodel.h>
 
@@ -15,9 +16,11 @@
 
 namespace Callvia::Ui {
 
-ClientsView::ClientsView(const Models::ClientRepository &repository, bool canEdit, QWidget *parent)
+ClientsView::ClientsView(const Models::ClientRepository &repository, bool canEdit, QWidget *parent,
+                         const Models::ClientProviderIdRepository *providerIds)
     : QWidget(parent),
       m_repository(repository),
+      m_providerIds(providerIds),
       m_model(new Models::ClientTableModel(repository, this)),
       m_table(new QTableView(this)),
       m_showArchived(new QCheckBox(tr("Show archived"), this)),
@@ -87,6 +90,15 @@ void ClientsView::createClient()
     while (dialog.exec() == QDialog::Accepted) {
         const Models::DbResult<qint64> id = m_repository.insert(dialog.record());
         if (id.ok()) {
+            if (m_providerIds) {
+                QList<Models::ClientProviderId> ids = dialog.providerIds();
+                for (Models::ClientProviderId &providerId : ids)
+                    providerId.clientId = id.value();
+                if (const Models::DbError error = m_providerIds->replaceForClient(id.value(), ids))
+                    QMessageBox::warning(this, tr("New client"),
+                                         tr("The client was created, but its provider ids were not saved: %1")
+                                                 .arg(error.message()));
+            }
             refresh();
             m_table->selectRow(m_model->rowOf(id.value()));
             Q_EMIT clientsChanged();
@@ -104,9 +116,20 @@ void ClientsView::editSelected()
     const int row = selectedRow();
     if (row < 0 || !m_canEdit)
         return;
-    ClientDialog dialog(m_model->record(row), this);
+    const Models::ClientRecord client = m_model->record(row);
+    ClientDialog dialog(client, this);
+    if (m_providerIds) {
+        const Models::DbResult<QList<Models::ClientProviderId>> ids = m_providerIds->forClient(client.id);
+        if (!ids.ok()) {
+            QMessageBox::warning(this, tr("Edit client"), ids.error().message());
+            return;
+        }
+        dialog.setProviderIds(ids.value());
+    }
     while (dialog.exec() == QDialog::Accepted) {
-        const Models::DbError error = m_repository.update(dialog.record());
+        Models::DbError error = m_repository.update(dialog.record());
+        if (!error && m_providerIds)
+            error = m_providerIds->replaceForClient(client.id, dialog.providerIds());
         if (!error) {
             refresh();
             Q_EMIT clientsChanged();
@@ -114,7 +137,9 @@ void ClientsView::editSelected()
         }
         QMessageBox::warning(this, tr("Edit client"),
                              error.kind() == Models::DbError::Constraint
-                                     ? tr("Name or Stripe customer id: another client already uses it.")
+                                     ? tr("Name, Stripe customer id or a provider id: another client already uses "
+                                          "it. %1")
+                                               .arg(error.message())
                                      : error.message());
     }
 }

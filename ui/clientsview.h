@@ -7,6 +7,7 @@ class QPushButton;
 class QTableView;
 
 namespace Callvia::Models {
+class ClientProviderIdRepository;
 class ClientRepository;
 class ClientTableModel;
 }
@@ -19,7 +20,9 @@ class ClientsView final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClientsView)
 public:
-    ClientsView(const Models::ClientRepository &repository, bool canEdit, QWidget *parent = nullptr);
+    // providerIds (optional, borrowed): where the client dialog's provider id mappings are kept.
+    ClientsView(const Models::ClientRepository &repository, bool canEdit, QWidget *parent = nullptr,
+                const Models::ClientProviderIdRepository *providerIds = nullptr);
 
     void refresh();
     Models::ClientTableModel *model() const { return m_model; }
@@ -35,6 +38,7 @@ private:
     int selectedRow() const;
 
     const Models::ClientRepository &m_repository;
+    const Models::ClientProviderIdRepository *m_providerIds;
     Models::ClientTableModel *m_model;
     QTableView *m_table;
     QCheckBox *m_showArchived;

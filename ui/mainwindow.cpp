@@ -6,6 +6,7 @@
 #include "placeholderview.h"
 
 #include <models/campaignrepository.h>
+#include <models/clientprovideridrepository.h>
 #include <models/clientrepository.h>
 #include <models/database.h>
 #include <models/databasehealth.h>
@@ -27,13 +28,14 @@ MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, M
                        bool canEdit, QWidget *parent)
     : QMainWindow(parent),
       m_clientRepository(std::make_unique<Models::ClientRepository>(database, clock, scope)),
+      m_clientProviderIds(std::make_unique<Models::ClientProviderIdRepository>(database, clock, scope)),
       m_campaignRepository(std::make_unique<Models::CampaignRepository>(database, clock, scope)),
       m_navigation(new QListWidget(this)),
       m_stack(new QStackedWidget(this)),
       m_status(new QLabel(this)),
       m_databaseBanner(new QLabel(this)),
       m_campaignsView(new CampaignsView(*m_campaignRepository, *m_clientRepository, canEdit, this)),
-      m_clientsView(new ClientsView(*m_clientRepository, canEdit && scope.isAgency(), this))
+      m_clientsView(new ClientsView(*m_clientRepository, canEdit && scope.isAgency(), this, m_clientProviderIds.get()))
 {
     setWindowTitle(tr("Callvia"));
     resize(1200, 760);

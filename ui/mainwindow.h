@@ -17,6 +17,7 @@ class Session;
 
 namespace Callvia::Models {
 class CampaignRepository;
+class ClientProviderIdRepository;
 class ClientRepository;
 class Clock;
 class Database;
@@ -64,6 +65,7 @@ public:
 
 private:
     std::unique_ptr<Models::ClientRepository> m_clientRepository;
+    std::unique_ptr<Models::ClientProviderIdRepository> m_clientProviderIds;
     std::unique_ptr<Models::CampaignRepository> m_campaignRepository;
     QListWidget *m_navigation;
     QStackedWidget *m_stack;

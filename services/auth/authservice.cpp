@@ -21,15 +21,12 @@ using Models::UserRecord;
 
 namespace {
 
-const QString wrongCredentials = QStringLiteral("Wrong user name or password.");
-
-QString lockedMessage(qint64 ms)
-{
-    const qint64 seconds = (ms + 999) / 1000;
-    return QStringLiteral("Too many failed sign-ins. Try again in %1 %2.")
-        .arg(seconds)
-        .arg(seconds == 1 ? QStringLiteral("second") : QStringLiteral("seconds"));
-}
+// One answer for an unknown user, a wrong password, a disabled and a locked account, so a
+// sign-in never tells whether an account exists or what state it is in (the audit log keeps the
+// real reason for administrators).
+const QString refusedMessage = QStringLiteral(
+    "Wrong user name or password. After several failed attempts sign-in pauses for a while; "
+    "if it keeps failing, ask an administrator.");
 
 Session sessionFor(const UserRecord &user)
 {
@@ -85,47 +82,57 @@ SignInResult AuthService::signIn(const QString &username, const QString &passwor
         m_audit->record(nullptr, QStringLiteral("auth.sign_in_failed"), QStringLiteral("user"), {}, {},
             { { QStringLiteral("username"), username.trimmed().left(64) },
                 { QStringLiteral("reason"), QStringLiteral("unknown user") } });
-        return { SignInResult::WrongCredentials, std::nullopt, wrongCredentials, 0 };
+        return { SignInResult::WrongCredentials, std::nullopt, refusedMessage, 0 };
     }
     const UserRecord &user = found.value();
     const qint64 now = m_clock.nowMs();
-    if (user.lockedUntil > now) {
+    // The attempt is counted before the password is checked, atomically in SQL: concurrent
+    // guesses each take a count, and none is lost to a read-modify-write.
+    const DbResult<int> attempt = m_users.countAttempt(user.id, now);
+    if (!attempt.ok())
+        return { SignInResult::Error, std::nullopt, attempt.error().message(), 0 };
+    // Locked, disabled or wrong: the hash is checked all the same, so the time taken does not
+    // tell them apart either.
+    const bool passwordOk = m_hasher.verify(password, user.passwordHash);
+    if (attempt.value() == 0) {
+        const DbResult<UserRecord> current = m_users.find(user.id);
+        const qint64 lockedUntil = current.ok() ? current.value().lockedUntil : user.lockedUntil;
         m_audit->record(nullptr, QStringLiteral("auth.sign_in_refused"), QStringLiteral("user"),
             QString::number(user.id), {},
             { { QStringLiteral("username"), user.username },
                 { QStringLiteral("reason"), QStringLiteral("locked") } },
             user.clientId);
-        return { SignInResult::Locked, std::nullopt, lockedMessage(user.lockedUntil - now),
-            user.lockedUntil };
+        return { SignInResult::Locked, std::nullopt, refusedMessage, lockedUntil };
     }
-    if (!m_hasher.verify(password, user.passwordHash))
-        return failed(user, QStringLiteral("wrong password"));
+    if (!passwordOk)
+        return failed(user, attempt.value(), QStringLiteral("wrong password"));
     if (user.disabled) {
         m_audit->record(nullptr, QStringLiteral("auth.sign_in_refused"), QStringLiteral("user"),
             QString::number(user.id), {},
             { { QStringLiteral("username"), user.username },
                 { QStringLiteral("reason"), QStringLiteral("disabled") } },
             user.clientId);
-        return { SignInResult::Disabled, std::nullopt, QStringLiteral("This account is disabled."), 0 };
+        return { SignInResult::Disabled, std::nullopt, refusedMessage, 0 };
     }
     return succeeded(user, password);
 }
 
-SignInResult AuthService::failed(const UserRecord &user, const QString &reason) const
+SignInResult AuthService::failed(const UserRecord &user, int attempts, const QString &reason) const
 {
-    const int attempts = user.failedAttempts + 1;
     const qint64 lockMs = lockDurationMs(attempts);
     const qint64 lockedUntil = lockMs > 0 ? m_clock.nowMs() + lockMs : 0;
-    if (const DbError error = m_users.recordFailure(user.id, attempts, lockedUntil))
-        return { SignInResult::Error, std::nullopt, error.message(), 0 };
+    if (lockedUntil > 0) {
+        if (const DbError error = m_users.extendLock(user.id, lockedUntil))
+            return { SignInResult::Error, std::nullopt, error.message(), 0 };
+    }
     m_audit->record(nullptr, QStringLiteral("auth.sign_in_failed"), QStringLiteral("user"),
         QString::number(user.id), {},
         { { QStringLiteral("username"), user.username }, { QStringLiteral("reason"), reason },
             { QStringLiteral("failed_attempts"), attempts } },
         user.clientId);
     if (lockedUntil > 0)
-        return { SignInResult::Locked, std::nullopt, lockedMessage(lockMs), lockedUntil };
-    return { SignInResult::WrongCredentials, std::nullopt, wrongCredentials, 0 };
+        return { SignInResult::Locked, std::nullopt, refusedMessage, lockedUntil };
+    return { SignInResult::WrongCredentials, std::nullopt, refusedMessage, 0 };
 }
 
 SignInResult AuthService::succeeded(const UserRecord &user, const QString &password) const

@@ -84,7 +84,7 @@ public:
     Models::Database &database() const { return m_database; }
 
 private:
-    SignInResult failed(const Models::UserRecord &user, const QString &reason) const;
+    SignInResult failed(const Models::UserRecord &user, int attempts, const QString &reason) const;
     SignInResult succeeded(const Models::UserRecord &user, const QString &password) const;
     Models::DbError requireAdmin(const Session &actor) const;
     // Inside the caller's transaction: locks the active admins (their count), checks the actor

@@ -56,7 +56,7 @@ void BackupService::audit(Models::Database &database, const Models::Clock &clock
 
 Models::DbResult<QString> BackupService::backupNow(const Session *actor)
 {
-    if (!QDir().mkpath(m_folder))
+    if (!Models::Database::makePrivateFolder(m_folder)) // 0700: backups hold the whole database
         return Models::DbError(Models::DbError::Unavailable, tr("cannot create backup folder %1").arg(m_folder));
     QString path = QDir(m_folder).filePath(filePrefix + stamp(m_clock) + QStringLiteral(".sqlite"));
     if (QFileInfo::exists(path)) // two backups in one second: keep both

@@ -1,5 +1,6 @@
 #include "calcomhandler.h"
 
+#include "clientattribution.h"
 #include "payloadfields.h"
 
 #include <models/appointmentrepository.h>
@@ -91,6 +92,10 @@ bool parseCalcomEvent(const QByteArray &body, CalcomEvent *out, QString *error)
         addPhone(&out->phones, P::text(attendee, QStringLiteral("phoneNumber")));
     }
     addPhone(&out->phones, P::text(payload, QStringLiteral("smsReminderNumber")));
+    out->eventTypeId = qMax<qint64>(0, P::integer(payload.value(QLatin1String("eventTypeId")), 0));
+    const QJsonObject organizer = payload.value(QLatin1String(wrapped ? "organizer" : "user")).toObject();
+    out->organizerEmail = P::text(organizer, QStringLiteral("email")).trimmed().toLower();
+    out->organizerUsername = P::text(organizer, QStringLiteral("username")).trimmed().toLower();
     return true;
 }
 
@@ -119,6 +124,23 @@ DbError CalcomHandler::apply(const EventRecord &event)
     QString parseError;
     if (!parseCalcomEvent(event.rawBody, &booking, &parseError))
         return { DbError::Invalid, parseError };
+    const bool bookingTrigger = booking.trigger == created || booking.trigger == rescheduled
+            || booking.trigger == cancelled || booking.trigger == requested || booking.trigger == rejected;
+    if (!bookingTrigger)
+        return {}; // other triggers are stored but change nothing (README)
+    const ClientAttribution attribution(m_database, m_clock);
+    const QList<ClientAttribution::Candidate> trusted {
+        { QStringLiteral("event_type_id"), booking.eventTypeId > 0 ? QString::number(booking.eventTypeId) : QString() },
+        { QStringLiteral("organizer"), booking.organizerEmail },
+        { QStringLiteral("organizer"), booking.organizerUsername },
+    };
+    DbResult<qint64> client = attribution.clientFor(provider(), trusted);
+    if (!client.ok())
+        return client.error();
+    if (client.value() == 0)
+        return attribution.markUnattributed(event.id, QStringLiteral("no client is mapped to Cal.com ")
+                                                              + ClientAttribution::describe(trusted));
+    booking.clientId = client.value();
     if (booking.trigger == created)
         return applyCreated(booking);
     if (booking.trigger == rescheduled)
@@ -127,16 +149,16 @@ DbError CalcomHandler::apply(const EventRecord &event)
         return applyCancelled(booking);
     if (booking.trigger == requested)
         return applyNew(booking, QStringLiteral("pending"));
-    if (booking.trigger == rejected)
-        return applyNew(booking, QStringLiteral("rejected"));
-    return {}; // other triggers are stored but change nothing (README)
+    return applyNew(booking, QStringLiteral("rejected"));
 }
 
-// The lead: attendee e-mail first, then each phone; across all clients, the lead in the most
-// recent campaign (highest campaign id) wins, then the newest lead.
+// The lead, within the booking's client only: attendee e-mail first, then each phone; the lead
+// in the most recent campaign (highest campaign id) wins, then the newest lead.
 DbResult<LeadRecord> CalcomHandler::matchLead(const CalcomEvent &booking) const
 {
-    LeadRepository leads(m_database, m_clock);
+    if (booking.clientId == 0)
+        return LeadRecord(); // never across clients
+    LeadRepository leads(m_database, m_clock, TenantScope::client(booking.clientId));
     auto best = [](const QList<LeadRecord> &candidates) {
         LeadRecord chosen;
         for (const LeadRecord &lead : candidates) {
@@ -147,14 +169,14 @@ DbResult<LeadRecord> CalcomHandler::matchLead(const CalcomEvent &booking) const
     };
     QList<LeadRecord> candidates;
     for (const QString &email : booking.attendeeEmails) {
-        DbResult<QList<LeadRecord>> found = leads.findByEmail(email);
+        DbResult<QList<LeadRecord>> found = leads.findByEmail(email, booking.clientId);
         if (!found.ok())
             return found.error();
         candidates << found.value();
     }
     if (candidates.isEmpty()) {
         for (const QString &phone : booking.phones) {
-            DbResult<QList<LeadRecord>> found = leads.findByPhone(phone);
+            DbResult<QList<LeadRecord>> found = leads.findByPhone(phone, booking.clientId);
             if (!found.ok())
                 return found.error();
             candidates << found.value();
@@ -169,7 +191,7 @@ DbResult<AppointmentRecord> CalcomHandler::recordFor(const CalcomEvent &booking,
     if (!lead.ok())
         return lead.error();
     AppointmentRecord r;
-    r.clientId = lead.value().clientId;
+    r.clientId = booking.clientId;
     r.leadId = lead.value().id;
     r.campaignId = lead.value().campaignId;
     r.bookingUid = booking.uid;

@@ -30,6 +30,11 @@ struct CalcomEvent
     QString attendeeTimeZone;
     QStringList phones; // E.164: responses.attendeePhoneNumber.value, attendees[].phoneNumber, smsReminderNumber
     QString cancellationReason;
+    // What Cal.com vouches for (the attendee fields above are typed by the public):
+    qint64 eventTypeId = 0; // payload.eventTypeId
+    QString organizerEmail; // payload.organizer.email (MEETING_*: user.email), lower-case
+    QString organizerUsername; // payload.organizer.username (MEETING_*: user.username), lower-case
+    qint64 clientId = 0; // not parsed: set by the handler from the client mappings
 };
 
 // JSON -> CalcomEvent. Required: triggerEvent; for BOOKING_CREATED / _RESCHEDULED / _CANCELLED /
@@ -37,9 +42,12 @@ struct CalcomEvent
 // startTime and endTime.
 bool parseCalcomEvent(const QByteArray &body, CalcomEvent *out, QString *error);
 
-// Applies Cal.com bookings to appointments, reminders and leads. A booking finds its lead by
-// attendee e-mail, else by phone; without one it stays an unmatched appointment for staff to
-// link (AppointmentRepository::linkToLead). Reschedules move the row to the new uid and
+// Applies Cal.com bookings to appointments, reminders and leads. A booking first finds its client
+// from its event type id, else its organizer (e-mail, then username), mapped in the client
+// settings; a booking that maps to no client is flagged unattributed and changes nothing. Then
+// it finds its lead within that client only, by attendee e-mail, else by phone; without one it
+// stays an unmatched appointment of that client for staff to link
+// (AppointmentRepository::linkToLead). Reschedules move the row to the new uid and
 // remember the old one, so a late event for the old uid is recognised and ignored.
 class CalcomHandler final : public ProviderHandler
 {

@@ -1,5 +1,6 @@
 #include "messagebirdhandler.h"
 
+#include "clientattribution.h"
 #include "payloadfields.h"
 
 #include <models/clock.h>
@@ -143,7 +144,7 @@ DbError MessageBirdHandler::apply(const EventRecord &record)
     if (!parseMessageBirdEvent(record.rawBody, &event, &parseError))
         return { DbError::Invalid, parseError };
     if (event.kind == MessageBirdEvent::InboundSms)
-        return applyInbound(event);
+        return applyInbound(event, record.id);
     const QString status = statusForDlr(event.status);
     if (status.isEmpty())
         return {};
@@ -153,9 +154,20 @@ DbError MessageBirdHandler::apply(const EventRecord &record)
     return n.ok() ? DbError() : n.error();
 }
 
-DbError MessageBirdHandler::applyInbound(const MessageBirdEvent &sms) const
+DbError MessageBirdHandler::applyInbound(const MessageBirdEvent &sms, qint64 eventId) const
 {
     const QString phone = P::e164(sms.originator);
+    const ClientAttribution attribution(m_database, m_clock);
+    const QList<ClientAttribution::Candidate> trusted { { QStringLiteral("number"), sms.receiver } };
+    DbResult<qint64> client = attribution.clientFor(provider(), trusted);
+    if (!client.ok())
+        return client.error();
+    if (client.value() == 0) {
+        if (DbError error = attribution.markUnattributed(
+                    eventId, QStringLiteral("no client is mapped to MessageBird ") + ClientAttribution::describe(trusted)))
+            return error;
+        return isStopWord(sms.body) && !phone.isEmpty() ? applyStop(sms, phone, false) : DbError();
+    }
     MessageRepository messages(m_database, m_clock);
     DbResult<QList<MessageRecord>> seen = messages.findByProviderId(QStringLiteral("messagebird"), sms.id);
     if (!seen.ok())
@@ -165,14 +177,14 @@ DbError MessageBirdHandler::applyInbound(const MessageBirdEvent &sms) const
         stored = stored || m.direction == QLatin1String("inbound");
     if (!stored) {
         MessageRecord reply;
+        reply.clientId = client.value();
         if (!phone.isEmpty()) {
-            DbResult<QList<LeadRecord>> leads = LeadRepository(m_database, m_clock).findByPhone(phone);
+            DbResult<QList<LeadRecord>> leads =
+                    LeadRepository(m_database, m_clock, TenantScope::client(client.value())).findByPhone(phone, client.value());
             if (!leads.ok())
                 return leads.error();
-            if (!leads.value().isEmpty()) {
-                reply.clientId = leads.value().first().clientId;
+            if (!leads.value().isEmpty())
                 reply.leadId = leads.value().first().id;
-            }
         }
         reply.channel = QStringLiteral("sms");
         reply.direction = QStringLiteral("inbound");
@@ -188,6 +200,13 @@ DbError MessageBirdHandler::applyInbound(const MessageBirdEvent &sms) const
     }
     if (!isStopWord(sms.body) || phone.isEmpty())
         return {};
+    return applyStop(sms, phone, true);
+}
+
+// An agency-wide opt-out of the number (it binds every client); with markLeads, the number's
+// leads are also marked do-not-contact.
+DbError MessageBirdHandler::applyStop(const MessageBirdEvent &sms, const QString &phone, bool markLeads) const
+{
     OptOutRecord optOut;
     optOut.phoneE164 = phone;
     optOut.channel = QStringLiteral("all");
@@ -196,6 +215,8 @@ DbError MessageBirdHandler::applyInbound(const MessageBirdEvent &sms) const
     DbResult<bool> added = OptOutRepository(m_database, m_clock).add(optOut);
     if (!added.ok())
         return added.error();
+    if (!markLeads)
+        return {};
     DbResult<int> leads = LeadProgressRepository(m_database, m_clock).markDoNotContactByPhone(phone);
     return leads.ok() ? DbError() : leads.error();
 }

@@ -29,9 +29,13 @@ struct MessageBirdEvent
 // JSON object of those parameters (plus "kind":"dlr"); an inbound SMS is stored as sent.
 bool parseMessageBirdEvent(const QByteArray &body, MessageBirdEvent *out, QString *error);
 
-// Applies MessageBird DLRs to `messages` (only forward) and inbound SMS replies: the reply is
-// stored as an inbound message, and a stop word (STOP, QUIT, END, REVOKE, OPT OUT, CANCEL,
-// UNSUBSCRIBE, STOPALL; any case, trimmed) opts the number out of everything, for every client.
+// Applies MessageBird DLRs to `messages` (only forward; a DLR names our own message id) and
+// inbound SMS replies. A reply finds its client from the number that received it (ours, mapped
+// in the client settings), then its lead within that client only, and is stored as an inbound
+// message of that client. A reply to a number mapped to no client is flagged unattributed and
+// stored nowhere else. A stop word (STOP, QUIT, END, REVOKE, OPT OUT, CANCEL, UNSUBSCRIBE,
+// STOPALL; any case, trimmed) opts the number out of everything, for every client, even when
+// unattributed: a revocation must be honoured whatever number it reached (compliance.md).
 class MessageBirdHandler final : public ProviderHandler
 {
 public:
@@ -47,7 +51,8 @@ public:
     static QString statusForDlr(const QString &status);
 
 private:
-    Models::DbError applyInbound(const MessageBirdEvent &sms) const;
+    Models::DbError applyInbound(const MessageBirdEvent &sms, qint64 eventId) const;
+    Models::DbError applyStop(const MessageBirdEvent &sms, const QString &phone, bool markLeads) const;
 
     Models::Database &m_database;
     const Models::Clock &m_clock;

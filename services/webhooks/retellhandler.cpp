@@ -1,5 +1,6 @@
 #include "retellhandler.h"
 
+#include "clientattribution.h"
 #include "payloadfields.h"
 
 #include <models/calllogrepository.h>
@@ -71,6 +72,14 @@ void readAnalysis(const QJsonObject &analysis, RetellCallEvent *out)
     }
 }
 
+// The ids Retell vouches for, in the order they decide the client: the agent, then our end of
+// the call (from_number when we dialled, to_number when the lead called us).
+QList<ClientAttribution::Candidate> trustedIds(const RetellCallEvent &call)
+{
+    const QString ours = call.direction == QLatin1String("inbound") ? call.toNumber : call.fromNumber;
+    return { { QStringLiteral("agent_id"), call.agentId }, { QStringLiteral("number"), ours } };
+}
+
 } // namespace
 
 bool parseRetellEvent(const QByteArray &body, RetellCallEvent *out, QString *error)
@@ -101,7 +110,9 @@ bool parseRetellEvent(const QByteArray &body, RetellCallEvent *out, QString *err
     out->transcript = P::text(call, QStringLiteral("transcript"));
     out->recordingUrl = P::text(call, QStringLiteral("recording_url"));
     out->disconnectionReason = P::text(call, QStringLiteral("disconnection_reason"));
+    out->metadataClientId = qMax<qint64>(0, P::integer(P::at(call, QStringLiteral("metadata.client_id")), 0));
     out->metadataLeadId = qMax<qint64>(0, P::integer(P::at(call, QStringLiteral("metadata.lead_id")), 0));
+    out->metadataCampaignId = qMax<qint64>(0, P::integer(P::at(call, QStringLiteral("metadata.campaign_id")), 0));
     if (call.value(QLatin1String("call_analysis")).isObject())
         readAnalysis(call.value(QLatin1String("call_analysis")).toObject(), out);
     return true;
@@ -120,9 +131,28 @@ bool RetellHandler::identify(const QByteArray &body, const QUrlQuery &, QList<In
     return true;
 }
 
-DbError RetellHandler::resolveLead(const RetellCallEvent &call, CallLogRecord *record) const
+DbResult<qint64> RetellHandler::resolveClient(const RetellCallEvent &call) const
 {
-    LeadRepository leads(m_database, m_clock);
+    if (call.metadataClientId > 0) {
+        DbResult<ClientRecord> client = ClientRepository(m_database, m_clock).find(call.metadataClientId);
+        if (client.ok())
+            return client.value().id;
+        if (client.error().kind() != DbError::NotFound)
+            return client.error();
+    } else if (call.metadataLeadId > 0) {
+        DbResult<LeadRecord> lead = LeadRepository(m_database, m_clock).find(call.metadataLeadId);
+        if (lead.ok())
+            return lead.value().clientId;
+        if (lead.error().kind() != DbError::NotFound)
+            return lead.error();
+    }
+    return ClientAttribution(m_database, m_clock).clientFor(provider(), trustedIds(call));
+}
+
+DbError RetellHandler::resolveLead(const RetellCallEvent &call, qint64 clientId, CallLogRecord *record) const
+{
+    record->clientId = clientId;
+    LeadRepository leads(m_database, m_clock, TenantScope::client(clientId));
     LeadRecord lead;
     if (call.metadataLeadId > 0) {
         DbResult<LeadRecord> found = leads.find(call.metadataLeadId);
@@ -132,24 +162,17 @@ DbError RetellHandler::resolveLead(const RetellCallEvent &call, CallLogRecord *r
             return found.error();
     }
     // The lead's number is the far end: to_number on outbound calls, from_number on inbound.
-    const QStringList numbers = call.direction == QLatin1String("inbound")
-            ? QStringList { call.fromNumber, call.toNumber }
-            : QStringList { call.toNumber, call.fromNumber };
-    for (const QString &number : numbers) {
-        if (lead.id != 0)
-            break;
-        const QString phone = P::leadPhone(number);
-        if (phone.isEmpty())
-            continue;
-        DbResult<QList<LeadRecord>> found = leads.findByPhone(phone);
+    const QString theirs = call.direction == QLatin1String("inbound") ? call.fromNumber : call.toNumber;
+    const QString phone = lead.id == 0 ? P::leadPhone(theirs) : QString();
+    if (!phone.isEmpty()) {
+        DbResult<QList<LeadRecord>> found = leads.findByPhone(phone, clientId);
         if (!found.ok())
             return found.error();
         if (!found.value().isEmpty())
             lead = found.value().first(); // newest lead with that number
     }
     record->leadId = lead.id;
-    record->clientId = lead.clientId;
-    record->campaignId = lead.campaignId;
+    record->campaignId = lead.id != 0 ? lead.campaignId : 0;
     return {};
 }
 
@@ -160,13 +183,21 @@ DbError RetellHandler::apply(const EventRecord &event)
     if (!parseRetellEvent(event.rawBody, &call, &parseError))
         return { DbError::Invalid, parseError };
 
+    DbResult<qint64> client = resolveClient(call);
+    if (!client.ok())
+        return client.error();
+    if (client.value() == 0) {
+        const QString reason = QStringLiteral("no client in the call metadata and none mapped to Retell ")
+                + ClientAttribution::describe(trustedIds(call));
+        return ClientAttribution(m_database, m_clock).markUnattributed(event.id, reason);
+    }
     CallLogRepository callLogs(m_database, m_clock);
     CallLogRecord record;
     DbResult<CallLogRecord> existing = callLogs.findByRetellId(call.callId);
     if (!existing.ok() && existing.error().kind() != DbError::NotFound)
         return existing.error();
     if (!existing.ok() || existing.value().leadId == 0) {
-        if (DbError error = resolveLead(call, &record))
+        if (DbError error = resolveLead(call, client.value(), &record))
             return error;
     }
     record.retellCallId = call.callId;

@@ -26,7 +26,11 @@ struct RetellCallEvent
     QString transcript;
     QString recordingUrl;
     QString disconnectionReason;
-    qint64 metadataLeadId = 0; // call.metadata.lead_id when it is a number or a string of digits
+    // Our own metadata on calls we placed (integrations.md §1.4), echoed by Retell: each is set
+    // when it is a number or a string of digits.
+    qint64 metadataClientId = 0; // call.metadata.client_id
+    qint64 metadataLeadId = 0; // call.metadata.lead_id
+    qint64 metadataCampaignId = 0; // call.metadata.campaign_id
     bool hasAnalysis = false;
     QString summary;
     QString sentiment; // Positive | Negative | Neutral | Unknown, else empty
@@ -40,7 +44,10 @@ struct RetellCallEvent
 bool parseRetellEvent(const QByteArray &body, RetellCallEvent *out, QString *error);
 
 // Applies Retell call events to call_logs, usage_records, leads and opt_outs (README: "Applying
-// webhook events"). Each event carries the whole call object, so every event merges what it
+// webhook events"). The call's client comes first, from what Retell vouches for: our metadata
+// (client_id, else the client of lead_id), else the agent id, else our own number (from_number
+// outbound, to_number inbound) mapped in the client settings; the lead is then matched within
+// that client only. A call that maps to no client is flagged unattributed and changes nothing. Each event carries the whole call object, so every event merges what it
 // knows into the call log and then derives the lead status and usage from the merged row;
 // that is what makes any arrival order give the same result.
 class RetellHandler final : public ProviderHandler
@@ -54,7 +61,8 @@ public:
     Models::DbError apply(const Models::EventRecord &event) override;
 
 private:
-    Models::DbError resolveLead(const RetellCallEvent &call, Models::CallLogRecord *record) const;
+    Models::DbResult<qint64> resolveClient(const RetellCallEvent &call) const;
+    Models::DbError resolveLead(const RetellCallEvent &call, qint64 clientId, Models::CallLogRecord *record) const;
     Models::DbError applyLeadEffects(const Models::CallLogRecord &row) const;
     Models::DbError recordUsage(const Models::CallLogRecord &row) const;
 

@@ -5,6 +5,7 @@
 #include <models/clock.h>
 #include <models/invoicerepository.h>
 #include <models/milestonerepository.h>
+#include <services/providerconfig.h>
 
 #include <QLoggingCategory>
 
@@ -36,10 +37,30 @@ bool parseStripeEvent(const QByteArray &body, StripeInvoiceEvent *out, QString *
     out->hostedUrl = P::text(object, QStringLiteral("hosted_invoice_url"));
     const qint64 paidAt = P::integer(P::at(object, QStringLiteral("status_transitions.paid_at")), 0);
     out->paidAtMs = paidAt > 0 && paidAt < 100'000'000'000 ? paidAt * 1000 : 0;
+    const QJsonValue livemode = root.value(QLatin1String("livemode"));
+    out->livemode = livemode.isBool() ? int(livemode.toBool()) : -1;
     return true;
 }
 
-StripeHandler::StripeHandler(Database &database, const Clock &clock) : m_database(database), m_clock(clock) { }
+StripeHandler::StripeHandler(Database &database, const Clock &clock, const ProviderConfig *config)
+    : m_database(database), m_clock(clock), m_config(config)
+{
+}
+
+std::optional<bool> StripeHandler::configuredLivemode(const ProviderConfig &config)
+{
+    const QString mode = config.value(QStringLiteral("stripe"), QStringLiteral("livemode")).trimmed().toLower();
+    if (mode == QLatin1String("true") || mode == QLatin1String("live") || mode == QLatin1String("1"))
+        return true;
+    if (mode == QLatin1String("false") || mode == QLatin1String("test") || mode == QLatin1String("0"))
+        return false;
+    const QString key = config.value(QStringLiteral("stripe"), QStringLiteral("api_key")).trimmed();
+    if (key.startsWith(QLatin1String("sk_live_")) || key.startsWith(QLatin1String("rk_live_")))
+        return true;
+    if (key.startsWith(QLatin1String("sk_test_")) || key.startsWith(QLatin1String("rk_test_")))
+        return false;
+    return std::nullopt;
+}
 
 QString StripeHandler::statusForType(const QString &type)
 {
@@ -72,6 +93,21 @@ DbError StripeHandler::apply(const EventRecord &record)
     QString parseError;
     if (!parseStripeEvent(record.rawBody, &event, &parseError))
         return { DbError::Invalid, parseError };
+    if (m_config) {
+        const std::optional<bool> live = configuredLivemode(*m_config);
+        if (!live) {
+            qCWarning(lcStripeApply, "event %s ignored: the Stripe mode is not configured (set "
+                                     "CALLVIA_STRIPE_LIVEMODE or a sk_live_/sk_test_ API key)",
+                      qPrintable(event.id));
+            return {};
+        }
+        if (event.livemode != int(*live)) {
+            qCWarning(lcStripeApply, "event %s ignored: livemode %s does not match the configured %s mode",
+                      qPrintable(event.id),
+                      event.livemode < 0 ? "absent" : (event.livemode ? "true" : "false"), *live ? "live" : "test");
+            return {};
+        }
+    }
     const QString status = statusForType(event.type);
     if (status.isEmpty())
         return {};

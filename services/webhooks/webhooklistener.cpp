@@ -49,9 +49,10 @@ QList<IncomingEvent> unidentifiedEvents(const QByteArray &body, const QUrlQuery 
 void writeJsonError(QHttpServerResponder &responder, int status, const QString &error, const QString &detail,
                     const QByteArray &allow)
 {
-    const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("error"), error },
-                                                        { QStringLiteral("detail"), detail } })
-                                    .toJson(QJsonDocument::Compact);
+    QJsonObject object { { QStringLiteral("error"), error } };
+    if (!detail.isEmpty())
+        object.insert(QStringLiteral("detail"), detail);
+    const QByteArray body = QJsonDocument(object).toJson(QJsonDocument::Compact);
     if (allow.isEmpty())
         responder.write(body, { { "Content-Type", "application/json" } }, Status(status));
     else
@@ -118,8 +119,12 @@ void WebhookListener::stop()
 void WebhookListener::reject(QHttpServerResponder &responder, const QString &provider, int status,
                              const QString &error, const QString &detail)
 {
+    // Why a webhook failed stays in the log; the answer carries only the stable error code, so it
+    // tells a prober nothing about our parsing, keys or clock.
+    qCInfo(lcWebhooks).noquote() << provider << "webhook answered" << status << error + QLatin1Char(':')
+                                 << detail.left(500);
     Q_EMIT requestRejected(provider, status, error);
-    writeJsonError(responder, status, error, detail);
+    writeJsonError(responder, status, error, {});
 }
 
 void WebhookListener::handleWebhook(const QString &provider, const QHttpServerRequest &request,
@@ -146,12 +151,10 @@ void WebhookListener::handleWebhook(const QString &provider, const QHttpServerRe
     }
     const VerifyResult verified = verify(provider, request, key);
     if (!verified.ok()) {
-        qCInfo(lcWebhooks).noquote() << provider << "webhook refused (" + VerifyResult::statusName(verified.status) + "):"
-                                     << verified.reason;
         return reject(responder, provider, 401,
                       verified.status == VerifyResult::Stale ? QStringLiteral("stale_timestamp")
                                                              : QStringLiteral("invalid_signature"),
-                      verified.reason);
+                      VerifyResult::statusName(verified.status) + QStringLiteral(": ") + verified.reason);
     }
     QList<IncomingEvent> events;
     QString error;

@@ -74,7 +74,8 @@ private:
     QSet<QString> m_loggedUnconfigured;
 };
 
-// Writes {"error":…,"detail":…} with the given status (and extra headers).
+// Writes {"error":…,"detail":…} with the given status (and extra headers); no "detail" when it
+// is empty (webhook failure reasons are logged, never answered).
 void writeJsonError(QHttpServerResponder &responder, int status, const QString &error, const QString &detail,
                     const QByteArray &allow = {});
 

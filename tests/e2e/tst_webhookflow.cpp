@@ -9,9 +9,11 @@
 #include <models/appointmentrepository.h>
 #include <models/calllogrepository.h>
 #include <models/campaignrepository.h>
+#include <models/clientprovideridrepository.h>
 #include <models/clientrepository.h>
 #include <models/clock.h>
 #include <models/eventrepository.h>
+#include <models/eventtablemodel.h>
 #include <models/invoicerepository.h>
 #include <models/leadrepository.h>
 #include <models/messagerepository.h>
@@ -104,12 +106,20 @@ struct Flow
     }
     ~Flow() { stopProcessor(); }
 
+    // The client owns what the fixtures' providers vouch for: Retell agent_1, Cal.com event type
+    // 100 and MessageBird number +3197010000000 (client-first attribution, issue 20).
     qint64 addClient(const QString &name)
     {
         ClientRecord client;
         client.name = name;
         client.perMinuteRateCents = RatePerMinute;
-        return ClientRepository(db(), clock).insert(client).valueOr(0);
+        const qint64 id = ClientRepository(db(), clock).insert(client).valueOr(0);
+        const QList<ClientProviderId> trusted { { id, s("retell"), s("agent_id"), s("agent_1") },
+                                                { id, s("calcom"), s("event_type_id"), s("100") },
+                                                { id, s("messagebird"), s("number"), s("+3197010000000") } };
+        if (id == 0 || ClientProviderIdRepository(db(), clock).replaceForClient(id, trusted))
+            return 0;
+        return id;
     }
     qint64 addCampaign(qint64 clientId)
     {
@@ -148,6 +158,7 @@ std::unique_ptr<Flow> makeFlow(const QString &backend, QString *skip, QString *e
         return {};
     QProcessEnvironment env;
     env.insert(QStringLiteral("CALLVIA_STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(StripeSecret));
+    env.insert(QStringLiteral("CALLVIA_STRIPE_LIVEMODE"), QStringLiteral("false")); // the fixtures are test-mode events
     env.insert(QStringLiteral("CALLVIA_RETELL_API_KEY"), QString::fromLatin1(RetellKey));
     env.insert(QStringLiteral("CALLVIA_CALCOM_WEBHOOK_SECRET"), QString::fromLatin1(CalSecret));
     env.insert(QStringLiteral("CALLVIA_SENDGRID_WEBHOOK_PUBLIC_KEY"), g_sendgridPublicDer);
@@ -159,7 +170,7 @@ std::unique_ptr<Flow> makeFlow(const QString &backend, QString *skip, QString *e
     // The five real handlers, exactly as AppContext registers them.
     f->handlers.add(std::make_unique<Services::RetellHandler>(f->db(), f->clock));
     f->handlers.add(std::make_unique<Services::CalcomHandler>(f->db(), f->clock));
-    f->handlers.add(std::make_unique<Services::StripeHandler>(f->db(), f->clock));
+    f->handlers.add(std::make_unique<Services::StripeHandler>(f->db(), f->clock, f->config.get()));
     f->handlers.add(std::make_unique<Services::SendGridHandler>(f->db(), f->clock));
     f->handlers.add(std::make_unique<Services::MessageBirdHandler>(f->db(), f->clock));
     f->listener = std::make_unique<Services::WebhookListener>(f->db(), f->clock, *f->config, f->handlers,
@@ -218,7 +229,7 @@ QByteArray retellPost(const QByteArray &body, qint64 ms, const QByteArray &key =
 
 QByteArray stripeEvent(const QString &id, const QString &type, const QString &invoiceId)
 {
-    return QStringLiteral(R"({"id":"%1","object":"event","created":1749556700,"type":"%2","data":{"object":{"id":"%3",)"
+    return QStringLiteral(R"({"id":"%1","object":"event","livemode":false,"created":1749556700,"type":"%2","data":{"object":{"id":"%3",)"
                           R"("object":"invoice","number":"CV-0007","hosted_invoice_url":"https://pay.example/%3",)"
                           R"("status_transitions":{"paid_at":1749556750}}}})")
             .arg(id, type, invoiceId)
@@ -232,10 +243,13 @@ QByteArray stripePost(const QByteArray &body, qint64 seconds)
 }
 
 QByteArray booking(const QString &trigger, const QString &uid, const QString &startIso, const QString &endIso,
-                   const QString &email, const QString &phone = {}, const QString &rescheduleUid = {})
+                   const QString &email, const QString &phone = {}, const QString &rescheduleUid = {},
+                   qint64 eventTypeId = 100)
 {
     QJsonObject payload { { s("uid"), uid },
                           { s("bookingId"), 301 },
+                          { s("eventTypeId"), eventTypeId },
+                          { s("organizer"), QJsonObject { { s("email"), s("host@sunrise.example") } } },
                           { s("title"), s("Consultation") },
                           { s("startTime"), startIso },
                           { s("endTime"), endIso },
@@ -511,6 +525,26 @@ void tst_WebhookFlow::calcomBookingLifecycle()
     QCOMPARE(unmatched.first().leadId, 0);
     QCOMPARE(appointments.findByUid(s("bk_p")).value().leadId, other);
     QCOMPARE(f->leadStatus(other), s("booked"));
+
+    // A booking on an event type no client owns, typed with a lead's details: stored,
+    // processed, shown as unattributed in the admin event list, and it changes nothing.
+    const QString leadBefore = f->leadStatus(lead);
+    QCOMPARE(request(f->port, calPost(booking(s("BOOKING_CREATED"), s("bk_x"), s("2025-06-12T18:00:00Z"),
+                                              s("2025-06-12T18:15:00Z"), s("ana@example.com"), s("+14155550123"), {},
+                                              999))).status,
+             200);
+    QTRY_COMPARE(f->events(QStringLiteral("status = 'processed'")), 6);
+    QVERIFY(!appointments.findByUid(s("bk_x")).ok());
+    QCOMPARE(f->leadStatus(lead), leadBefore);
+    QCOMPARE(f->events(QStringLiteral("unattributed = 1")), 1);
+    EventRepository events(f->db());
+    EventTableModel model(events);
+    EventFilter filter;
+    filter.unattributedOnly = true;
+    QCOMPARE(model.refresh(filter), QString());
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, EventTableModel::StatusColumn).data().toString(), s("unattributed"));
+    QVERIFY(model.index(0, EventTableModel::ErrorColumn).data().toString().contains(s("event_type_id 999")));
 }
 
 void tst_WebhookFlow::stripeLateFinalizedKeepsInvoicePaid()

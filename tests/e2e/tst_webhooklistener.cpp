@@ -164,11 +164,11 @@ void tst_WebhookListener::refusesBadMissingAndStaleSignatures()
     tampered.replace("paid", "void");
     reply = request(f->port, post("/api/webhooks/stripe", tampered, { StripeHeader }));
     QCOMPARE(reply.status, 401);
-    QCOMPARE(json(reply).value(QLatin1String("error")).toString(), QStringLiteral("invalid_signature"));
+    QCOMPARE(json(reply), QJsonObject({ { QStringLiteral("error"), QStringLiteral("invalid_signature") } }));
     f->clock.advanceSeconds(301);
     reply = request(f->port, post("/api/webhooks/stripe", StripeBody, { StripeHeader }));
     QCOMPARE(reply.status, 401);
-    QCOMPARE(json(reply).value(QLatin1String("error")).toString(), QStringLiteral("stale_timestamp"));
+    QCOMPARE(json(reply), QJsonObject({ { QStringLiteral("error"), QStringLiteral("stale_timestamp") } }));
     QCOMPARE(f->count(), 0);
 }
 
@@ -188,7 +188,9 @@ void tst_WebhookListener::malformedPayloadAnswers400NamingField()
     const HttpReply reply = request(f->port, post("/api/webhooks/calcom", body,
                                                   { "X-Cal-Signature-256: c8d849319b648f120cfe7a2e8d19fcd216a0e1f9922818104ca87da8a5b9fdc0" }));
     QCOMPARE(reply.status, 400);
-    QVERIFY(json(reply).value(QLatin1String("detail")).toString().contains(QLatin1String("id")));
+    // The reason (which field) is logged; the answer is only the stable code.
+    QCOMPARE(json(reply), QJsonObject({ { QStringLiteral("error"), QStringLiteral("invalid_payload") } }));
+    QVERIFY(!reply.body.contains("startTime"));
     QCOMPARE(f->count(), 0);
 }
 

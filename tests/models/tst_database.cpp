@@ -3,11 +3,16 @@
 #include <models/database.h>
 #include <models/sqlhelpers.h>
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 using namespace Callvia;
 using namespace Callvia::Models;
@@ -26,6 +31,7 @@ private Q_SLOTS:
     void refusesNewerSchema_data() { Tests::TestDatabase::addBackendRows(); }
     void refusesNewerSchema();
     void sqliteUsesWalAndForeignKeys();
+    void sqliteFilesAndFolderAreOwnerOnly();
     void leadChecksRebuildKeepsRowsAndReferences();
     void refusesFileThatIsNotADatabase();
     void refusesForeignSqliteDatabase();
@@ -78,9 +84,22 @@ void tst_Database::migratesFromEmpty()
     const QStringList tables = db.connection().tables();
     for (const char *table : { "clients", "users", "campaigns", "leads", "appointments", "call_logs", "messages",
                                "milestones", "invoices", "usage_records", "events", "outbox", "reminders",
-                               "opt_outs", "audit_log", "settings", "schema_version" })
+                               "opt_outs", "audit_log", "settings", "schema_version", "client_provider_ids" })
         QVERIFY2(tables.contains(QLatin1String(table)), table);
 }
+
+namespace {
+
+// Migration files of the database's dialect: numbers may have gaps while branches are merged,
+// so schema_version holds one row per file, not LatestSchemaVersion rows.
+int migrationFiles(const Database &db)
+{
+    return int(QDir(db.isSqlite() ? QStringLiteral(":/sql/sqlite/") : QStringLiteral(":/sql/postgresql/"))
+                       .entryList({ QStringLiteral("*.sql") }, QDir::Files)
+                       .size());
+}
+
+} // namespace
 
 void tst_Database::rerunningMigrationsIsNoOp()
 {
@@ -92,7 +111,7 @@ void tst_Database::rerunningMigrationsIsNoOp()
     QSqlQuery count(db.connection());
     QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
     QVERIFY(count.next());
-    QCOMPARE(count.value(0).toInt(), Database::LatestSchemaVersion);
+    QCOMPARE(count.value(0).toInt(), migrationFiles(db));
     QVERIFY(count.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'k'")));
     QVERIFY(count.next());
     QCOMPARE(count.value(0).toString(), QStringLiteral("v"));
@@ -110,7 +129,7 @@ void tst_Database::refusesNewerSchema()
     QVERIFY2(error.message().contains(QLatin1String("newer than this Callvia")), qPrintable(error.message()));
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
     QVERIFY(query.next());
-    QCOMPARE(query.value(0).toInt(), Database::LatestSchemaVersion + 1); // untouched
+    QCOMPARE(query.value(0).toInt(), migrationFiles(db) + 1); // untouched
 }
 
 void tst_Database::sqliteUsesWalAndForeignKeys()
@@ -126,6 +145,43 @@ void tst_Database::sqliteUsesWalAndForeignKeys()
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toInt(), 1);
     QVERIFY(!query.exec(QStringLiteral("INSERT INTO campaigns (client_id, name, created_at, updated_at) VALUES (999, 'x', 0, 0)")));
+}
+
+// The database holds personal data: its file, WAL and shared-memory index, and backups are 0600
+// and a folder Callvia creates is 0700, whatever the umask (issue 20 item 5).
+void tst_Database::sqliteFilesAndFolderAreOwnerOnly()
+{
+    const mode_t previous = ::umask(022); // the common default: files 0644, folders 0755
+    auto restore = qScopeGuard([previous] { ::umask(previous); });
+    constexpr QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(QStringLiteral("data/callvia"));
+    const QString path = folder + QStringLiteral("/callvia.sqlite");
+    QString parseError;
+    {
+        Database db(*DatabaseUrl::parse(path, &parseError));
+        QVERIFY(!db.open());
+        QVERIFY(!db.migrate());
+        QVERIFY(Sql::exec(db, QStringLiteral("INSERT INTO settings (key, value, updated_at) VALUES ('k', 'v', 0)")).ok());
+        for (const char *suffix : { "", "-wal", "-shm" }) {
+            const QString file = path + QLatin1String(suffix);
+            QVERIFY2(QFileInfo::exists(file), suffix);
+            QVERIFY2(!(QFile::permissions(file) & others), qPrintable(file));
+        }
+        QVERIFY(!(QFile::permissions(folder) & others));
+        const QString backup = dir.filePath(QStringLiteral("copy.sqlite"));
+        QVERIFY(!db.backupTo(backup));
+        QVERIFY(!(QFile::permissions(backup) & others));
+        QVERIFY(QFileInfo(backup).size() > 0);
+        db.closeAllConnections();
+    }
+    // A database file left world-readable by an older version is tightened when opened.
+    QVERIFY(QFile::setPermissions(path, QFile::permissions(path) | QFileDevice::ReadOther | QFileDevice::ReadGroup));
+    Database again(*DatabaseUrl::parse(path, &parseError));
+    QVERIFY(!again.open());
+    QVERIFY(!(QFile::permissions(path) & others));
+    again.closeAllConnections();
 }
 
 // Migration 006 rebuilds leads on SQLite (its CHECKs' IN lists become OR chains): every row,
@@ -169,7 +225,7 @@ void tst_Database::leadChecksRebuildKeepsRowsAndReferences()
     const QStringList before = rows();
     QCOMPARE(before.size(), 2);
 
-    QVERIFY(!db.migrate());
+    QVERIFY(!db.migrate(6));
     QCOMPARE(db.schemaVersion().value(), 6);
     QCOMPARE(rows(), before);
     QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'leads'")));

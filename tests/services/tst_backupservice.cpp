@@ -11,7 +11,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QThread>
+#include <QScopeGuard>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 #include <atomic>
 #include <memory>
@@ -24,6 +27,7 @@ class tst_BackupService : public QObject
 private Q_SLOTS:
     void backupWhileWritingKeepsEveryAcknowledgedEvent();
     void keepsTheNewestSeven();
+    void backupsAndTheirFolderAreOwnerOnly();
     void schedulesDailyByTheClock();
     void restoreKeepsTheReplacedFileAside();
     void backupsAreAuditedAsTheUserOrTheSchedule();
@@ -125,6 +129,22 @@ void tst_BackupService::backupWhileWritingKeepsEveryAcknowledgedEvent()
     const int inBackup = countEvents(restored);
     QVERIFY2(inBackup >= acknowledgedBefore, qPrintable(QStringLiteral("%1 < %2").arg(inBackup).arg(acknowledgedBefore)));
     QVERIFY(inBackup <= writer.committed);
+}
+
+void tst_BackupService::backupsAndTheirFolderAreOwnerOnly()
+{
+    const mode_t previous = ::umask(022);
+    auto restore = qScopeGuard([previous] { ::umask(previous); });
+    Fixture f;
+    QVERIFY2(f.test, qPrintable(f.error));
+    const QString folder = f.folder.filePath(QStringLiteral("backups"));
+    Services::BackupService service(f.database(), f.clock, folder);
+    const Models::DbResult<QString> path = service.backupNow();
+    QVERIFY2(path.ok(), qPrintable(path.error().message()));
+    constexpr QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
+            | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
+    QVERIFY(!(QFile::permissions(path.value()) & others));
+    QVERIFY(!(QFile::permissions(folder) & others));
 }
 
 void tst_BackupService::keepsTheNewestSeven()

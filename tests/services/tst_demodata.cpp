@@ -55,6 +55,15 @@ void tst_DemoData::loadsALivingAgencyIntoAnEmptyDatabase()
     QCOMPARE(count("SELECT COUNT(*) FROM milestones WHERE invoice_id IS NULL"), 0);
     QCOMPARE(count("SELECT COUNT(*) FROM invoices WHERE kind = 'usage'"), qint64(clients.size()));
     QCOMPARE(count("SELECT SUM(amount_cents) FROM invoices WHERE kind = 'usage'"), count("SELECT SUM(cost_cents) FROM usage_records"));
+    // Each client owns a Cal.com event type, an organizer, a MessageBird number and its agents,
+    // so webhook events of the demo attribute to it (client-first attribution).
+    for (const char *kind : { "event_type_id", "organizer", "number" }) {
+        QCOMPARE(count(qPrintable(QStringLiteral("SELECT COUNT(DISTINCT client_id) FROM client_provider_ids WHERE kind = '%1'")
+                                          .arg(QLatin1String(kind)))),
+                 qint64(clients.size()));
+    }
+    QCOMPARE(count("SELECT COUNT(*) FROM client_provider_ids WHERE provider = 'retell' AND kind = 'agent_id'"),
+             count("SELECT COUNT(*) FROM campaigns"));
 }
 
 QTEST_GUILESS_MAIN(tst_DemoData)

@@ -38,6 +38,7 @@ class tst_ProviderConfig : public QObject
 private Q_SLOTS:
     void environmentOverridesSettings();
     void decryptsSecretSettings();
+    void whitespaceOnlyCountsAsNotConfigured();
 };
 
 void tst_ProviderConfig::environmentOverridesSettings()
@@ -74,6 +75,30 @@ void tst_ProviderConfig::decryptsSecretSettings()
     QCOMPARE(config.value(QStringLiteral("retell"), QStringLiteral("api_key")), QString()); // cannot open: empty
     Services::ProviderConfig noCipher(&settings, nullptr, QProcessEnvironment());
     QCOMPARE(noCipher.value(QStringLiteral("stripe"), QStringLiteral("webhook_secret")), QString());
+}
+
+// A secret of only spaces, tabs or newlines is not configured (the listener then answers 503
+// instead of verifying signatures with a key anyone can guess).
+void tst_ProviderConfig::whitespaceOnlyCountsAsNotConfigured()
+{
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
+    QVERIFY2(test, qPrintable(error));
+    Models::TestClock clock;
+    Models::SettingsRepository settings(test->database(), clock);
+    ReversingCipher cipher;
+    QVERIFY(!settings.setValue(QStringLiteral("stripe.webhook_secret"), cipher.encrypt(QStringLiteral(" \t ")), true));
+    QVERIFY(!settings.setValue(QStringLiteral("calcom.webhook_secret"), QStringLiteral("   "), false));
+    QVERIFY(!settings.setValue(QStringLiteral("retell.api_key"), cipher.encrypt(QStringLiteral("key_stored")), true));
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("CALLVIA_SENDGRID_WEBHOOK_PUBLIC_KEY"), QStringLiteral(" \n"));
+    env.insert(QStringLiteral("CALLVIA_RETELL_API_KEY"), QStringLiteral("  ")); // does not hide the stored key
+    Services::ProviderConfig config(&settings, &cipher, env);
+    QCOMPARE(config.value(QStringLiteral("stripe"), QStringLiteral("webhook_secret")), QString());
+    QCOMPARE(config.value(QStringLiteral("calcom"), QStringLiteral("webhook_secret")), QString());
+    QCOMPARE(config.value(QStringLiteral("sendgrid"), QStringLiteral("webhook_public_key"), QStringLiteral("fallback")),
+             QStringLiteral("fallback"));
+    QCOMPARE(config.value(QStringLiteral("retell"), QStringLiteral("api_key")), QStringLiteral("key_stored"));
 }
 
 QTEST_GUILESS_MAIN(tst_ProviderConfig)

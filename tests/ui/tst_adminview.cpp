@@ -3,12 +3,15 @@
 #include <models/auditrepository.h>
 #include <models/clientrepository.h>
 #include <models/clock.h>
+#include <models/eventrepository.h>
+#include <models/eventtablemodel.h>
 #include <models/settingsrepository.h>
 #include <models/userrepository.h>
 #include <services/auth/aesgcmcipher.h>
 #include <services/auth/authservice.h>
 #include <ui/adduserdialog.h>
 #include <ui/adminview.h>
+#include <ui/eventsbox.h>
 #include <ui/resetpassworddialog.h>
 #include <ui/userroledialog.h>
 
@@ -17,6 +20,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
 #include <QtTest>
@@ -48,6 +52,7 @@ private Q_SLOTS:
     void lastAdminCannotDisableOrDemoteThemself();
     void nonAdminIsRefusedByTheService();
     void secretsAreMaskedAndEncrypted();
+    void eventsShowUnattributedAndReplayThem();
 
 private:
     Session admin() const { return Session(m_rootId, QStringLiteral("root"), Session::Role::Admin, 0); }
@@ -360,6 +365,48 @@ void tst_AdminView::secretsAreMaskedAndEncrypted()
     Ui::AdminView staffView(m_test->database(), m_clock, &cipher, staff, nullptr, 1000);
     QVERIFY(staffView.setSecret(QStringLiteral("sendgrid.api_key"), QStringLiteral("other"))
                 .contains(QStringLiteral("Permission denied")));
+}
+
+// Events mapped to no client are listed as "unattributed" under their own filter, with the
+// reason, and can be replayed (audited) once the client mapping exists.
+void tst_AdminView::eventsShowUnattributedAndReplayThem()
+{
+    Database &db = m_test->database();
+    EventRepository events(db);
+    const QList<bool> stored = events
+                                       .insertBatch({ { QStringLiteral("calcom"), QStringLiteral("e1"),
+                                                        QStringLiteral("BOOKING_CREATED"), {}, "{}" },
+                                                      { QStringLiteral("retell"), QStringLiteral("e2"),
+                                                        QStringLiteral("call_ended"), {}, "{}" } },
+                                                    m_clock.nowMs())
+                                       .valueOr({});
+    QCOMPARE(stored.size(), 2);
+    const QList<EventRecord> all = events.list({}).value();
+    const qint64 unattributed = all.last().id; // e1 (newest first)
+    QVERIFY(!events.markUnattributed(unattributed, QStringLiteral("no client is mapped to Cal.com event_type_id 7")));
+    QVERIFY(!events.markProcessed(unattributed, m_clock.nowMs()));
+    QVERIFY(!events.markProcessed(all.first().id, m_clock.nowMs()));
+
+    Ui::AdminView view(db, m_clock, nullptr, admin(), nullptr, 1000);
+    Ui::EventsBox *box = view.eventsBox();
+    QVERIFY(box);
+    QCOMPARE(box->model()->rowCount(), 2);
+    box->setFilter(QStringLiteral("unattributed"));
+    QCOMPARE(box->model()->rowCount(), 1);
+    QCOMPARE(box->model()->index(0, EventTableModel::StatusColumn).data().toString(), QStringLiteral("unattributed"));
+    QVERIFY(box->model()->index(0, EventTableModel::ErrorColumn).data().toString().contains(QStringLiteral("event_type_id 7")));
+    box->setFilter(QStringLiteral("processed"));
+    QCOMPARE(box->model()->rowCount(), 2);
+
+    box->setFilter(QStringLiteral("unattributed"));
+    box->table()->selectRow(0);
+    QVERIFY(box->findChild<QPushButton *>(QStringLiteral("replayEvent"))->isEnabled());
+    QCOMPARE(box->replaySelected(), QString());
+    const EventRecord replayed = events.byId(unattributed).value();
+    QCOMPARE(replayed.status, QStringLiteral("pending"));
+    QVERIFY(!replayed.unattributed);
+    QCOMPARE(box->model()->rowCount(), 0);
+    QCOMPARE(audit(QStringLiteral("event.replay")).size(), 1);
 }
 
 QTEST_MAIN(tst_AdminView)

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void namesTheBadField_data();
     void namesTheBadField();
     void givesTheRecordBack();
+    void providerIdsAreValidatedAndNormalized();
 };
 
 void tst_ClientDialog::parsesCents_data()
@@ -92,6 +93,42 @@ void tst_ClientDialog::givesTheRecordBack()
     QCOMPARE(out.milestoneSize, 25);
     QCOMPARE(out.perMinuteRateCents, 20);
     QCOMPARE(out.timeZone, QStringLiteral("Europe/Lisbon"));
+}
+
+// The ids providers vouch for (which attribute webhook events to the client): a bad one is named
+// with its field; good ones come back normalized, one row per value.
+void tst_ClientDialog::providerIdsAreValidatedAndNormalized()
+{
+    Models::ClientRecord record;
+    record.id = 7;
+    record.name = QStringLiteral("Sunrise Dental");
+    Ui::ClientDialog dialog(record);
+    dialog.setProviderIds({ { 7, QStringLiteral("calcom"), QStringLiteral("event_type_id"), QStringLiteral("100") } });
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("calcom_event_type_id"))->text(), QStringLiteral("100"));
+    auto field = [&dialog](const char *name) { return dialog.findChild<QLineEdit *>(QLatin1String(name)); };
+    field("messagebird_number")->setText(QStringLiteral("4155550100"));
+    QString message = dialog.validate();
+    QVERIFY2(message.startsWith(QStringLiteral("MessageBird numbers:")), qPrintable(message));
+    field("messagebird_number")->setText(QStringLiteral("+1 415 555 0100"));
+    field("calcom_event_type_id")->setText(QStringLiteral("100, abc"));
+    message = dialog.validate();
+    QVERIFY2(message.startsWith(QStringLiteral("Cal.com event type ids:")) && message.contains(QStringLiteral("abc")),
+             qPrintable(message));
+    field("calcom_event_type_id")->setText(QStringLiteral("100, 0200"));
+    field("calcom_organizer")->setText(QStringLiteral("Desk@Sunrise.Example"));
+    field("retell_agent_id")->setText(QStringLiteral("agent_a agent_b"));
+    field("retell_number")->setText(QStringLiteral("+1 415 555 0101, +14155550102"));
+    QCOMPARE(dialog.validate(), QString());
+    const QList<Models::ClientProviderId> ids = dialog.providerIds();
+    auto has = [&ids](const char *provider, const char *kind, const char *value) {
+        return ids.contains({ 7, QLatin1String(provider), QLatin1String(kind), QLatin1String(value) });
+    };
+    QCOMPARE(ids.size(), 8);
+    QVERIFY(has("retell", "agent_id", "agent_a") && has("retell", "agent_id", "agent_b"));
+    QVERIFY(has("retell", "number", "+14155550101") && has("retell", "number", "+14155550102"));
+    QVERIFY(has("calcom", "event_type_id", "100") && has("calcom", "event_type_id", "200"));
+    QVERIFY(has("calcom", "organizer", "desk@sunrise.example"));
+    QVERIFY(has("messagebird", "number", "+14155550100"));
 }
 
 QTEST_MAIN(tst_ClientDialog)

@@ -5,6 +5,7 @@
 #include <models/clock.h>
 #include <models/userrepository.h>
 #include <services/auth/authservice.h>
+#include <services/auth/passwordhasher.h>
 
 #include <QScopeGuard>
 #include <QSqlDatabase>
@@ -14,6 +15,7 @@
 
 #include <atomic>
 #include <thread>
+#include <vector>
 
 using namespace Callvia;
 using namespace Callvia::Models;
@@ -39,6 +41,10 @@ private Q_SLOTS:
     void onlyAdminsManageUsers();
     void firstAdminOnlyOnce_data() { Tests::TestDatabase::addBackendRows(); }
     void firstAdminOnlyOnce();
+    void everyRefusalReadsTheSame_data() { Tests::TestDatabase::addBackendRows(); }
+    void everyRefusalReadsTheSame();
+    void concurrentFailuresAreAllCounted_data() { Tests::TestDatabase::addBackendRows(); }
+    void concurrentFailuresAreAllCounted();
     void disabledUserCannotSignIn_data() { Tests::TestDatabase::addBackendRows(); }
     void disabledUserCannotSignIn();
     void lastActiveAdminIsKept_data() { Tests::TestDatabase::addBackendRows(); }
@@ -143,13 +149,15 @@ void tst_AuthService::lockoutGrowsAndExpiresOnTheClock()
     SignInResult fifth = auth.signIn(QStringLiteral("alice"), bad);
     QCOMPARE(fifth.status, SignInResult::Locked);
     QCOMPARE(fifth.lockedUntil, m_clock.nowMs() + 30'000);
-    QVERIFY(fifth.message.contains(QStringLiteral("30 seconds")));
+    const QString refused = auth.signIn(QStringLiteral("nobody"), bad).message;
+    QCOMPARE(fifth.message, refused); // a lock does not tell that the account exists
 
     // While locked even the right password is refused, and the refusal does not extend the lock.
     m_clock.advanceSeconds(29);
     const SignInResult locked = auth.signIn(QStringLiteral("alice"), m_password);
     QCOMPARE(locked.status, SignInResult::Locked);
-    QVERIFY2(locked.message.contains(QStringLiteral("in 1 second.")), qPrintable(locked.message));
+    QCOMPARE(locked.message, refused);
+    QCOMPARE(locked.lockedUntil, m_clock.nowMs() + 1'000);
     QCOMPARE(user(db, m_clock, QStringLiteral("alice")).failedAttempts, 5);
 
     // After it expires, another failure locks for twice as long (60 s), then 120 s.
@@ -268,6 +276,61 @@ void tst_AuthService::firstAdminOnlyOnce()
     QVERIFY(auth.createFirstAdmin(QStringLiteral("root"), m_password).ok());
     QCOMPARE(user(db, m_clock, QStringLiteral("root")).role, QStringLiteral("admin"));
     QVERIFY(!auth.createFirstAdmin(QStringLiteral("root2"), m_password).ok());
+}
+
+// Unknown user, wrong password, disabled account (even with the right password) and locked
+// account: one message, so the answer never tells whether an account exists or its state.
+void tst_AuthService::everyRefusalReadsTheSame()
+{
+    CALLVIA_TEST_DATABASE(db);
+    AuthService auth(db, m_clock, 1000);
+    addUser(auth, QStringLiteral("alice"), QStringLiteral("admin"), 0, m_password);
+    addUser(auth, QStringLiteral("bob"), QStringLiteral("staff"), 0, m_password);
+    addUser(auth, QStringLiteral("lou"), QStringLiteral("staff"), 0, m_password);
+    QVERIFY(!auth.setDisabled(Session::system(), QStringLiteral("bob"), true));
+    const QString bad = QStringLiteral("not-the-password-1");
+    for (int i = 0; i < AuthService::FreeAttempts; ++i)
+        auth.signIn(QStringLiteral("lou"), bad);
+    const SignInResult unknown = auth.signIn(QStringLiteral("mallory"), m_password);
+    const SignInResult wrong = auth.signIn(QStringLiteral("alice"), bad);
+    const SignInResult disabled = auth.signIn(QStringLiteral("bob"), m_password);
+    const SignInResult locked = auth.signIn(QStringLiteral("lou"), m_password);
+    QCOMPARE(disabled.status, SignInResult::Disabled);
+    QCOMPARE(locked.status, SignInResult::Locked);
+    for (const SignInResult *result : { &wrong, &disabled, &locked }) {
+        QCOMPARE(result->message, unknown.message);
+        QVERIFY(!result->session);
+    }
+    QVERIFY(!unknown.message.contains(QStringLiteral("disabled"), Qt::CaseInsensitive));
+    // The audit log keeps the real reasons for administrators.
+    const auto refusals = AuditRepository(db).list(QStringLiteral("auth.sign_in_refused")).value();
+    QCOMPARE(refusals.size(), 2);
+}
+
+// Concurrent wrong guesses each count: the counter is incremented in SQL, never read, bumped
+// and written back (which let parallel guesses overwrite each other's count).
+void tst_AuthService::concurrentFailuresAreAllCounted()
+{
+    CALLVIA_TEST_DATABASE(db);
+    // Slow hashing: every thread reads the account before any of them has written its failure.
+    AuthService auth(db, m_clock, 200'000);
+    addUser(auth, QStringLiteral("alice"), QStringLiteral("admin"), 0, m_password);
+    const int threads = AuthService::FreeAttempts - 1; // stays below the lock
+    std::atomic<int> ready { 0 };
+    std::vector<std::thread> guessers;
+    for (int i = 0; i < threads; ++i) {
+        guessers.emplace_back([&, i] {
+            ++ready;
+            while (ready.load() < threads)
+                std::this_thread::yield();
+            auth.signIn(QStringLiteral("alice"), QStringLiteral("guess-number-%1").arg(i));
+            db.releaseThreadConnection();
+            Services::PasswordHasher::releaseThreadState();
+        });
+    }
+    for (std::thread &guesser : guessers)
+        guesser.join();
+    QCOMPARE(user(db, m_clock, QStringLiteral("alice")).failedAttempts, threads);
 }
 
 void tst_AuthService::disabledUserCannotSignIn()

@@ -1,11 +1,13 @@
 #pragma once
 
 #include <models/campaignrepository.h>
+#include <models/clientprovideridrepository.h>
 #include <models/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 #include <models/leadrepository.h>
 #include <models/sqlhelpers.h>
+#include <services/webhooks/clientattribution.h>
 #include <services/webhooks/providerhandler.h>
 
 #include <QSqlQuery>
@@ -17,8 +19,11 @@
 namespace Callvia::Tests {
 
 // Returns "" on success, else the identify / apply / commit error.
+// With `eventIds`, each event is first stored in `events` (as the listener does) so apply() can
+// flag it; the ids are appended.
 inline QString deliver(Services::ProviderHandler &handler, Models::Database &db, const QByteArray &body,
-                       const QUrlQuery &query = {}, QList<Services::IncomingEvent> *identified = nullptr)
+                       const QUrlQuery &query = {}, QList<Services::IncomingEvent> *identified = nullptr,
+                       QList<qint64> *eventIds = nullptr)
 {
     QList<Services::IncomingEvent> events;
     QString error;
@@ -33,6 +38,17 @@ inline QString deliver(Services::ProviderHandler &handler, Models::Database &db,
         record.eventType = incoming.eventType;
         record.orderingKey = incoming.orderingKey;
         record.rawBody = incoming.rawBody;
+        if (eventIds) {
+            const Models::DbResult<qint64> id = Models::Sql::insertReturningId(
+                    db,
+                    QStringLiteral("INSERT INTO events (provider, provider_event_id, event_type, received_at, raw_body) "
+                                   "VALUES (?, ?, ?, 1, ?) RETURNING id"),
+                    { record.provider, record.providerEventId, record.eventType, record.rawBody });
+            if (!id.ok())
+                return QStringLiteral("store: ") + id.error().message();
+            record.id = id.value();
+            eventIds->append(record.id);
+        }
         Models::Transaction transaction(db);
         if (transaction.beginError())
             return QStringLiteral("begin: ") + transaction.beginError().message();
@@ -51,6 +67,23 @@ inline qint64 addClient(Models::Database &db, const Models::Clock &clock, const 
     client.perMinuteRateCents = rate;
     const Models::DbResult<qint64> id = Models::ClientRepository(db, clock).insert(client);
     return id.ok() ? id.value() : 0;
+}
+
+// Maps a provider id to the client (the client settings' "trusted ids", normalized as the client
+// dialog stores them); false on error.
+inline bool mapProviderId(Models::Database &db, const Models::Clock &clock, qint64 clientId, const QString &provider,
+                          const QString &kind, const QString &raw)
+{
+    QString error;
+    const QString value = Services::ClientAttribution::normalize(provider, kind, raw, &error);
+    if (value.isEmpty())
+        return false;
+    const Models::ClientProviderIdRepository repository(db, clock);
+    Models::DbResult<QList<Models::ClientProviderId>> ids = repository.forClient(clientId);
+    if (!ids.ok())
+        return false;
+    ids.value().append({ clientId, provider, kind, value });
+    return !repository.replaceForClient(clientId, ids.value());
 }
 
 inline qint64 addCampaign(Models::Database &db, const Models::Clock &clock, qint64 clientId, const QString &name)

@@ -3,6 +3,7 @@
 #include <common/testdatabase.h>
 
 #include <models/appointmentrepository.h>
+#include <models/eventrepository.h>
 #include <models/reminderrepository.h>
 #include <services/webhooks/calcomhandler.h>
 
@@ -34,6 +35,10 @@ private Q_SLOTS:
     void unmatchedBookingCanBeLinkedLater();
     void phoneMatchPrefersMostRecentCampaign_data() { Tests::TestDatabase::addBackendRows(); }
     void phoneMatchPrefersMostRecentCampaign();
+    void bookingOnOneClientsPageNeverTouchesAnotherClientsLead_data() { Tests::TestDatabase::addBackendRows(); }
+    void bookingOnOneClientsPageNeverTouchesAnotherClientsLead();
+    void unmappedBookingIsFlaggedAndChangesNothing_data() { Tests::TestDatabase::addBackendRows(); }
+    void unmappedBookingIsFlaggedAndChangesNothing();
     void nationalUsPhoneMatchesImportedLead_data() { Tests::TestDatabase::addBackendRows(); }
     void nationalUsPhoneMatchesImportedLead();
     void identifyKeysAndFlatMeetingBodies();
@@ -64,6 +69,11 @@ QByteArray booking(const QString &trigger, const QString &uid, const QString &st
                            { QStringLiteral("timeZone"), QStringLiteral("Europe/Lisbon") } };
     QJsonObject payload { { QStringLiteral("uid"), uid },
                           { QStringLiteral("bookingId"), 201 },
+                          { QStringLiteral("eventTypeId"), 100 }, // Sunrise Dental's event type (mapped below)
+                          { QStringLiteral("organizer"),
+                            QJsonObject { { QStringLiteral("name"), QStringLiteral("Dr. Sun") },
+                                          { QStringLiteral("email"), QStringLiteral("host@sunrise.example") },
+                                          { QStringLiteral("username"), QStringLiteral("sunrise") } } },
                           { QStringLiteral("title"), QStringLiteral("Consultation") },
                           { QStringLiteral("location"), QStringLiteral("Cal Video") },
                           { QStringLiteral("attendees"), QJsonArray { attendee } } };
@@ -91,6 +101,27 @@ QByteArray booking(const QString &trigger, const QString &uid, const QString &st
                                        { QStringLiteral("createdAt"), createdAt },
                                        { QStringLiteral("payload"), payload } })
             .toJson(QJsonDocument::Compact);
+}
+
+// The same booking on another event type and organizer (another client's booking page).
+QByteArray onEventType(const QByteArray &body, qint64 eventTypeId, const QString &organizerEmail)
+{
+    QJsonObject root = QJsonDocument::fromJson(body).object();
+    QJsonObject payload = root.value(QStringLiteral("payload")).toObject();
+    payload.insert(QStringLiteral("eventTypeId"), eventTypeId);
+    payload.insert(QStringLiteral("organizer"), QJsonObject { { QStringLiteral("email"), organizerEmail } });
+    root.insert(QStringLiteral("payload"), payload);
+    return QJsonDocument(root).toJson(QJsonDocument::Compact);
+}
+
+// A client whose Cal.com event type id is mapped in its settings (bookings attribute to it).
+qint64 addMappedClient(Database &db, const Clock &clock, const QString &name, qint64 eventTypeId = 100)
+{
+    const qint64 client = Tests::addClient(db, clock, name);
+    if (!Tests::mapProviderId(db, clock, client, QStringLiteral("calcom"), QStringLiteral("event_type_id"),
+                              QString::number(eventTypeId)))
+        return 0;
+    return client;
 }
 
 // offset/channel/status/due of each reminder, in a fixed order.
@@ -121,7 +152,7 @@ QString state(Database &db, const Clock &clock, const QString &uid)
 void tst_CalcomHandler::createdBooksLeadAndSchedulesReminders()
 {
     CALLVIA_TEST_DATABASE(db);
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"),
                                        QStringLiteral("ana@example.com"), QStringLiteral("contacted"));
@@ -152,6 +183,7 @@ void tst_CalcomHandler::createdBooksLeadAndSchedulesReminders()
 void tst_CalcomHandler::remindersInThePastAreSkipped()
 {
     CALLVIA_TEST_DATABASE(db);
+    QVERIFY(addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental")) != 0);
     CalcomHandler handler(db, m_clock);
     // Starts in 3 h: the 24 h reminders are already late, the 2 h and 15 min ones are not.
     const QDateTime soon = m_clock.nowUtc().addSecs(3 * 3600);
@@ -171,7 +203,7 @@ void tst_CalcomHandler::remindersInThePastAreSkipped()
 void tst_CalcomHandler::rescheduleMovesBookingInEitherOrder()
 {
     CALLVIA_TEST_DATABASE(db);
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"), QStringLiteral("ana@example.com"));
     Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550124"), QStringLiteral("bea@example.com"));
@@ -203,7 +235,7 @@ void tst_CalcomHandler::rescheduleMovesBookingInEitherOrder()
 void tst_CalcomHandler::cancelInEitherOrderCancelsBookingAndReminders()
 {
     CALLVIA_TEST_DATABASE(db);
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     const qint64 ana = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"), QStringLiteral("ana@example.com"));
     const qint64 bea = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550124"), QStringLiteral("bea@example.com"));
@@ -232,7 +264,7 @@ void tst_CalcomHandler::cancelInEitherOrderCancelsBookingAndReminders()
 void tst_CalcomHandler::requestedThenConfirmedOrRejectedInAnyOrder()
 {
     CALLVIA_TEST_DATABASE(db);
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     const qint64 ana = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"),
                                       QStringLiteral("ana@example.com"), QStringLiteral("contacted"));
@@ -278,6 +310,8 @@ void tst_CalcomHandler::requestedThenConfirmedOrRejectedInAnyOrder()
 void tst_CalcomHandler::unmatchedBookingCanBeLinkedLater()
 {
     CALLVIA_TEST_DATABASE(db);
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 other = addMappedClient(db, m_clock, QStringLiteral("Bright Smiles"), 200);
     CalcomHandler handler(db, m_clock);
     QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_u"), start, end,
                                                  QStringLiteral("stranger@example.com"), QStringLiteral("+351912345678"))),
@@ -286,13 +320,17 @@ void tst_CalcomHandler::unmatchedBookingCanBeLinkedLater()
     const DbResult<QList<AppointmentRecord>> unmatched = appointments.listUnmatched();
     QCOMPARE(unmatched.value().size(), 1);
     const AppointmentRecord a = unmatched.value().first();
-    QCOMPARE(a.clientId, 0);
+    QCOMPARE(a.clientId, client); // the client the event type belongs to, no lead yet
+    QCOMPARE(a.leadId, 0);
     QCOMPARE(a.attendeePhone, QStringLiteral("+351912345678"));
-    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM reminders WHERE client_id IS NULL")), 4);
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM reminders WHERE client_id = ?"), { client }), 4);
 
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+351912345678"));
+    // Another client's lead with the same number cannot take the booking.
+    const qint64 otherCampaign = Tests::addCampaign(db, m_clock, other, QStringLiteral("Summer"));
+    const qint64 otherLead = Tests::addLead(db, m_clock, other, otherCampaign, QStringLiteral("+351912345678"));
+    QCOMPARE(appointments.linkToLead(a.id, otherLead).kind(), DbError::NotFound);
     QVERIFY(!appointments.linkToLead(a.id, lead).isError());
     const AppointmentRecord linked = appointments.find(a.id).value();
     QCOMPARE(linked.clientId, client);
@@ -306,12 +344,12 @@ void tst_CalcomHandler::unmatchedBookingCanBeLinkedLater()
 void tst_CalcomHandler::phoneMatchPrefersMostRecentCampaign()
 {
     CALLVIA_TEST_DATABASE(db);
-    const qint64 first = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
-    const qint64 second = Tests::addClient(db, m_clock, QStringLiteral("Bright Smiles"));
-    const qint64 oldCampaign = Tests::addCampaign(db, m_clock, first, QStringLiteral("Spring"));
-    const qint64 newCampaign = Tests::addCampaign(db, m_clock, second, QStringLiteral("Summer"));
-    const qint64 newer = Tests::addLead(db, m_clock, second, newCampaign, QStringLiteral("+14155550123"));
-    const qint64 older = Tests::addLead(db, m_clock, first, oldCampaign, QStringLiteral("+14155550123"));
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 oldCampaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
+    const qint64 newCampaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Summer"));
+    const qint64 newer = Tests::addLead(db, m_clock, client, newCampaign, QStringLiteral("+14155550123"));
+    // One lead per number within a client: the other campaign's lead has another number.
+    const qint64 older = Tests::addLead(db, m_clock, client, oldCampaign, QStringLiteral("+14155550124"));
     CalcomHandler handler(db, m_clock);
     // No lead has the e-mail, so the phone (as typed, with spaces) decides.
     QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_p"), start, end,
@@ -319,9 +357,85 @@ void tst_CalcomHandler::phoneMatchPrefersMostRecentCampaign()
              QString());
     const AppointmentRecord a = AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_p")).value();
     QCOMPARE(a.leadId, newer);
-    QCOMPARE(a.clientId, second);
+    QCOMPARE(a.clientId, client);
     QCOMPARE(Tests::leadStatus(db, m_clock, older), QStringLiteral("new"));
     QCOMPARE(Tests::leadStatus(db, m_clock, newer), QStringLiteral("booked"));
+}
+
+void tst_CalcomHandler::bookingOnOneClientsPageNeverTouchesAnotherClientsLead()
+{
+    // The attendee types client B's lead's e-mail and phone on client A's booking page: the
+    // booking belongs to A (its event type), and B's lead is neither matched nor booked.
+    CALLVIA_TEST_DATABASE(db);
+    const qint64 clientA = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"), 100);
+    const qint64 clientB = addMappedClient(db, m_clock, QStringLiteral("Bright Smiles"), 200);
+    const qint64 campaignA = Tests::addCampaign(db, m_clock, clientA, QStringLiteral("Spring"));
+    const qint64 campaignB = Tests::addCampaign(db, m_clock, clientB, QStringLiteral("Summer")); // the newer campaign
+    const qint64 leadB = Tests::addLead(db, m_clock, clientB, campaignB, QStringLiteral("+14155550123"),
+                                        QStringLiteral("ana@example.com"), QStringLiteral("contacted"));
+    CalcomHandler handler(db, m_clock);
+    QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_a1"), start, end,
+                                                 QStringLiteral("ana@example.com"), QStringLiteral("+14155550123"))),
+             QString());
+    AppointmentRecord a = AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_a1")).value();
+    QCOMPARE(a.clientId, clientA);
+    QCOMPARE(a.leadId, 0); // A has no such lead: an unmatched booking of A
+    QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("contacted"));
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM reminders WHERE client_id = ?"), { clientB }), 0);
+
+    // When A has a lead with those details, that lead gets the booking; B's stays untouched.
+    const qint64 leadA = Tests::addLead(db, m_clock, clientA, campaignA, QStringLiteral("+14155550123"),
+                                        QStringLiteral("ana@example.com"), QStringLiteral("contacted"));
+    QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_a2"), start, end,
+                                                 QStringLiteral("ana@example.com"), QStringLiteral("+14155550123"))),
+             QString());
+    a = AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_a2")).value();
+    QCOMPARE(a.clientId, clientA);
+    QCOMPARE(a.leadId, leadA);
+    QCOMPARE(Tests::leadStatus(db, m_clock, leadA), QStringLiteral("booked"));
+    QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("contacted"));
+
+    // B's own page (event type 200, or only its organizer mapped) books B's lead.
+    QVERIFY(Tests::mapProviderId(db, m_clock, clientB, QStringLiteral("calcom"), QStringLiteral("organizer"),
+                                 QStringLiteral("desk@bright.example")));
+    QCOMPARE(Tests::deliver(handler, db,
+                            onEventType(booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_b1"), start, end,
+                                                QStringLiteral("ana@example.com")),
+                                        999, QStringLiteral("Desk@Bright.example"))),
+             QString());
+    a = AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_b1")).value();
+    QCOMPARE(a.clientId, clientB);
+    QCOMPARE(a.leadId, leadB);
+    QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("booked"));
+}
+
+void tst_CalcomHandler::unmappedBookingIsFlaggedAndChangesNothing()
+{
+    CALLVIA_TEST_DATABASE(db);
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"), 100);
+    const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
+    const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"),
+                                       QStringLiteral("ana@example.com"), QStringLiteral("contacted"));
+    CalcomHandler handler(db, m_clock);
+    QList<qint64> ids;
+    for (const QString &trigger : { QStringLiteral("BOOKING_CREATED"), QStringLiteral("BOOKING_CANCELLED") }) {
+        QCOMPARE(Tests::deliver(handler, db,
+                                onEventType(booking(trigger, QStringLiteral("bk_x"), start, end,
+                                                    QStringLiteral("ana@example.com"), QStringLiteral("+14155550123")),
+                                            777, QStringLiteral("stranger@elsewhere.example")),
+                                {}, nullptr, &ids),
+                 QString());
+    }
+    QCOMPARE(ids.size(), 2);
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM appointments")), 0);
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM reminders")), 0);
+    QCOMPARE(Tests::leadStatus(db, m_clock, lead), QStringLiteral("contacted"));
+    const EventRecord event = EventRepository(db).byId(ids.first()).value();
+    QVERIFY(event.unattributed);
+    QVERIFY2(event.lastError.contains(QStringLiteral("event_type_id 777")), qPrintable(event.lastError));
+    EventFilter filter;
+    filter.unattributedOnly = true;
+    QCOMPARE(EventRepository(db).list(filter).value().size(), 2);
 }
 
 void tst_CalcomHandler::nationalUsPhoneMatchesImportedLead()
@@ -329,7 +443,7 @@ void tst_CalcomHandler::nationalUsPhoneMatchesImportedLead()
     // A national-format US number (no +1) is read as the lead import reads it (libphonenumber,
     // region US): the old digits-only reading made "(415) 555-0123" the Swiss +41 55 550 123.
     CALLVIA_TEST_DATABASE(db);
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"));
     CalcomHandler handler(db, m_clock);

@@ -2,6 +2,7 @@
 
 #include <common/testdatabase.h>
 
+#include <models/eventrepository.h>
 #include <models/messagerepository.h>
 #include <models/optoutrepository.h>
 #include <services/webhooks/messagebirdhandler.h>
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void stopWords();
     void stopReplyOptsNumberOutEverywhere_data() { Tests::TestDatabase::addBackendRows(); }
     void stopReplyOptsNumberOutEverywhere();
+    void replyBelongsToTheClientOfTheNumberItReached_data() { Tests::TestDatabase::addBackendRows(); }
+    void replyBelongsToTheClientOfTheNumberItReached();
     void identifyNamesMissingField();
 
 private:
@@ -96,6 +99,8 @@ void tst_MessageBirdHandler::stopReplyOptsNumberOutEverywhere()
     CALLVIA_TEST_DATABASE(db);
     const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 other = Tests::addClient(db, m_clock, QStringLiteral("Bright Smiles"));
+    QVERIFY(Tests::mapProviderId(db, m_clock, client, QStringLiteral("messagebird"), QStringLiteral("number"),
+                                 QStringLiteral("+3197010000000")));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+31612345678"), {}, QStringLiteral("booked"));
     MessageBirdHandler handler(db, m_clock);
@@ -116,6 +121,43 @@ void tst_MessageBirdHandler::stopReplyOptsNumberOutEverywhere()
     QCOMPARE(Tests::leadStatus(db, m_clock, lead), QStringLiteral("dnc"));
     QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM opt_outs WHERE source = 'sms_reply' AND channel = 'all'")), 1);
     QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages WHERE direction = 'inbound' AND client_id = ?"), { client }), 2);
+}
+
+void tst_MessageBirdHandler::replyBelongsToTheClientOfTheNumberItReached()
+{
+    CALLVIA_TEST_DATABASE(db);
+    const qint64 clientA = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 clientB = Tests::addClient(db, m_clock, QStringLiteral("Bright Smiles"));
+    QVERIFY(Tests::mapProviderId(db, m_clock, clientA, QStringLiteral("messagebird"), QStringLiteral("number"),
+                                 QStringLiteral("+14155550100")));
+    const qint64 campaignB = Tests::addCampaign(db, m_clock, clientB, QStringLiteral("Summer"));
+    const qint64 leadB = Tests::addLead(db, m_clock, clientB, campaignB, QStringLiteral("+31612345678"));
+    MessageBirdHandler handler(db, m_clock);
+    // Sent to A's number: A's message, and B's lead with the same phone is not its lead.
+    QCOMPARE(Tests::deliver(handler, db, R"({"id":"in_a","originator":"31612345678","payload":"Hi","receiver":"14155550100"})"),
+             QString());
+    const QList<MessageRecord> rows = MessageRepository(db, m_clock).findByProviderId(QStringLiteral("messagebird"),
+                                                                                     QStringLiteral("in_a")).value();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().clientId, clientA);
+    QCOMPARE(rows.first().leadId, 0);
+    QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("new"));
+
+    // Sent to a number no client has: flagged, not stored as anyone's message, no lead touched;
+    // a stop word is still honoured (an opt-out only ever reduces contact).
+    QList<qint64> ids;
+    QCOMPARE(Tests::deliver(handler, db, R"({"id":"in_x","originator":"31612345678","payload":"Hello","receiver":"14155550199"})",
+                            {}, nullptr, &ids),
+             QString());
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages WHERE provider_message_id = 'in_x'")), 0);
+    QVERIFY(EventRepository(db).byId(ids.first()).value().unattributed);
+    QCOMPARE(Tests::deliver(handler, db, R"({"id":"in_y","originator":"31612345678","payload":"STOP","receiver":"14155550199"})"),
+             QString());
+    QCOMPARE(OptOutRepository(db, m_clock).isOptedOut(QStringLiteral("+31612345678"), QStringLiteral("sms"), clientB)
+                     .valueOr(false),
+             true);
+    QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("new"));
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM messages")), 1);
 }
 
 void tst_MessageBirdHandler::identifyNamesMissingField()

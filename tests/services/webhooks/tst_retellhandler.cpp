@@ -3,6 +3,7 @@
 #include <common/testdatabase.h>
 
 #include <models/calllogrepository.h>
+#include <models/eventrepository.h>
 #include <models/optoutrepository.h>
 #include <models/usagerepository.h>
 #include <services/webhooks/retellhandler.h>
@@ -30,6 +31,10 @@ private Q_SLOTS:
     void metadataLeadIdWinsOverPhone();
     void unknownCallIsKeptUnmatched_data() { Tests::TestDatabase::addBackendRows(); }
     void unknownCallIsKeptUnmatched();
+    void metadataClientLimitsTheLeadToThatClient_data() { Tests::TestDatabase::addBackendRows(); }
+    void metadataClientLimitsTheLeadToThatClient();
+    void unmappedCallIsFlaggedAndChangesNothing_data() { Tests::TestDatabase::addBackendRows(); }
+    void unmappedCallIsFlaggedAndChangesNothing();
     void callbackRequestedSetsCallbackTime_data() { Tests::TestDatabase::addBackendRows(); }
     void callbackRequestedSetsCallbackTime();
     void usageIsBilledPerStartedSecondAtClientRate_data() { Tests::TestDatabase::addBackendRows(); }
@@ -83,6 +88,16 @@ QByteArray callEvent(const QString &event, const QString &callId, const QString 
             .toJson(QJsonDocument::Compact);
 }
 
+// A client whose Retell agent (the fixture's agent_1) is mapped in its settings.
+qint64 addMappedClient(Database &db, const Clock &clock, const QString &name, qint64 rate = 20)
+{
+    const qint64 client = Tests::addClient(db, clock, name, rate);
+    if (!Tests::mapProviderId(db, clock, client, QStringLiteral("retell"), QStringLiteral("agent_id"),
+                              QStringLiteral("agent_1")))
+        return 0;
+    return client;
+}
+
 // Everything the events decide about one call, without the bookkeeping timestamps.
 QString snapshot(Database &db, const Clock &clock, const QString &callId, qint64 leadId)
 {
@@ -109,7 +124,7 @@ QString snapshot(Database &db, const Clock &clock, const QString &callId, qint64
 void tst_RetellHandler::callStartedLogsCallAndContactsLead()
 {
     CALLVIA_TEST_DATABASE(db);
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"));
     RetellHandler handler(db, m_clock);
@@ -143,7 +158,7 @@ void tst_RetellHandler::callStartedLogsCallAndContactsLead()
 void tst_RetellHandler::everyOrderOfTheThreeEventsGivesTheSameState()
 {
     CALLVIA_TEST_DATABASE(db);
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"), 25);
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"), 25);
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     RetellHandler handler(db, m_clock);
     const QStringList names { QStringLiteral("call_started"), QStringLiteral("call_ended"), QStringLiteral("call_analyzed") };
@@ -193,7 +208,7 @@ void tst_RetellHandler::everyOrderOfTheThreeEventsGivesTheSameState()
 void tst_RetellHandler::metadataLeadIdWinsOverPhone()
 {
     CALLVIA_TEST_DATABASE(db);
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     const qint64 byPhone = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"));
     const qint64 byId = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550999"));
@@ -208,7 +223,10 @@ void tst_RetellHandler::metadataLeadIdWinsOverPhone()
 
 void tst_RetellHandler::unknownCallIsKeptUnmatched()
 {
+    // The agent belongs to a client, the number to none of its leads: the call is the client's,
+    // unmatched for staff, and its minutes are the client's usage.
     CALLVIA_TEST_DATABASE(db);
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     RetellHandler handler(db, m_clock);
     for (const QString &event : { QStringLiteral("call_ended"), QStringLiteral("call_started"), QStringLiteral("call_analyzed") })
         QCOMPARE(Tests::deliver(handler, db, callEvent(event, QStringLiteral("call_x"), QStringLiteral("+14155550777"))),
@@ -217,15 +235,84 @@ void tst_RetellHandler::unknownCallIsKeptUnmatched()
     QVERIFY(unmatched.ok());
     QCOMPARE(unmatched.value().size(), 1);
     QCOMPARE(unmatched.value().first().retellCallId, QStringLiteral("call_x"));
-    QCOMPARE(unmatched.value().first().clientId, 0);
+    QCOMPARE(unmatched.value().first().clientId, client);
+    QCOMPARE(unmatched.value().first().leadId, 0);
     QCOMPARE(unmatched.value().first().outcome, QStringLiteral("appointment_set"));
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM usage_records WHERE client_id = ?"), { client }), 1);
+}
+
+void tst_RetellHandler::metadataClientLimitsTheLeadToThatClient()
+{
+    // Client B has a lead with the dialled number (and its id is even in the metadata), but the
+    // call's metadata names client A, and the agent is mapped to nobody: only A's leads match.
+    CALLVIA_TEST_DATABASE(db);
+    const qint64 clientA = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 clientB = Tests::addClient(db, m_clock, QStringLiteral("Bright Smiles"));
+    const qint64 campaignA = Tests::addCampaign(db, m_clock, clientA, QStringLiteral("Spring"));
+    const qint64 campaignB = Tests::addCampaign(db, m_clock, clientB, QStringLiteral("Summer"));
+    const qint64 leadB = Tests::addLead(db, m_clock, clientB, campaignB, QStringLiteral("+14155550123"));
+    RetellHandler handler(db, m_clock);
+    const QJsonObject metadataA { { QStringLiteral("client_id"), QString::number(clientA) },
+                                  { QStringLiteral("lead_id"), leadB } };
+    QCOMPARE(Tests::deliver(handler, db,
+                            callEvent(QStringLiteral("call_analyzed"), QStringLiteral("call_a"),
+                                      QStringLiteral("+14155550123"), 1000, QStringLiteral("not_interested"), metadataA)),
+             QString());
+    CallLogRecord row = CallLogRepository(db, m_clock).findByRetellId(QStringLiteral("call_a")).value();
+    QCOMPARE(row.clientId, clientA);
+    QCOMPARE(row.leadId, 0);
+    QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("new"));
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM opt_outs")), 0);
+
+    // A's own lead with that number is the one matched.
+    const qint64 leadA = Tests::addLead(db, m_clock, clientA, campaignA, QStringLiteral("+14155550123"));
+    QCOMPARE(Tests::deliver(handler, db,
+                            callEvent(QStringLiteral("call_analyzed"), QStringLiteral("call_a2"),
+                                      QStringLiteral("+14155550123"), 1000, QStringLiteral("appointment_set"),
+                                      QJsonObject { { QStringLiteral("client_id"), clientA } })),
+             QString());
+    row = CallLogRepository(db, m_clock).findByRetellId(QStringLiteral("call_a2")).value();
+    QCOMPARE(row.clientId, clientA);
+    QCOMPARE(row.leadId, leadA);
+    QCOMPARE(Tests::leadStatus(db, m_clock, leadA), QStringLiteral("booked"));
+    QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("new"));
+}
+
+void tst_RetellHandler::unmappedCallIsFlaggedAndChangesNothing()
+{
+    CALLVIA_TEST_DATABASE(db);
+    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental")); // agent_1 not mapped
+    const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
+    const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"));
+    RetellHandler handler(db, m_clock);
+    QList<qint64> ids;
+    QCOMPARE(Tests::deliver(handler, db,
+                            callEvent(QStringLiteral("call_analyzed"), QStringLiteral("call_n"),
+                                      QStringLiteral("+14155550123"), 1000, QStringLiteral("appointment_set")),
+                            {}, nullptr, &ids),
+             QString());
+    QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM call_logs")), 0);
     QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM usage_records")), 0);
+    QCOMPARE(Tests::leadStatus(db, m_clock, lead), QStringLiteral("new"));
+    QCOMPARE(ids.size(), 1);
+    const EventRecord event = EventRepository(db).byId(ids.first()).value();
+    QVERIFY(event.unattributed);
+    QVERIFY2(event.lastError.contains(QStringLiteral("agent_id agent_1")), qPrintable(event.lastError));
+
+    // Our number (from_number of an outbound call) mapped to the client attributes it as well.
+    QVERIFY(Tests::mapProviderId(db, m_clock, client, QStringLiteral("retell"), QStringLiteral("number"),
+                                 QStringLiteral("+1 415 555 0100")));
+    QCOMPARE(Tests::deliver(handler, db,
+                            callEvent(QStringLiteral("call_analyzed"), QStringLiteral("call_n"),
+                                      QStringLiteral("+14155550123"), 1000, QStringLiteral("appointment_set"))),
+             QString());
+    QCOMPARE(CallLogRepository(db, m_clock).findByRetellId(QStringLiteral("call_n")).value().leadId, lead);
 }
 
 void tst_RetellHandler::callbackRequestedSetsCallbackTime()
 {
     CALLVIA_TEST_DATABASE(db);
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"));
     RetellHandler handler(db, m_clock);
@@ -242,7 +329,7 @@ void tst_RetellHandler::callbackRequestedSetsCallbackTime()
 void tst_RetellHandler::usageIsBilledPerStartedSecondAtClientRate()
 {
     CALLVIA_TEST_DATABASE(db);
-    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Default Rate"));
+    const qint64 client = addMappedClient(db, m_clock, QStringLiteral("Default Rate"));
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"));
     RetellHandler handler(db, m_clock);

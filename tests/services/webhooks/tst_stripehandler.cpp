@@ -4,6 +4,7 @@
 
 #include <models/invoicerepository.h>
 #include <models/milestonerepository.h>
+#include <services/providerconfig.h>
 #include <services/webhooks/stripehandler.h>
 
 #include <QtTest>
@@ -25,6 +26,10 @@ private Q_SLOTS:
     void metadataInvoiceIdFindsTheInvoice();
     void unknownInvoiceChangesNothing_data() { Tests::TestDatabase::addBackendRows(); }
     void unknownInvoiceChangesNothing();
+    void configuredModeFromSettingOrKeyPrefix_data();
+    void configuredModeFromSettingOrKeyPrefix();
+    void eventOfTheOtherModeChangesNothing_data() { Tests::TestDatabase::addBackendRows(); }
+    void eventOfTheOtherModeChangesNothing();
     void parserNamesMissingField();
 
 private:
@@ -156,6 +161,72 @@ void tst_StripeHandler::unknownInvoiceChangesNothing()
              QString());
     QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM invoices")), 1);
     QCOMPARE(InvoiceRepository(db, m_clock).find(invoice).value().status, QStringLiteral("draft"));
+}
+
+void tst_StripeHandler::configuredModeFromSettingOrKeyPrefix_data()
+{
+    QTest::addColumn<QString>("livemode");
+    QTest::addColumn<QString>("apiKey");
+    QTest::addColumn<int>("expected"); // 1 live, 0 test, -1 not configured
+    QTest::newRow("test key") << QString() << "sk_test_abc" << 0;
+    QTest::newRow("live key") << QString() << "sk_live_abc" << 1;
+    QTest::newRow("restricted live key") << QString() << "rk_live_abc" << 1;
+    QTest::newRow("setting wins over key") << "false" << "sk_live_abc" << 0;
+    QTest::newRow("setting live") << "live" << QString() << 1;
+    QTest::newRow("nothing") << QString() << QString() << -1;
+    QTest::newRow("whitespace only") << "  " << "   " << -1;
+    QTest::newRow("unknown key shape") << QString() << "abc" << -1;
+}
+
+void tst_StripeHandler::configuredModeFromSettingOrKeyPrefix()
+{
+    QFETCH(QString, livemode);
+    QFETCH(QString, apiKey);
+    QFETCH(int, expected);
+    QProcessEnvironment env;
+    if (!livemode.isNull())
+        env.insert(QStringLiteral("CALLVIA_STRIPE_LIVEMODE"), livemode);
+    if (!apiKey.isNull())
+        env.insert(QStringLiteral("CALLVIA_STRIPE_API_KEY"), apiKey);
+    const Services::ProviderConfig config(nullptr, nullptr, env);
+    const std::optional<bool> live = StripeHandler::configuredLivemode(config);
+    QCOMPARE(live ? int(*live) : -1, expected);
+}
+
+// A test-mode installation ignores live events and the other way round; without a configured
+// mode every event is ignored (fail closed). The reason is logged.
+void tst_StripeHandler::eventOfTheOtherModeChangesNothing()
+{
+    CALLVIA_TEST_DATABASE(db);
+    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 invoice = addInvoice(db, m_clock, client, QStringLiteral("in_1"));
+    InvoiceRepository invoices(db, m_clock);
+    auto withMode = [](QByteArray body, const char *mode) {
+        const QByteArray marked = QByteArray(R"("object":"event","livemode":)") + QByteArray(mode) + QByteArray(",");
+        return body.replace(QByteArray(R"("object":"event",)"), marked);
+    };
+    QProcessEnvironment none;
+    const Services::ProviderConfig unconfigured(nullptr, nullptr, none);
+    StripeHandler blind(db, m_clock, &unconfigured);
+    QCOMPARE(Tests::deliver(blind, db, withMode(stripeEvent(QStringLiteral("evt_0"), QStringLiteral("invoice.paid"),
+                                                            QStringLiteral("in_1")), "false")),
+             QString());
+    QCOMPARE(invoices.find(invoice).value().status, QStringLiteral("draft"));
+
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("CALLVIA_STRIPE_API_KEY"), QStringLiteral("sk_test_123"));
+    const Services::ProviderConfig config(nullptr, nullptr, env);
+    StripeHandler handler(db, m_clock, &config);
+    for (const char *mode : { "true", "\"false\"" }) { // live, and not a boolean
+        QCOMPARE(Tests::deliver(handler, db, withMode(stripeEvent(QStringLiteral("evt_live"), QStringLiteral("invoice.paid"),
+                                                                  QStringLiteral("in_1")), mode)),
+                 QString());
+        QCOMPARE(invoices.find(invoice).value().status, QStringLiteral("draft"));
+    }
+    QCOMPARE(Tests::deliver(handler, db, withMode(stripeEvent(QStringLiteral("evt_test"), QStringLiteral("invoice.paid"),
+                                                              QStringLiteral("in_1")), "false")),
+             QString());
+    QCOMPARE(invoices.find(invoice).value().status, QStringLiteral("paid"));
 }
 
 void tst_StripeHandler::parserNamesMissingField()
