@@ -398,7 +398,10 @@ void tst_Database::passwordFromTheEnvironment()
         QCOMPARE(db.bypassesRowSecurity().value(), false);
     }
     qputenv("PGPASSWORD", "wrong-password-1");
-    {
+    QSqlQuery trust(test->database().connection());
+    QVERIFY(trust.exec(QStringLiteral("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust' AND type "
+                                      "LIKE 'host%' AND 'all' = ANY(user_name)")) && trust.next());
+    if (trust.value(0).toInt() == 0) { // CI asks for SCRAM (.ci/run); a plain initdb trusts loopback
         Database db(*DatabaseUrl::parse(test->loginUrl(role, {}), &error));
         QVERIFY(db.open());
     }

@@ -445,8 +445,18 @@ void tst_TenantIsolation::postgresSignInSwitchesToTheUsersRole()
     QCOMPARE(ids(app, QStringLiteral("SELECT id FROM clients")), QList<qint64> { clients.at(2) });
     app.closeAllConnections();
 
-    auto wrong = loginAs(*test, QStringLiteral("dora"), QStringLiteral("not-the-password-1"));
-    QVERIFY(wrong->open());
+    // A server whose pg_hba.conf trusts every loopback login (RECIPES.md's plain initdb) checks no
+    // password; CI's asks for SCRAM (.ci/run).
+    const bool checksPasswords
+        = scalarText(owner, QStringLiteral("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust' AND "
+                                           "type LIKE 'host%' AND 'all' = ANY(user_name)"))
+        == QStringLiteral("0");
+    if (checksPasswords) {
+        auto wrong = loginAs(*test, QStringLiteral("dora"), QStringLiteral("not-the-password-1"));
+        QVERIFY(wrong->open());
+    } else {
+        qInfo("this server trusts loopback logins: the wrong-password check is left out");
+    }
     QVERIFY(!AuthService(owner, m_clock, 1000).setDisabled(Session::system(), QStringLiteral("dora"), true));
     auto disabled = loginAs(*test, QStringLiteral("dora"), m_password);
     QVERIFY(disabled->open());
@@ -456,7 +466,8 @@ void tst_TenantIsolation::postgresSignInSwitchesToTheUsersRole()
     enabled->closeAllConnections();
     QVERIFY(!AuthService(owner, m_clock, 1000).resetPassword(Session::system(), QStringLiteral("dora"),
         QStringLiteral("lamp-river-new-77"), false));
-    QVERIFY(loginAs(*test, QStringLiteral("dora"), m_password)->open());
+    if (checksPasswords)
+        QVERIFY(loginAs(*test, QStringLiteral("dora"), m_password)->open()); // the old one no more
     QVERIFY(!loginAs(*test, QStringLiteral("dora"), QStringLiteral("lamp-river-new-77"))->open());
     {
         QSqlQuery(owner.connection()).exec(QStringLiteral("DROP OWNED BY \"%1\"").arg(service));
