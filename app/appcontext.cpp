@@ -12,8 +12,10 @@
 #include <services/secretcipher.h>
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QUrl>
 
 // --- appcontext: webhooks includes (issue 3) ---
 #include <services/webhooks/eventprocessor.h>
@@ -44,17 +46,60 @@ AppContext::~AppContext()
     stopServices();
 }
 
+namespace {
+
+// CALLVIA_DATABASE_PASSWORD_FILE: the first line of that file is the password (systemd's
+// LoadCredential=, a secret mounted by an orchestrator). Refused when others may read it.
+QString readPasswordFile(Models::DatabaseUrl *url)
+{
+    const QString path = qEnvironmentVariable("CALLVIA_DATABASE_PASSWORD_FILE");
+    if (path.isEmpty() || !url->password.isEmpty())
+        return {};
+    QFile file(path);
+    if (file.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup | QFileDevice::WriteOther))
+        return QStringLiteral("CALLVIA_DATABASE_PASSWORD_FILE %1 may be read by other users: chmod 600 it").arg(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return QStringLiteral("CALLVIA_DATABASE_PASSWORD_FILE %1: %2").arg(path, file.errorString());
+    url->password = QString::fromUtf8(file.readLine()).trimmed();
+    return {};
+}
+
+} // namespace
+
 Models::DbError AppContext::openDatabase()
 {
     QString error;
-    const QString text =
-            m_options.databaseUrl.isEmpty() ? Models::DatabaseUrl::defaultSqlitePath() : m_options.databaseUrl;
-    const std::optional<Models::DatabaseUrl> url = Models::DatabaseUrl::parse(text, &error);
+    // The service environment may name the database (a systemd EnvironmentFile), so a password in
+    // it never shows in the process's arguments.
+    QString text = m_options.databaseUrl.isEmpty() ? qEnvironmentVariable("CALLVIA_DATABASE") : m_options.databaseUrl;
+    if (text.isEmpty())
+        text = Models::DatabaseUrl::defaultSqlitePath();
+    std::optional<Models::DatabaseUrl> url = Models::DatabaseUrl::parse(text, &error);
     if (!url)
         return { Models::DbError::Invalid, QStringLiteral("--database: %1").arg(error) };
+    if (url->dialect == Models::Dialect::PostgreSql) {
+        if (!m_databasePassword.isEmpty())
+            url->password = m_databasePassword;
+        if (const QString refused = readPasswordFile(&*url); !refused.isEmpty())
+            return { Models::DbError::Invalid, refused };
+        if (!m_options.databaseUrl.isEmpty() && QUrl(m_options.databaseUrl).password().size() > 0)
+            qCWarning(lcApp) << "the --database URL holds a password, which other local users can read in the "
+                                "process list: use PGPASSWORD, PGPASSFILE or CALLVIA_DATABASE_PASSWORD_FILE";
+    }
     m_database = std::make_unique<Models::Database>(*url);
     if (Models::DbError openError = m_database->open())
         return openError;
+    // Row-level security does not bind a superuser or a BYPASSRLS role: refuse to serve client
+    // users through one unless asked to (set-up by the owner, tests).
+    const Models::DbResult<bool> bypasses = m_database->bypassesRowSecurity();
+    if (!bypasses.ok())
+        return bypasses.error();
+    if (bypasses.value() && !m_options.allowSuperuser)
+        return { Models::DbError::Invalid,
+                 QStringLiteral("%1: the PostgreSQL login %2 is a superuser or has BYPASSRLS, so row-level "
+                                "security would not apply. Connect as a Callvia login role (README, \"Using "
+                                "PostgreSQL\"), or pass --allow-superuser for set-up.")
+                         .arg(m_database->url().displayName(), m_database->url().user) };
     if (Models::DbError migrateError = m_database->migrate())
         return migrateError;
     m_settings = std::make_unique<Models::SettingsRepository>(*m_database, *m_clock);
@@ -117,7 +162,17 @@ QString AppContext::restoreAndRestart(const QString &backupPath)
                                        { { QStringLiteral("from"), backupPath },
                                          { QStringLiteral("replaced_kept_as"), aside.value() } });
     m_database->closeAllConnections();
-    QProcess::startDetached(QCoreApplication::applicationFilePath(), QCoreApplication::arguments().mid(1));
+    // The new process gets no password in its arguments (others can read those): it goes in the
+    // environment, which only the same user can read.
+    QString password;
+    QProcess respawn;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    respawn.setProgram(QCoreApplication::applicationFilePath());
+    respawn.setArguments(Models::DatabaseUrl::argumentsWithoutPassword(QCoreApplication::arguments().mid(1), &password));
+    if (!password.isEmpty())
+        environment.insert(QStringLiteral("PGPASSWORD"), password);
+    respawn.setProcessEnvironment(environment);
+    respawn.startDetached();
     QCoreApplication::quit();
     return {};
 }

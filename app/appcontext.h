@@ -41,6 +41,8 @@ public:
 
     // Opens the database and applies migrations. The message names the file or server.
     Models::DbError openDatabase();
+    // PostgreSQL: the password of the URL's login, typed at start-up (a user's own login role).
+    void setDatabasePassword(const QString &password) { m_databasePassword = password; }
     // Starts the listener and background services (GUI and headless modes).
     QString startServices();
     void stopServices();
@@ -59,6 +61,7 @@ public:
 
 private:
     Options m_options;
+    QString m_databasePassword;
     std::unique_ptr<Models::Clock> m_clock;
     std::unique_ptr<Models::Database> m_database;
     std::unique_ptr<Models::SettingsRepository> m_settings;

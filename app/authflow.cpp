@@ -21,13 +21,23 @@ namespace Callvia::App {
 std::optional<Services::Session> signInWithDialogs(AppContext &context)
 {
     Services::AuthService auth(context.database(), context.clock());
+    auth.setSwitchesLogin(true);
     const Models::DbResult<bool> hasUsers = auth.hasUsers();
     if (!hasUsers.ok()) {
         QMessageBox::critical(nullptr, QObject::tr("Callvia"), hasUsers.error().message());
         return std::nullopt;
     }
     std::optional<Services::Session> signedIn;
-    if (!hasUsers.value()) {
+    // PostgreSQL with a user's own login role (postgresql://callvia.carol@…): connecting was the
+    // sign-in (the server checked the password); no second dialog.
+    const Models::DbResult<Services::Session> byLogin = auth.sessionForCurrentLogin();
+    if (!byLogin.ok() && byLogin.error().kind() != Models::DbError::NotFound) {
+        QMessageBox::critical(nullptr, QObject::tr("Callvia"), byLogin.error().message());
+        return std::nullopt;
+    }
+    if (byLogin.ok()) {
+        signedIn = byLogin.value();
+    } else if (!hasUsers.value()) {
         Ui::SetupDialog setup(auth);
         if (setup.exec() != QDialog::Accepted || !setup.session())
             return std::nullopt;
@@ -45,7 +55,6 @@ std::optional<Services::Session> signInWithDialogs(AppContext &context)
         if (change.exec() != QDialog::Accepted)
             return std::nullopt;
     }
-    context.database().setSessionClient(session.clientId());
     return session;
 }
 
@@ -73,13 +82,33 @@ int refuse(const QString &message, int code)
     return code;
 }
 
+// PostgreSQL without --user: the URL's role may be a Callvia user's own login (a client's
+// desktop URL); then the command acts as that user, never as the operator.
+int sessionFromLogin(AppContext &context)
+{
+    const Models::DbResult<Services::Session> found
+        = Services::AuthService(context.database(), context.clock()).sessionForCurrentLogin();
+    if (!found.ok())
+        return found.error().kind() == Models::DbError::NotFound
+            ? 0
+            : refuse(QStringLiteral("database login: %1").arg(found.error().message()), 6);
+    const Services::Session &session = found.value();
+    const QString &command = context.options().command;
+    if (!honoursSession(command) && !session.canManageUsers())
+        return refuse(QStringLiteral("Permission denied: \"%1\" is for administrators; %2 has the %3 role")
+                          .arg(command, session.username(), session.roleName()),
+            1);
+    context.setSession(session);
+    return 0;
+}
+
 } // namespace
 
 int signInForCommand(AppContext &context)
 {
     const QString username = context.options().user;
     if (username.isEmpty())
-        return 0;
+        return context.database().isSqlite() ? 0 : sessionFromLogin(context);
     QString password = qEnvironmentVariable("CALLVIA_PASSWORD");
     qunsetenv("CALLVIA_PASSWORD"); // not inherited by anything this process starts
     if (password.isEmpty())
@@ -88,7 +117,8 @@ int signInForCommand(AppContext &context)
         return refuse(QStringLiteral("--user %1: no password (set CALLVIA_PASSWORD or pipe it to stdin)")
                           .arg(username),
             6);
-    const Services::AuthService auth(context.database(), context.clock());
+    Services::AuthService auth(context.database(), context.clock());
+    auth.setSwitchesLogin(true);
     const Services::SignInResult result = auth.signIn(username, password);
     if (!result.session)
         return refuse(QStringLiteral("--user %1: %2").arg(username, result.message), 6);
@@ -103,7 +133,6 @@ int signInForCommand(AppContext &context)
         return refuse(QStringLiteral("Permission denied: \"%1\" is for administrators; %2 has the %3 role")
                           .arg(command, session.username(), session.roleName()),
             1);
-    context.database().setSessionClient(session.clientId());
     context.setSession(session);
     return 0;
 }

@@ -13,8 +13,9 @@ namespace Callvia::App {
 class AppContext;
 
 // Start-up sign-in. GUI: the setup dialog when no user exists, then the login dialog (and a
-// password change when an admin reset it); nullopt when the person cancels. The signed-in
-// client user's id goes to Database::setSessionClient so PostgreSQL's RLS confines the session.
+// password change when an admin reset it); nullopt when the person cancels. On PostgreSQL the
+// process then logs in as the user's own login role (AuthService::setSwitchesLogin), which
+// row-level security binds.
 std::optional<Services::Session> signInWithDialogs(AppContext &context);
 
 // Plugs the Admin section (users, secrets, audit log) into the window for administrators.
@@ -22,8 +23,9 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
 
 // Sub-commands with `--user NAME`: reads the password from CALLVIA_PASSWORD (then removed
 // from the environment) or from stdin without echo, signs in through AuthService (lockout and
-// audit apply), confines the database session to the user's client (RLS) and sets
-// context.session(). Refuses commands that do not honour the session unless the user is an
+// audit apply), on PostgreSQL logs in as the user's own login role, and sets context.session().
+// Without --user on PostgreSQL, a URL whose role is a Callvia user's login acts as that user (not
+// as the operator). Refuses commands that do not honour the session unless the user is an
 // admin. Returns the process exit code to stop with, or 0 to go on.
 int signInForCommand(AppContext &context);
 

@@ -15,6 +15,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTranslator>
@@ -59,7 +61,9 @@ bool parseOptions(const QStringList &arguments, App::Options *options)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption database(QStringLiteral("database"),
-                                      QStringLiteral("SQLite file path or postgresql://user:pass@host:port/db."),
+                                      QStringLiteral("SQLite file path or postgresql://user@host:port/db (password "
+                                                     "from PGPASSWORD, PGPASSFILE, ~/.pgpass or "
+                                                     "CALLVIA_DATABASE_PASSWORD_FILE; default $CALLVIA_DATABASE)."),
                                       QStringLiteral("URL"));
     const QCommandLineOption listen(QStringLiteral("listen"),
                                     QStringLiteral("Webhook listener address (default 127.0.0.1:8787)."),
@@ -70,13 +74,17 @@ bool parseOptions(const QStringList &arguments, App::Options *options)
     const QCommandLineOption user(QStringLiteral("user"),
                                   QStringLiteral("Run the command as this user (password from CALLVIA_PASSWORD or stdin)."),
                                   QStringLiteral("NAME"));
-    parser.addOptions({ database, listen, headless, noDemo, user });
+    const QCommandLineOption allowSuperuser(QStringLiteral("allow-superuser"),
+                                            QStringLiteral("PostgreSQL: run even when the login is a superuser or "
+                                                           "has BYPASSRLS (row-level security does not bind it)."));
+    parser.addOptions({ database, listen, headless, noDemo, user, allowSuperuser });
     const int index = commandIndex(arguments);
     const QStringList global = index < 0 ? arguments : arguments.mid(0, index);
     parser.process(global); // exits with a message on --help, --version or an unknown option
     options->databaseUrl = parser.value(database);
     options->headless = parser.isSet(headless);
     options->noDemo = parser.isSet(noDemo);
+    options->allowSuperuser = parser.isSet(allowSuperuser);
     if (parser.isSet(listen)) {
         QString error;
         if (!App::parseListen(parser.value(listen), &options->listenHost, &options->listenPort, &error)) {
@@ -148,9 +156,29 @@ int runHeadless(QCoreApplication &app, App::AppContext &context)
     return code;
 }
 
+// PostgreSQL with a user's own login role and no password in the environment: the server asks
+// for it, so we ask the person (up to three times). Connecting as that role is the sign-in.
+Models::DbError openWithPassword(App::AppContext &context)
+{
+    Models::DbError error = context.openDatabase();
+    for (int attempt = 0; attempt < 3 && error && error.message().contains(QLatin1String("password")); ++attempt) {
+        bool ok = false;
+        const QString password = QInputDialog::getText(nullptr, QObject::tr("Callvia"),
+                                                       QObject::tr("%1\n\nPassword:").arg(attempt == 0
+                                                               ? QObject::tr("Sign in to the team database.")
+                                                               : QObject::tr("Wrong user name or password.")),
+                                                       QLineEdit::Password, QString(), &ok);
+        if (!ok)
+            return error;
+        context.setDatabasePassword(password);
+        error = context.openDatabase();
+    }
+    return error;
+}
+
 int runGui(QApplication &app, App::AppContext &context)
 {
-    if (const Models::DbError error = context.openDatabase()) {
+    if (const Models::DbError error = openWithPassword(context)) {
         QMessageBox::critical(nullptr, QObject::tr("Callvia"),
                               QObject::tr("Callvia cannot use its database.\n\n%1").arg(error.message()));
         return 3;

@@ -18,6 +18,7 @@ struct Options
     bool noDemo = false;
     QString command; // empty = GUI or headless
     QStringList commandArguments; // argv[0] style: command name first
+    bool allowSuperuser = false; // PostgreSQL: run even as a superuser or BYPASSRLS role (setup, tests)
     QString user; // --user NAME: a sub-command runs signed in as this user (issue 6)
 };
 

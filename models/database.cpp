@@ -108,6 +108,30 @@ QString DatabaseUrl::defaultSqlitePath()
     return QDir(dir.isEmpty() ? QDir::homePath() : dir).filePath(QStringLiteral("callvia.sqlite"));
 }
 
+QStringList DatabaseUrl::argumentsWithoutPassword(const QStringList &arguments, QString *password)
+{
+    QStringList result;
+    for (int i = 0; i < arguments.size(); ++i) {
+        QString argument = arguments.at(i);
+        const bool inline_ = argument.startsWith(QLatin1String("--database="));
+        const bool next = argument == QLatin1String("--database") && i + 1 < arguments.size();
+        if (next) {
+            result << argument;
+            argument = arguments.at(++i);
+        }
+        const QString prefix = inline_ ? QStringLiteral("--database=") : QString();
+        QUrl url(argument.mid(prefix.size()), QUrl::StrictMode);
+        if ((inline_ || next) && url.isValid() && url.scheme().startsWith(QLatin1String("postgres"))
+            && !url.password().isEmpty()) {
+            *password = url.password();
+            url.setPassword({});
+            argument = prefix + url.toString();
+        }
+        result << argument;
+    }
+    return result;
+}
+
 QString DatabaseUrl::displayName() const
 {
     if (dialect == Dialect::Sqlite)
@@ -167,10 +191,20 @@ QSqlDatabase Database::connection()
                 db.close(); // the caller's open() reconnects
             }
         }
-        if (!isSqlite() && db.isOpen())
-            applySessionClient(db);
+        if (!isSqlite() && t_openTransactions == 0) {
+            QMutexLocker lock(&m_mutex);
+            if (m_connectionLogin.value(name) != m_loginGeneration) {
+                // setLogin: reconnect as the new role (the caller's open() does).
+                db.close();
+                db.setUserName(m_url.user);
+                db.setPassword(m_url.password);
+                m_connectionLogin.insert(name, m_loginGeneration);
+            }
+        }
         return db;
     }
+    QMutexLocker lock(&m_mutex);
+    m_connectionLogin.insert(name, m_loginGeneration);
     return m_url.addConnection(name);
 }
 
@@ -295,42 +329,34 @@ DbError Database::openConnection(QSqlDatabase &db)
     } else {
         QSqlQuery setup(db);
         setup.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
-        {
-            QMutexLocker lock(&m_mutex);
-            m_appliedGeneration.remove(db.connectionName());
-        }
-        if (DbError error = applySessionClient(db)) {
-            db.close();
-            return error;
-        }
+        // No session-level tenant setting: on PostgreSQL the connected role is the tenant
+        // (008_tenancy_by_roles.sql), which a statement on this connection cannot change.
     }
     return {};
 }
 
-void Database::setSessionClient(qint64 clientId)
+void Database::setLogin(const QString &user, const QString &password)
 {
-    m_sessionClient.store(clientId);
-    m_sessionGeneration.fetch_add(1);
-}
-
-DbError Database::applySessionClient(QSqlDatabase &db)
-{
-    const int generation = m_sessionGeneration.load();
-    {
-        QMutexLocker lock(&m_mutex);
-        const auto it = m_appliedGeneration.constFind(db.connectionName());
-        if (it != m_appliedGeneration.constEnd() && it.value() == generation)
-            return {};
-    }
-    const qint64 clientId = m_sessionClient.load();
-    QSqlQuery query(db);
-    query.prepare(QStringLiteral("SELECT set_config('callvia.client_id', ?, false)"));
-    query.addBindValue(clientId == 0 ? QStringLiteral("") : QString::number(clientId));
-    if (!query.exec())
-        return DbError::fromSql(query.lastError());
+    if (isSqlite())
+        return;
     QMutexLocker lock(&m_mutex);
-    m_appliedGeneration.insert(db.connectionName(), generation);
-    return {};
+    m_url.user = user;
+    m_url.password = password;
+    ++m_loginGeneration;
+}
+
+DbResult<bool> Database::bypassesRowSecurity()
+{
+    if (isSqlite())
+        return false;
+    QSqlDatabase db = connection();
+    if (DbError error = openConnection(db))
+        return error;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"))
+        || !query.next())
+        return DbError::fromSql(query.lastError());
+    return query.value(0).toBool();
 }
 
 DbError Database::open()

@@ -35,6 +35,10 @@ struct DatabaseUrl
     // A new, unopened Qt connection named connectionName with these settings (driver, file or
     // server, SQLite busy timeout, PostgreSQL connect options).
     QSqlDatabase addConnection(const QString &connectionName) const;
+    // Command-line arguments for re-starting this process without a password in them: the
+    // password of a postgresql:// URL after --database is removed and returned in *password
+    // (the caller hands it over in PGPASSWORD), everything else is kept as it was.
+    static QStringList argumentsWithoutPassword(const QStringList &arguments, QString *password);
 };
 
 // Owns the connection settings and hands each thread its own QSqlDatabase connection
@@ -89,11 +93,13 @@ public:
     static bool makePrivateFolder(const QString &path);
     // SQLite only: "ok" or the problems PRAGMA integrity_check reports.
     DbResult<QString> integrityCheck();
-    // The signed-in client user's id (0 = agency). On PostgreSQL every thread's connection runs
-    // set_config('callvia.client_id', ...) before its next statement, so the row-level security
-    // policies of 002_rls.sql confine it to that client. No effect on SQLite.
-    void setSessionClient(qint64 clientId);
-    qint64 sessionClient() const { return m_sessionClient.load(); }
+    // PostgreSQL: from now on every thread's connection logs in as this role (a Callvia user's own
+    // login role, 008_tenancy_by_roles.sql): each thread's connection is closed and reopened with
+    // it at its next connection() call outside a transaction. No effect on SQLite.
+    void setLogin(const QString &user, const QString &password);
+    // PostgreSQL: whether the connected role is a superuser or has BYPASSRLS (row-level security
+    // would not bind it). Always false on SQLite.
+    DbResult<bool> bypassesRowSecurity();
 
     // SQLite allows one writer at a time and makes a blocked writer sleep in its busy handler
     // (1, 2, 5, 10 … ms). Writers of this process that run often (webhook intake, the event
@@ -112,15 +118,13 @@ private:
     DbError applyMigration(int version, const QString &resource);
     DbError runMigration(int version, const QString &resource, const QStringList &statements,
                          bool checkForeignKeys);
-    DbError applySessionClient(QSqlDatabase &db);
 
     DatabaseUrl m_url;
     QString m_prefix;
     QMutex m_mutex;
     QHash<Qt::HANDLE, QString> m_connections;
-    std::atomic<qint64> m_sessionClient { 0 };
-    std::atomic<int> m_sessionGeneration { 0 };
-    QHash<QString, int> m_appliedGeneration; // connection name -> generation applied (under m_mutex)
+    int m_loginGeneration = 0; // bumped by setLogin (under m_mutex)
+    QHash<QString, int> m_connectionLogin; // connection name -> login generation it uses (under m_mutex)
     QMutex m_writeGate;
     std::atomic<int> m_urgentWriters { 0 };
     std::atomic<qint64> m_lastUrgentNs { 0 }; // steady clock, for scheduling only

@@ -55,12 +55,16 @@ DbResult<bool> OptOutRepository::isOptedOut(const QString &address, const QStrin
     const QString value = isEmail ? address.trimmed().toLower() : address.trimmed();
     if (value.isEmpty())
         return false;
-    DbResult<QSqlQuery> q = Sql::exec(
-            m_database,
-            QStringLiteral("SELECT COUNT(*) FROM opt_outs WHERE %1 = ? AND (channel = 'all' OR channel = ?) "
-                           "AND (client_id IS NULL OR client_id = ?)")
-                    .arg(isEmail ? QStringLiteral("email") : QStringLiteral("phone_e164")),
-            { value, channel, clientId });
+    // PostgreSQL: a client user's role cannot read agency-wide opt-outs (other clients' contacts);
+    // the SECURITY DEFINER check answers yes or no for its own client (008_tenancy_by_roles.sql).
+    DbResult<QSqlQuery> q = m_database.isSqlite()
+            ? Sql::exec(m_database,
+                        QStringLiteral("SELECT COUNT(*) FROM opt_outs WHERE %1 = ? AND (channel = 'all' OR channel = ?) "
+                                       "AND (client_id IS NULL OR client_id = ?)")
+                                .arg(isEmail ? QStringLiteral("email") : QStringLiteral("phone_e164")),
+                        { value, channel, clientId })
+            : Sql::exec(m_database, QStringLiteral("SELECT CASE WHEN callvia_is_opted_out(?, ?, ?) THEN 1 ELSE 0 END"),
+                        { value, channel, clientId });
     if (!q.ok())
         return q.error();
     q.value().next();

@@ -175,4 +175,41 @@ DbError UserRepository::setRole(qint64 id, const QString &role, qint64 clientId)
         { role, Sql::nullIfZero(clientId), m_clock.nowMs(), id });
 }
 
+DbResult<QString> UserRepository::loginName(const QString &username) const
+{
+    if (m_database.isSqlite())
+        return QString();
+    DbResult<QSqlQuery> q = Sql::exec(m_database, QStringLiteral("SELECT callvia_login_name(?)"), { username });
+    if (!q.ok())
+        return q.error();
+    return q.value().next() ? q.value().value(0).toString() : QString();
+}
+
+DbResult<UserRecord> UserRepository::findCurrentLogin() const
+{
+    if (m_database.isSqlite())
+        return DbError(DbError::NotFound, QStringLiteral("no such user"));
+    return readOne(Sql::exec(m_database, selectColumns
+                                     + QStringLiteral("WHERE id = (SELECT user_id FROM callvia_logins "
+                                                      "WHERE role_name = current_user::TEXT)")));
+}
+
+DbError UserRepository::syncLogin(qint64 id, const QString &scramVerifier) const
+{
+    if (m_database.isSqlite())
+        return {};
+    DbResult<QSqlQuery> q = Sql::exec(m_database, QStringLiteral("SELECT callvia_sync_login(?, ?)"),
+                                      { id, Sql::nullIfEmpty(scramVerifier) });
+    return q.ok() ? DbError() : q.error();
+}
+
+DbError UserRepository::setOwnPassword(const QString &hash, const QString &scramVerifier) const
+{
+    if (m_database.isSqlite())
+        return {};
+    DbResult<QSqlQuery> q = Sql::exec(m_database, QStringLiteral("SELECT callvia_set_own_password(?, ?, ?)"),
+                                      { hash, scramVerifier, m_clock.nowMs() });
+    return q.ok() ? DbError() : q.error();
+}
+
 } // namespace Callvia::Models

@@ -43,6 +43,17 @@ public:
     DbError setDisabled(qint64 id, bool disabled) const;
     DbError setRole(qint64 id, const QString &role, qint64 clientId) const;
 
+    // PostgreSQL only (008_tenancy_by_roles.sql); SQLite has no roles and these return at once.
+    // The login role of a user: "<database>.<lower-case user name>".
+    DbResult<QString> loginName(const QString &username) const;
+    // Creates or updates the user's login role from its users row (group, LOGIN unless disabled,
+    // client mapping); sets its password when scramVerifier is not empty. Administrators only.
+    DbError syncLogin(qint64 id, const QString &scramVerifier) const;
+    // The users row of the connected login role (NotFound when the role is no Callvia user).
+    DbResult<UserRecord> findCurrentLogin() const;
+    // The connected user's own password: users.password_hash and its login role's password.
+    DbError setOwnPassword(const QString &hash, const QString &scramVerifier) const;
+
 private:
     DbError updateOne(const QString &sql, const QVariantList &binds) const;
 

@@ -63,6 +63,19 @@ DbResult<bool> AuthService::hasUsers() const
     return n.value() > 0;
 }
 
+DbResult<Session> AuthService::sessionForCurrentLogin() const
+{
+    const DbResult<UserRecord> user = m_users.findCurrentLogin();
+    if (!user.ok())
+        return user.error();
+    if (user.value().disabled) // its role is NOLOGIN; a row changed since the login opened
+        return DbError(DbError::Invalid, QStringLiteral("This account is disabled."));
+    const Session session = sessionFor(user.value());
+    m_audit->record(&session, QStringLiteral("auth.sign_in"), QStringLiteral("user"), QString::number(session.userId()),
+        {}, { { QStringLiteral("by"), QStringLiteral("database login") } });
+    return session;
+}
+
 qint64 AuthService::lockDurationMs(int failedAttempts)
 {
     if (failedAttempts < FreeAttempts)
@@ -148,7 +161,34 @@ SignInResult AuthService::succeeded(const UserRecord &user, const QString &passw
     const Session session = sessionFor(user);
     m_audit->record(
         &session, QStringLiteral("auth.sign_in"), QStringLiteral("user"), QString::number(user.id));
+    if (const DbError error = switchLogin(user, password))
+        return { SignInResult::Error, std::nullopt, error.message(), 0 };
     return { SignInResult::Ok, session, {}, 0 };
+}
+
+DbError AuthService::syncLogin(qint64 userId, const QString &password) const
+{
+    if (m_database.isSqlite())
+        return {};
+    return m_users.syncLogin(userId, password.isEmpty() ? QString() : PasswordHasher::scramVerifier(password));
+}
+
+DbError AuthService::switchLogin(const UserRecord &user, const QString &password) const
+{
+    if (!m_switchesLogin || m_database.isSqlite())
+        return {};
+    const DbResult<QString> login = m_users.loginName(user.username);
+    if (!login.ok())
+        return login.error();
+    if (m_database.url().user == login.value())
+        return {};
+    m_database.setLogin(login.value(), password);
+    if (const DbError error = m_database.open())
+        return { DbError::Unavailable,
+            QStringLiteral("PostgreSQL refused the login role %1 (an administrator resetting the password "
+                           "creates or repairs it): %2")
+                .arg(login.value(), error.message()) };
+    return {};
 }
 
 DbError AuthService::requireAdmin(const Session &actor) const
@@ -225,10 +265,24 @@ DbResult<qint64> AuthService::createUser(const Session &actor, const NewUser &us
     record.clientId = user.clientId;
     record.mustChangePassword = user.mustChangePassword;
     record.passwordHash = m_hasher.hash(user.password);
+    // PostgreSQL: the row and its login role commit together (CREATE ROLE is transactional).
+    std::optional<Models::Transaction> transaction;
+    if (!m_database.isSqlite()) {
+        transaction.emplace(m_database);
+        if (!transaction->isActive())
+            return transaction->beginError();
+    }
     const DbResult<qint64> id = m_users.insert(record);
-    if (id.ok())
-        m_audit->record(&actor, QStringLiteral("user.create"), QStringLiteral("user"),
-            QString::number(id.value()), {}, describe(record), record.clientId);
+    if (!id.ok())
+        return id;
+    if (const DbError error = syncLogin(id.value(), user.password))
+        return error;
+    m_audit->record(&actor, QStringLiteral("user.create"), QStringLiteral("user"), QString::number(id.value()),
+        {}, describe(record), record.clientId);
+    if (transaction) {
+        if (const DbError error = transaction->commit())
+            return error;
+    }
     return id;
 }
 
@@ -282,7 +336,22 @@ DbError AuthService::changePassword(
     const QString policy = PasswordPolicy::check(user.value().username, newPassword);
     if (!policy.isEmpty())
         return { DbError::Invalid, QStringLiteral("New ") + policy.at(0).toLower() + policy.mid(1) };
+    const DbResult<QString> login = m_users.loginName(user.value().username);
+    if (!login.ok())
+        return login.error();
+    if (!m_database.isSqlite() && m_database.url().user == login.value()) {
+        // Signed in as the user's own role: one SECURITY DEFINER call changes the hash and the
+        // role's password and writes the audit row.
+        if (const DbError error
+            = m_users.setOwnPassword(m_hasher.hash(newPassword), PasswordHasher::scramVerifier(newPassword)))
+            return error;
+        m_database.setLogin(login.value(), newPassword);
+        session.setMustChangePassword(false);
+        return {};
+    }
     if (const DbError error = m_users.setPasswordHash(session.userId(), m_hasher.hash(newPassword), false))
+        return error;
+    if (const DbError error = syncLogin(session.userId(), newPassword))
         return error;
     session.setMustChangePassword(false);
     m_audit->record(&session, QStringLiteral("user.password_change"), QStringLiteral("user"),
@@ -302,6 +371,8 @@ DbError AuthService::resetPassword(
     if (!policy.isEmpty())
         return { DbError::Invalid, policy };
     if (const DbError error = m_users.setPasswordHash(user.value().id, m_hasher.hash(password), mustChange))
+        return error;
+    if (const DbError error = syncLogin(user.value().id, password))
         return error;
     m_audit->record(&actor, QStringLiteral("user.password_reset"), QStringLiteral("user"),
         QString::number(user.value().id), {},
@@ -345,6 +416,8 @@ DbError AuthService::setDisabled(const Session &actor, const QString &username, 
     }
     if (const DbError error = m_users.setDisabled(before.id, disabled))
         return error;
+    if (const DbError error = syncLogin(before.id, {})) // NOLOGIN while disabled
+        return error;
     UserRecord after = before;
     after.disabled = disabled;
     // The change and its audit entry commit together, or neither does.
@@ -371,6 +444,8 @@ DbError AuthService::setRole(
     if (const DbError error = keepsAnAdmin(before, role, before.disabled, admins))
         return error;
     if (const DbError error = m_users.setRole(before.id, role, clientId))
+        return error;
+    if (const DbError error = syncLogin(before.id, {})) // group and client mapping follow
         return error;
     UserRecord after = before;
     after.role = role;

@@ -59,6 +59,10 @@ public:
     ~AuthService();
 
     Models::DbResult<bool> hasUsers() const;
+    // PostgreSQL: when the connection is a Callvia user's own login role, the server checked the
+    // password already (SCRAM): that user's session, audited as a sign-in. NotFound for any other
+    // login (the owner, a service login) and on SQLite.
+    Models::DbResult<Session> sessionForCurrentLogin() const;
     SignInResult signIn(const QString &username, const QString &password) const;
 
     // Errors are DbError::Invalid with a message naming the field, or Forbidden-like Invalid.
@@ -79,6 +83,11 @@ public:
     Models::DbError setRole(
         const Session &actor, const QString &username, const QString &role, qint64 clientId) const;
 
+    // PostgreSQL: after a successful sign-in, the process's connections log in as the user's own
+    // login role with the same password (Database::setLogin), so row-level security binds the
+    // user's role, not the login the process started with; a refused login fails the sign-in.
+    void setSwitchesLogin(bool on) { m_switchesLogin = on; }
+
     static qint64 lockDurationMs(int failedAttempts);
     const PasswordHasher &hasher() const { return m_hasher; }
     Models::Database &database() const { return m_database; }
@@ -87,6 +96,9 @@ private:
     SignInResult failed(const Models::UserRecord &user, int attempts, const QString &reason) const;
     SignInResult succeeded(const Models::UserRecord &user, const QString &password) const;
     Models::DbError requireAdmin(const Session &actor) const;
+    // PostgreSQL: creates or updates the user's login role (and its password when not empty).
+    Models::DbError syncLogin(qint64 userId, const QString &password) const;
+    Models::DbError switchLogin(const Models::UserRecord &user, const QString &password) const;
     // Inside the caller's transaction: locks the active admins (their count), checks the actor
     // is an admin, reads the target user.
     Models::DbError lockForUserChange(const Session &actor, const QString &username, qint64 *activeAdmins,
@@ -104,6 +116,7 @@ private:
     mutable std::once_flag m_dummyOnce;
     mutable QString m_dummyHash; // verified against for unknown users, so timing does not tell
     std::unique_ptr<AuditLog> m_audit;
+    bool m_switchesLogin = false;
 };
 
 } // namespace Callvia::Services

@@ -5,6 +5,8 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
+#include <openssl/sha.h>
 #include <openssl/rand.h>
 
 namespace Callvia::Services {
@@ -45,6 +47,30 @@ bool parse(const QString &stored, Parsed *parsed)
 }
 
 } // namespace
+
+QString PasswordHasher::scramVerifier(const QString &password, int iterations)
+{
+    QByteArray salt(saltBytes, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(salt.data()), saltBytes) != 1)
+        qFatal("RAND_bytes failed: no entropy for a password salt");
+    // PostgreSQL SASLpreps the password; NFKC is that normalization for every printable password.
+    const QByteArray salted = pbkdf2(password.normalized(QString::NormalizationForm_KC).toUtf8(), salt, iterations);
+    const auto hmac = [&salted](const char *text) {
+        unsigned char out[SHA256_DIGEST_LENGTH];
+        unsigned int length = 0;
+        HMAC(EVP_sha256(), salted.constData(), int(salted.size()), reinterpret_cast<const unsigned char *>(text),
+            qstrlen(text), out, &length);
+        return QByteArray(reinterpret_cast<const char *>(out), int(length));
+    };
+    const QByteArray clientKey = hmac("Client Key");
+    unsigned char stored[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char *>(clientKey.constData()), size_t(clientKey.size()), stored);
+    return QStringLiteral("SCRAM-SHA-256$%1:%2$%3:%4")
+        .arg(iterations)
+        .arg(QString::fromLatin1(salt.toBase64()),
+            QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(stored), SHA256_DIGEST_LENGTH).toBase64()),
+            QString::fromLatin1(hmac("Server Key").toBase64()));
+}
 
 PasswordHasher::PasswordHasher(int iterations)
     : m_iterations(qMax(iterations, MinimumIterations))

@@ -26,6 +26,9 @@ public:
     // at process exit then finds the state unreferenced (tst_logindialog, 4 runs in 60 under
     // load). OpenSSL allocates it again if the thread uses it later.
     static void releaseThreadState();
+    // PostgreSQL's SCRAM-SHA-256 verifier for a login role's password (RFC 5802/7677, the form
+    // ALTER ROLE ... PASSWORD accepts pre-hashed), so the plain password never reaches the server.
+    static QString scramVerifier(const QString &password, int iterations = 4096);
 
 private:
     int m_iterations;

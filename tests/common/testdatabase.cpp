@@ -89,7 +89,21 @@ TestDatabase::~TestDatabase()
     if (!m_pgName.isEmpty()) {
         QString error;
         adminExec(m_pgAdminUrl, QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_pgName), &error);
+        // Login roles are the cluster's, not the database's: drop the ones Callvia made for it.
+        adminExec(m_pgAdminUrl,
+                  QStringLiteral("DO $$ DECLARE r TEXT; BEGIN FOR r IN SELECT rolname FROM pg_roles WHERE rolname "
+                                 "LIKE '%1.%' LOOP EXECUTE format('DROP ROLE %I', r); END LOOP; END $$")
+                          .arg(m_pgName),
+                  &error);
     }
+}
+
+QString TestDatabase::loginUrl(const QString &role, const QString &password) const
+{
+    QUrl url(m_url);
+    url.setUserName(role);
+    url.setPassword(password);
+    return url.toString();
 }
 
 QString TestDatabase::sqlitePath() const

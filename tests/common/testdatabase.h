@@ -24,6 +24,8 @@ public:
     Models::Database &database() { return *m_database; }
     QString url() const { return m_url; }
     QString sqlitePath() const;
+    // PostgreSQL: this database's URL with another login (a Callvia user's login role).
+    QString loginUrl(const QString &role, const QString &password) const;
 
     // Adds a "backend" column with one row per backend to a data-driven test.
     static void addBackendRows();

@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
+#include <QUrl>
 
 namespace Callvia {
 namespace Tests {
@@ -27,7 +28,11 @@ inline CliResult runCli(const QString &database, const QStringList &arguments, c
 {
     QProcess process;
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(CALLVIA_BINARY), QStringList { QStringLiteral("--database"), database } + arguments);
+    QStringList global { QStringLiteral("--database"), database };
+    // The superuser owning a test database: the app refuses it without --allow-superuser.
+    if (database.startsWith(QLatin1String("postgres")) && QUrl(database).userName() == QLatin1String("postgres"))
+        global << QStringLiteral("--allow-superuser");
+    process.start(QStringLiteral(CALLVIA_BINARY), global + arguments);
     process.write(stdinData);
     process.closeWriteChannel();
     CliResult result;

@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QUrl>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 
@@ -35,8 +36,13 @@ inline quint16 startHeadlessListener(QProcess *process, const QString &database,
         env.insert(key, extra.value(key));
     process->setProcessEnvironment(env);
     process->setProcessChannelMode(QProcess::MergedChannels);
-    process->start(program, { QStringLiteral("--headless"), QStringLiteral("--database"), database,
-                                                     QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") });
+    QStringList arguments { QStringLiteral("--headless"), QStringLiteral("--database"), database,
+                            QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") };
+    // Tests run PostgreSQL as the superuser that owns the test database: say so (the app refuses
+    // a login that row-level security does not bind otherwise).
+    if (database.startsWith(QLatin1String("postgres")) && QUrl(database).userName() == QLatin1String("postgres"))
+        arguments << QStringLiteral("--allow-superuser");
+    process->start(program, arguments);
     static const QRegularExpression listening(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)"));
     QByteArray output;
     QElapsedTimer timer;

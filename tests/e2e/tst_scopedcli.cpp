@@ -27,7 +27,8 @@
 using namespace Callvia;
 
 // `callvia --user NAME <command>` as a real process, once over a SQLite file and once over
-// PostgreSQL (the binary logging in as a role bound by row-level security): the password comes
+// PostgreSQL (the binary starting on a service login and, once a user signed in, logging in as
+// that user's own role, which row-level security binds): the password comes
 // from CALLVIA_PASSWORD or stdin (never argv), the sign-in is audited and locks out, and the
 // command runs with that user's role and client (checked against the leads, users and audit_log
 // rows, and on PostgreSQL against what the command's own connection can see).
@@ -50,6 +51,8 @@ private Q_SLOTS:
     void onlyAdminsManageUsersFromTheCli();
     void withoutUserTheOperatorKeepsFullAccess();
     void clientUsersConnectionIsConfinedByRowLevelSecurity();
+    void superuserLoginIsRefused();
+    void clientLoginUrlCannotAddAnAdmin();
     void cleanupTestCase();
 
 private:
@@ -77,6 +80,7 @@ private:
     QTemporaryDir m_dir;
     QString m_db; // what the binary gets as --database
     QString m_appRole; // PostgreSQL: the binary's login role (member of callvia_app)
+    QString m_cleoRole; // PostgreSQL: cleo's own login role (member of callvia_client)
     QString m_csv;
     qint64 m_ownClient = 0; // Acme, cleo's client
     qint64 m_ownCampaign = 0; // client A's, where cleo belongs
@@ -122,14 +126,14 @@ void tst_ScopedCli::initTestCase()
     if (m_backend == QLatin1String("postgresql")) {
         // As deployed (README): the app logs in as a role that is neither superuser nor table
         // owner, so row-level security binds it. The test keeps the owner for set-up and checks.
+        // Its password comes from PGPASSWORD (run()), never the URL.
         m_appRole = QStringLiteral("callvia_t_cli_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
         QSqlQuery admin(database.connection()); // utility statements cannot be prepared
-        QVERIFY2(admin.exec(QStringLiteral("CREATE ROLE %1 LOGIN NOSUPERUSER IN ROLE callvia_app").arg(m_appRole)),
+        QVERIFY2(admin.exec(QStringLiteral("CREATE ROLE %1 LOGIN NOSUPERUSER PASSWORD '%2' IN ROLE callvia_app")
+                                .arg(m_appRole, m_password)),
             qPrintable(admin.lastError().text()));
-        QUrl url(m_db);
-        url.setUserName(m_appRole);
-        url.setPassword({});
-        m_db = url.toString();
+        m_db = m_test->loginUrl(m_appRole, {});
+        m_cleoRole = Models::UserRepository(database, clock).loginName(QStringLiteral("cleo")).value();
     }
     database.releaseThreadConnection();
 
@@ -145,6 +149,8 @@ tst_ScopedCli::Result tst_ScopedCli::run(
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path());
     env.remove(QStringLiteral("CALLVIA_PASSWORD"));
+    if (!m_appRole.isEmpty())
+        env.insert(QStringLiteral("PGPASSWORD"), m_password); // the service login's, as systemd's environment would
     if (!password.isEmpty())
         env.insert(QStringLiteral("CALLVIA_PASSWORD"), password);
     return Tests::runCli(m_db, arguments, env, stdinData);
@@ -325,9 +331,9 @@ void tst_ScopedCli::withoutUserTheOperatorKeepsFullAccess()
 }
 
 // PostgreSQL only: a probe on the CLI's own connection. A restrictive policy that is always true
-// runs, as the connecting role, whenever that connection reads campaigns; it notes the role, its
-// callvia.client_id and how many clients' and leads' rows that connection can see. cleo's
-// dry-run must see Acme's rows only; the operator's run (no --user) must see all of them.
+// runs, as the connecting role, whenever that connection reads campaigns; it notes the role and
+// how many clients' and leads' rows that connection can see. cleo's dry-run must run as cleo's
+// own login role and see Acme's rows only; the operator's run (no --user) sees all of them.
 void tst_ScopedCli::clientUsersConnectionIsConfinedByRowLevelSecurity()
 {
     if (m_backend != QLatin1String("postgresql"))
@@ -342,18 +348,17 @@ void tst_ScopedCli::clientUsersConnectionIsConfinedByRowLevelSecurity()
     });
     QSqlQuery owner(ownerConnection());
     for (const QString &statement : {
-             QStringLiteral("CREATE TABLE cli_probe (login TEXT, is_super BOOLEAN, client_setting TEXT, "
-                            "leads_seen BIGINT, other_leads_seen BIGINT, clients_seen BIGINT)"),
-             QStringLiteral("GRANT INSERT ON cli_probe TO callvia_app"),
+             QStringLiteral("CREATE TABLE cli_probe (login TEXT, is_super BOOLEAN, leads_seen BIGINT, "
+                            "lead_clients_seen BIGINT, clients_seen BIGINT)"),
+             QStringLiteral("GRANT INSERT ON cli_probe TO callvia_app, callvia_client"),
              QStringLiteral(
                  "CREATE FUNCTION cli_probe_note() RETURNS BOOLEAN LANGUAGE plpgsql VOLATILE AS $$ BEGIN "
-                 "INSERT INTO cli_probe SELECT current_user, r.rolsuper, current_setting('callvia.client_id', true), "
-                 "(SELECT count(*) FROM leads), (SELECT count(*) FROM leads WHERE client_id::text IS DISTINCT "
-                 "FROM current_setting('callvia.client_id', true)), (SELECT count(*) FROM clients) "
+                 "INSERT INTO cli_probe SELECT current_user, r.rolsuper OR r.rolbypassrls, (SELECT count(*) FROM leads), "
+                 "(SELECT count(DISTINCT client_id) FROM leads), (SELECT count(*) FROM clients) "
                  "FROM pg_roles r WHERE r.rolname = current_user; RETURN true; END $$"),
-             QStringLiteral("GRANT EXECUTE ON FUNCTION cli_probe_note() TO callvia_app"),
-             QStringLiteral("CREATE POLICY cli_probe ON campaigns AS RESTRICTIVE FOR SELECT TO callvia_app "
-                            "USING (cli_probe_note())") })
+             QStringLiteral("GRANT EXECUTE ON FUNCTION cli_probe_note() TO callvia_app, callvia_client"),
+             QStringLiteral("CREATE POLICY cli_probe ON campaigns AS RESTRICTIVE FOR SELECT TO callvia_app, "
+                            "callvia_client USING (cli_probe_note())") })
         QVERIFY2(owner.exec(statement), qPrintable(owner.lastError().text()));
     owner = QSqlQuery(); // scalar() below closes this connection
     const qint64 ownLeads = scalar(QStringLiteral("SELECT COUNT(*) FROM leads WHERE client_id = ?"), { m_ownClient });
@@ -364,11 +369,13 @@ void tst_ScopedCli::clientUsersConnectionIsConfinedByRowLevelSecurity()
                                QStringLiteral("--dry-run") },
         m_password);
     QVERIFY2(dry.exitCode == 0, dry.err.constData());
-    QVERIFY2(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe")) > 0, "the probe never ran");
+    QVERIFY2(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe WHERE login = ?"), { m_cleoRole }) > 0,
+        "the probe never ran as cleo's own login role");
+    // Every read after the sign-in ran as cleo's role and saw only Acme (the sign-in itself ran on
+    // the service login, which reads no campaigns).
     QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe WHERE login = ? AND NOT is_super AND "
-                                   "client_setting = ? AND leads_seen = ? AND other_leads_seen = 0 AND "
-                                   "clients_seen = 1"),
-                 { m_appRole, QString::number(m_ownClient), ownLeads }),
+                                   "leads_seen = ? AND lead_clients_seen = 1 AND clients_seen = 1"),
+                 { m_cleoRole, ownLeads }),
         scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe")));
 
     QVERIFY(scalar(QStringLiteral("WITH gone AS (DELETE FROM cli_probe RETURNING 1) SELECT COUNT(*) FROM gone")) > 0);
@@ -377,10 +384,56 @@ void tst_ScopedCli::clientUsersConnectionIsConfinedByRowLevelSecurity()
         QString::number(m_ownCampaign), m_csv, QStringLiteral("--dry-run") });
     QVERIFY2(operatorRun.exitCode == 0, operatorRun.err.constData());
     QVERIFY2(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe")) > 0, "the probe never ran");
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe WHERE login = ? AND COALESCE(client_setting, '') = "
-                                   "'' AND leads_seen = ? AND clients_seen = 2"),
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe WHERE login = ? AND NOT is_super AND "
+                                   "leads_seen = ? AND clients_seen = 2"),
                  { m_appRole, allLeads }),
         scalar(QStringLiteral("SELECT COUNT(*) FROM cli_probe")));
+}
+
+// PostgreSQL only: the binary refuses a login that row-level security does not bind (the test
+// database's superuser) unless --allow-superuser is given.
+void tst_ScopedCli::superuserLoginIsRefused()
+{
+    if (m_backend != QLatin1String("postgresql"))
+        QSKIP("PostgreSQL logins only");
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path());
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(CALLVIA_BINARY),
+        { QStringLiteral("--database"), m_test->url(), QStringLiteral("user"), QStringLiteral("list") });
+    QVERIFY(process.waitForFinished(60000));
+    const QByteArray err = process.readAllStandardError();
+    QCOMPARE(process.exitCode(), 3);
+    QVERIFY2(err.contains("is a superuser or has BYPASSRLS"), err.constData());
+    QVERIFY(!process.readAllStandardOutput().contains("cleo"));
+    const Result allowed = Tests::runCli(m_test->url(), { QStringLiteral("user"), QStringLiteral("list") }, env);
+    QVERIFY2(allowed.exitCode == 0, allowed.err.constData());
+    QVERIFY(allowed.out.contains("cleo"));
+}
+
+// PostgreSQL only: whoever holds a client user's own database URL (cleo's login role and her
+// password) is cleo, not the operator: `user add x --role admin` is refused, by the app and by the
+// database (no INSERT on users for the role).
+void tst_ScopedCli::clientLoginUrlCannotAddAnAdmin()
+{
+    if (m_backend != QLatin1String("postgresql"))
+        QSKIP("PostgreSQL logins only");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.path());
+    env.insert(QStringLiteral("PGPASSWORD"), m_password);
+    const Result r = Tests::runCli(m_test->loginUrl(m_cleoRole, {}),
+        { QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("mallory"), QStringLiteral("--role"),
+            QStringLiteral("admin") },
+        env, "lamp-river-new-77\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("Permission denied"), r.err.constData());
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE username = 'mallory'")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM pg_roles WHERE rolname LIKE '%.mallory'")), 0);
+    // Not even `user list`: cleo is no administrator.
+    const Result list = Tests::runCli(m_test->loginUrl(m_cleoRole, {}), { QStringLiteral("user"), QStringLiteral("list") }, env);
+    QCOMPARE(list.exitCode, 1);
+    QVERIFY(!list.out.contains("root"));
 }
 
 void tst_ScopedCli::cleanupTestCase()

@@ -39,6 +39,10 @@ private Q_SLOTS:
     void transactionRollsBackUnlessCommitted();
     void reopensAfterUnavailableOutsideTransactions();
     void failedSavepointMarksConnectionStale();
+    void respawnArgumentsHoldNoPassword_data();
+    void respawnArgumentsHoldNoPassword();
+    void sslModeReachesLibpq();
+    void passwordFromTheEnvironment();
 };
 
 void tst_Database::parsesUrls_data()
@@ -90,13 +94,14 @@ void tst_Database::migratesFromEmpty()
 
 namespace {
 
-// Migration files of the database's dialect: numbers may have gaps while branches are merged,
-// so schema_version holds one row per file, not LatestSchemaVersion rows.
-int migrationFiles(const Database &db)
+// One schema_version row per migration file (numbers may skip one while branches are merged).
+int migrationCount(Database &db)
 {
-    return int(QDir(db.isSqlite() ? QStringLiteral(":/sql/sqlite/") : QStringLiteral(":/sql/postgresql/"))
-                       .entryList({ QStringLiteral("*.sql") }, QDir::Files)
-                       .size());
+    const QString dir = db.isSqlite() ? QStringLiteral(":/sql/sqlite/") : QStringLiteral(":/sql/postgresql/");
+    int n = 0;
+    for (const QString &file : QDir(dir).entryList({ QStringLiteral("*.sql") }, QDir::Files))
+        n += file.section(QLatin1Char('_'), 0, 0).toInt() <= Database::LatestSchemaVersion ? 1 : 0;
+    return n;
 }
 
 } // namespace
@@ -111,7 +116,7 @@ void tst_Database::rerunningMigrationsIsNoOp()
     QSqlQuery count(db.connection());
     QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
     QVERIFY(count.next());
-    QCOMPARE(count.value(0).toInt(), migrationFiles(db));
+    QCOMPARE(count.value(0).toInt(), migrationCount(db));
     QVERIFY(count.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'k'")));
     QVERIFY(count.next());
     QCOMPARE(count.value(0).toString(), QStringLiteral("v"));
@@ -129,7 +134,7 @@ void tst_Database::refusesNewerSchema()
     QVERIFY2(error.message().contains(QLatin1String("newer than this Callvia")), qPrintable(error.message()));
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
     QVERIFY(query.next());
-    QCOMPARE(query.value(0).toInt(), migrationFiles(db) + 1); // untouched
+    QCOMPARE(query.value(0).toInt(), migrationCount(db) + 1); // untouched
 }
 
 void tst_Database::sqliteUsesWalAndForeignKeys()
@@ -225,8 +230,8 @@ void tst_Database::leadChecksRebuildKeepsRowsAndReferences()
     const QStringList before = rows();
     QCOMPARE(before.size(), 2);
 
-    QVERIFY(!db.migrate(6));
-    QCOMPARE(db.schemaVersion().value(), 6);
+    QVERIFY(!db.migrate());
+    QCOMPARE(db.schemaVersion().value(), Database::LatestSchemaVersion);
     QCOMPARE(rows(), before);
     QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'leads'")));
     QVERIFY(query.next());
@@ -355,41 +360,99 @@ void tst_Database::reopensAfterUnavailableOutsideTransactions()
     QVERIFY(database.connection().isOpen());
 }
 
-// A SAVEPOINT on a connection the server has dropped fails as Unavailable and, like any other
-// statement, is noted: the connection is marked stale and the database reported unhealthy (the
-// window's banner), and the first statement after the transaction runs on a fresh connection.
-void tst_Database::failedSavepointMarksConnectionStale()
+void tst_Database::respawnArgumentsHoldNoPassword_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<QString>("password");
+    const QString with = QStringLiteral("postgresql://app:s3cr%40t@db.example:6543/callvia?sslmode=verify-full");
+    const QString without = QStringLiteral("postgresql://app@db.example:6543/callvia?sslmode=verify-full");
+    QTest::newRow("separate") << QStringList { QStringLiteral("--database"), with, QStringLiteral("--no-demo") }
+                              << QStringList { QStringLiteral("--database"), without, QStringLiteral("--no-demo") }
+                              << QStringLiteral("s3cr@t");
+    QTest::newRow("inline") << QStringList { QStringLiteral("--database=") + with }
+                            << QStringList { QStringLiteral("--database=") + without } << QStringLiteral("s3cr@t");
+    QTest::newRow("sqlite kept") << QStringList { QStringLiteral("--database"), QStringLiteral("/tmp/a:b@c.sqlite") }
+                                 << QStringList { QStringLiteral("--database"), QStringLiteral("/tmp/a:b@c.sqlite") }
+                                 << QString();
+    QTest::newRow("no password") << QStringList { QStringLiteral("--database"), without }
+                                 << QStringList { QStringLiteral("--database"), without } << QString();
+}
+
+// The restore re-spawn (AppContext::restoreAndRestart) passes these arguments, and the password
+// in PGPASSWORD: other local users can read a process's arguments, not its environment.
+void tst_Database::respawnArgumentsHoldNoPassword()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, expected);
+    QFETCH(QString, password);
+    QString removed;
+    const QStringList masked = DatabaseUrl::argumentsWithoutPassword(arguments, &removed);
+    QCOMPARE(masked, expected);
+    QCOMPARE(removed, password);
+    if (!password.isEmpty())
+        QVERIFY(!masked.join(QLatin1Char(' ')).contains(QStringLiteral("s3cr")));
+}
+
+// sslmode=verify-full in the URL reaches libpq: against the test server, which has no TLS, the
+// connection is refused instead of silently going unencrypted.
+void tst_Database::sslModeReachesLibpq()
+{
+    const QString base = qEnvironmentVariable("CALLVIA_TEST_PG_URL");
+    if (base.isEmpty())
+        QSKIP("set CALLVIA_TEST_PG_URL to run it");
+    QString error;
+    const auto plain = DatabaseUrl::parse(base, &error);
+    QVERIFY(plain);
+    {
+        Database db(*plain);
+        QVERIFY2(!db.open(), qPrintable(db.open().message()));
+    }
+    const auto strict = DatabaseUrl::parse(base + QStringLiteral("?sslmode=verify-full&sslrootcert=/nonexistent.pem"), &error);
+    QVERIFY(strict);
+    QVERIFY(strict->options.contains(QStringLiteral("sslmode=verify-full")));
+    Database db(*strict);
+    const DbError refused = db.open();
+    QVERIFY(refused);
+    QCOMPARE(refused.kind(), DbError::Unavailable);
+}
+
+// A URL without a password takes it from libpq's environment (PGPASSWORD here; PGPASSFILE and
+// ~/.pgpass alike): checked against a scratch login role that has a SCRAM password.
+void tst_Database::passwordFromTheEnvironment()
 {
     QString skip, error;
     auto test = Tests::TestDatabase::create(QStringLiteral("postgresql"), &skip, &error);
     if (!test && !skip.isEmpty())
         QSKIP(qPrintable(skip));
     QVERIFY2(test, qPrintable(error));
-    Database &database = test->database();
+    const QString role = test->url().section(QLatin1Char('/'), -1) + QStringLiteral(".env");
     {
-        Transaction transaction(database);
-        QVERIFY(transaction.isActive());
-        auto pid = Sql::exec(database, QStringLiteral("SELECT pg_backend_pid()"));
-        QVERIFY(pid.ok() && pid.value().next());
-        const qint64 backend = pid.value().value(0).toLongLong();
-        {
-            const auto url = DatabaseUrl::parse(test->url(), &error);
-            QVERIFY2(url, qPrintable(error));
-            QSqlDatabase killer = url->addConnection(QStringLiteral("savepoint-killer"));
-            QVERIFY2(killer.open(), qPrintable(killer.lastError().text()));
-            QSqlQuery terminate(killer);
-            QVERIFY2(terminate.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend)),
-                     qPrintable(terminate.lastError().text()));
-            killer.close();
-        }
-        QSqlDatabase::removeDatabase(QStringLiteral("savepoint-killer"));
-        Savepoint savepoint(database);
-        QVERIFY(savepoint.beginError());
-        QCOMPARE(savepoint.beginError().kind(), DbError::Unavailable);
-        QVERIFY(!database.health().isHealthy());
-    } // rolled back without a commit: only the savepoint saw the fault
-    auto read = Sql::exec(database, QStringLiteral("SELECT 1"));
-    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message()));
+        QSqlQuery admin(test->database().connection());
+        QVERIFY2(admin.exec(QStringLiteral("CREATE ROLE \"%1\" LOGIN PASSWORD 'pw-from-env-123' IN ROLE callvia_app").arg(role)),
+            qPrintable(admin.lastError().text()));
+    }
+    const QByteArray before = qgetenv("PGPASSWORD");
+    qputenv("PGPASSWORD", "pw-from-env-123");
+    {
+        Database db(*DatabaseUrl::parse(test->loginUrl(role, {}), &error));
+        const DbError opened = db.open();
+        QVERIFY2(!opened, qPrintable(opened.message()));
+        QCOMPARE(db.bypassesRowSecurity().value(), false);
+    }
+    qputenv("PGPASSWORD", "wrong-password-1");
+    QSqlQuery trust(test->database().connection());
+    QVERIFY(trust.exec(QStringLiteral("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust' AND type "
+                                      "LIKE 'host%' AND 'all' = ANY(user_name)")) && trust.next());
+    if (trust.value(0).toInt() == 0) { // CI asks for SCRAM (.ci/run); a plain initdb trusts loopback
+        Database db(*DatabaseUrl::parse(test->loginUrl(role, {}), &error));
+        QVERIFY(db.open());
+    }
+    if (before.isEmpty())
+        qunsetenv("PGPASSWORD");
+    else
+        qputenv("PGPASSWORD", before);
+    QCOMPARE(test->database().bypassesRowSecurity().value(), true); // the test's superuser
 }
 
 QTEST_GUILESS_MAIN(tst_Database)

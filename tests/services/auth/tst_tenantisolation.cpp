@@ -5,6 +5,8 @@
 #include <models/clientrepository.h>
 #include <models/clock.h>
 #include <models/leadrepository.h>
+#include <models/optoutrepository.h>
+#include <models/userrepository.h>
 #include <models/sqlhelpers.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/authservice.h>
@@ -18,6 +20,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <memory>
+#include <tuple>
 
 using namespace Callvia;
 using namespace Callvia::Models;
@@ -25,7 +29,8 @@ using namespace Callvia::Services;
 
 // A client user's view of clients, campaigns, leads, statistics and the audit log holds only
 // that client's rows (checked against direct SQL over a fixture of three clients), and on
-// PostgreSQL row-level security enforces the same for raw SQL through the app's connection.
+// PostgreSQL each user's own login role is held to the same by row-level security that fails
+// closed, whatever the session does (RESET, set_config, SET ROLE, a pooled connection).
 class tst_TenantIsolation : public QObject
 {
     Q_OBJECT
@@ -34,13 +39,20 @@ private Q_SLOTS:
     void clientSessionSeesOnlyItsRows();
     void clientSessionCannotWriteOtherClients_data() { Tests::TestDatabase::addBackendRows(); }
     void clientSessionCannotWriteOtherClients();
-    void postgresRowLevelSecurityConfinesRawSql();
+    void postgresClientRolesSeeOnlyTheirRows();
+    void postgresSessionSettingsGiveNothing();
+    void postgresDirectWritesAreRefused();
+    void postgresPooledConnectionDoesNotLeak();
+    void postgresSignInSwitchesToTheUsersRole();
     void importerHonoursTheActor_data() { Tests::TestDatabase::addBackendRows(); }
     void importerHonoursTheActor();
 
 private:
     QList<qint64> seed(Database &db); // three clients with campaigns and leads; returns client ids
+    std::unique_ptr<Tests::TestDatabase> postgresFixture(QList<qint64> *clients);
     TestClock m_clock { 1'750'000'000'000 };
+    const QString m_password = QStringLiteral("river-stone-42-lamp");
+    QString m_skip, m_error;
 };
 
 namespace {
@@ -181,90 +193,285 @@ void tst_TenantIsolation::clientSessionCannotWriteOtherClients()
     QCOMPARE(ids(db, QStringLiteral("SELECT id FROM campaigns WHERE status = 'paused'")), QList<qint64>());
 }
 
-void tst_TenantIsolation::postgresRowLevelSecurityConfinesRawSql()
+namespace {
+
+// A connection logged in as a Callvia user's own PostgreSQL login role.
+std::unique_ptr<Database> loginAs(Tests::TestDatabase &test, const QString &username, const QString &password)
+{
+    const QString role = UserRepository(test.database(), TestClock()).loginName(username).value();
+    QString error;
+    auto db = std::make_unique<Database>(*DatabaseUrl::parse(test.loginUrl(role, password), &error));
+    return db;
+}
+
+QString scalarText(Database &db, const QString &sql, const QVariantList &binds = {})
+{
+    DbResult<QSqlQuery> q = Sql::exec(db, sql, binds);
+    return q.ok() && q.value().next() ? q.value().value(0).toString() : QStringLiteral("<error>");
+}
+
+} // namespace
+
+// The PostgreSQL fixture: three clients (seed), an agency-wide opt-out and one per client, an
+// invoice and an appointment per client, client users carol (client 2) and dora (client 0) and
+// staff sam, each with a login role made by AuthService.
+std::unique_ptr<Tests::TestDatabase> tst_TenantIsolation::postgresFixture(QList<qint64> *clients)
 {
     QString skip, error;
     auto test = Tests::TestDatabase::create(QStringLiteral("postgresql"), &skip, &error);
-    if (!test && !skip.isEmpty())
-        QSKIP(qPrintable(skip));
-    QVERIFY2(test, qPrintable(error));
+    if (!test) {
+        m_skip = skip.isEmpty() ? QString() : skip;
+        m_error = error;
+        return nullptr;
+    }
     Database &owner = test->database(); // the superuser that ran the migrations
-    const QList<qint64> clients = seed(owner);
-    for (const qint64 client : clients)
-        QVERIFY(Sql::exec(owner, QStringLiteral("INSERT INTO opt_outs (client_id, phone_e164, source, created_at) "
-                                                 "VALUES (?, ?, 'manual', 1)"),
-            { client, QStringLiteral("+1415555%1").arg(client, 4, 10, QLatin1Char('0')) }).ok());
-    QVERIFY(Sql::exec(owner, QStringLiteral("INSERT INTO opt_outs (phone_e164, source, created_at) "
-                                             "VALUES ('+14155550000', 'manual', 1)")).ok());
-    AuthService(owner, m_clock, 1000)
-        .createUser(Session::system(),
-            { QStringLiteral("carol"), {}, QStringLiteral("client"), clients.at(2),
-                QStringLiteral("river-stone-42-lamp"), false })
-        .value();
-    // RLS binds only a role that is neither superuser nor table owner: log in as such a role.
-    const QString role
-        = QStringLiteral("callvia_t_app_") + QUuid::createUuid().toString(QUuid::Id128).left(12);
-    QSqlQuery admin(owner.connection()); // utility statements cannot be prepared
-    QVERIFY2(admin.exec(QStringLiteral("CREATE ROLE %1 LOGIN NOSUPERUSER IN ROLE callvia_app").arg(role)),
-        qPrintable(admin.lastError().text()));
-    auto dropRole = qScopeGuard(
-        [&] { QSqlQuery(owner.connection()).exec(QStringLiteral("DROP ROLE IF EXISTS %1").arg(role)); });
-    QUrl url(test->url());
-    url.setUserName(role);
-    url.setPassword({});
-    QString parseError;
-    {
-        Database app(*DatabaseUrl::parse(url.toString(), &parseError));
-        QVERIFY(!app.open());
-        QCOMPARE(ids(app,
-                     QStringLiteral("SELECT CASE WHEN rolsuper THEN 1 ELSE 0 END FROM pg_roles WHERE rolname "
-                                    "= current_user")),
+    *clients = seed(owner);
+    for (const qint64 client : *clients) {
+        Sql::exec(owner, QStringLiteral("INSERT INTO opt_outs (client_id, phone_e164, source, created_at) "
+                                        "VALUES (?, ?, 'manual', 1)"),
+            { client, QStringLiteral("+1415555%1").arg(client, 4, 10, QLatin1Char('0')) });
+        Sql::exec(owner, QStringLiteral("INSERT INTO invoices (client_id, kind, amount_cents, created_at, updated_at) "
+                                        "VALUES (?, 'manual', 1000, 1, 1)"), { client });
+        Sql::exec(owner, QStringLiteral("INSERT INTO appointments (client_id, booking_uid, starts_at, ends_at, "
+                                        "created_at, updated_at) VALUES (?, ?, 1, 2, 1, 1)"),
+            { client, QStringLiteral("bk-%1").arg(client) });
+    }
+    Sql::exec(owner, QStringLiteral("INSERT INTO opt_outs (phone_e164, source, created_at) "
+                                    "VALUES ('+14155550000', 'manual', 1)"));
+    const AuthService auth(owner, m_clock, 1000);
+    for (const auto &[name, role, client] : { std::tuple { QStringLiteral("carol"), QStringLiteral("client"), clients->at(2) },
+             std::tuple { QStringLiteral("dora"), QStringLiteral("client"), clients->at(0) },
+             std::tuple { QStringLiteral("sam"), QStringLiteral("staff"), qint64(0) } }) {
+        const DbResult<qint64> id = auth.createUser(Session::system(), { name, {}, role, client, m_password, false });
+        if (!id.ok()) {
+            m_error = id.error().message();
+            return nullptr;
+        }
+    }
+    return test;
+}
+
+#define CALLVIA_PG_FIXTURE(test, clients)                                                                   \
+    QList<qint64> clients;                                                                                  \
+    auto test = postgresFixture(&clients);                                                                  \
+    if (!test && !m_skip.isEmpty())                                                                         \
+        QSKIP(qPrintable(m_skip));                                                                          \
+    QVERIFY2(test, qPrintable(m_error))
+
+// Two client users' own login roles each see only their client's rows, through raw SQL;
+// agency-wide opt-outs (other clients' contacts) are not readable, only a yes/no check.
+void tst_TenantIsolation::postgresClientRolesSeeOnlyTheirRows()
+{
+    CALLVIA_PG_FIXTURE(test, clients);
+    Database &owner = test->database();
+    for (const auto &[name, mine] : { std::pair { QStringLiteral("carol"), clients.at(2) },
+             std::pair { QStringLiteral("dora"), clients.at(0) } }) {
+        auto app = loginAs(*test, name, m_password);
+        QVERIFY2(!app->open(), qPrintable(app->open().message()));
+        QCOMPARE(ids(*app, QStringLiteral("SELECT CASE WHEN rolsuper OR rolbypassrls THEN 1 ELSE 0 END FROM pg_roles "
+                                          "WHERE rolname = current_user")),
             QList<qint64> { 0 });
-        QCOMPARE(ids(app, QStringLiteral("SELECT id FROM clients")).size(), 3); // agency before sign-in
-
-        const SignInResult signedIn
-            = AuthService(app, m_clock, 1000)
-                  .signIn(QStringLiteral("carol"), QStringLiteral("river-stone-42-lamp"));
-        QCOMPARE(signedIn.status, SignInResult::Ok);
-        app.setSessionClient(signedIn.session->clientId());
-
-        const qint64 mine = clients.at(2);
-        QCOMPARE(ids(app, QStringLiteral("SELECT id FROM clients")), QList<qint64> { mine });
-        QCOMPARE(ids(app, QStringLiteral("SELECT DISTINCT client_id FROM leads")), QList<qint64> { mine });
-        QCOMPARE(ids(app, QStringLiteral("SELECT id FROM leads")),
+        QCOMPARE(ids(*app, QStringLiteral("SELECT id FROM clients")), QList<qint64> { mine });
+        QCOMPARE(ids(*app, QStringLiteral("SELECT id FROM leads")),
             ids(owner, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { mine }));
-        QCOMPARE(
-            ids(app, QStringLiteral("SELECT DISTINCT client_id FROM campaigns")), QList<qint64> { mine });
-        QCOMPARE(
-            ids(app, QStringLiteral("SELECT DISTINCT client_id FROM audit_log WHERE client_id IS NOT NULL")),
+        QCOMPARE(ids(*app, QStringLiteral("SELECT DISTINCT client_id FROM campaigns")), QList<qint64> { mine });
+        QCOMPARE(ids(*app, QStringLiteral("SELECT DISTINCT client_id FROM invoices")), QList<qint64> { mine });
+        QCOMPARE(ids(*app, QStringLiteral("SELECT DISTINCT client_id FROM appointments")), QList<qint64> { mine });
+        QCOMPARE(ids(*app, QStringLiteral("SELECT DISTINCT COALESCE(client_id, -1) FROM audit_log")),
             QList<qint64> { mine });
-        QCOMPARE(
-            ids(app, QStringLiteral("SELECT id FROM audit_log WHERE client_id IS NULL")), QList<qint64>());
-        // Opt-outs: its own and the agency-wide ones (they bind every client), not another
-        // client's; an agency-wide one cannot be written from a client session.
-        QCOMPARE(ids(app, QStringLiteral("SELECT id FROM opt_outs ORDER BY id")),
-            ids(owner, QStringLiteral("SELECT id FROM opt_outs WHERE client_id = ? OR client_id IS NULL ORDER BY id"),
-                { mine }));
-        QCOMPARE(ids(app, QStringLiteral("SELECT id FROM opt_outs WHERE client_id IS NULL")).size(), 1);
-        const DbResult<QSqlQuery> agencyOptOut = Sql::exec(app,
-            QStringLiteral("INSERT INTO opt_outs (phone_e164, source, created_at) VALUES ('+14155550199', 'manual', 1)"));
-        QVERIFY2(!agencyOptOut.ok(), "an agency-wide opt-out is not written from a client session");
+        QCOMPARE(scalarText(*app, QStringLiteral("SELECT string_agg(username, ',') FROM users")), name);
+        QVERIFY(!Sql::exec(*app, QStringLiteral("SELECT id FROM events")).ok());
+        // Opt-outs: its own only; the agency-wide one and another client's only as yes/no.
+        QCOMPARE(ids(*app, QStringLiteral("SELECT id FROM opt_outs")),
+            ids(owner, QStringLiteral("SELECT id FROM opt_outs WHERE client_id = ?"), { mine }));
+        QCOMPARE(scalarText(*app, QStringLiteral("SELECT callvia_is_opted_out('+14155550000', 'sms', NULL)")),
+            QStringLiteral("true"));
+        const qint64 other = mine == clients.at(0) ? clients.at(1) : clients.at(0);
+        QCOMPARE(scalarText(*app, QStringLiteral("SELECT callvia_is_opted_out(?, 'sms', ?)"),
+                     { QStringLiteral("+1415555%1").arg(other, 4, 10, QLatin1Char('0')), other }),
+            QStringLiteral("false"));
+        QCOMPARE(OptOutRepository(*app, m_clock).isOptedOut(QStringLiteral("+14155550000"), QStringLiteral("sms"), mine)
+                     .value(),
+            true);
+    }
+}
 
-        const QString insert
-            = QStringLiteral("INSERT INTO campaigns (client_id, name, created_at, updated_at) "
-                             "VALUES (?, ?, 1, 1)");
-        const DbResult<QSqlQuery> foreign
-            = Sql::exec(app, insert, { clients.at(0), QStringLiteral("Sneaky") });
-        QVERIFY2(!foreign.ok(), "an INSERT for another client is refused");
-        QVERIFY2(foreign.error().message().contains(QStringLiteral("row-level security")),
-            qPrintable(foreign.error().message()));
-        QVERIFY(Sql::exec(app, insert, { mine, QStringLiteral("Own") }).ok());
-        QVERIFY(Sql::execAffected(app, QStringLiteral("UPDATE leads SET notes = 'x'")).value() > 0);
-        QCOMPARE(ids(owner, QStringLiteral("SELECT DISTINCT client_id FROM leads WHERE notes = 'x'")),
-            QList<qint64> { mine });
+// RESET or a forged set_config of the old session setting, or SET ROLE to the group, give a
+// client role nothing extra; a role in the client group without a mapping, or in no group, sees
+// nothing (fail closed).
+void tst_TenantIsolation::postgresSessionSettingsGiveNothing()
+{
+    CALLVIA_PG_FIXTURE(test, clients);
+    auto carol = loginAs(*test, QStringLiteral("carol"), m_password);
+    QVERIFY(!carol->open());
+    const QList<qint64> own = ids(*carol, QStringLiteral("SELECT id FROM leads"));
+    QVERIFY(!own.isEmpty());
+    QSqlQuery raw(carol->connection());
+    QVERIFY(raw.exec(QStringLiteral("RESET callvia.client_id")));
+    QCOMPARE(ids(*carol, QStringLiteral("SELECT id FROM leads")), own);
+    QCOMPARE(ids(*carol, QStringLiteral("SELECT id FROM clients")), QList<qint64> { clients.at(2) });
+    QVERIFY(raw.exec(QStringLiteral("SELECT set_config('callvia.client_id', '', false)")));
+    QCOMPARE(ids(*carol, QStringLiteral("SELECT id FROM leads")), own);
+    QVERIFY(raw.exec(QStringLiteral("SELECT set_config('callvia.client_id', '%1', false)").arg(clients.at(0))));
+    QCOMPARE(ids(*carol, QStringLiteral("SELECT id FROM leads")), own);
+    QCOMPARE(ids(*carol, QStringLiteral("SELECT id FROM clients")), QList<qint64> { clients.at(2) });
+    QVERIFY(raw.exec(QStringLiteral("SET ROLE callvia_client")));
+    QCOMPARE(ids(*carol, QStringLiteral("SELECT id FROM leads")), QList<qint64>());
+    QVERIFY(!raw.exec(QStringLiteral("SET ROLE callvia_staff")));
+    raw = QSqlQuery();
+    carol.reset();
 
-        app.setSessionClient(0); // sign-out to an agency user: every row again
-        QCOMPARE(ids(app, QStringLiteral("SELECT id FROM clients")).size(), 3);
+    // A member of callvia_client that no mapping row names, and a login in no Callvia group.
+    QSqlQuery admin(test->database().connection());
+    const QString stray = test->url().section(QLatin1Char('/'), -1) + QStringLiteral(".stray");
+    const QString outsider = test->url().section(QLatin1Char('/'), -1) + QStringLiteral(".outsider");
+    QVERIFY2(admin.exec(QStringLiteral("CREATE ROLE \"%1\" LOGIN PASSWORD '%2' IN ROLE callvia_client").arg(stray, m_password)),
+        qPrintable(admin.lastError().text()));
+    QVERIFY(admin.exec(QStringLiteral("CREATE ROLE \"%1\" LOGIN PASSWORD '%2'").arg(outsider, m_password)));
+    QVERIFY(admin.exec(QStringLiteral("GRANT USAGE ON SCHEMA public TO \"%1\"").arg(outsider)));
+    admin = QSqlQuery();
+    test->database().releaseThreadConnection();
+    QString error;
+    Database strayDb(*DatabaseUrl::parse(test->loginUrl(stray, m_password), &error));
+    QVERIFY(!strayDb.open());
+    QCOMPARE(ids(strayDb, QStringLiteral("SELECT id FROM leads")), QList<qint64>());
+    QCOMPARE(ids(strayDb, QStringLiteral("SELECT id FROM clients")), QList<qint64>());
+    QCOMPARE(ids(strayDb, QStringLiteral("SELECT id FROM users")), QList<qint64>());
+    QCOMPARE(scalarText(strayDb, QStringLiteral("SELECT callvia_is_opted_out(?, 'sms', ?)"),
+                 { QStringLiteral("+1415555%1").arg(clients.at(0), 4, 10, QLatin1Char('0')), clients.at(0) }),
+        QStringLiteral("false"));
+    Database outsiderDb(*DatabaseUrl::parse(test->loginUrl(outsider, m_password), &error));
+    QVERIFY(!outsiderDb.open());
+    QVERIFY(!Sql::exec(outsiderDb, QStringLiteral("SELECT id FROM leads")).ok());
+    strayDb.closeAllConnections();
+    outsiderDb.closeAllConnections();
+}
+
+// A client role cannot write any table directly (invoices, users, audit_log); staff cannot rewrite
+// the audit log either. A verdict goes through the checked, audited SECURITY DEFINER function.
+void tst_TenantIsolation::postgresDirectWritesAreRefused()
+{
+    CALLVIA_PG_FIXTURE(test, clients);
+    Database &owner = test->database();
+    auto carol = loginAs(*test, QStringLiteral("carol"), m_password);
+    QVERIFY(!carol->open());
+    for (const QString &sql : { QStringLiteral("UPDATE invoices SET amount_cents = 0"),
+             QStringLiteral("INSERT INTO users (username, role, password_hash, created_at, updated_at) VALUES "
+                            "('mallory', 'admin', 'x', 1, 1)"),
+             QStringLiteral("UPDATE users SET role = 'admin'"), QStringLiteral("UPDATE audit_log SET action = 'x'"),
+             QStringLiteral("DELETE FROM audit_log"), QStringLiteral("UPDATE appointments SET verification = 'client_confirmed'"),
+             QStringLiteral("INSERT INTO campaigns (client_id, name, created_at, updated_at) VALUES (%1, 'Own', 1, 1)")
+                 .arg(clients.at(2)),
+             QStringLiteral("INSERT INTO callvia_logins (role_name, user_id, client_id) VALUES ('x', 1, %1)")
+                 .arg(clients.at(0)),
+             QStringLiteral("SELECT callvia_sync_login(1, NULL)") }) {
+        const DbResult<QSqlQuery> q = Sql::exec(*carol, sql);
+        QVERIFY2(!q.ok(), qPrintable(sql));
+        QVERIFY2(q.error().message().contains(QStringLiteral("permission denied")), qPrintable(q.error().message()));
+    }
+    QCOMPARE(ids(owner, QStringLiteral("SELECT amount_cents FROM invoices GROUP BY amount_cents")), QList<qint64> { 1000 });
+    QCOMPARE(ids(owner, QStringLiteral("SELECT id FROM users WHERE username = 'mallory' OR role = 'admin'")), QList<qint64>());
+    auto sam = loginAs(*test, QStringLiteral("sam"), m_password);
+    QVERIFY(!sam->open());
+    QVERIFY(!Sql::exec(*sam, QStringLiteral("UPDATE audit_log SET action = 'x'")).ok());
+    QVERIFY(!Sql::exec(*sam, QStringLiteral("DELETE FROM audit_log")).ok());
+    QVERIFY(!Sql::exec(*sam, QStringLiteral("UPDATE users SET role = 'admin'")).ok());
+    QVERIFY(Sql::exec(*sam, QStringLiteral("UPDATE invoices SET description = 'staff may'")).ok());
+
+    const qint64 own = ids(owner, QStringLiteral("SELECT id FROM appointments WHERE client_id = ?"), { clients.at(2) }).first();
+    const qint64 foreign = ids(owner, QStringLiteral("SELECT id FROM appointments WHERE client_id = ?"), { clients.at(0) }).first();
+    QVERIFY(!Sql::exec(*carol, QStringLiteral("SELECT callvia_confirm_appointment(?, 'client_confirmed', 5)"), { foreign }).ok());
+    QVERIFY(!Sql::exec(*carol, QStringLiteral("SELECT callvia_confirm_appointment(?, 'call_verified', 5)"), { own }).ok());
+    QVERIFY(Sql::exec(*carol, QStringLiteral("SELECT callvia_confirm_appointment(?, 'client_confirmed', 5)"), { own }).ok());
+    QCOMPARE(ids(owner, QStringLiteral("SELECT id FROM appointments WHERE verification = 'client_confirmed'")),
+        QList<qint64> { own });
+    QCOMPARE(ids(owner, QStringLiteral("SELECT client_id FROM audit_log WHERE action = 'appointment.verify' AND "
+                                       "username = 'carol' AND entity_id = ?"), { QString::number(own) }),
+        QList<qint64> { clients.at(2) });
+}
+
+// One physical connection handed from one role to another (a pool doing SET SESSION
+// AUTHORIZATION) keeps no tenant context: each role sees its own client's rows only.
+void tst_TenantIsolation::postgresPooledConnectionDoesNotLeak()
+{
+    CALLVIA_PG_FIXTURE(test, clients);
+    Database &owner = test->database();
+    const QString carol = UserRepository(owner, m_clock).loginName(QStringLiteral("carol")).value();
+    const QString dora = UserRepository(owner, m_clock).loginName(QStringLiteral("dora")).value();
+    const QList<qint64> carolLeads = ids(owner, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { clients.at(2) });
+    const QList<qint64> doraLeads = ids(owner, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { clients.at(0) });
+    QSqlQuery pool(owner.connection());
+    QVERIFY(pool.exec(QStringLiteral("SET SESSION AUTHORIZATION \"%1\"").arg(carol)));
+    QCOMPARE(ids(owner, QStringLiteral("SELECT id FROM leads")), carolLeads);
+    {
+        Transaction transaction(owner);
+        QVERIFY(transaction.isActive());
+        QVERIFY(pool.exec(QStringLiteral("SELECT set_config('callvia.client_id', '%1', true)").arg(clients.at(0))));
+        QCOMPARE(ids(owner, QStringLiteral("SELECT id FROM leads")), carolLeads);
+        QVERIFY(!transaction.commit());
+    }
+    QVERIFY(pool.exec(QStringLiteral("RESET SESSION AUTHORIZATION")));
+    QVERIFY(pool.exec(QStringLiteral("SET SESSION AUTHORIZATION \"%1\"").arg(dora)));
+    QCOMPARE(ids(owner, QStringLiteral("SELECT id FROM leads")), doraLeads);
+    QCOMPARE(ids(owner, QStringLiteral("SELECT id FROM clients")), QList<qint64> { clients.at(0) });
+    QCOMPARE(scalarText(owner, QStringLiteral("SELECT COALESCE(current_setting('callvia.client_id', true), '')")),
+        QString());
+    QVERIFY(pool.exec(QStringLiteral("RESET SESSION AUTHORIZATION")));
+}
+
+// Signing in through AuthService with login switching moves the process onto the user's own
+// role (from a shared service login); disabling the user makes the role NOLOGIN, and a wrong
+// password is refused by the server itself.
+void tst_TenantIsolation::postgresSignInSwitchesToTheUsersRole()
+{
+    CALLVIA_PG_FIXTURE(test, clients);
+    Database &owner = test->database();
+    const QString service = test->url().section(QLatin1Char('/'), -1) + QStringLiteral(".service");
+    {
+        QSqlQuery admin(owner.connection());
+        QVERIFY2(admin.exec(QStringLiteral("CREATE ROLE \"%1\" LOGIN PASSWORD '%2' IN ROLE callvia_app").arg(service, m_password)),
+            qPrintable(admin.lastError().text()));
+    }
+    QString error;
+    Database app(*DatabaseUrl::parse(test->loginUrl(service, m_password), &error));
+    QVERIFY(!app.open());
+    QCOMPARE(ids(app, QStringLiteral("SELECT id FROM clients")).size(), 3);
+    AuthService auth(app, m_clock, 1000);
+    auth.setSwitchesLogin(true);
+    const SignInResult signedIn = auth.signIn(QStringLiteral("carol"), m_password);
+    QVERIFY2(signedIn.status == SignInResult::Ok, qPrintable(signedIn.message));
+    QCOMPARE(scalarText(app, QStringLiteral("SELECT current_user")),
+        UserRepository(owner, m_clock).loginName(QStringLiteral("carol")).value());
+    QCOMPARE(ids(app, QStringLiteral("SELECT id FROM clients")), QList<qint64> { clients.at(2) });
+    app.closeAllConnections();
+
+    // A server whose pg_hba.conf trusts every loopback login (RECIPES.md's plain initdb) checks no
+    // password; CI's asks for SCRAM (.ci/run).
+    const bool checksPasswords
+        = scalarText(owner, QStringLiteral("SELECT count(*) FROM pg_hba_file_rules WHERE auth_method = 'trust' AND "
+                                           "type LIKE 'host%' AND 'all' = ANY(user_name)"))
+        == QStringLiteral("0");
+    if (checksPasswords) {
+        auto wrong = loginAs(*test, QStringLiteral("dora"), QStringLiteral("not-the-password-1"));
+        QVERIFY(wrong->open());
+    } else {
+        qInfo("this server trusts loopback logins: the wrong-password check is left out");
+    }
+    QVERIFY(!AuthService(owner, m_clock, 1000).setDisabled(Session::system(), QStringLiteral("dora"), true));
+    auto disabled = loginAs(*test, QStringLiteral("dora"), m_password);
+    QVERIFY(disabled->open());
+    QVERIFY(!AuthService(owner, m_clock, 1000).setDisabled(Session::system(), QStringLiteral("dora"), false));
+    auto enabled = loginAs(*test, QStringLiteral("dora"), m_password);
+    QVERIFY(!enabled->open());
+    enabled->closeAllConnections();
+    QVERIFY(!AuthService(owner, m_clock, 1000).resetPassword(Session::system(), QStringLiteral("dora"),
+        QStringLiteral("lamp-river-new-77"), false));
+    if (checksPasswords)
+        QVERIFY(loginAs(*test, QStringLiteral("dora"), m_password)->open()); // the old one no more
+    QVERIFY(!loginAs(*test, QStringLiteral("dora"), QStringLiteral("lamp-river-new-77"))->open());
+    {
+        QSqlQuery(owner.connection()).exec(QStringLiteral("DROP OWNED BY \"%1\"").arg(service));
+        QSqlQuery(owner.connection()).exec(QStringLiteral("DROP ROLE \"%1\"").arg(service));
     }
 }
 

@@ -1,0 +1,3 @@
+-- PostgreSQL only (tenancy by database login roles, row-level security that fails closed).
+-- SQLite has no roles: the repositories' TenantScope confines a client user's session there.
+-- The version number is kept in step with PostgreSQL.
