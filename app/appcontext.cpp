@@ -6,6 +6,7 @@
 #include <services/backup/backupservice.h>
 #include <services/databasehealthmonitor.h>
 #include <services/providerconfig.h>
+#include <services/servicethread.h>
 #include <services/auth/aesgcmcipher.h>
 #include <services/auth/secretstore.h>
 #include <services/auth/systemkeychain.h>
@@ -29,6 +30,7 @@
 
 #include <QHostAddress>
 #include <QThread>
+#include <QTimer>
 // --- end webhooks includes ---
 
 Q_LOGGING_CATEGORY(lcApp, "callvia.app")
@@ -179,27 +181,43 @@ QString AppContext::restoreAndRestart(const QString &backupPath)
 
 QString AppContext::startServices()
 {
-    if (m_backupService)
-        m_backupService->start();
+    // --- appcontext: service threads (issue 20) ---
+    // The listener (with /healthz's database ping) and the scheduled backups each run on a thread
+    // with its own connection: a busy window never delays a webhook, a flood never freezes it,
+    // and a long backup delays neither.
+    if (!m_serviceThread && m_database)
+        m_serviceThread = new Services::ServiceThread(QStringLiteral("callvia-listener"), *m_database, this);
+    if (m_backupService && !m_backupThread) {
+        m_backupThread = new Services::ServiceThread(QStringLiteral("callvia-backup"), *m_database, this);
+        m_backupThread->post([context = m_backupThread->context(), backups = m_backupService] {
+            auto *schedule = new QTimer(context);
+            connect(schedule, &QTimer::timeout, context, [backups] { backups->runIfDue(); });
+            schedule->start(15 * 60 * 1000);
+            backups->runIfDue();
+        });
+    }
+    // --- end service threads ---
     // --- appcontext: start webhooks (issue 3) ---
     if (!m_listener && m_database) {
         Services::WebhookListener::Options listenerOptions;
-        // CALLVIA_LISTENER_RATE_LIMIT="<per second>[,<burst>]" per source address; 0 turns it off
-        // (behind a tunnel every request comes from the tunnel's address).
-        const QStringList rate = m_providerConfig->value(QStringLiteral("listener"), QStringLiteral("rate_limit"))
-                                         .split(QLatin1Char(','));
-        if (!rate.first().trimmed().isEmpty()) {
-            listenerOptions.limits.ratePerSecond = rate.first().toDouble();
-            listenerOptions.limits.rateBurst = rate.size() > 1 ? rate.at(1).toDouble() : 2 * rate.first().toDouble();
-        }
-        m_listener = new Services::WebhookListener(*m_database, *m_clock, *m_providerConfig, *m_handlers,
-                                                   listenerOptions, this);
-        const QString error = m_listener->listen(QHostAddress(m_options.listenHost), m_options.listenPort);
-        if (!error.isEmpty()) {
-            delete m_listener;
-            m_listener = nullptr;
+        // CALLVIA_LISTENER_RATE_LIMIT, _VERIFIED_RATE_LIMIT, _MAX_CONNECTIONS (see ListenerLimits)
+        listenerOptions.limits = Services::ListenerLimits::fromConfig(*m_providerConfig);
+        const qint64 files = Services::raiseOpenFileLimit();
+        if (files >= 0 && files < listenerOptions.limits.maxConnections + 256)
+            qCWarning(lcApp).noquote() << "only" << files << "open files allowed for up to"
+                                       << listenerOptions.limits.maxConnections << "connections (raise LimitNOFILE)";
+        QString error;
+        m_serviceThread->run([&] {
+            auto *listener = new Services::WebhookListener(*m_database, *m_clock, *m_providerConfig, *m_handlers,
+                                                           listenerOptions);
+            error = listener->listen(QHostAddress(m_options.listenHost), m_options.listenPort);
+            if (error.isEmpty())
+                m_listener = listener;
+            else
+                delete listener;
+        });
+        if (!error.isEmpty())
             return error;
-        }
         qCInfo(lcApp).noquote() << QStringLiteral("listening on %1:%2").arg(m_options.listenHost).arg(m_listener->port());
         m_processorThread = new QThread(this);
         m_processor = new Services::EventProcessor(*m_database, *m_clock, *m_handlers,
@@ -219,8 +237,11 @@ void AppContext::stopServices()
 {
     // --- appcontext: stop webhooks (issue 3) ---
     if (m_listener) {
-        m_listener->stop(); // answers what is queued before the database goes away
-        delete m_listener;
+        // On its thread: stops accepting, answers what is queued before the database goes away.
+        m_serviceThread->run([listener = m_listener] {
+            listener->stop();
+            delete listener;
+        });
         m_listener = nullptr;
     }
     if (m_processorThread) {
@@ -234,6 +255,12 @@ void AppContext::stopServices()
     }
 
     // --- end stop webhooks ---
+    // --- appcontext: stop service threads (issue 20) ---
+    delete m_serviceThread; // ends the thread after closing its database connection
+    m_serviceThread = nullptr;
+    delete m_backupThread; // waits for a backup in progress
+    m_backupThread = nullptr;
+    // --- end stop service threads ---
 }
 
 } // namespace Callvia::App

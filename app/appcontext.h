@@ -22,6 +22,7 @@ class EventProcessor;
 class HandlerRegistry;
 class ProviderConfig;
 class SecretCipher;
+class ServiceThread;
 class WebhookListener;
 }
 
@@ -75,6 +76,7 @@ private:
     // --- appcontext: webhooks (issue 3) ---
 public:
     Services::HandlerRegistry &handlers() const { return *m_handlers; }
+    // Lives on the service thread (not the GUI's): connect to its signals, do not call into it.
     Services::WebhookListener *listener() const { return m_listener; }
 
 private:
@@ -84,6 +86,9 @@ private:
     Services::WebhookListener *m_listener = nullptr; // child of this
     QThread *m_processorThread = nullptr; // child of this; runs m_processor
     Services::EventProcessor *m_processor = nullptr; // lives on m_processorThread; stopServices() deletes it
+    // Issue 20: the listener lives on m_serviceThread, the backup schedule on m_backupThread.
+    Services::ServiceThread *m_serviceThread = nullptr; // child of this
+    Services::ServiceThread *m_backupThread = nullptr; // child of this
 
     // --- end webhooks ---
 

@@ -36,9 +36,21 @@ QString BackupService::defaultFolder()
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("backups"));
 }
 
+QString BackupService::folder() const
+{
+    const QMutexLocker lock(&m_folderMutex);
+    return m_folder;
+}
+
+void BackupService::setFolder(const QString &folder)
+{
+    const QMutexLocker lock(&m_folderMutex);
+    m_folder = folder;
+}
+
 QStringList BackupService::backups() const
 {
-    const QDir dir(m_folder);
+    const QDir dir(folder());
     QStringList files = dir.entryList({ filePrefix + QStringLiteral("*.sqlite") }, QDir::Files, QDir::Name | QDir::Reversed);
     for (QString &file : files)
         file = dir.filePath(file);
@@ -56,9 +68,11 @@ void BackupService::audit(Models::Database &database, const Models::Clock &clock
 
 Models::DbResult<QString> BackupService::backupNow(const Session *actor)
 {
-    if (!Models::Database::makePrivateFolder(m_folder)) // 0700: backups hold the whole database
-        return Models::DbError(Models::DbError::Unavailable, tr("cannot create backup folder %1").arg(m_folder));
-    QString path = QDir(m_folder).filePath(filePrefix + stamp(m_clock) + QStringLiteral(".sqlite"));
+    const QMutexLocker running(&m_running);
+    const QString folder = this->folder();
+    if (!Models::Database::makePrivateFolder(folder)) // 0700: backups hold the whole database
+        return Models::DbError(Models::DbError::Unavailable, tr("cannot create backup folder %1").arg(folder));
+    QString path = QDir(folder).filePath(filePrefix + stamp(m_clock) + QStringLiteral(".sqlite"));
     if (QFileInfo::exists(path)) // two backups in one second: keep both
         path.insert(path.size() - 7, QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128).left(6));
     if (const Models::DbError error = m_database.backupTo(path)) {
@@ -75,6 +89,7 @@ Models::DbResult<QString> BackupService::backupNow(const Session *actor)
 
 void BackupService::prune()
 {
+    const QMutexLocker running(&m_running);
     const QStringList files = backups();
     for (int i = m_keep; i < files.size(); ++i)
         QFile::remove(files.at(i));
@@ -82,6 +97,7 @@ void BackupService::prune()
 
 void BackupService::runIfDue()
 {
+    const QMutexLocker running(&m_running);
     const QStringList files = backups();
     if (!files.isEmpty()) {
         // The stamp in the name comes from the clock, so a test clock drives the schedule.

@@ -3,7 +3,9 @@
 #include <models/dberror.h>
 
 #include <QJsonObject>
+#include <QMutex>
 #include <QObject>
+#include <QRecursiveMutex>
 #include <QStringList>
 
 class QTimer;
@@ -19,7 +21,8 @@ class Session;
 
 // Online backups of the SQLite database: on demand and on a schedule (daily by default,
 // keeping the newest 7 in a folder the user chooses), plus restore. Backups are consistent
-// copies made with VACUUM INTO while the listener keeps writing.
+// copies made with VACUUM INTO while the listener keeps writing. Thread-safe: the schedule may
+// run it on a service thread (that thread's connection) while the window backs up on demand.
 class BackupService final : public QObject
 {
     Q_OBJECT
@@ -28,8 +31,8 @@ public:
     BackupService(Models::Database &database, const Models::Clock &clock, QString folder, QObject *parent = nullptr);
 
     static QString defaultFolder();
-    QString folder() const { return m_folder; }
-    void setFolder(const QString &folder) { m_folder = folder; }
+    QString folder() const;
+    void setFolder(const QString &folder);
     void setKeep(int keep) { m_keep = qMax(1, keep); }
     void setIntervalMs(qint64 intervalMs) { m_intervalMs = intervalMs; }
 
@@ -63,7 +66,9 @@ private:
 
     Models::Database &m_database;
     const Models::Clock &m_clock;
-    QString m_folder;
+    mutable QMutex m_folderMutex;
+    QString m_folder; // under m_folderMutex
+    QRecursiveMutex m_running; // one backup (and its pruning) at a time
     int m_keep = 7;
     qint64 m_intervalMs = 24 * 3600 * 1000;
     QTimer *m_timer = nullptr;

@@ -4,25 +4,87 @@
 #include <QLoggingCategory>
 #include <QTcpSocket>
 
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
+
 Q_DECLARE_LOGGING_CATEGORY(lcWebhooks)
 
 namespace Callvia::Services {
 
-ConnectionGuard::ConnectionGuard(QTcpSocket *socket, GuardedTcpServer *server)
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, GuardedTcpServer *server, QString source)
     : QObject(socket), m_socket(socket), m_server(server), m_frame(server->limits().frame),
-      m_source(socket->peerAddress().toString())
+      m_registered(true), m_source(std::move(source)), m_entry(server->add(this, m_source))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ConnectionGuard::onTimeout);
     // Connected before QHttpServer's own slot, so every byte is checked before it parses it.
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    connect(socket, &QTcpSocket::bytesWritten, this, &ConnectionGuard::onBytesWritten);
     connect(socket, &QTcpSocket::disconnected, socket, [socket, this] {
+        unregister(); // the cap counts open connections; this one is over
         if (!m_handedOver)
             socket->deleteLater();
     });
     m_timer.start(server->limits().headTimeoutMs); // a connection that says nothing is a slow head
     if (socket->bytesAvailable() > 0)
         onReadyRead();
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    unregister();
+}
+
+void ConnectionGuard::unregister()
+{
+    if (!m_registered)
+        return;
+    m_registered = false;
+    m_server->remove(m_entry, m_source);
+}
+
+void ConnectionGuard::touch()
+{
+    if (m_registered)
+        m_server->touch(m_entry, m_source);
+}
+
+bool ConnectionGuard::hasUnreadBytes() const
+{
+    if (m_socket->bytesAvailable() > m_seenUnread)
+        return true;
+#ifdef Q_OS_UNIX
+    char byte = 0; // Qt's sockets are non-blocking: this returns at once
+    return ::recv(int(m_socket->socketDescriptor()), &byte, 1, MSG_PEEK) > 0;
+#else
+    return false;
+#endif
+}
+
+void ConnectionGuard::evict()
+{
+    unregister();
+    m_refused = true;
+    Q_EMIT m_server->connectionRefused(503, m_source, QStringLiteral("connection cap"));
+    m_socket->abort();
+    if (!m_handedOver)
+        m_socket->deleteLater();
+}
+
+void ConnectionGuard::flush()
+{
+    if (m_socket->bytesToWrite() > 0)
+        m_socket->flush();
+}
+
+// The answer (or the last of several pipelined ones) is out: the connection is idle again.
+void ConnectionGuard::onBytesWritten()
+{
+    if (m_socket->bytesToWrite() == 0 && m_awaitingAnswer) {
+        m_awaitingAnswer = false;
+        touch();
+    }
 }
 
 void ConnectionGuard::onReadyRead()
@@ -36,10 +98,11 @@ void ConnectionGuard::onReadyRead()
         return;
     const QByteArray fresh = m_socket->peek(available).mid(m_seenUnread);
     m_seenUnread = available;
+    touch();
     const int headsBefore = m_frame.completedHeads();
     const bool ok = m_frame.feed(fresh.constData(), fresh.size());
     if (m_frame.completedHeads() > headsBefore)
-        onNewHeads(m_frame.completedHeads() - headsBefore);
+        onNewHeads(m_frame.takeCompletedTargets());
     if (m_refused)
         return;
     if (!ok) {
@@ -50,9 +113,15 @@ void ConnectionGuard::onReadyRead()
     updateTimer(m_frame.completedHeads() > headsBefore);
 }
 
-void ConnectionGuard::onNewHeads(int count)
+void ConnectionGuard::onNewHeads(const QList<QByteArray> &targets)
 {
-    for (int i = 0; i < count; ++i) {
+    m_awaitingAnswer = true;
+    for (const QByteArray &target : targets) {
+        // A webhook is charged by the listener once its signature is checked: a verified one
+        // against the providers' own budget, so unsigned floods from the same address (a
+        // tunnel's) cannot use it up.
+        if (target.startsWith("/api/webhooks/"))
+            continue;
         int retryAfter = 0;
         if (!m_server->allowRequest(m_source, &retryAfter)) {
             refuse(429, "rate_limited", QStringLiteral("too many requests from this address"), retryAfter);

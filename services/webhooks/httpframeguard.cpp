@@ -102,8 +102,10 @@ bool HttpFrameGuard::headLine()
         return headComplete();
     if (!m_haveRequestLine) {
         m_haveRequestLine = true;
-        if (line.split(' ').size() != 3 || (!line.endsWith("HTTP/1.1") && !line.endsWith("HTTP/1.0")))
+        const QList<QByteArray> parts = line.split(' ');
+        if (parts.size() != 3 || (!line.endsWith("HTTP/1.1") && !line.endsWith("HTTP/1.0")))
             return refuse(400, "bad_request", QStringLiteral("malformed request line"));
+        m_target = parts.at(1);
         return true;
     }
     if (++m_headers > m_limits.maxHeaders)
@@ -134,6 +136,7 @@ bool HttpFrameGuard::headerField(const QByteArray &line)
 bool HttpFrameGuard::headComplete()
 {
     ++m_completedHeads;
+    m_completedTargets.append(std::exchange(m_target, {}));
     if (m_haveTransferEncoding && m_contentLength >= 0)
         return refuse(400, "bad_request", QStringLiteral("Content-Length together with Transfer-Encoding"));
     if (m_haveTransferEncoding) {

@@ -1,7 +1,10 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 namespace Callvia::Services {
 
@@ -32,6 +35,8 @@ public:
     bool feed(const char *data, qsizetype size);
     Phase phase() const;
     int completedHeads() const { return m_completedHeads; }
+    // The request targets ("/api/webhooks/stripe") of the heads completed since the last call.
+    QList<QByteArray> takeCompletedTargets() { return std::exchange(m_completedTargets, {}); }
     const Refusal &refusal() const { return m_refusal; }
 
 private:
@@ -52,6 +57,8 @@ private:
     int m_headBytes = 0;
     int m_headers = 0;
     bool m_haveRequestLine = false;
+    QByteArray m_target;
+    QList<QByteArray> m_completedTargets;
     qint64 m_contentLength = -1;
     QByteArray m_transferEncoding;
     bool m_haveTransferEncoding = false;

@@ -114,6 +114,8 @@ void WebhookListener::stop()
     if (m_tcp)
         m_tcp->close();
     m_intake->drain();
+    if (m_tcp)
+        m_tcp->flushAll(); // the answers just written leave before the sockets are deleted
 }
 
 void WebhookListener::reject(QHttpServerResponder &responder, const QString &provider, int status,
@@ -127,18 +129,54 @@ void WebhookListener::reject(QHttpServerResponder &responder, const QString &pro
     writeJsonError(responder, status, error, {});
 }
 
+// Every webhook request is charged once: against the provider's budget for its address when its
+// signature verified, else against the address's budget for unverified requests, so a flood of
+// unsigned requests from a tunnel's address cannot use up the providers' budget. Answers 429
+// and returns false when the budget is spent.
+bool WebhookListener::charge(QHttpServerResponder &responder, const QHttpServerRequest &request,
+                             const QString &provider, bool verified)
+{
+    if (!m_tcp)
+        return true;
+    const QString source = GuardedTcpServer::sourceKey(request.remoteAddress());
+    int retryAfter = 0;
+    if (verified ? m_tcp->allowVerified(source, provider, &retryAfter) : m_tcp->allowRequest(source, &retryAfter))
+        return true;
+    Q_EMIT requestRejected(provider, 429, QStringLiteral("rate_limited"));
+    const QByteArray body = QJsonDocument(QJsonObject { { QStringLiteral("error"), QStringLiteral("rate_limited") },
+                                                        { QStringLiteral("detail"),
+                                                          QStringLiteral("too many requests from this address") } })
+                                    .toJson(QJsonDocument::Compact);
+    responder.write(body, { { "Content-Type", "application/json" }, { "Retry-After", QByteArray::number(retryAfter) } },
+                    Status::TooManyRequests);
+    return false;
+}
+
+// A refusal before the signature verified: charged as unverified (429 once that budget is spent).
+void WebhookListener::refuseUnverified(QHttpServerResponder &responder, const QHttpServerRequest &request,
+                                       const QString &provider, int status, const QString &error,
+                                       const QString &detail, const QByteArray &allow)
+{
+    if (!charge(responder, request, provider, false))
+        return;
+    // Why stays in the log; the answer carries only the stable error code (see reject()).
+    qCInfo(lcWebhooks).noquote() << provider << "webhook answered" << status << error + QLatin1Char(':')
+                                 << detail.left(500);
+    Q_EMIT requestRejected(provider, status, error);
+    writeJsonError(responder, status, error, {}, allow);
+}
+
 void WebhookListener::handleWebhook(const QString &provider, const QHttpServerRequest &request,
                                     QHttpServerResponder &&responder)
 {
     if (!secretNames().contains(provider))
-        return reject(responder, provider, 404, QStringLiteral("not_found"), QStringLiteral("unknown provider"));
+        return refuseUnverified(responder, request, provider, 404, QStringLiteral("not_found"),
+                                QStringLiteral("unknown provider"));
     const bool get = request.method() == QHttpServerRequest::Method::Get;
-    if (request.method() != QHttpServerRequest::Method::Post && !(get && provider == QLatin1String("messagebird"))) {
-        Q_EMIT requestRejected(provider, 405, QStringLiteral("method_not_allowed"));
-        return writeJsonError(responder, 405, QStringLiteral("method_not_allowed"),
-                              QStringLiteral("this route takes POST"),
-                              provider == QLatin1String("messagebird") ? "GET, POST" : "POST");
-    }
+    if (request.method() != QHttpServerRequest::Method::Post && !(get && provider == QLatin1String("messagebird")))
+        return refuseUnverified(responder, request, provider, 405, QStringLiteral("method_not_allowed"),
+                                QStringLiteral("this route takes POST"),
+                                provider == QLatin1String("messagebird") ? "GET, POST" : "POST");
     const QString key = secret(provider);
     if (key.isEmpty()) {
         if (!m_loggedUnconfigured.contains(provider)) {
@@ -146,16 +184,18 @@ void WebhookListener::handleWebhook(const QString &provider, const QHttpServerRe
             qCWarning(lcWebhooks).noquote() << provider << "webhook refused: no" << secretNames().value(provider)
                                             << "configured (set" << ProviderConfig::environmentName(provider, secretNames().value(provider)) << "or the setting)";
         }
-        return reject(responder, provider, 503, QStringLiteral("not_configured"),
-                      QStringLiteral("%1 webhooks are not configured on this listener").arg(provider));
+        return refuseUnverified(responder, request, provider, 503, QStringLiteral("not_configured"),
+                                QStringLiteral("%1 webhooks are not configured on this listener").arg(provider));
     }
     const VerifyResult verified = verify(provider, request, key);
     if (!verified.ok()) {
-        return reject(responder, provider, 401,
-                      verified.status == VerifyResult::Stale ? QStringLiteral("stale_timestamp")
-                                                             : QStringLiteral("invalid_signature"),
-                      VerifyResult::statusName(verified.status) + QStringLiteral(": ") + verified.reason);
+        return refuseUnverified(responder, request, provider, 401,
+                                verified.status == VerifyResult::Stale ? QStringLiteral("stale_timestamp")
+                                                                       : QStringLiteral("invalid_signature"),
+                                VerifyResult::statusName(verified.status) + QStringLiteral(": ") + verified.reason);
     }
+    if (!charge(responder, request, provider, true))
+        return;
     QList<IncomingEvent> events;
     QString error;
     const QUrlQuery query(request.url());

@@ -60,6 +60,10 @@ private:
     QString secret(const QString &provider);
     void reject(QHttpServerResponder &responder, const QString &provider, int status, const QString &error,
                 const QString &detail);
+    bool charge(QHttpServerResponder &responder, const QHttpServerRequest &request, const QString &provider,
+                bool verified);
+    void refuseUnverified(QHttpServerResponder &responder, const QHttpServerRequest &request, const QString &provider,
+                          int status, const QString &error, const QString &detail, const QByteArray &allow = {});
 
     Models::Database &m_database;
     const Models::Clock &m_clock;

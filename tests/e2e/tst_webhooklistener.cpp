@@ -17,6 +17,9 @@
 #include <QJsonObject>
 #include <QtTest>
 
+#include <memory>
+#include <vector>
+
 using namespace Callvia;
 using Tests::HttpReply;
 using Tests::post;
@@ -108,6 +111,9 @@ private Q_SLOTS:
     void busyKeepAliveOutlivesTheHeadTimeout();
     void slowlorisDoesNotBlockOthers();
     void rateLimitsPerAddress();
+    void signedRequestsHaveTheirOwnBudget();
+    void capsConnectionsPerSource();
+    void capsConnectionsGlobally();
     void databaseFailureAnswers503();
     void storingResumesWhenTheFaultClears();
     void storedEventsAreProcessed();
@@ -362,6 +368,97 @@ void tst_WebhookListener::rateLimitsPerAddress()
     QCOMPARE(request(f->port, health, 5000, QHostAddress(QStringLiteral("127.0.0.2"))).status, 200);
     f->clock.advanceSeconds(1);
     QCOMPARE(request(f->port, health).status, 200);
+}
+
+// Behind a tunnel every request comes from one address: bad and unsigned requests spend that
+// address's budget, and the providers' signed requests still get through on their own.
+void tst_WebhookListener::signedRequestsHaveTheirOwnBudget()
+{
+    Services::ListenerLimits limits;
+    limits.ratePerSecond = 1;
+    limits.rateBurst = 5; // the TestClock stands still, so nothing refills
+    limits.verifiedRatePerSecond = 1;
+    limits.verifiedBurst = 3;
+    auto f = makeFixture(limits);
+    QList<int> flood;
+    for (int i = 0; i < 12; ++i)
+        flood << request(f->port, post("/api/webhooks/stripe", StripeBody, { "Stripe-Signature: t=1700000000,v1=00" })).status;
+    QCOMPARE(flood.count(401), 5);
+    QCOMPARE(flood.count(429), 7);
+    QCOMPARE(request(f->port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status, 429);
+    QCOMPARE(request(f->port, post("/api/webhooks/nope", "{}")).status, 429);
+    // The signed event is stored, then answered as a duplicate, until its own budget is spent.
+    QCOMPARE(request(f->port, post("/api/webhooks/stripe", StripeBody, { StripeHeader })).status, 200);
+    QCOMPARE(request(f->port, post("/api/webhooks/stripe", StripeBody, { StripeHeader })).status, 200);
+    QCOMPARE(request(f->port, post("/api/webhooks/stripe", StripeBody, { StripeHeader })).status, 200);
+    const HttpReply limited = request(f->port, post("/api/webhooks/stripe", StripeBody, { StripeHeader }));
+    QCOMPARE(limited.status, 429);
+    QCOMPARE(limited.header("Retry-After"), QByteArray("1"));
+    QCOMPARE(f->count(), 1);
+    f->clock.advanceSeconds(1);
+    QCOMPARE(request(f->port, post("/api/webhooks/stripe", StripeBody, { StripeHeader })).status, 200);
+}
+
+namespace {
+
+// Opens `count` connections from `from` that never send a byte.
+std::vector<std::unique_ptr<QTcpSocket>> idleConnections(quint16 port, const QString &from, int count)
+{
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    for (int i = 0; i < count; ++i) {
+        sockets.push_back(std::make_unique<QTcpSocket>());
+        sockets.back()->bind(QHostAddress(from));
+        sockets.back()->connectToHost(QHostAddress::LocalHost, port);
+        if (!sockets.back()->waitForConnected(2000))
+            return {};
+        QTest::qWait(5); // the listener (this thread) accepts it before the next one comes
+    }
+    return sockets;
+}
+
+int stillOpen(const std::vector<std::unique_ptr<QTcpSocket>> &sockets, size_t from = 0, size_t to = SIZE_MAX)
+{
+    int open = 0;
+    for (size_t i = from; i < qMin(to, sockets.size()); ++i)
+        open += sockets[i]->state() == QAbstractSocket::ConnectedState ? 1 : 0;
+    return open;
+}
+
+} // namespace
+
+// Past the cap for one address its longest-quiet connections are closed at once; other
+// addresses are not touched, and a request from the capped address is still served.
+void tst_WebhookListener::capsConnectionsPerSource()
+{
+    Services::ListenerLimits limits;
+    limits.maxConnectionsPerSource = 5;
+    auto f = makeFixture(limits);
+    const auto other = idleConnections(f->port, QStringLiteral("127.0.0.4"), 3);
+    const auto idle = idleConnections(f->port, QStringLiteral("127.0.0.3"), 8);
+    QCOMPARE(idle.size(), size_t(8));
+    QTRY_COMPARE(stillOpen(idle, 0, 3), 0); // the three oldest made room
+    QTest::qWait(100);
+    QCOMPARE(stillOpen(idle, 3), 5);
+    QCOMPARE(stillOpen(other), 3);
+    const HttpReply reply = request(f->port, post("/api/webhooks/stripe", StripeBody, { StripeHeader }), 5000,
+                                    QHostAddress(QStringLiteral("127.0.0.3")));
+    QCOMPARE(reply.status, 200);
+    QTRY_COMPARE(stillOpen(idle, 3), 4); // its connection took the place of the oldest idle one
+    QCOMPARE(stillOpen(other), 3);
+}
+
+void tst_WebhookListener::capsConnectionsGlobally()
+{
+    Services::ListenerLimits limits;
+    limits.maxConnections = 6;
+    auto f = makeFixture(limits);
+    auto idle = idleConnections(f->port, QStringLiteral("127.0.0.5"), 4);
+    auto more = idleConnections(f->port, QStringLiteral("127.0.0.6"), 4);
+    QCOMPARE(more.size(), size_t(4));
+    QTRY_COMPARE(stillOpen(idle, 0, 2), 0);
+    QTest::qWait(100);
+    QCOMPARE(stillOpen(idle) + stillOpen(more), 6);
+    QCOMPARE(request(f->port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").status, 200);
 }
 
 void tst_WebhookListener::databaseFailureAnswers503()
