@@ -124,6 +124,11 @@ LeadNormalizer::Phone LeadNormalizer::computeNanpVerdict(QStringView nationalNum
     util.GetRegionCodeForNumber(number, &region);
     Phone verdict;
     if (!util.IsValidNumberForRegion(number, region)) {
+        if (std::optional<Phone> kept = staleDataVerdict(number.national_number())) {
+            if (!m_settings.geocodeRegion)
+                kept->state.clear();
+            return *kept;
+        }
         verdict.reason = QStringLiteral("not a valid number for region US");
     } else {
         verdict.regionCode = QString::fromStdString(region);
