@@ -13,6 +13,9 @@ packages=(
 if [ "${CALLVIA_WITH_FUZZ:-0}" = 1 ]; then
   packages+=(clang-14 libclang-rt-14-dev)
 fi
+if [ "${CALLVIA_WITH_PROFILING:-0}" = 1 ]; then
+  packages+=(linux-perf) # perf record/report, to profile the benchmarks (BENCHMARKS.md)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
