@@ -69,7 +69,7 @@ public:
     // phone normalized in the app (import, webhooks) goes through normalizePhone, so one rule.
     static QString unknownAreaCodeNote();
     // allowFastPath: NANP numbers in plain formats skip libphonenumber's parser and reuse a
-    // per-thread verdict for their first six digits (see nanpfastpath.cpp); false forces the
+    // process-wide verdict for their first six digits (see nanpfastpath.cpp); false forces the
     // full path (the tests compare both). Texts libphonenumber rejected are remembered per
     // thread.
     Phone normalizePhone(const QString &text, bool allowFastPath = true) const;
@@ -85,6 +85,10 @@ private:
     // The verdict for a NANP number libphonenumber called invalid (see unknownAreaCodeNote):
     // nullopt when the rejection stands.
     static std::optional<Phone> staleDataVerdict(quint64 nationalNumber);
+    // Whether libphonenumber has data for the NANP area code (200-999), asked once per code.
+    // Where it has none, none of the code's numbers is valid to it (checked for all 365 such
+    // codes of 8.12.57 and every exchange when written; the tests sample it).
+    static bool libraryKnowsAreaCode(int areaCode);
     QString applyFields(const QStringList &fields, NormalizedRow &row) const;
     void applyTimeZone(const QString &column, const Phone &phone, Models::LeadRecord &lead) const;
     QString applyContact(const QString &phone, const QString &extension, const QString &email,

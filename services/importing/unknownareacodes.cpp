@@ -39,7 +39,9 @@ bool isPossibleGeographic(int npa, int nxx)
 // one the library gives a region (the Caribbean regions are recognized by their area code, even
 // where only a few of its exchanges are valid), means known. 0 = not asked yet, 1 = known,
 // 2 = unknown.
-bool libraryKnowsAreaCode(int npa)
+} // namespace
+
+bool LeadNormalizer::libraryKnowsAreaCode(int npa)
 {
     static std::atomic<quint8> verdicts[1000] = {};
     quint8 verdict = verdicts[npa].load(std::memory_order_relaxed);
@@ -63,8 +65,6 @@ bool libraryKnowsAreaCode(int npa)
     }
     return verdict == 1;
 }
-
-} // namespace
 
 QString LeadNormalizer::unknownAreaCodeNote()
 {

@@ -127,6 +127,30 @@ void tst_LeadNormalizer::fastPathAgreesWithLibphonenumber()
         valid += !full.e164.isEmpty();
         withExtension += !full.extension.isEmpty();
     }
+    // Exchanges 0XX and 1XX take the fast path too (issue 19): the same verdicts.
+    for (int i = 0; i < 4000; ++i) {
+        const QString text = QString::fromLatin1(formats[i % 5])
+                                     .arg(random.bounded(200, 1000))
+                                     .arg(random.bounded(200), 3, 10, QLatin1Char('0'))
+                                     .arg(random.bounded(10000), 4, 10, QLatin1Char('0'));
+        QVERIFY2(n.fastNanpPhone(text).has_value(), qPrintable(text));
+        const LeadNormalizer::Phone fast = n.normalizePhone(text);
+        const LeadNormalizer::Phone full = n.normalizePhone(text, false);
+        QVERIFY2(fast.e164 == full.e164 && fast.reason == full.reason && fast.unknownAreaCode == full.unknownAreaCode,
+                 qPrintable(text + QLatin1String(": ") + fast.e164 + fast.reason + QLatin1String(" vs ") + full.e164
+                            + full.reason));
+    }
+    // Every area code, a sample of its exchanges: the fast path's verdict for area codes the
+    // library has no data for is given without asking it, and must be the same.
+    for (int npa = 200; npa <= 999; ++npa) {
+        for (int nxx = 200 + npa % 29; nxx <= 999; nxx += 29) {
+            const QString text = QStringLiteral("%1-%2-4321").arg(npa).arg(nxx);
+            const LeadNormalizer::Phone fast = n.normalizePhone(text);
+            const LeadNormalizer::Phone full = n.normalizePhone(text, false);
+            QVERIFY2(fast.e164 == full.e164 && fast.reason == full.reason && fast.unknownAreaCode == full.unknownAreaCode,
+                     qPrintable(text));
+        }
+    }
     QVERIFY(valid > 5000); // both verdicts occur
     QVERIFY(valid < 20000);
     QVERIFY(withExtension > 2000);
