@@ -33,6 +33,9 @@ if [ "${CALLVIA_WITH_FRESH_CHECK:-0}" = 1 ]; then
   # packaging/check-fresh.sh: builds the minimal Debian 12 root it tests in
   packages+=(mmdebstrap)
 fi
+if [ "${CALLVIA_WITH_PROFILING:-0}" = 1 ]; then
+  packages+=(linux-perf) # perf record/report, to profile the benchmarks (BENCHMARKS.md)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -59,7 +59,12 @@ QString ImportSummaryDialog::describe(const Services::ImportSummary &s)
           << tr("Duplicates skipped: %1 in the file, %2 already in the client's leads")
                      .arg(s.duplicatesInFile)
                      .arg(s.duplicatesExisting)
-          << tr("Marked do-not-contact (opt-out list): %1").arg(s.dnc) << tr("Rejected: %1").arg(s.rejected);
+          << tr("Marked do-not-contact (opt-out list): %1").arg(s.dnc);
+    if (s.unknownAreaCode > 0)
+        lines << tr("Kept but flagged, area code not in this build's phone data (zone from the row or the "
+                    "client): %1")
+                         .arg(s.unknownAreaCode);
+    lines << tr("Rejected: %1").arg(s.rejected);
     for (auto it = s.rejectedByReason.cbegin(); it != s.rejectedByReason.cend(); ++it)
         lines << QStringLiteral("    %1: %2").arg(it.key()).arg(it.value());
     lines << tr("Time: %1 s").arg(s.elapsedMs / 1000.0, 0, 'f', 1);

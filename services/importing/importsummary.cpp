@@ -18,6 +18,7 @@ QJsonObject ImportSummary::toJson() const
         { QStringLiteral("duplicates_in_file"), duplicatesInFile },
         { QStringLiteral("duplicates_existing"), duplicatesExisting },
         { QStringLiteral("dnc"), dnc },
+        { QStringLiteral("unknown_area_code"), unknownAreaCode },
         { QStringLiteral("rejected"), rejected },
         { QStringLiteral("rejected_by_reason"), reasons },
         { QStringLiteral("cancelled"), cancelled },

@@ -61,6 +61,7 @@ struct ImportSummary
     qint64 duplicatesInFile = 0;
     qint64 duplicatesExisting = 0;
     qint64 dnc = 0; // imported or updated as dnc because of an opt-out
+    qint64 unknownAreaCode = 0; // imported or updated, flagged: area code not in this build's phone data
     qint64 rejected = 0;
     QMap<QString, qint64> rejectedByReason;
     bool cancelled = false;

@@ -34,7 +34,7 @@ struct LeadImporter::Run
     bool keysSized = false;
     RejectsWriter rejects;
     qint64 clientId = 0;
-    qint64 pendingImported = 0, pendingUpdated = 0, pendingDnc = 0;
+    qint64 pendingImported = 0, pendingUpdated = 0, pendingDnc = 0, pendingUnknownAreaCode = 0;
     bool inTransaction = false;
     qint64 rowsSinceCommit = 0;
     QElapsedTimer clock;
@@ -241,6 +241,8 @@ bool LeadImporter::writeBatch(Run &run, std::vector<NormalizedRow> &rows)
             break;
         reportProgress(run, false);
     }
+    // The batch's rejects reach the file now, not at the end: none is held back in memory.
+    run.rejects.flush();
     run.rowsSinceCommit += qint64(rows.size());
     if (ok && perBatch && run.rowsSinceCommit >= run.options.commitRows)
         ok = endTransaction(run, true);
@@ -269,10 +271,11 @@ bool LeadImporter::endTransaction(Run &run, bool commit)
         run.summary.imported += run.pendingImported;
         run.summary.updated += run.pendingUpdated;
         run.summary.dnc += run.pendingDnc;
+        run.summary.unknownAreaCode += run.pendingUnknownAreaCode;
     } else {
         run.summary.nothingWritten = run.options.cancelPolicy == CancelPolicy::DiscardAll;
     }
-    run.pendingImported = run.pendingUpdated = run.pendingDnc = 0;
+    run.pendingImported = run.pendingUpdated = run.pendingDnc = run.pendingUnknownAreaCode = 0;
     run.rowsSinceCommit = 0;
     return ok;
 }
@@ -290,6 +293,7 @@ void LeadImporter::audit(const Run &run)
         { QStringLiteral("imported"), s.imported },
         { QStringLiteral("updated"), s.updated },
         { QStringLiteral("dnc"), s.dnc },
+        { QStringLiteral("unknown_area_code"), s.unknownAreaCode },
         { QStringLiteral("duplicates_in_file"), s.duplicatesInFile },
         { QStringLiteral("duplicates_existing"), s.duplicatesExisting },
         { QStringLiteral("rejected"), s.rejected },
@@ -371,6 +375,7 @@ bool LeadImporter::writeRow(Run &run, NormalizedRow &row)
         // The other key is new here (or the same lead's): the update fills it only if empty.
         ++run.pendingUpdated;
         run.pendingDnc += row.optedOut;
+        run.pendingUnknownAreaCode += row.unknownAreaCode;
         if (run.options.dryRun)
             return true;
         const Models::DbError error = run.store->update(row.existingId, lead);
@@ -379,6 +384,7 @@ bool LeadImporter::writeRow(Run &run, NormalizedRow &row)
     }
     ++run.pendingImported;
     run.pendingDnc += row.optedOut;
+    run.pendingUnknownAreaCode += row.unknownAreaCode;
     if (run.options.dryRun)
         return true;
     const Models::DbError error = run.store->insert(lead, &row.encoded);

@@ -128,7 +128,15 @@ LeadNormalizer::Phone LeadNormalizer::parsePhone(const QString &text) const
     phone.reason = possibilityName(util.IsPossibleNumberWithReason(number));
     if (!phone.reason.isEmpty())
         return phone;
-    if (!util.IsValidNumber(number)) {
+    std::optional<Phone> kept;
+    const bool valid = util.IsValidNumber(number);
+    if (!valid && number.country_code() == 1 && !number.italian_leading_zero())
+        kept = staleDataVerdict(number.national_number());
+    if (kept) {
+        phone = *kept;
+        if (!m_settings.geocodeRegion)
+            phone.state.clear();
+    } else if (!valid) {
         std::string expected;
         util.GetRegionCodeForCountryCode(number.country_code(), &expected);
         phone.reason = QStringLiteral("not a valid number for region %1").arg(QString::fromStdString(expected));
@@ -136,9 +144,11 @@ LeadNormalizer::Phone LeadNormalizer::parsePhone(const QString &text) const
     }
     std::string formatted, region;
     util.Format(number, PhoneNumberUtil::E164, &formatted);
-    util.GetRegionCodeForNumber(number, &region);
     phone.e164 = QString::fromStdString(formatted);
     phone.extension = QString::fromStdString(number.extension());
+    if (kept)
+        return phone; // region and state from NewAreaCodes, or none
+    util.GetRegionCodeForNumber(number, &region);
     phone.regionCode = QString::fromStdString(region);
     // States and provinces only (NANP): elsewhere the geocoder names cities, and for numbers
     // without a place (toll-free) it names the country. The number is valid: see
@@ -201,15 +211,17 @@ NormalizedRow LeadNormalizer::normalize(const CsvRecord &record) const
 {
     NormalizedRow row;
     row.line = record.line;
-    row.reason = record.error.isEmpty() ? applyFields(record.fields, row.lead, &row.detail)
+    row.reason = record.error.isEmpty() ? applyFields(record.fields, row)
                                         : QStringLiteral("malformed: ") + record.error;
     if (!row.reason.isEmpty())
         row.raw = record.fields;
     return row;
 }
 
-QString LeadNormalizer::applyFields(const QStringList &fields, Models::LeadRecord &lead, QString *detail) const
+QString LeadNormalizer::applyFields(const QStringList &fields, NormalizedRow &row) const
 {
+    Models::LeadRecord &lead = row.lead;
+    QString *detail = &row.detail;
     RowText text;
     const qsizetype columns = std::min(fields.size(), m_mapping.fields.size());
     for (qsizetype i = 0; i < columns; ++i) {
@@ -239,14 +251,17 @@ QString LeadNormalizer::applyFields(const QStringList &fields, Models::LeadRecor
         lead.firstName = space < 0 ? text.fullName : text.fullName.left(space).trimmed();
         lead.lastName = space < 0 ? QString() : text.fullName.mid(space + 1);
     }
-    if (!text.custom.isEmpty())
-        lead.customFieldsJson = QString::fromUtf8(QJsonDocument(text.custom).toJson(QJsonDocument::Compact));
     if (QString reason = applyConsent(text.consentType, text.consentAt, lead, detail); !reason.isEmpty())
         return reason;
     Phone phone;
     if (QString reason = applyContact(text.phone, text.extension, text.email, lead, &phone, detail); !reason.isEmpty())
         return reason;
     applyTimeZone(text.timeZone, phone, lead);
+    row.unknownAreaCode = phone.unknownAreaCode;
+    if (phone.unknownAreaCode) // on the lead too, where staff see it
+        text.custom.insert(QStringLiteral("phone_warning"), unknownAreaCodeNote());
+    if (!text.custom.isEmpty())
+        lead.customFieldsJson = QString::fromUtf8(QJsonDocument(text.custom).toJson(QJsonDocument::Compact));
     return {};
 }
 
@@ -279,7 +294,11 @@ QString LeadNormalizer::applyContact(const QString &phoneText, const QString &ex
 void LeadNormalizer::applyTimeZone(const QString &column, const Phone &phone, Models::LeadRecord &lead) const
 {
     lead.timeZone = canonicalTimeZone(column);
-    if (lead.timeZone.isEmpty() && !phone.e164.isEmpty())
+    if (lead.timeZone.isEmpty())
+        lead.timeZone = phone.timeZone;
+    // An unknown area code says nothing of the zone: "+1" alone is not one zone, and a prefix
+    // of it must not pass for one.
+    if (lead.timeZone.isEmpty() && !phone.e164.isEmpty() && !phone.unknownAreaCode)
         lead.timeZone = AreaCodeZones::zoneForNumber(phone.e164);
     if (lead.timeZone.isEmpty())
         lead.timeZone = m_settings.fallbackTimeZone;

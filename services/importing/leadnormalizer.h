@@ -28,6 +28,7 @@ struct NormalizedRow
     QString reason; // empty = valid
     QString detail; // the offending value, for the rejects file
     qint64 line = 0;
+    bool unknownAreaCode = false; // kept, but its NANP area code is in no phone data we have
     QStringList raw; // the original fields, kept only for rejected rows
     qint64 phoneKey = 0; // Models::ImportKeys of the lead's phone and e-mail (0 = none),
     quint64 emailKey = 0; // computed by the worker that normalized the row
@@ -57,9 +58,18 @@ public:
         QString extension;
         QString regionCode; // ISO 3166 code of the number
         QString state; // from the offline geocoder, when enabled
+        QString timeZone; // from the table of area codes newer than the library (NewAreaCodes)
+        bool unknownAreaCode = false; // see UnknownAreaCodeNote
     };
+    // A NANP number of a possible shape (NPA and NXX [2-9]XX, neither N11, the NPA not
+    // reserved) whose area code the library has no data for (Debian 12's libphonenumber
+    // carries 2022 metadata) is kept, not rejected: with the region, state and zone of the
+    // NewAreaCodes table when the code is there, otherwise flagged unknownAreaCode (no region,
+    // state or zone; the import takes the zone from the lead's column or the client). Every
+    // phone normalized in the app (import, webhooks) goes through normalizePhone, so one rule.
+    static QString unknownAreaCodeNote();
     // allowFastPath: NANP numbers in plain formats skip libphonenumber's parser and reuse a
-    // per-thread verdict for their first six digits (see nanpfastpath.cpp); false forces the
+    // process-wide verdict for their first six digits (see nanpfastpath.cpp); false forces the
     // full path (the tests compare both). Texts libphonenumber rejected are remembered per
     // thread.
     Phone normalizePhone(const QString &text, bool allowFastPath = true) const;
@@ -72,7 +82,14 @@ private:
     Phone parsePhone(const QString &text) const; // libphonenumber's parser, no shortcut
     Phone verdictForNanp(QStringView nationalNumber) const;
     Phone computeNanpVerdict(QStringView nationalNumber) const;
-    QString applyFields(const QStringList &fields, Models::LeadRecord &lead, QString *detail) const;
+    // The verdict for a NANP number libphonenumber called invalid (see unknownAreaCodeNote):
+    // nullopt when the rejection stands.
+    static std::optional<Phone> staleDataVerdict(quint64 nationalNumber);
+    // Whether libphonenumber has data for the NANP area code (200-999), asked once per code.
+    // Where it has none, none of the code's numbers is valid to it (checked for all 365 such
+    // codes of 8.12.57 and every exchange when written; the tests sample it).
+    static bool libraryKnowsAreaCode(int areaCode);
+    QString applyFields(const QStringList &fields, NormalizedRow &row) const;
     void applyTimeZone(const QString &column, const Phone &phone, Models::LeadRecord &lead) const;
     QString applyContact(const QString &phone, const QString &extension, const QString &email,
                          Models::LeadRecord &lead, Phone *parsed, QString *detail) const;

@@ -16,6 +16,7 @@
 #include <QStringView>
 
 #include <algorithm>
+#include <atomic>
 
 #include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -66,7 +67,10 @@ std::optional<LeadNormalizer::Phone> LeadNormalizer::fastNanpPhone(const QString
         nsn = digits + 1;
     else if (count == 10 && !plus && m_defaultRegionIsNanp)
         nsn = digits;
-    if (!nsn || nsn[0] < '2' || nsn[3] < '2')
+    // An area code starting with 0 or 1 is left to libphonenumber (whether a leading 1 is a
+    // national prefix depends on what follows); any exchange is taken, 0XX and 1XX too: the
+    // parser keeps those ten digits as they are, and the verdict is libphonenumber's.
+    if (!nsn || nsn[0] < '2')
         return std::nullopt;
     char e164[12] = { '+', '1' };
     std::copy(nsn, nsn + 10, e164 + 2);
@@ -79,36 +83,48 @@ std::optional<LeadNormalizer::Phone> LeadNormalizer::fastNanpPhone(const QString
     return phone;
 }
 
+namespace {
+
+// The verdicts of NPA-NXX prefixes, for every import in the process: one 16-bit slot per six-digit
+// prefix and geocoder setting (4 MB of zero pages, touched only where used), holding 1 + the
+// index of the verdict in a small pool of distinct verdicts (a region, a state, a zone, a reason:
+// a few hundred in all). Readers take no lock; a prefix is asked of libphonenumber about once,
+// and nothing is ever cleared (the old hash caches were cleared at 200,000 prefixes, and a
+// nationwide file holds more). Slot and pool entry are published with release/acquire.
+constexpr int PrefixCount = 1'000'000;
+constexpr int PoolCapacity = 8191;
+std::atomic<quint16> prefixSlots[2][PrefixCount];
+LeadNormalizer::Phone verdictPool[PoolCapacity];
+
+// The pool index of the verdict (added when new), -1 when the pool is full.
+int internVerdict(const LeadNormalizer::Phone &verdict)
+{
+    static QMutex mutex;
+    static QHash<QString, int> indexes;
+    static int used = 0;
+    const QString key = verdict.reason + QLatin1Char('\n') + verdict.regionCode + QLatin1Char('\n') + verdict.state
+            + QLatin1Char('\n') + verdict.timeZone + (verdict.unknownAreaCode ? QLatin1Char('?') : QLatin1Char('.'));
+    const QMutexLocker lock(&mutex);
+    const auto it = indexes.constFind(key);
+    if (it != indexes.constEnd())
+        return *it;
+    if (used == PoolCapacity)
+        return -1;
+    verdictPool[used] = verdict;
+    indexes.insert(key, used);
+    return used++;
+}
+
+} // namespace
+
 LeadNormalizer::Phone LeadNormalizer::verdictForNanp(QStringView nationalNumber) const
 {
-    // Two levels: a per-thread cache without a lock, in front of one process-wide cache under
-    // a mutex, so each prefix is asked of libphonenumber once, not once per worker thread (a
-    // million-row file holds tens of thousands of prefixes at ~50 us each). The geocoder flag
-    // is part of the key because imports with different settings may share both.
-    thread_local QHash<int, Phone> local;
-    static QMutex sharedMutex;
-    static QHash<int, Phone> shared;
-    const int key = nationalNumber.left(6).toInt() * 2 + (m_settings.geocodeRegion ? 1 : 0);
-    const auto hit = local.constFind(key);
-    if (hit != local.constEnd())
-        return *hit;
-    std::optional<Phone> known;
-    {
-        const QMutexLocker lock(&sharedMutex);
-        const auto sharedHit = shared.constFind(key);
-        if (sharedHit != shared.constEnd())
-            known = *sharedHit;
-    }
-    const Phone verdict = known ? *known : computeNanpVerdict(nationalNumber);
-    if (!known) {
-        const QMutexLocker lock(&sharedMutex);
-        if (shared.size() > 200'000)
-            shared.clear(); // bounded, like the per-thread caches: about 20 MB at most
-        shared.insert(key, verdict);
-    }
-    if (local.size() > 200'000)
-        local.clear();
-    local.insert(key, verdict);
+    std::atomic<quint16> &slot = prefixSlots[m_settings.geocodeRegion ? 1 : 0][nationalNumber.left(6).toInt()];
+    if (const quint16 known = slot.load(std::memory_order_acquire))
+        return verdictPool[known - 1];
+    const Phone verdict = computeNanpVerdict(nationalNumber);
+    if (const int index = internVerdict(verdict); index >= 0)
+        slot.store(quint16(index + 1), std::memory_order_release);
     return verdict;
 }
 
@@ -118,12 +134,33 @@ LeadNormalizer::Phone LeadNormalizer::computeNanpVerdict(QStringView nationalNum
     PhoneNumber number;
     number.set_country_code(1);
     number.set_national_number(nationalNumber.toULongLong());
+    // An area code the library has no data for (unassigned, reserved, or newer than its data):
+    // its verdict is known without the slow path libphonenumber takes for an invalid number
+    // (every NANP region's patterns tried in turn).
+    if (!libraryKnowsAreaCode(int(number.national_number() / 10'000'000))) {
+        std::optional<Phone> kept = staleDataVerdict(number.national_number());
+        if (kept && !m_settings.geocodeRegion)
+            kept->state.clear();
+        if (kept)
+            return *kept;
+        Phone invalid;
+        invalid.reason = QStringLiteral("not a valid number for region US");
+        return invalid;
+    }
     // Exactly IsValidNumber(), which is GetRegionCodeForNumber() then IsValidNumberForRegion():
     // the region lookup (the costly part: every NANP region's patterns) is done once, not twice.
+    // And the region lookup gives "US" (the main region, the only one it asks without leading
+    // digits first) only when the number has a type there, which is what IsValidNumberForRegion
+    // checks again: for the US, its answer is known (half the regular expressions of a prefix).
     std::string region;
     util.GetRegionCodeForNumber(number, &region);
     Phone verdict;
-    if (!util.IsValidNumberForRegion(number, region)) {
+    if (region != "US" && !util.IsValidNumberForRegion(number, region)) {
+        if (std::optional<Phone> kept = staleDataVerdict(number.national_number())) {
+            if (!m_settings.geocodeRegion)
+                kept->state.clear();
+            return *kept;
+        }
         verdict.reason = QStringLiteral("not a valid number for region US");
     } else {
         verdict.regionCode = QString::fromStdString(region);

@@ -1,5 +1,7 @@
 #include "rejectswriter.h"
 
+#include <cstring>
+
 namespace Callvia::Services {
 
 QByteArray RejectsWriter::csvLine(const QStringList &fields)
@@ -7,6 +9,10 @@ QByteArray RejectsWriter::csvLine(const QStringList &fields)
     QByteArray line;
     for (qsizetype i = 0; i < fields.size(); ++i) {
         QByteArray field = fields.at(i).toUtf8();
+        // A spreadsheet opening the file would run a cell that starts like a formula
+        // (CSV injection): a leading apostrophe makes it text.
+        if (!field.isEmpty() && std::memchr("=+-@\t\r", field.at(0), 6))
+            field.prepend('\'');
         if (field.contains(',') || field.contains('"') || field.contains('\n') || field.contains('\r'))
             field = '"' + field.replace("\"", "\"\"") + '"';
         line += (i ? QByteArray(",") : QByteArray()) + field;
@@ -31,6 +37,11 @@ void RejectsWriter::write(const QStringList &fields, qint64 line, const QString 
     QStringList row = fields;
     row.resize(std::max(m_columns, fields.size()));
     m_file.write(csvLine(row + QStringList { QString::number(line), reason }));
+}
+
+bool RejectsWriter::flush()
+{
+    return !m_file.isOpen() || m_file.flush();
 }
 
 bool RejectsWriter::close(QString *error)

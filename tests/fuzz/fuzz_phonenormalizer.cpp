@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     const LeadNormalizer::Phone fast = normalizer.normalizePhone(text, true);
     const LeadNormalizer::Phone full = normalizer.normalizePhone(text, false);
-    if (fast.reason.isEmpty() != full.reason.isEmpty() || fast.e164 != full.e164 || fast.extension != full.extension)
+    if (fast.reason.isEmpty() != full.reason.isEmpty() || fast.e164 != full.e164 || fast.extension != full.extension
+        || fast.unknownAreaCode != full.unknownAreaCode || fast.timeZone != full.timeZone)
         __builtin_trap(); // the fast path changed a verdict
     if (fast.reason.isEmpty() && !fast.e164.startsWith(QLatin1Char('+')))
         __builtin_trap();

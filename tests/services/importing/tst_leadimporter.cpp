@@ -49,6 +49,10 @@ private Q_SLOTS:
     void importIsAuditedAsItsUser();
     void importsManyRowsInParallel_data() { Tests::TestDatabase::addBackendRows(); }
     void importsManyRowsInParallel();
+    void importsNumbersFromNewAreaCodes_data() { Tests::TestDatabase::addBackendRows(); }
+    void importsNumbersFromNewAreaCodes();
+    void rejectsReachTheDiskBeforeTheImportEnds();
+    void rejectsFileNeutralizesFormulas();
 
 private:
     qint64 setUp(Database &db);
@@ -469,6 +473,116 @@ void tst_LeadImporter::importsManyRowsInParallel()
     for (QSqlQuery &q = rows.value(); q.next(); ++i)
         QCOMPARE(q.value(0).toString(), QStringLiteral("+1212555%1").arg(1000 + i));
     QCOMPARE(i, 8006);
+}
+
+// Issue 19: numbers from area codes opened after the library's 2022 data are imported, with
+// the zone of the NewAreaCodes table, or flagged (zone from the row, else the client's) when
+// the code is in no data at all; the summary counts the flagged ones.
+void tst_LeadImporter::importsNumbersFromNewAreaCodes()
+{
+    CALLVIA_TEST_DATABASE(db);
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    options.filePath = write("name,phone,time zone\r\n"
+                             "Miami,(645) 234-5678,\r\n"
+                             "Long Island,+1 363 555 2100,\r\n"
+                             "Arlington,686-321-4567,\r\n"
+                             "Fort Collins,1 748 422 0199,\r\n"
+                             "Moncton,428 382 1234,\r\n"
+                             "Nowhere,(238) 234-5678,\r\n"
+                             "Nowhere with zone,(238) 234-5679,America/Chicago\r\n"
+                             "Bad exchange,(645) 123-4567,\r\n");
+    const ImportSummary s = import(db, options);
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QCOMPARE(s.imported, 7);
+    QCOMPARE(s.unknownAreaCode, 2);
+    QCOMPARE(s.rejected, 1);
+    QCOMPARE(s.toJson().value(QStringLiteral("unknown_area_code")).toInt(), 2);
+    const auto lead = [&](const char *phone) {
+        const QList<LeadRecord> found = LeadRepository(db, m_clock).findByPhone(QLatin1String(phone)).value();
+        return found.isEmpty() ? LeadRecord() : found.at(0);
+    };
+    QCOMPARE(lead("+16452345678").timeZone, QStringLiteral("America/New_York"));
+    QCOMPARE(lead("+16452345678").region, QStringLiteral("FL"));
+    QCOMPARE(lead("+13635552100").timeZone, QStringLiteral("America/New_York"));
+    QCOMPARE(lead("+16863214567").timeZone, QStringLiteral("America/New_York"));
+    QCOMPARE(lead("+17484220199").timeZone, QStringLiteral("America/Denver"));
+    QCOMPARE(lead("+14283821234").timeZone, QStringLiteral("America/Moncton"));
+    QCOMPARE(lead("+14283821234").region, QStringLiteral("NB"));
+    QCOMPARE(lead("+12382345678").timeZone, QStringLiteral("America/Denver")); // the client's
+    QCOMPARE(lead("+12382345679").timeZone, QStringLiteral("America/Chicago")); // the row's
+    QVERIFY(lead("+12382345678").customFieldsJson.contains(QLatin1String("area code not in this build's phone data")));
+    QVERIFY(lead("+16452345678").customFieldsJson.isEmpty());
+}
+
+// Rejected rows are written to the rejects file as their batch is written, not held until
+// the end: read from the progress signal of the writer's thread while the import still runs.
+void tst_LeadImporter::rejectsReachTheDiskBeforeTheImportEnds()
+{
+    auto holder = Tests::TestDatabase::create(QStringLiteral("sqlite"), nullptr, nullptr);
+    Database &db = holder->database();
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    QByteArray data = "name,phone\n";
+    for (int i = 0; i < 1000; ++i) // every other row rejected: 50 per 100-row batch
+        data += "n" + QByteArray::number(i)
+                + (i % 2 ? QByteArray(",555-12\n") : QByteArray(",212-555-") + QByteArray::number(1000 + i) + "\n");
+    options.filePath = write(data);
+    options.batchRows = 100;
+    options.rejectsPath = m_dir.filePath(QStringLiteral("rejects-streamed.csv"));
+    LeadImporter importer(db, m_clock);
+    const Qt::HANDLE writer = QThread::currentThreadId();
+    qint64 rowsAtFirstLook = -1, rejectsOnDisk = -1;
+    connect(&importer, &LeadImporter::progressed, &importer, [&](const ImportProgress &p) {
+        if (QThread::currentThreadId() != writer || rowsAtFirstLook >= 0 || p.rows < 200 || p.rows >= 1000)
+            return;
+        rowsAtFirstLook = p.rows;
+        QFile file(options.rejectsPath); // a second reader, as the "Save rejected rows" copy is
+        if (file.open(QIODevice::ReadOnly))
+            rejectsOnDisk = file.readAll().count('\n') - 1; // minus the header
+    }, Qt::DirectConnection);
+    const ImportSummary s = importer.run(options);
+    db.open();
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QCOMPARE(s.rejected, 500);
+    QCOMPARE(s.rejectedByReason.value(QStringLiteral("phone: TOO_SHORT")), 500);
+    QVERIFY(rowsAtFirstLook >= 200 && rowsAtFirstLook < 1000);
+    // At least the first batch's 50 (a row-by-row report may come in the middle of a batch),
+    // while 4 KB of rejects would still sit in a write buffer without the flush.
+    QVERIFY2(rejectsOnDisk >= 50 && rejectsOnDisk <= rowsAtFirstLook / 2,
+             qPrintable(QStringLiteral("%1 rejects on disk after %2 rows").arg(rejectsOnDisk).arg(rowsAtFirstLook)));
+}
+
+void tst_LeadImporter::rejectsFileNeutralizesFormulas()
+{
+    auto holder = Tests::TestDatabase::create(QStringLiteral("sqlite"), nullptr, nullptr);
+    Database &db = holder->database();
+    ImportOptions options;
+    options.campaignId = setUp(db);
+    options.filePath = write("name,phone,company\n"
+                             "=HYPERLINK(\"http://x\"),555-12,@SUM(A1)\n"
+                             "\"\tTab\",+1 555 12,-2+3\n"
+                             "Plain,call me,\"\rCR\"\n");
+    options.rejectsPath = m_dir.filePath(QStringLiteral("rejects-formulas.csv"));
+    const ImportSummary s = import(db, options);
+    QVERIFY2(s.ok(), qPrintable(s.error));
+    QCOMPARE(s.rejected, 3);
+    QFile file(options.rejectsPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    CsvReader reader(&file);
+    CsvRecord record;
+    QVERIFY(reader.next(&record)); // header
+    QVERIFY(reader.next(&record));
+    QCOMPARE(record.fields.at(0), QStringLiteral("'=HYPERLINK(\"http://x\")"));
+    QCOMPARE(record.fields.at(2), QStringLiteral("'@SUM(A1)"));
+    QVERIFY(reader.next(&record));
+    QCOMPARE(record.fields.at(0), QStringLiteral("'\tTab"));
+    QCOMPARE(record.fields.at(1), QStringLiteral("'+1 555 12"));
+    QCOMPARE(record.fields.at(2), QStringLiteral("'-2+3"));
+    QVERIFY(reader.next(&record));
+    QCOMPARE(record.fields.at(0), QStringLiteral("Plain"));
+    QCOMPARE(record.fields.at(2), QStringLiteral("'\rCR"));
+    QCOMPARE(record.fields.last(), QStringLiteral("phone: NOT_A_NUMBER [call me]"));
 }
 
 QTEST_GUILESS_MAIN(tst_LeadImporter)

@@ -1,6 +1,8 @@
 #include <services/importing/areacodezones.h>
 #include <services/importing/columnmapping.h>
 #include <services/importing/leadnormalizer.h>
+#include <services/importing/newareacodes.h>
+#include <services/webhooks/payloadfields.h>
 
 #include <QRandomGenerator>
 #include <QtTest>
@@ -19,6 +21,10 @@ private Q_SLOTS:
     void normalizesPhones_data();
     void normalizesPhones();
     void fastPathAgreesWithLibphonenumber();
+    void keepsNumbersFromAreaCodesNewerThanTheLibrary_data();
+    void keepsNumbersFromAreaCodesNewerThanTheLibrary();
+    void keepsLibphonenumbersVerdictOutsideThatRule_data();
+    void keepsLibphonenumbersVerdictOutsideThatRule();
     void geocoderShortcutGivesTheSameDescription();
     void validatesEmails_data();
     void validatesEmails();
@@ -113,12 +119,37 @@ void tst_LeadNormalizer::fastPathAgreesWithLibphonenumber()
         const LeadNormalizer::Phone fast = n.normalizePhone(text);
         const LeadNormalizer::Phone full = n.normalizePhone(text, false);
         QVERIFY2(fast.e164 == full.e164 && fast.reason == full.reason && fast.state == full.state
-                         && fast.extension == full.extension,
+                         && fast.extension == full.extension && fast.timeZone == full.timeZone
+                         && fast.unknownAreaCode == full.unknownAreaCode,
                  qPrintable(text + QLatin1String(": ") + fast.e164 + fast.reason + fast.state + QLatin1Char('/')
                             + fast.extension + QLatin1String(" vs ") + full.e164 + full.reason + full.state
                             + QLatin1Char('/') + full.extension));
         valid += !full.e164.isEmpty();
         withExtension += !full.extension.isEmpty();
+    }
+    // Exchanges 0XX and 1XX take the fast path too (issue 19): the same verdicts.
+    for (int i = 0; i < 4000; ++i) {
+        const QString text = QString::fromLatin1(formats[i % 5])
+                                     .arg(random.bounded(200, 1000))
+                                     .arg(random.bounded(200), 3, 10, QLatin1Char('0'))
+                                     .arg(random.bounded(10000), 4, 10, QLatin1Char('0'));
+        QVERIFY2(n.fastNanpPhone(text).has_value(), qPrintable(text));
+        const LeadNormalizer::Phone fast = n.normalizePhone(text);
+        const LeadNormalizer::Phone full = n.normalizePhone(text, false);
+        QVERIFY2(fast.e164 == full.e164 && fast.reason == full.reason && fast.unknownAreaCode == full.unknownAreaCode,
+                 qPrintable(text + QLatin1String(": ") + fast.e164 + fast.reason + QLatin1String(" vs ") + full.e164
+                            + full.reason));
+    }
+    // Every area code, a sample of its exchanges: the fast path's verdict for area codes the
+    // library has no data for is given without asking it, and must be the same.
+    for (int npa = 200; npa <= 999; ++npa) {
+        for (int nxx = 200 + npa % 29; nxx <= 999; nxx += 29) {
+            const QString text = QStringLiteral("%1-%2-4321").arg(npa).arg(nxx);
+            const LeadNormalizer::Phone fast = n.normalizePhone(text);
+            const LeadNormalizer::Phone full = n.normalizePhone(text, false);
+            QVERIFY2(fast.e164 == full.e164 && fast.reason == full.reason && fast.unknownAreaCode == full.unknownAreaCode,
+                     qPrintable(text));
+        }
     }
     QVERIFY(valid > 5000); // both verdicts occur
     QVERIFY(valid < 20000);
@@ -140,6 +171,90 @@ void tst_LeadNormalizer::fastPathAgreesWithLibphonenumber()
             QCOMPARE(uk.normalizePhone(t).e164, uk.normalizePhone(t, false).e164);
         }
     }
+}
+
+// Issue 19: Debian 12's libphonenumber has 2022 data. Numbers from area codes opened since are
+// kept: with the zone of the NewAreaCodes table, or flagged when the code is in neither. Each
+// case runs on both paths (fast and libphonenumber's parser), on a whole row (zone), and through
+// the webhooks' entry point, which must apply the same rule.
+void tst_LeadNormalizer::keepsNumbersFromAreaCodesNewerThanTheLibrary_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("e164");
+    QTest::addColumn<QString>("zone"); // of the lead, with no zone column
+    QTest::addColumn<QString>("state");
+    QTest::addColumn<bool>("flagged");
+    auto row = [](const char *input, const char *e164, const char *zone, const char *state, bool flagged) {
+        QTest::newRow(input) << QString::fromLatin1(input) << QString::fromLatin1(e164) << QString::fromLatin1(zone)
+                             << QString::fromLatin1(state) << flagged;
+    };
+    row("(645) 234-5678", "+16452345678", "America/New_York", "FL", false); // Miami, 2023
+    row("+1 363 555 2100", "+13635552100", "America/New_York", "NY", false); // Long Island, 2023
+    row("686.321.4567", "+16863214567", "America/New_York", "VA", false); // Northern Virginia
+    row("1-748-422-0199", "+17484220199", "America/Denver", "CO", false); // Colorado
+    row("428 382 1234 x12", "+14283821234", "America/Moncton", "NB", false); // New Brunswick
+    row("+1 (983) 555 0100", "+19835550100", "America/Denver", "CO", false); // Denver
+    // Possible shapes, but in no data here: kept, flagged, zone from the client (Europe/Paris).
+    row("(238) 234-5678", "+12382345678", "Europe/Paris", "", true);
+    row("+1 532 777 1234", "+15327771234", "Europe/Paris", "", true);
+}
+
+void tst_LeadNormalizer::keepsNumbersFromAreaCodesNewerThanTheLibrary()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, e164);
+    QFETCH(QString, zone);
+    QFETCH(QString, state);
+    QFETCH(bool, flagged);
+    const QStringList headers = { QStringLiteral("phone"), QStringLiteral("time zone") };
+    const LeadNormalizer n = normalizer(QStringLiteral("US"), headers);
+    for (const bool fast : { true, false }) {
+        const LeadNormalizer::Phone phone = n.normalizePhone(input, fast);
+        QVERIFY2(phone.reason.isEmpty(), qPrintable(phone.reason));
+        QCOMPARE(phone.e164, e164);
+        QCOMPARE(phone.unknownAreaCode, flagged);
+        QCOMPARE(phone.state, state);
+    }
+    CsvRecord record;
+    record.fields = QStringList { input, QString() };
+    NormalizedRow row = n.normalize(record);
+    QVERIFY2(row.reason.isEmpty(), qPrintable(row.reason));
+    QCOMPARE(row.lead.timeZone, zone);
+    QCOMPARE(row.unknownAreaCode, flagged);
+    QCOMPARE(row.lead.customFieldsJson.contains(LeadNormalizer::unknownAreaCodeNote()), flagged);
+    // The lead's own zone column wins, flagged or not.
+    record.fields = QStringList { input, QStringLiteral("America/Halifax") };
+    QCOMPARE(n.normalize(record).lead.timeZone, QStringLiteral("America/Halifax"));
+    // The webhooks normalize through the same rule.
+    QCOMPARE(PayloadFields::leadPhone(input), e164);
+    QCOMPARE(NewAreaCodes::find(e164.mid(2, 3).toInt()) != nullptr, !flagged);
+}
+
+void tst_LeadNormalizer::keepsLibphonenumbersVerdictOutsideThatRule_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("reason");
+    const QString invalid = QStringLiteral("not a valid number for region US");
+    QTest::newRow("exchange 1XX") << QStringLiteral("(645) 123-4567") << invalid;
+    QTest::newRow("N11 area code") << QStringLiteral("(411) 234-5678") << invalid;
+    QTest::newRow("N11 exchange") << QStringLiteral("(238) 411-5678") << invalid;
+    QTest::newRow("reserved N9X") << QStringLiteral("+1 297 234 5678") << invalid;
+    QTest::newRow("reserved 37X") << QStringLiteral("+1 375 234 5678") << invalid;
+    QTest::newRow("reserved 96X") << QStringLiteral("+1 963 234 5678") << invalid;
+    QTest::newRow("unassigned toll-free 88X") << QStringLiteral("+1 882 234 5678") << invalid;
+    QTest::newRow("555 is not an area code") << QStringLiteral("555 234 5678") << invalid;
+    QTest::newRow("too short") << QStringLiteral("645 234 567") << QStringLiteral("TOO_SHORT");
+    QTest::newRow("outside NANP") << QStringLiteral("+44 20 7946 095") << QStringLiteral("not a valid number for region GB");
+}
+
+void tst_LeadNormalizer::keepsLibphonenumbersVerdictOutsideThatRule()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, reason);
+    const LeadNormalizer n = normalizer(QStringLiteral("US"));
+    QCOMPARE(n.normalizePhone(input).reason, reason);
+    QCOMPARE(n.normalizePhone(input, false).reason, reason);
+    QCOMPARE(PayloadFields::leadPhone(input), QString());
 }
 
 // The normalizer asks the geocoder with GetDescriptionForValidNumber (the number is known valid)
