@@ -19,6 +19,8 @@ namespace Callvia::Services {
 class BackupService;
 class EventProcessor;
 class HandlerRegistry;
+class OutboxDispatcher;
+class OutboxWaker;
 class ProviderConfig;
 class SecretCipher;
 class WebhookListener;
@@ -79,6 +81,23 @@ private:
     Services::EventProcessor *m_processor = nullptr; // lives on m_processorThread; stopServices() deletes it
 
     // --- end webhooks ---
+
+    // --- appcontext: outbox (issue 21) ---
+public:
+    // The dispatcher lives on its own thread; connect to its rowsChanged() (queued) to refresh a view.
+    Services::OutboxDispatcher *outboxDispatcher() const { return m_outboxDispatcher; }
+    // A row was enqueued or retried: run a pass now instead of at the next timer.
+    void wakeOutbox();
+
+Q_SIGNALS:
+    // The dispatcher committed outcomes (relayed from its thread): outbox views refresh.
+    void outboxRowsChanged();
+
+private:
+    QThread *m_outboxThread = nullptr; // child of this; runs m_outboxDispatcher and its waker
+    Services::OutboxDispatcher *m_outboxDispatcher = nullptr; // owns m_outboxWaker; deleted by stopServices()
+    Services::OutboxWaker *m_outboxWaker = nullptr;
+    // --- end outbox ---
 
     // --- appcontext: signed-in user of a sub-command (issue 6) ---
 public:

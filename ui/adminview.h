@@ -10,6 +10,7 @@
 
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
 
 namespace Callvia::Models {
@@ -57,6 +58,8 @@ public:
     QString toggleDisabled(const QString &username);
     QString resetPassword(const QString &username, const QString &temporary);
     void reload();
+    // Another admin section (the Outbox) as a tab beside users, secrets and audit; takes ownership.
+    void addSection(QWidget *section, const QString &title);
     // Selects the user's row (tests, and keeping the selection across reloads).
     void selectUser(const QString &username);
     // The dialogs behind "Add user…", "Change role/client…" and "Reset password…" (modal).
@@ -95,6 +98,7 @@ private:
     QTableWidget *m_secrets = nullptr;
     QTableWidget *m_audit = nullptr;
     QLabel *m_message = nullptr;
+    QTabWidget *m_sections = nullptr;
 };
 
 } // namespace Callvia::Ui

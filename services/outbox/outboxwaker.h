@@ -34,7 +34,7 @@ private:
 
     OutboxDispatcher &m_dispatcher;
     const Models::Clock &m_clock;
-    QTimer m_timer;
+    QTimer m_timer { this }; // a child, so moveToThread() takes it along
     bool m_running = false;
 };
 
