@@ -5,6 +5,7 @@
 #include "sqlhelpers.h"
 
 #include <QJsonDocument>
+#include <QSqlError>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -175,47 +176,63 @@ DbResult<int> OutboxRepository::finish(const QString &worker, const QList<Outbox
     Transaction transaction(m_database, Transaction::Mode::Immediate);
     if (!transaction.isActive())
         return transaction.beginError();
+    // Prepared once per batch (a batch is up to a few hundred outcomes).
+    QSqlQuery row(m_database.connection());
+    QSqlQuery message(m_database.connection());
+    if (!row.prepare(QStringLiteral(
+                "UPDATE outbox SET status = ?, attempts = attempts - ?, provider = COALESCE(?, provider), "
+                "http_status = ?, provider_ref = COALESCE(?, provider_ref), response = ?, last_error = ?, "
+                "next_attempt_at = ?, sent_at = CASE WHEN ? = 1 THEN ? ELSE sent_at END, updated_at = ? "
+                "WHERE id = ? AND claimed_by = ? AND status IN ('in_flight', 'unknown') RETURNING kind"))
+        || !message.prepare(QStringLiteral(
+                "UPDATE messages SET status = ?, provider = ?, provider_message_id = COALESCE(?, provider_message_id), "
+                "sent_at = CASE WHEN ? = 1 THEN COALESCE(sent_at, ?) ELSE sent_at END, error = ?, updated_at = ? "
+                "WHERE outbox_id = ? AND status = 'queued'"))) {
+        const DbError error = DbError::fromSql(row.lastError().isValid() ? row.lastError() : message.lastError());
+        m_database.noteFailure(error);
+        return error;
+    }
     int applied = 0;
     for (const OutboxOutcome &outcome : outcomes) {
-        if (DbError error = applyOutcome(worker, outcome, &applied))
+        if (DbError error = applyOutcome(row, message, worker, outcome, &applied)) {
+            m_database.noteFailure(error);
             return error;
+        }
     }
     if (DbError error = transaction.commit())
         return error;
     return applied;
 }
 
-DbError OutboxRepository::applyOutcome(const QString &worker, const OutboxOutcome &o, int *applied) const
+DbError OutboxRepository::applyOutcome(QSqlQuery &row, QSqlQuery &message, const QString &worker,
+                                       const OutboxOutcome &o, int *applied) const
 {
     const qint64 now = m_clock.nowMs();
     const bool sent = o.status == QLatin1String("sent");
-    DbResult<QSqlQuery> q = Sql::exec(
-            m_database,
-            QStringLiteral("UPDATE outbox SET status = ?, attempts = attempts - ?, provider = COALESCE(?, provider), "
-                           "http_status = ?, provider_ref = COALESCE(?, provider_ref), response = ?, last_error = ?, "
-                           "next_attempt_at = ?, sent_at = CASE WHEN ? = 1 THEN ? ELSE sent_at END, updated_at = ? "
-                           "WHERE id = ? AND claimed_by = ? AND status IN ('in_flight', 'unknown') RETURNING kind"),
-            { o.status, o.countAttempt ? 0 : 1, Sql::nullIfEmpty(o.provider), Sql::nullIfZero(o.httpStatus),
-              Sql::nullIfEmpty(o.providerRef), Sql::nullIfEmpty(o.response), Sql::nullIfEmpty(o.lastError),
-              Sql::nullIfZero(o.nextAttemptAt), sent ? 1 : 0, now, now, o.id, worker });
-    if (!q.ok())
-        return q.error();
-    if (!q.value().next())
+    const QVariantList binds { o.status, o.countAttempt ? 0 : 1, Sql::nullIfEmpty(o.provider), Sql::nullIfZero(o.httpStatus),
+                               Sql::nullIfEmpty(o.providerRef), Sql::nullIfEmpty(o.response), Sql::nullIfEmpty(o.lastError),
+                               Sql::nullIfZero(o.nextAttemptAt), sent ? 1 : 0, now, now, o.id, worker };
+    for (int i = 0; i < binds.size(); ++i)
+        row.bindValue(i, binds.at(i));
+    if (!row.exec())
+        return DbError::fromSql(row.lastError());
+    if (!row.next()) {
+        row.finish();
         return {}; // another dispatcher holds it now, or an admin cancelled it
-    const QString kind = q.value().value(0).toString();
-    q.value().finish();
+    }
+    const QString kind = row.value(0).toString();
+    row.finish();
     ++*applied;
     const QVariant provider = messageProvider(kind);
     if (provider.isNull() || (!sent && o.status != QLatin1String("failed")))
         return {};
-    DbResult<int> message = Sql::execAffected(
-            m_database,
-            QStringLiteral("UPDATE messages SET status = ?, provider = ?, provider_message_id = COALESCE(?, "
-                           "provider_message_id), sent_at = CASE WHEN ? = 1 THEN COALESCE(sent_at, ?) ELSE sent_at END, "
-                           "error = ?, updated_at = ? WHERE outbox_id = ? AND status = 'queued'"),
-            { o.status, provider, Sql::nullIfEmpty(o.providerRef), sent ? 1 : 0, now,
-              sent ? QVariant(QMetaType::fromType<QString>()) : QVariant(o.lastError), now, o.id });
-    return message.ok() ? DbError() : message.error();
+    const QVariantList messageBinds { o.status, provider, Sql::nullIfEmpty(o.providerRef), sent ? 1 : 0, now,
+                                      sent ? QVariant(QMetaType::fromType<QString>()) : QVariant(o.lastError), now, o.id };
+    for (int i = 0; i < messageBinds.size(); ++i)
+        message.bindValue(i, messageBinds.at(i));
+    if (!message.exec())
+        return DbError::fromSql(message.lastError());
+    return {};
 }
 
 DbResult<int> OutboxRepository::recoverStale(qint64 claimedBeforeMs) const

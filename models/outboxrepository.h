@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+class QSqlQuery;
+
 namespace Callvia::Models {
 
 class Clock;
@@ -101,7 +103,8 @@ public:
 
 private:
     DbResult<QList<OutboxRecord>> select(const QString &where, const QVariantList &binds) const;
-    DbError applyOutcome(const QString &worker, const OutboxOutcome &outcome, int *applied) const;
+    DbError applyOutcome(QSqlQuery &row, QSqlQuery &message, const QString &worker, const OutboxOutcome &outcome,
+                         int *applied) const;
     DbError changeState(qint64 id, const QString &fromStates, const QString &sql, const QVariantList &binds) const;
 
     Database &m_database;

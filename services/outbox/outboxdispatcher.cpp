@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -264,7 +265,12 @@ void OutboxDispatcher::send(Lane &lane, const OutboxRecord &row)
     }
     QNetworkReply *reply = start(request.request, request.verb, request.body);
     ++lane.inFlight;
-    connect(reply, &QNetworkReply::finished, this, [this, &lane, row, reply] { sendFinished(lane, row, reply); });
+    QElapsedTimer timer; // steady time for the latency figure only; the schedule reads the Clock
+    timer.start();
+    connect(reply, &QNetworkReply::finished, this, [this, &lane, row, reply, timer] {
+        emit requestTimed(timer.nsecsElapsed() / 1000);
+        sendFinished(lane, row, reply);
+    });
 }
 
 void OutboxDispatcher::lookUp(Lane &lane, const OutboxRecord &row)

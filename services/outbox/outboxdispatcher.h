@@ -74,6 +74,8 @@ public:
 Q_SIGNALS:
     void rowsChanged(); // outcomes committed: the admin console refreshes
     void passFinished(int changed);
+    // One provider request answered (or failed) after `microseconds` (benchmarks: latency).
+    void requestTimed(qint64 microseconds);
 
 private:
     struct Lane;
