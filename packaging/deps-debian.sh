@@ -9,6 +9,7 @@ packages=(
   libphonenumber-dev libicu-dev libssl-dev sqlite3 libsqlite3-dev
   postgresql xvfb xauth
   qtkeychain-qt6-dev gnome-keyring dbus libsecret-tools # OS keychain + tst_systemkeychain's Secret Service
+  imagemagick xdotool # screenshots of the window under Xvfb (import -window root) and clicks to reach a view
 )
 if [ "${CALLVIA_WITH_FUZZ:-0}" = 1 ]; then
   packages+=(clang-14 libclang-rt-14-dev)
