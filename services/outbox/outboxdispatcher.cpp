@@ -17,6 +17,7 @@
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QRandomGenerator>
+#include <QSslSocket>
 #include <QSysInfo>
 
 #include <algorithm>
@@ -91,6 +92,8 @@ OutboxDispatcher::OutboxDispatcher(Models::Database &database, const Models::Clo
         lane->limit = std::max(1, m_options.concurrency.value(kind, 4));
         m_lanes.push_back(std::move(lane));
     };
+    if (!QSslSocket::supportsSsl())
+        qCWarning(lcOutbox) << "no TLS backend (OpenSSL) available: https provider URLs will fail";
     addLane(QStringLiteral("sms"), std::make_unique<MessageBirdClient>(config));
     addLane(QStringLiteral("email"), std::make_unique<SendGridClient>(config));
     addLane(QStringLiteral("stripe"), std::make_unique<StripeClient>(config));

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void serverErrorsRetriedThenFailed();
     void crashAfterStripeAnsweredResendsSameKey_data() { Tests::TestDatabase::addBackendRows(); }
     void crashAfterStripeAnsweredResendsSameKey();
+    void reusedStripeKeyWithOtherBodyIsRefused_data() { Tests::TestDatabase::addBackendRows(); }
+    void reusedStripeKeyWithOtherBodyIsRefused();
     void retellUnknownIsLookedUpNotCalledAgain_data() { Tests::TestDatabase::addBackendRows(); }
     void retellUnknownIsLookedUpNotCalledAgain();
     void garbageAnswerMakesRowUnknownThenResolved_data() { Tests::TestDatabase::addBackendRows(); }
@@ -307,6 +309,30 @@ void tst_OutboxDispatcher::crashAfterStripeAnsweredResendsSameKey()
     const auto requests = h.stripe.received();
     QCOMPARE(requests.at(1).header("Idempotency-Key"), QByteArray("invoice:7:2026-11"));
     QCOMPARE(requests.at(1).body, requests.at(0).body);
+}
+
+void tst_OutboxDispatcher::reusedStripeKeyWithOtherBodyIsRefused()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Harness h(db);
+    const qint64 id = h.outbox.enqueue({ QStringLiteral("stripe"), 0, QStringLiteral("customer:7"),
+                                         Services::StripeClient::customerPayload(QStringLiteral("a@client.example"),
+                                                                                QStringLiteral("A"), {}, {}),
+                                         start }).value();
+    h.dispatcher().dispatchDue();
+    QCOMPARE(h.row(id).status, QStringLiteral("sent"));
+    // The row's payload changed after it was sent (a bug or a hand edit), then the commit was lost.
+    loseCommit(db, id, start);
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET payload = REPLACE(payload, 'a@client.example', "
+                                  "'b@client.example') WHERE id = %1").arg(id)));
+    h.restart();
+    h.clock.advanceMs(h.options.staleClaimMs);
+    h.dispatcher().dispatchDue();
+    QCOMPARE(h.row(id).status, QStringLiteral("failed")); // Stripe's 400 is final
+    QVERIFY2(h.row(id).lastError.startsWith(QLatin1String("HTTP 400: idempotency_error: Keys for idempotent requests")),
+             qPrintable(h.row(id).lastError));
+    QCOMPARE(h.stripe.executedCount(), 1);
 }
 
 void tst_OutboxDispatcher::retellUnknownIsLookedUpNotCalledAgain()
