@@ -8,6 +8,8 @@
 #include <common/testdatabase.h>
 #include <models/messagerepository.h>
 
+#include <services/outbox/outboxwaker.h>
+
 #include <QtTest>
 
 using namespace Callvia;
@@ -37,6 +39,8 @@ private Q_SLOTS:
     void garbageAnswerMakesRowUnknownThenResolved();
     void missingKeyWaitsWithError_data() { Tests::TestDatabase::addBackendRows(); }
     void missingKeyWaitsWithError();
+    void wakerSleepsUntilTheNextDueTime_data() { Tests::TestDatabase::addBackendRows(); }
+    void wakerSleepsUntilTheNextDueTime();
     void hangingProviderTimesOutAndIsRetried_data() { Tests::TestDatabase::addBackendRows(); }
     void hangingProviderTimesOutAndIsRetried();
 };
@@ -429,6 +433,25 @@ void tst_OutboxDispatcher::hangingProviderTimesOutAndIsRetried()
     QVERIFY2(h.row(id).lastError.contains(QLatin1String("no answer within")), qPrintable(h.row(id).lastError));
     h.runUntilQuiet(start + 60'000);
     QCOMPARE(h.row(id).status, QStringLiteral("sent"));
+}
+
+void tst_OutboxDispatcher::wakerSleepsUntilTheNextDueTime()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Harness h(db);
+    Services::OutboxWaker waker(h.dispatcher(), h.clock);
+    waker.start();
+    // Nothing queued: it sleeps the longest interval (rows of other instances, keys set meanwhile).
+    QTRY_VERIFY(!h.dispatcher().isBusy() && waker.sleepingForMs() > Services::OutboxWaker::maxSleepMs - 5000);
+    const qint64 later = h.outbox.enqueue(Tests::smsItem(QStringLiteral("later"), start + 20'000)).value();
+    waker.wake(); // a row was written: the waker re-reads the next due time
+    QTRY_VERIFY(waker.sleepingForMs() > 15'000 && waker.sleepingForMs() <= 20'000);
+    const qint64 now = h.outbox.enqueue(Tests::smsItem(QStringLiteral("now"), start)).value();
+    waker.wake();
+    QTRY_COMPARE(h.row(now).status, QStringLiteral("sent"));
+    QCOMPARE(h.row(later).status, QStringLiteral("pending"));
+    QTRY_VERIFY(waker.sleepingForMs() > 15'000); // not a busy poll while the later row waits
+    waker.stop();
 }
 
 QTEST_GUILESS_MAIN(tst_OutboxDispatcher)
