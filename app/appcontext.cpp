@@ -33,6 +33,11 @@
 #include <QTimer>
 // --- end webhooks includes ---
 
+// --- appcontext: outbox includes (issue 21) ---
+#include <services/outbox/outboxdispatcher.h>
+#include <services/outbox/outboxwaker.h>
+// --- end outbox includes ---
+
 Q_LOGGING_CATEGORY(lcApp, "callvia.app")
 
 namespace Callvia::App {
@@ -230,6 +235,20 @@ QString AppContext::startServices()
     }
 
     // --- end start webhooks ---
+
+    // --- appcontext: start outbox (issue 21) ---
+    if (!m_outboxThread && m_database) {
+        m_outboxThread = new QThread(this);
+        m_outboxThread->setObjectName(QStringLiteral("outbox"));
+        m_outboxDispatcher = new Services::OutboxDispatcher(*m_database, *m_clock, *m_providerConfig, {});
+        m_outboxWaker = new Services::OutboxWaker(*m_outboxDispatcher, *m_clock, m_outboxDispatcher);
+        m_outboxDispatcher->moveToThread(m_outboxThread); // with its network manager and the waker
+        connect(m_outboxThread, &QThread::started, m_outboxWaker, &Services::OutboxWaker::start);
+        connect(m_outboxDispatcher, &Services::OutboxDispatcher::rowsChanged, this, &AppContext::outboxRowsChanged,
+                Qt::QueuedConnection);
+        m_outboxThread->start();
+    }
+    // --- end start outbox ---
     return {};
 }
 
@@ -261,6 +280,33 @@ void AppContext::stopServices()
     delete m_backupThread; // waits for a backup in progress
     m_backupThread = nullptr;
     // --- end stop service threads ---
+
+    // --- appcontext: stop outbox (issue 21) ---
+    if (m_outboxThread) {
+        // Requests in flight finish and their outcomes commit; nothing new is claimed.
+        QMetaObject::invokeMethod(
+                m_outboxDispatcher,
+                [this] {
+                    m_outboxWaker->stop();
+                    m_outboxDispatcher->stop();
+                    m_database->releaseThreadConnection();
+                },
+                Qt::BlockingQueuedConnection);
+        m_outboxThread->quit();
+        m_outboxThread->wait();
+        delete m_outboxDispatcher; // and its waker
+        m_outboxDispatcher = nullptr;
+        m_outboxWaker = nullptr;
+        delete m_outboxThread;
+        m_outboxThread = nullptr;
+    }
+    // --- end stop outbox ---
+}
+
+void AppContext::wakeOutbox()
+{
+    if (m_outboxWaker)
+        QMetaObject::invokeMethod(m_outboxWaker, &Services::OutboxWaker::wake, Qt::QueuedConnection);
 }
 
 } // namespace Callvia::App

@@ -20,6 +20,8 @@ class BackupService;
 class DatabaseHealthMonitor;
 class EventProcessor;
 class HandlerRegistry;
+class OutboxDispatcher;
+class OutboxWaker;
 class ProviderConfig;
 class SecretCipher;
 class ServiceThread;
@@ -91,6 +93,23 @@ private:
     Services::ServiceThread *m_backupThread = nullptr; // child of this
 
     // --- end webhooks ---
+
+    // --- appcontext: outbox (issue 21) ---
+public:
+    // The dispatcher lives on its own thread; connect to its rowsChanged() (queued) to refresh a view.
+    Services::OutboxDispatcher *outboxDispatcher() const { return m_outboxDispatcher; }
+    // A row was enqueued or retried: run a pass now instead of at the next timer.
+    void wakeOutbox();
+
+Q_SIGNALS:
+    // The dispatcher committed outcomes (relayed from its thread): outbox views refresh.
+    void outboxRowsChanged();
+
+private:
+    QThread *m_outboxThread = nullptr; // child of this; runs m_outboxDispatcher and its waker
+    Services::OutboxDispatcher *m_outboxDispatcher = nullptr; // owns m_outboxWaker; deleted by stopServices()
+    Services::OutboxWaker *m_outboxWaker = nullptr;
+    // --- end outbox ---
 
     // --- appcontext: signed-in user of a sub-command (issue 6) ---
 public:

@@ -9,6 +9,7 @@
 #include <ui/changepassworddialog.h>
 #include <ui/logindialog.h>
 #include <ui/mainwindow.h>
+#include <ui/outboxview.h>
 #include <ui/setupdialog.h>
 
 #include <QMessageBox>
@@ -62,8 +63,14 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
 {
     if (!session.canManageUsers())
         return;
-    window.setSectionWidget(Ui::MainWindow::Admin,
-        new Ui::AdminView(context.database(), context.clock(), context.secretCipher(), session));
+    auto *admin = new Ui::AdminView(context.database(), context.clock(), context.secretCipher(), session);
+    // --- authflow: outbox section (issue 21) ---
+    auto *outbox = new Ui::OutboxView(context.database(), context.clock(), session);
+    QObject::connect(outbox, &Ui::OutboxView::retried, &context, &AppContext::wakeOutbox);
+    QObject::connect(&context, &AppContext::outboxRowsChanged, outbox, &Ui::OutboxView::scheduleReload);
+    admin->addSection(outbox, QObject::tr("Outbox"));
+    // --- end outbox section ---
+    window.setSectionWidget(Ui::MainWindow::Admin, admin);
 }
 
 namespace {

@@ -13,6 +13,7 @@
 
 #include <QDateTime>
 #include <QGroupBox>
+#include <QTabWidget>
 #include <QHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -115,17 +116,26 @@ AdminView::AdminView(Models::Database &database, const Models::Clock &clock,
         m_audit->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
     auto *auditBox = new QGroupBox(tr("Audit log (latest 100)"), this);
     (new QVBoxLayout(auditBox))->addWidget(m_audit);
-    auto *layout = new QVBoxLayout(this);
+    auto *page = new QWidget(this);
+    auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_message); // above the users' buttons, where the last action was
     layout->addWidget(buildUsersBox(), 3);
     layout->addWidget(buildSecretsBox(), 1);
     m_events = new EventsBox(database, clock, m_session, this);
     layout->addWidget(m_events, 3);
     layout->addWidget(auditBox, 3);
+    m_sections = new QTabWidget(this);
+    m_sections->addTab(page, tr("Users and audit"));
+    (new QVBoxLayout(this))->addWidget(m_sections);
     reload();
 }
 
 AdminView::~AdminView() = default;
+
+void AdminView::addSection(QWidget *section, const QString &title)
+{
+    m_sections->addTab(section, title);
+}
 
 QWidget *AdminView::buildUsersBox()
 {

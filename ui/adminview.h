@@ -10,6 +10,7 @@
 
 class QLabel;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
 
 namespace Callvia::Models {
@@ -60,6 +61,8 @@ public:
     QString toggleDisabled(const QString &username);
     QString resetPassword(const QString &username, const QString &temporary);
     void reload();
+    // Another admin section (the Outbox) as a tab beside users, secrets and audit; takes ownership.
+    void addSection(QWidget *section, const QString &title);
     // Selects the user's row (tests, and keeping the selection across reloads).
     void selectUser(const QString &username);
     // The dialogs behind "Add user…", "Change role/client…" and "Reset password…" (modal).
@@ -100,6 +103,7 @@ private:
     QTableWidget *m_audit = nullptr;
     EventsBox *m_events = nullptr;
     QLabel *m_message = nullptr;
+    QTabWidget *m_sections = nullptr;
 };
 
 } // namespace Callvia::Ui
