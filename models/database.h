@@ -41,7 +41,7 @@ class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int LatestSchemaVersion = 6;
+    static constexpr int LatestSchemaVersion = 11;
 
     explicit Database(DatabaseUrl url);
     ~Database();

@@ -248,6 +248,9 @@ struct OutboxRecord
     qint64 sentAt = 0;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    qint64 nextAttemptAt = 0; // 0 = at due_at; a retry's backoff moves it (migration 010)
+    QString provider; // sendgrid | messagebird | stripe | retell (set once sent to one)
+    int httpStatus = 0; // the provider's last HTTP status, 0 = none (network error, not sent)
 };
 
 struct ReminderRecord
@@ -262,6 +265,8 @@ struct ReminderRecord
     qint64 outboxId = 0;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    QString reason; // why skipped, cancelled or failed (issue 21)
+    qint64 appointmentStartsAt = 0; // the start it was planned and sent for (issue 21)
 };
 
 struct OptOutRecord

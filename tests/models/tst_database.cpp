@@ -3,6 +3,7 @@
 #include <models/database.h>
 #include <models/sqlhelpers.h>
 
+#include <QDir>
 #include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -81,6 +82,12 @@ void tst_Database::migratesFromEmpty()
         QVERIFY2(tables.contains(QLatin1String(table)), table);
 }
 
+// One schema_version row per migration file (numbers may have gaps while branches are merged).
+static int migrationFileCount()
+{
+    return QDir(QStringLiteral(":/sql/sqlite/")).entryList({ QStringLiteral("*.sql") }, QDir::Files).size();
+}
+
 void tst_Database::rerunningMigrationsIsNoOp()
 {
     CALLVIA_TEST_DATABASE(db);
@@ -91,7 +98,7 @@ void tst_Database::rerunningMigrationsIsNoOp()
     QSqlQuery count(db.connection());
     QVERIFY(count.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
     QVERIFY(count.next());
-    QCOMPARE(count.value(0).toInt(), Database::LatestSchemaVersion);
+    QCOMPARE(count.value(0).toInt(), migrationFileCount());
     QVERIFY(count.exec(QStringLiteral("SELECT value FROM settings WHERE key = 'k'")));
     QVERIFY(count.next());
     QCOMPARE(count.value(0).toString(), QStringLiteral("v"));
@@ -109,7 +116,7 @@ void tst_Database::refusesNewerSchema()
     QVERIFY2(error.message().contains(QLatin1String("newer than this Callvia")), qPrintable(error.message()));
     QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_version")));
     QVERIFY(query.next());
-    QCOMPARE(query.value(0).toInt(), Database::LatestSchemaVersion + 1); // untouched
+    QCOMPARE(query.value(0).toInt(), migrationFileCount() + 1); // untouched
 }
 
 void tst_Database::sqliteUsesWalAndForeignKeys()
@@ -169,7 +176,7 @@ void tst_Database::leadChecksRebuildKeepsRowsAndReferences()
     QCOMPARE(before.size(), 2);
 
     QVERIFY(!db.migrate());
-    QCOMPARE(db.schemaVersion().value(), 6);
+    QCOMPARE(db.schemaVersion().value(), Database::LatestSchemaVersion);
     QCOMPARE(rows(), before);
     QVERIFY(query.exec(QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'leads'")));
     QVERIFY(query.next());
