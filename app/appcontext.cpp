@@ -37,6 +37,10 @@
 #include <services/outbox/outboxdispatcher.h>
 #include <services/outbox/outboxwaker.h>
 // --- end outbox includes ---
+// --- appcontext: scheduler and reminders includes (issue 21) ---
+#include <services/reminders/reminderservice.h>
+#include <services/scheduling/scheduler.h>
+// --- end scheduler includes ---
 
 Q_LOGGING_CATEGORY(lcApp, "callvia.app")
 
@@ -138,6 +142,7 @@ Models::DbError AppContext::openDatabase()
         m_backupService = new Services::BackupService(
                 *m_database, *m_clock, folder.ok() ? folder.value() : Services::BackupService::defaultFolder(), this);
     }
+    createScheduler(); // issue 21
     qCInfo(lcApp) << "database ready:" << m_database->url().displayName();
     return {};
 }
@@ -202,6 +207,7 @@ QString AppContext::startServices()
         });
     }
     // --- end service threads ---
+    startScheduler(); // issue 21: reminders run even when the listener cannot start
     // --- appcontext: start webhooks (issue 3) ---
     if (!m_listener && m_database) {
         Services::WebhookListener::Options listenerOptions;
@@ -249,11 +255,13 @@ QString AppContext::startServices()
         m_outboxThread->start();
     }
     // --- end start outbox ---
+    followProcessor(); // issue 21
     return {};
 }
 
 void AppContext::stopServices()
 {
+    stopScheduler(); // issue 21: first, so no pass starts while the rest goes down
     // --- appcontext: stop webhooks (issue 3) ---
     if (m_listener) {
         // On its thread: stops accepting, answers what is queued before the database goes away.
@@ -308,5 +316,68 @@ void AppContext::wakeOutbox()
     if (m_outboxWaker)
         QMetaObject::invokeMethod(m_outboxWaker, &Services::OutboxWaker::wake, Qt::QueuedConnection);
 }
+
+// --- appcontext: scheduler and reminders (issue 21) ---
+void AppContext::createScheduler()
+{
+    if (m_scheduler)
+        return;
+    m_scheduler = new Services::Scheduler(*m_clock, Services::Scheduler::Options());
+    m_reminders = new Services::ReminderService(*m_database, *m_clock, Services::ReminderService::Options(), m_scheduler);
+    Services::ReminderService *reminders = m_reminders;
+    m_scheduler->addJob({ QStringLiteral("reminders"), [reminders] { return reminders->nextDueAt(); },
+                          [reminders](qint64) -> Models::DbResult<bool> {
+                              const auto pass = reminders->runDue();
+                              if (!pass.ok())
+                                  return pass.error();
+                              return pass.value().total() > 0; // a full or partial batch: look again at once
+                          } });
+}
+
+void AppContext::startScheduler()
+{
+    if (m_schedulerThread || !m_database)
+        return;
+    createScheduler(); // again after a stopServices()
+    m_schedulerThread = new QThread(this);
+    m_schedulerThread->setObjectName(QStringLiteral("scheduler"));
+    m_scheduler->moveToThread(m_schedulerThread);
+    connect(m_schedulerThread, &QThread::started, m_scheduler, &Services::Scheduler::start);
+    m_schedulerThread->start();
+}
+
+void AppContext::followProcessor()
+{
+    // A booking may have created a reminder due before the scheduler's next wake.
+    if (m_processor && m_scheduler)
+        connect(m_processor, &Services::EventProcessor::eventProcessed, m_scheduler, &Services::Scheduler::reschedule,
+                Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
+}
+
+void AppContext::stopScheduler()
+{
+    if (!m_schedulerThread) {
+        delete m_scheduler; // created but never started (a sub-command)
+        m_scheduler = nullptr;
+        m_reminders = nullptr;
+        return;
+    }
+    // Runs between two passes (each one transaction): nothing is left half-written.
+    QMetaObject::invokeMethod(
+            m_scheduler,
+            [this] {
+                m_scheduler->stop();
+                m_database->releaseThreadConnection();
+            },
+            Qt::BlockingQueuedConnection);
+    m_schedulerThread->quit();
+    m_schedulerThread->wait();
+    delete m_scheduler; // its thread's event loop is gone; deletes m_reminders too
+    m_scheduler = nullptr;
+    m_reminders = nullptr;
+    delete m_schedulerThread;
+    m_schedulerThread = nullptr;
+}
+// --- end scheduler ---
 
 } // namespace Callvia::App

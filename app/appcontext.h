@@ -26,6 +26,8 @@ class ProviderConfig;
 class SecretCipher;
 class ServiceThread;
 class WebhookListener;
+class Scheduler; // issue 21
+class ReminderService; // issue 21
 }
 
 class QThread;
@@ -110,6 +112,21 @@ private:
     Services::OutboxDispatcher *m_outboxDispatcher = nullptr; // owns m_outboxWaker; deleted by stopServices()
     Services::OutboxWaker *m_outboxWaker = nullptr;
     // --- end outbox ---
+    // --- appcontext: scheduler and reminders (issue 21) ---
+public:
+    // The one timer of the timed services; other jobs (outbox dispatcher) may addJob() before
+    // startServices() starts its thread. Null before openDatabase().
+    Services::Scheduler *scheduler() const { return m_scheduler; }
+
+private:
+    void createScheduler();
+    void startScheduler();
+    void followProcessor();
+    void stopScheduler();
+    QThread *m_schedulerThread = nullptr; // child of this; runs m_scheduler
+    Services::Scheduler *m_scheduler = nullptr; // owns m_reminders; lives on m_schedulerThread once started
+    Services::ReminderService *m_reminders = nullptr;
+    // --- end scheduler ---
 
     // --- appcontext: signed-in user of a sub-command (issue 6) ---
 public:

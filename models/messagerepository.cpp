@@ -159,4 +159,29 @@ DbResult<int> MessageRepository::applyDeliveryStatus(const QString &provider, co
     return n.value();
 }
 
+DbResult<QList<MessageRecord>> MessageRepository::listForAppointment(qint64 appointmentId) const
+{
+    return select(QStringLiteral("WHERE appointment_id = ?") + Sql::scopeClause(m_scope)
+                          + QStringLiteral(" ORDER BY created_at DESC, id DESC"),
+                  { appointmentId });
+}
+
+DbResult<QList<MessageRecord>> MessageRepository::listForLead(qint64 leadId) const
+{
+    return select(QStringLiteral("WHERE lead_id = ?") + Sql::scopeClause(m_scope)
+                          + QStringLiteral(" ORDER BY created_at DESC, id DESC"),
+                  { leadId });
+}
+
+DbError MessageRepository::setOutboxId(qint64 messageId, qint64 outboxId) const
+{
+    DbResult<int> n = Sql::execAffected(m_database,
+                                        QStringLiteral("UPDATE messages SET outbox_id = ?, updated_at = ? WHERE id = ?")
+                                                + Sql::scopeClause(m_scope),
+                                        { outboxId, m_clock.nowMs(), messageId });
+    if (!n.ok())
+        return n.error();
+    return n.value() == 1 ? DbError() : Sql::outOfScope();
+}
+
 } // namespace Callvia::Models

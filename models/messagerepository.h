@@ -32,6 +32,12 @@ public:
     DbResult<int> applyDeliveryStatus(const QString &provider, const QString &providerMessageId, const QString &status,
                                       qint64 atMs, const QString &error = {}) const;
 
+    // Issue 21: what an appointment or lead detail shows (newest first), and the link from a
+    // queued message to the outbox row that sends it.
+    DbResult<QList<MessageRecord>> listForAppointment(qint64 appointmentId) const;
+    DbResult<QList<MessageRecord>> listForLead(qint64 leadId) const;
+    DbError setOutboxId(qint64 messageId, qint64 outboxId) const;
+
 private:
     DbResult<QList<MessageRecord>> select(const QString &where, const QVariantList &binds) const;
 

@@ -266,6 +266,8 @@ struct ReminderRecord
     qint64 outboxId = 0;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    QString reason; // why skipped, cancelled or failed (issue 21)
+    qint64 appointmentStartsAt = 0; // the start it was planned and sent for (issue 21)
 };
 
 struct OptOutRecord

@@ -8,6 +8,7 @@
 #include <models/leadrepository.h>
 #include <models/messagerepository.h>
 #include <models/optoutrepository.h>
+#include <services/reminders/replyprocessor.h>
 
 #include <QJsonObject>
 #include <QStringList>
@@ -91,10 +92,7 @@ MessageBirdHandler::MessageBirdHandler(Database &database, const Clock &clock) :
 
 bool MessageBirdHandler::isStopWord(const QString &text)
 {
-    static const QStringList words { QStringLiteral("STOP"),   QStringLiteral("QUIT"),        QStringLiteral("END"),
-                                     QStringLiteral("REVOKE"), QStringLiteral("OPT OUT"),     QStringLiteral("CANCEL"),
-                                     QStringLiteral("UNSUBSCRIBE"), QStringLiteral("STOPALL") };
-    return words.contains(text.simplified().toUpper());
+    return ReplyProcessor::classify(text) == ReplyProcessor::Intent::OptOut; // also "Stop." and "opt-out"
 }
 
 QString MessageBirdHandler::statusForDlr(const QString &status)
@@ -198,6 +196,9 @@ DbError MessageBirdHandler::applyInbound(const MessageBirdEvent &sms, qint64 eve
         if (!id.ok())
             return id.error();
     }
+    // YES confirms the reminded appointment; a first STOP gets its one confirmation (issue 21).
+    if (DbError error = ReplyProcessor(m_database, m_clock).onInboundSms(phone, sms.body, sms.id))
+        return error;
     if (!isStopWord(sms.body) || phone.isEmpty())
         return {};
     return applyStop(sms, phone, true);

@@ -5,6 +5,7 @@
 #include <models/clock.h>
 #include <models/messagerepository.h>
 #include <models/optoutrepository.h>
+#include <services/reminders/replyprocessor.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -115,6 +116,9 @@ DbError SendGridHandler::apply(const EventRecord &record)
         if (!rows.value().isEmpty())
             clientId = rows.value().first().clientId;
     }
+    // A bounce suppresses the address (issue 21).
+    if (DbError error = ReplyProcessor(m_database, m_clock).onEmailEvent(status, event.email, event.reason))
+        return error;
     if (status != QLatin1String("unsubscribed") && status != QLatin1String("spam"))
         return {};
     if (event.email.isEmpty())
