@@ -21,6 +21,7 @@ class tst_ImportCli : public QObject
 private Q_SLOTS:
     void initTestCase();
     void importsAndPrintsJsonSummary();
+    void countsNumbersFromUnknownAreaCodes();
     void updatesOnDuplicateAndDryRun();
     void failsClearly_data();
     void failsClearly();
@@ -97,6 +98,7 @@ void tst_ImportCli::importsAndPrintsJsonSummary()
     QCOMPARE(r.out.count('\n'), 1);
     const QJsonObject json = r.json();
     QCOMPARE(json.value(QStringLiteral("imported")).toInt(), 2);
+    QCOMPARE(json.value(QStringLiteral("unknown_area_code")).toInt(), 0);
     QCOMPARE(json.value(QStringLiteral("duplicates_in_file")).toInt(), 1);
     QCOMPARE(json.value(QStringLiteral("rejected")).toInt(), 1);
     QCOMPARE(json.value(QStringLiteral("rejected_by_reason")).toObject().value(QStringLiteral("phone: TOO_SHORT")).toInt(), 1);
@@ -122,6 +124,19 @@ void tst_ImportCli::updatesOnDuplicateAndDryRun()
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.json().value(QStringLiteral("updated")).toInt(), 1);
     QCOMPARE(leadCount(), 3);
+}
+
+// Issue 19: a number from an area code newer than the phone data is kept; one in no data at
+// all is kept too, and counted apart in the JSON summary.
+void tst_ImportCli::countsNumbersFromUnknownAreaCodes()
+{
+    const QString csv = write(QStringLiteral("c.csv"), "phone\n(645) 234-5678\n(238) 234-5678\n(297) 234-5678\n");
+    const Result r = run({ QStringLiteral("import"), QStringLiteral("--campaign"), QString::number(m_campaignId), csv,
+                           QStringLiteral("--dry-run") });
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QCOMPARE(r.json().value(QStringLiteral("imported")).toInt(), 2);
+    QCOMPARE(r.json().value(QStringLiteral("unknown_area_code")).toInt(), 1);
+    QCOMPARE(r.json().value(QStringLiteral("rejected")).toInt(), 1); // 29X is reserved: no area code
 }
 
 void tst_ImportCli::failsClearly_data()

@@ -156,6 +156,11 @@ void tst_ImportDialog::controllerImportsOnWorkerThread()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QVERIFY(file.readAll().contains("12,4,phone: TOO_SHORT"));
     QVERIFY(Ui::ImportSummaryDialog::describe(summary).contains(QLatin1String("Imported: 2")));
+    QVERIFY(!Ui::ImportSummaryDialog::describe(summary).contains(QLatin1String("flagged")));
+    ImportSummary flagged = summary;
+    flagged.unknownAreaCode = 3;
+    QVERIFY(Ui::ImportSummaryDialog::describe(flagged).contains(
+            QLatin1String("Kept but flagged, area code not in this build's phone data (zone from the row or the client): 3")));
 }
 
 QTEST_MAIN(tst_ImportDialog)
