@@ -280,11 +280,14 @@ DbResult<qint64> OutboxRepository::nextWakeAt(qint64 staleClaimMs) const
 {
     const QString scope = Sql::scopeClause(m_scope);
     const QStringList queries {
-        // Uses the partial expression index outbox_pending_ready: O(log n) over a million rows.
+        // Each uses a partial index of migration 010 (outbox_pending_ready, outbox_unknown_next,
+        // outbox_in_flight_claimed): O(log n) over a million rows.
         QStringLiteral("SELECT COALESCE(next_attempt_at, due_at) FROM outbox WHERE status = 'pending'") + scope
                 + QStringLiteral(" ORDER BY COALESCE(next_attempt_at, due_at) LIMIT 1"),
-        QStringLiteral("SELECT MIN(COALESCE(next_attempt_at, 0)) FROM outbox WHERE status = 'unknown'") + scope,
-        QStringLiteral("SELECT MIN(claimed_at) + %1 FROM outbox WHERE status = 'in_flight'").arg(staleClaimMs) + scope,
+        QStringLiteral("SELECT COALESCE(next_attempt_at, 0) FROM outbox WHERE status = 'unknown'") + scope
+                + QStringLiteral(" ORDER BY COALESCE(next_attempt_at, 0) LIMIT 1"),
+        QStringLiteral("SELECT claimed_at + %1 FROM outbox WHERE status = 'in_flight'").arg(staleClaimMs) + scope
+                + QStringLiteral(" ORDER BY claimed_at LIMIT 1"),
     };
     qint64 wake = 0;
     for (const QString &sql : queries) {

@@ -97,6 +97,7 @@ bool insertRows(Models::Database &db, int rows, qint64 firstDue, const QString &
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // figures appear as they are measured
     const int rows = argc > 1 ? QByteArray(argv[1]).toInt() : 100'000;
     const int scheduled = argc > 2 ? QByteArray(argv[2]).toInt() : 1'000'000;
     QTemporaryDir dir;

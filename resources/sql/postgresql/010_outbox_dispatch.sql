@@ -7,5 +7,8 @@ ALTER TABLE outbox ADD COLUMN http_status INTEGER;
 CREATE INDEX outbox_pending_kind_due ON outbox (kind, due_at, id) WHERE status = 'pending';
 -- The next moment a pending row becomes ready (a retry's next_attempt_at is always after its due_at).
 CREATE INDEX outbox_pending_ready ON outbox (COALESCE(next_attempt_at, due_at)) WHERE status = 'pending';
+-- The few unknown and in-flight rows, without scanning the table (the dispatcher's next wake-up).
+CREATE INDEX outbox_unknown_next ON outbox (COALESCE(next_attempt_at, 0)) WHERE status = 'unknown';
+CREATE INDEX outbox_in_flight_claimed ON outbox (claimed_at) WHERE status = 'in_flight';
 -- The admin console's lists by state, newest first.
 CREATE INDEX outbox_status_updated ON outbox (status, updated_at);
