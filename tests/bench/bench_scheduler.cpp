@@ -51,11 +51,11 @@ bool fill(Database &db, qint64 reminders, qint64 now)
     const QString series = db.isSqlite()
             ? QStringLiteral("WITH RECURSIVE s(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM s WHERE i < %1) ").arg(appointments)
             : QString();
-    const QString from = db.isSqlite() ? QStringLiteral("FROM s") : QStringLiteral("FROM generate_series(1, %1) AS s(i)").arg(appointments);
+    const QString from = db.isSqlite() ? QStringLiteral("FROM s") : QStringLiteral("FROM generate_series(1::bigint, %1) AS s(i)").arg(appointments);
     Transaction transaction(db);
     if (!exec(db, QStringLiteral("INSERT INTO clients (name, created_at, updated_at) VALUES ('Bench', 0, 0)")))
         return false;
-    const QString start = QStringLiteral("(%1 + 2 * %2 + i * (28 * %2 / %3))").arg(now).arg(day).arg(appointments);
+    const QString start = QStringLiteral("(%1 + i * %2)").arg(now + 2 * day).arg(28 * day / appointments);
     if (!exec(db, series + QStringLiteral("INSERT INTO appointments (id, client_id, booking_uid, starts_at, ends_at, "
                                           "created_at, updated_at) SELECT i, 1, 'b' || i, %1, %1 + 1800000, 0, 0 ")
                                   .arg(start)
@@ -78,7 +78,8 @@ bool fill(Database &db, qint64 reminders, qint64 now)
         std::fprintf(stderr, "%s\n", qPrintable(error.message()));
         return false;
     }
-    exec(db, db.isSqlite() ? QStringLiteral("ANALYZE") : QStringLiteral("ANALYZE reminders"));
+    if (db.isSqlite()) // PostgreSQL's autovacuum analyzes on its own (ANALYZE cannot be prepared there)
+        exec(db, QStringLiteral("ANALYZE"));
     return true;
 }
 
