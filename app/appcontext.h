@@ -80,14 +80,15 @@ private:
     // --- appcontext: webhooks (issue 3) ---
 public:
     Services::HandlerRegistry &handlers() const { return *m_handlers; }
-    // Lives on the service thread (not the GUI's): connect to its signals, do not call into it.
+    // Lives on the service thread (not the GUI's): connect to its signals; of its functions
+    // only port() may be called from another thread.
     Services::WebhookListener *listener() const { return m_listener; }
 
 private:
     // The five provider handlers (Retell, Cal.com, Stripe, SendGrid, MessageBird), registered
     // when the database is opened; the listener identifies events with them, the processor applies.
     std::unique_ptr<Services::HandlerRegistry> m_handlers;
-    Services::WebhookListener *m_listener = nullptr; // child of this
+    Services::WebhookListener *m_listener = nullptr; // on m_serviceThread, no parent; stopServices() deletes it there
     QThread *m_processorThread = nullptr; // child of this; runs m_processor
     Services::EventProcessor *m_processor = nullptr; // lives on m_processorThread; stopServices() deletes it
     // Issue 20: the listener lives on m_serviceThread, the backup schedule on m_backupThread.
