@@ -24,6 +24,7 @@ if [ "${CALLVIA_SANITIZE:-0}" = 1 ]; then
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
   # tst_listenerlimits holds 5,000 idle connections in the default build; fewer under ASan.
   export CALLVIA_TEST_IDLE_CONNECTIONS=${CALLVIA_TEST_IDLE_CONNECTIONS:-2000}
+  export CALLVIA_TEST_OUTBOX_ROWS=${CALLVIA_TEST_OUTBOX_ROWS:-2000} # two dispatchers on one PostgreSQL, lighter under ASan
   cmake --preset asan >/dev/null
   cmake --build --preset asan -j "$jobs"
   ctest --preset asan -j "$jobs" --timeout 900
