@@ -278,8 +278,9 @@ bool makePrivateFile(const QString &path)
         const QString file = path + QLatin1String(suffix);
         const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::WriteGroup
                 | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther;
-        if (QFileInfo::exists(file) && (QFile::permissions(file) & others))
-            QFile::setPermissions(file, OwnerOnly);
+        const QFileDevice::Permissions current = QFile::permissions(file);
+        if (QFileInfo::exists(file) && (current & others)) // drop group/other, keep the owner's bits (read-only stays so)
+            QFile::setPermissions(file, current & ~others);
     }
     return true;
 }
