@@ -159,10 +159,13 @@ void WebhookListener::refuseUnverified(QHttpServerResponder &responder, const QH
 {
     if (!charge(responder, request, provider, false))
         return;
-    // Why stays in the log; the answer carries only the stable error code (see reject()).
+    Q_EMIT requestRejected(provider, status, error);
+    // A wrong route or method is told (it reveals nothing); why a signature or configuration
+    // failed stays in the log and the answer carries only the stable error code (see reject()).
+    if (status == 404 || status == 405)
+        return writeJsonError(responder, status, error, detail, allow);
     qCInfo(lcWebhooks).noquote() << provider << "webhook answered" << status << error + QLatin1Char(':')
                                  << detail.left(500);
-    Q_EMIT requestRejected(provider, status, error);
     writeJsonError(responder, status, error, {}, allow);
 }
 

@@ -455,5 +455,42 @@ void tst_Database::passwordFromTheEnvironment()
     QCOMPARE(test->database().bypassesRowSecurity().value(), true); // the test's superuser
 }
 
+// A SAVEPOINT on a connection the server has dropped fails as Unavailable and, like any other
+// statement, is noted: the connection is marked stale and the database reported unhealthy (the
+// window's banner), and the first statement after the transaction runs on a fresh connection.
+void tst_Database::failedSavepointMarksConnectionStale()
+{
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(QStringLiteral("postgresql"), &skip, &error);
+    if (!test && !skip.isEmpty())
+        QSKIP(qPrintable(skip));
+    QVERIFY2(test, qPrintable(error));
+    Database &database = test->database();
+    {
+        Transaction transaction(database);
+        QVERIFY(transaction.isActive());
+        auto pid = Sql::exec(database, QStringLiteral("SELECT pg_backend_pid()"));
+        QVERIFY(pid.ok() && pid.value().next());
+        const qint64 backend = pid.value().value(0).toLongLong();
+        {
+            const auto url = DatabaseUrl::parse(test->url(), &error);
+            QVERIFY2(url, qPrintable(error));
+            QSqlDatabase killer = url->addConnection(QStringLiteral("savepoint-killer"));
+            QVERIFY2(killer.open(), qPrintable(killer.lastError().text()));
+            QSqlQuery terminate(killer);
+            QVERIFY2(terminate.exec(QStringLiteral("SELECT pg_terminate_backend(%1)").arg(backend)),
+                     qPrintable(terminate.lastError().text()));
+            killer.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("savepoint-killer"));
+        Savepoint savepoint(database);
+        QVERIFY(savepoint.beginError());
+        QCOMPARE(savepoint.beginError().kind(), DbError::Unavailable);
+        QVERIFY(!database.health().isHealthy());
+    } // rolled back without a commit: only the savepoint saw the fault
+    auto read = Sql::exec(database, QStringLiteral("SELECT 1"));
+    QVERIFY2(read.ok(), qPrintable(read.ok() ? QString() : read.error().message()));
+}
+
 QTEST_GUILESS_MAIN(tst_Database)
 #include "tst_database.moc"

@@ -22,6 +22,19 @@ inline QString iso(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
+// The Cal.com event type every test booking is made on; addBookingClient maps it to its client,
+// which is how the Cal.com handler finds a booking's client (never from the attendee's details).
+constexpr int BookingEventTypeId = 4242;
+
+inline qint64 addBookingClient(Models::Database &db, const Models::Clock &clock, const QString &name)
+{
+    const qint64 client = addClient(db, clock, name);
+    if (client > 0 && !mapProviderId(db, clock, client, QStringLiteral("calcom"), QStringLiteral("event_type_id"),
+                                     QString::number(BookingEventTypeId)))
+        return 0;
+    return client;
+}
+
 inline QByteArray calcomBooking(const QString &trigger, const QString &uid, qint64 startMs, const QString &email,
                                 const QString &phone, qint64 createdMs, const QString &rescheduleUid = {})
 {
@@ -30,6 +43,7 @@ inline QByteArray calcomBooking(const QString &trigger, const QString &uid, qint
                            { QStringLiteral("timeZone"), QStringLiteral("America/New_York") } };
     QJsonObject payload { { QStringLiteral("uid"), uid },
                           { QStringLiteral("title"), QStringLiteral("Consultation") },
+                          { QStringLiteral("eventTypeId"), BookingEventTypeId },
                           { QStringLiteral("location"), QStringLiteral("https://cal.com/video/abc") },
                           { QStringLiteral("startTime"), iso(startMs) },
                           { QStringLiteral("endTime"), iso(startMs + 30 * minute) },

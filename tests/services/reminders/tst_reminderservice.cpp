@@ -29,7 +29,9 @@ class Setup
 public:
     explicit Setup(Database &database) : db(database), calcom(database, clock), service(database, clock, {})
     {
-        client = Tests::addClient(db, clock, QStringLiteral("Sunrise Dental"));
+        client = Tests::addBookingClient(db, clock, QStringLiteral("Sunrise Dental"));
+        // Replies reach the client's own MessageBird number: that is how a reply finds its client.
+        Tests::mapProviderId(db, clock, client, QStringLiteral("messagebird"), QStringLiteral("number"), smsNumber);
         campaign = Tests::addCampaign(db, clock, client, QStringLiteral("Spring"));
         lead = Tests::addLead(db, clock, client, campaign, phone, email);
     }
@@ -69,11 +71,12 @@ public:
         Services::MessageBirdHandler handler(db, clock);
         const QJsonObject sms { { QStringLiteral("id"), id },
                                 { QStringLiteral("originator"), phone },
-                                { QStringLiteral("receiver"), QStringLiteral("+15550001111") },
+                                { QStringLiteral("recipient"), smsNumber },
                                 { QStringLiteral("payload"), text } };
         return Tests::deliver(handler, db, QJsonDocument(sms).toJson(QJsonDocument::Compact));
     }
 
+    static inline const QString smsNumber = QStringLiteral("+14158675309");
     Database &db;
     TestClock clock { t0 };
     Services::CalcomHandler calcom;

@@ -184,7 +184,7 @@ void tst_Scheduler::remindersJobFollowsBookings()
 {
     CALLVIA_TEST_DATABASE(db);
     TestClock clock(t0);
-    const qint64 client = Tests::addClient(db, clock, QStringLiteral("Sunrise Dental"));
+    const qint64 client = Tests::addBookingClient(db, clock, QStringLiteral("Sunrise Dental"));
     const qint64 campaign = Tests::addCampaign(db, clock, client, QStringLiteral("Spring"));
     QVERIFY(Tests::addLead(db, clock, client, campaign, QStringLiteral("+14155552671"), QStringLiteral("ana@example.com")) > 0);
     Services::ReminderService reminders(db, clock, {});
