@@ -55,6 +55,15 @@ AppContext::AppContext(Options options, QObject *parent)
 AppContext::~AppContext()
 {
     stopServices();
+    if (m_viewReader)
+        m_viewReader->stop(); // before m_database goes: it closes the thread's connection
+}
+
+Services::ServiceThread &AppContext::viewReader()
+{
+    if (!m_viewReader)
+        m_viewReader = new Services::ServiceThread(QStringLiteral("callvia-views"), *m_database, this);
+    return *m_viewReader;
 }
 
 namespace {
@@ -160,6 +169,8 @@ QString AppContext::restoreAndRestart(const QString &backupPath)
     if (!m_database || !m_database->isSqlite())
         return tr("restore is for the SQLite database; use pg_restore for PostgreSQL");
     stopServices();
+    if (m_viewReader && m_viewReader->isRunning())
+        m_viewReader->run([this] { m_database->releaseThreadConnection(); });
     m_database->closeAllConnections();
     const Models::DbResult<QString> aside =
             Services::BackupService::restore(backupPath, m_database->url().path, *m_clock);

@@ -63,6 +63,9 @@ public:
     // restarts the process. Returns an error message (and restarts the services) on failure.
     QString restoreAndRestart(const QString &backupPath);
     Services::SecretCipher *secretCipher() const { return m_cipher.get(); } // null without a key (issue 6)
+    // The thread the views read on (queries over large tables never run on the GUI thread);
+    // created on first use, stopped when the context goes.
+    Services::ServiceThread &viewReader();
 
 private:
     Options m_options;
@@ -76,6 +79,7 @@ private:
     // by itself. Declared after m_database: destroyed (and its probe thread's connection closed) first.
     std::unique_ptr<Services::DatabaseHealthMonitor> m_healthMonitor;
     Services::BackupService *m_backupService = nullptr; // child QObject
+    Services::ServiceThread *m_viewReader = nullptr; // child of this
 
     // --- appcontext: webhooks (issue 3) ---
 public:

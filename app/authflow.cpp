@@ -10,6 +10,7 @@
 #include <ui/logindialog.h>
 #include <ui/mainwindow.h>
 #include <ui/outboxview.h>
+#include <ui/appointments/appointmentsview.h>
 #include <ui/setupdialog.h>
 
 #include <QMessageBox>
@@ -71,6 +72,14 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
     admin->addSection(outbox, QObject::tr("Outbox"));
     // --- end outbox section ---
     window.setSectionWidget(Ui::MainWindow::Admin, admin);
+}
+
+void addAppointmentsSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session)
+{
+    auto *view = new Ui::AppointmentsView(context.database(), context.clock(), session, context.viewReader());
+    // Delivery reports and sends change what the selected appointment shows.
+    QObject::connect(&context, &AppContext::outboxRowsChanged, view, &Ui::AppointmentsView::scheduleReload);
+    window.setSectionWidget(Ui::MainWindow::Appointments, view);
 }
 
 namespace {

@@ -208,7 +208,58 @@ DbResult<QList<AppointmentRecord>> AppointmentRepository::listUnmatched() const
 {
     if (!m_scope.isAgency())
         return QList<AppointmentRecord>();
-    return select(QStringLiteral("WHERE lead_id IS NULL ORDER BY starts_at, id"), {});
+    return select(QStringLiteral("WHERE lead_id IS NULL") + Sql::scopeClause(m_scope) + QStringLiteral(" ORDER BY starts_at, id"),
+                  {});
+}
+
+DbResult<QList<AppointmentListRow>> AppointmentRepository::listBetween(qint64 fromMs, qint64 toMs,
+                                                                      const AppointmentFilter &filter, qint64 nowMs,
+                                                                      int limit) const
+{
+    QString columns = selectColumns;
+    columns.replace(QStringLiteral("FROM appointments "), QString());
+    columns.replace(QStringLiteral("SELECT "), QString());
+    QStringList qualified;
+    for (const QString &column : columns.split(QLatin1Char(',')))
+        qualified << QStringLiteral("a.") + column.trimmed();
+    QString sql = QStringLiteral("SELECT ") + qualified.join(QStringLiteral(", "))
+            + QStringLiteral(", l.first_name, l.last_name, l.time_zone, c.name FROM appointments a "
+                             "LEFT JOIN leads l ON l.id = a.lead_id LEFT JOIN clients c ON c.id = a.client_id "
+                             "WHERE a.starts_at >= ? AND a.starts_at < ?");
+    QVariantList binds { fromMs, toMs };
+    if (filter.clientId > 0) {
+        sql += QStringLiteral(" AND a.client_id = ?");
+        binds << filter.clientId;
+    }
+    if (filter.campaignId > 0) {
+        sql += QStringLiteral(" AND a.campaign_id = ?");
+        binds << filter.campaignId;
+    }
+    if (filter.status == QLatin1String("awaiting")) {
+        sql += QStringLiteral(" AND a.status IN ('scheduled', 'pending') AND a.ends_at <= ?");
+        binds << nowMs;
+    } else if (!filter.status.isEmpty()) {
+        sql += QStringLiteral(" AND a.status = ?");
+        binds << filter.status;
+    }
+    sql += Sql::scopeClause(m_scope, QStringLiteral("a.client_id"))
+            + QStringLiteral(" ORDER BY a.starts_at, a.id LIMIT ?");
+    binds << limit;
+    DbResult<QSqlQuery> q = Sql::exec(m_database, sql, binds);
+    if (!q.ok())
+        return q.error();
+    QList<AppointmentListRow> rows;
+    while (q.value().next()) {
+        AppointmentListRow row;
+        row.appointment = readAppointment(q.value());
+        const QString first = q.value().value(24).toString();
+        const QString last = q.value().value(25).toString();
+        row.leadName = QString(first + QLatin1Char(' ') + last).trimmed();
+        row.leadTimeZone = q.value().value(26).toString();
+        row.clientName = q.value().value(27).toString();
+        rows << row;
+    }
+    return rows;
 }
 
 } // namespace Callvia::Models

@@ -16,6 +16,25 @@ class Database;
 // rejected, shown, no_show) is never replaced by pending/scheduled. Unmatched bookings
 // (lead_id NULL; client_id set when the booking was attributed to a client) wait for staff to
 // link them to a lead of that client (linkToLead).
+// One line of the appointments view: the appointment with its lead's name and time zone and
+// its client's name (read in one query).
+struct AppointmentListRow
+{
+    AppointmentRecord appointment;
+    QString leadName;
+    QString leadTimeZone;
+    QString clientName;
+};
+
+// What the appointments view filters on. status: "" every status; a status of the table; or
+// "awaiting" (scheduled or pending, already ended, no verdict yet).
+struct AppointmentFilter
+{
+    qint64 clientId = 0;
+    qint64 campaignId = 0;
+    QString status;
+};
+
 class AppointmentRepository final
 {
 public:
@@ -37,6 +56,11 @@ public:
     // booking's reminders follow. Fails with NotFound when the appointment is already matched.
     DbError linkToLead(qint64 appointmentId, qint64 leadId) const;
     DbResult<QList<AppointmentRecord>> listUnmatched() const;
+    // Appointments starting in [fromMs, toMs) in the scope, by start time, at most `limit` rows
+    // (index appointments_starts_at, or (client_id, starts_at) for one client). `nowMs` decides
+    // which ones are "awaiting" a verdict.
+    DbResult<QList<AppointmentListRow>> listBetween(qint64 fromMs, qint64 toMs, const AppointmentFilter &filter,
+                                                    qint64 nowMs, int limit = 5000) const;
 
 private:
     DbResult<QList<AppointmentRecord>> select(const QString &where, const QVariantList &binds) const;

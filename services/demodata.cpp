@@ -9,6 +9,7 @@
 #include <models/database.h>
 #include <models/invoicerepository.h>
 #include <models/leadrepository.h>
+#include <models/messagerepository.h>
 #include <models/milestonerepository.h>
 #include <models/usagerepository.h>
 #include <services/webhooks/clientattribution.h>
@@ -71,6 +72,66 @@ QString pickStatus(QRandomGenerator &rng)
     return QStringLiteral("dnc");
 }
 
+// The reminder messages a past demo appointment went through, as the providers reported them:
+// 24 h SMS and e-mail, 2 h and 15 min SMS, mostly delivered (an e-mail bounces now and then), and
+// for a shown lead the "YES" they replied. Only for the demo; live rows come from the outbox.
+DbError addReminderHistory(Database &database, const Clock &clock, QRandomGenerator &rng, const ClientRecord &client,
+                           const LeadRecord &lead, qint64 leadId, qint64 appointmentId, qint64 startsAt)
+{
+    const MessageRepository messages(database, clock, TenantScope::agency());
+    struct Step
+    {
+        int minutesBefore;
+        const char *channel;
+        const char *templateName;
+    };
+    const Step steps[] = { { 1440, "sms", "reminder_24h" }, { 1440, "email", "reminder_24h" },
+                           { 120, "sms", "reminder_2h" },   { 15, "sms", "reminder_15m" } };
+    int n = 0;
+    for (const Step &step : steps) {
+        MessageRecord m;
+        m.clientId = lead.clientId;
+        m.leadId = leadId;
+        m.appointmentId = appointmentId;
+        m.channel = QString::fromLatin1(step.channel);
+        const bool email = m.channel == QLatin1String("email");
+        m.toAddress = email ? lead.email : lead.phoneE164;
+        m.fromAddress = email ? QStringLiteral("reminders@callvia.example") : QStringLiteral("+14155550100");
+        m.subject = email ? QStringLiteral("Your appointment with %1").arg(client.name) : QString();
+        m.body = QStringLiteral("Hi %1, a reminder of your appointment with %2. Reply YES to confirm. Reply STOP to opt out.")
+                         .arg(lead.firstName, client.name);
+        m.templateName = QString::fromLatin1(step.templateName);
+        m.provider = email ? QStringLiteral("sendgrid") : QStringLiteral("messagebird");
+        m.providerMessageId = QStringLiteral("demo-%1-%2").arg(appointmentId).arg(++n);
+        m.sentAt = startsAt - qint64(step.minutesBefore) * 60'000;
+        const bool bounced = email && rng.bounded(10) == 0;
+        m.status = bounced ? QStringLiteral("bounced") : QStringLiteral("delivered");
+        m.deliveredAt = bounced ? 0 : m.sentAt + 2000 + qint64(rng.bounded(20000));
+        m.error = bounced ? QStringLiteral("550 5.1.1 mailbox unavailable") : QString();
+        m.createdAt = m.sentAt;
+        m.updatedAt = m.sentAt;
+        if (const DbResult<qint64> id = messages.insert(m); !id.ok())
+            return id.error();
+        if (step.minutesBefore == 1440 && !email && lead.status == QLatin1String("shown")) {
+            MessageRecord reply = m;
+            reply.direction = QStringLiteral("inbound");
+            reply.toAddress = m.fromAddress;
+            reply.fromAddress = lead.phoneE164;
+            reply.body = QStringLiteral("Yes");
+            reply.templateName.clear();
+            reply.status = QStringLiteral("received");
+            reply.providerMessageId = QStringLiteral("demo-%1-reply").arg(appointmentId);
+            reply.sentAt = m.sentAt + 600'000;
+            reply.deliveredAt = 0;
+            reply.createdAt = reply.sentAt;
+            reply.updatedAt = reply.sentAt;
+            if (const DbResult<qint64> id = messages.insert(reply); !id.ok())
+                return id.error();
+        }
+    }
+    return {};
+}
+
 // The call that brought a lead to its status, its usage record, and for booked, shown and
 // no-show leads the appointment. Times are spread over the last 60 days.
 DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rng, const ClientRecord &client,
@@ -131,7 +192,8 @@ DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rn
     appointment.location = QStringLiteral("Phone");
     const qint64 offset = lead.status == QLatin1String("booked") ? qint64(1 + rng.bounded(14)) * day
                                                                 : -qint64(3 + rng.bounded(50)) * day;
-    appointment.startsAt = (clock.nowMs() + offset) / 1'800'000 * 1'800'000; // on the half hour
+    // On the half hour between 14:00 and 22:30 UTC (business hours across the US time zones).
+    appointment.startsAt = (clock.nowMs() + offset) / day * day + (28 + qint64(rng.bounded(18))) * 1'800'000;
     appointment.endsAt = appointment.startsAt + 1'800'000;
     appointment.attendeeName = lead.firstName + QLatin1Char(' ') + lead.lastName;
     appointment.attendeeEmail = lead.email;
@@ -144,7 +206,11 @@ DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rn
     if (lead.status == QLatin1String("shown"))
         ++*shownCount;
     const DbResult<qint64> appointmentId = AppointmentRepository(database, clock).upsert(appointment);
-    return appointmentId.ok() ? DbError() : appointmentId.error();
+    if (!appointmentId.ok())
+        return appointmentId.error();
+    if (offset > 0)
+        return {}; // upcoming: the demo schedules no real reminders (its phone numbers are made up)
+    return addReminderHistory(database, clock, rng, client, lead, leadId, appointmentId.value(), appointment.startsAt);
 }
 
 // One paid $2,000 invoice per 25 shows reached, and an open usage invoice for last month.
@@ -280,9 +346,11 @@ DbError DemoData::load() const
                 lead.campaignId = campaignId.value();
                 lead.firstName = QString::fromUtf8(firstNames[rng.bounded(24)]);
                 lead.lastName = QString::fromUtf8(lastNames[rng.bounded(24)]);
-                // 555-01xx numbers are reserved for fiction; beyond 100 per area code use 555-2xxx.
+                // +1 NPA 555 XXXX in the client's area codes. (Built by concatenation: in "+1%1555%2"
+                // QString::arg reads "%15" as placeholder 15, which garbled most demo numbers.)
                 const QString areaCode = areaCodes.at(subscriber % areaCodes.size());
-                lead.phoneE164 = QStringLiteral("+1%1555%2").arg(areaCode).arg(1000 + subscriber, 4, 10, QLatin1Char('0'));
+                lead.phoneE164 = QStringLiteral("+1") + areaCode + QStringLiteral("555")
+                        + QString::number(1000 + subscriber).rightJustified(4, QLatin1Char('0'));
                 lead.email = QStringLiteral("%1.%2.%3@example.com")
                                      .arg(lead.firstName.toLower(), lead.lastName.toLower())
                                      .arg(subscriber);

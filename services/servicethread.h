@@ -41,6 +41,7 @@ public:
         QMetaObject::invokeMethod(m_context, std::forward<Work>(work), Qt::QueuedConnection);
     }
     void stop();
+    bool isRunning() const { return m_thread.isRunning(); }
 
 private:
     QThread m_thread;

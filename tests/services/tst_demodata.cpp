@@ -64,6 +64,20 @@ void tst_DemoData::loadsALivingAgencyIntoAnEmptyDatabase()
     }
     QCOMPARE(count("SELECT COUNT(*) FROM client_provider_ids WHERE provider = 'retell' AND kind = 'agent_id'"),
              count("SELECT COUNT(*) FROM campaigns"));
+    // Every lead has a well-formed North American number (+1, ten digits, exchange 555).
+    QCOMPARE(count("SELECT COUNT(*) FROM leads WHERE length(phone_e164) <> 12 OR substr(phone_e164, 1, 2) <> '+1' "
+                   "OR substr(phone_e164, 6, 3) <> '555'"),
+             0);
+    // A past appointment shows the reminders it went through (issue 21: messages per appointment),
+    // and a shown lead's "yes" reply; upcoming ones get no real reminders.
+    QVERIFY(count("SELECT COUNT(*) FROM messages WHERE direction = 'outbound' AND status = 'delivered'") > 0);
+    QVERIFY(count("SELECT COUNT(*) FROM messages WHERE direction = 'inbound'") > 0);
+    QCOMPARE(count("SELECT COUNT(*) FROM messages m JOIN appointments a ON a.id = m.appointment_id "
+                   "WHERE a.starts_at > 1700000000000 AND a.status = 'scheduled'"),
+             0);
+    QCOMPARE(count("SELECT COUNT(*) FROM messages m JOIN appointments a ON a.id = m.appointment_id "
+                   "WHERE m.client_id <> a.client_id OR m.lead_id <> a.lead_id"),
+             0);
 }
 
 QTEST_GUILESS_MAIN(tst_DemoData)

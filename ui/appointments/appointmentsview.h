@@ -1,0 +1,117 @@
+#pragma once
+
+#include <models/appointmentrepository.h>
+#include <models/records.h>
+#include <services/auth/session.h>
+
+#include <QDate>
+#include <QHash>
+#include <QList>
+#include <QTimeZone>
+#include <QWidget>
+
+class QCalendarWidget;
+class QComboBox;
+class QGroupBox;
+class QLabel;
+class QTableWidget;
+class QTimer;
+
+namespace Callvia::Models {
+class Clock;
+class Database;
+}
+namespace Callvia::Services {
+class ServiceThread;
+}
+
+namespace Callvia::Ui {
+
+class MessageList;
+
+// What the detail pane of one appointment shows, read together on the reader thread.
+struct AppointmentDetail
+{
+    Models::AppointmentRecord appointment;
+    Models::LeadRecord lead; // id 0 when the booking has no lead
+    QString clientName;
+    QList<Models::ReminderRecord> reminders;
+    QList<Models::MessageRecord> messages; // of this appointment
+    QList<Models::MessageRecord> leadMessages; // every message to or from the lead
+    QString error;
+};
+
+// Appointments: a month calendar (days with appointments in bold, with their count) beside the
+// selected day's appointments, in the viewer's time zone with the lead's own local time too,
+// filtered by client and status; the selected appointment's details, its reminders, and its
+// messages and the lead's with their delivery state. Everything is read on a reader thread
+// (the composition root's ServiceThread) through repositories in the session's scope, so a
+// month of a large agency never blocks the window; late answers of an older query are dropped.
+class AppointmentsView final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AppointmentsView)
+public:
+    enum DayColumn { TimeColumn, LeadTimeColumn, LeadColumn, ClientColumn, StatusColumn, VerificationColumn, DayColumnCount };
+
+    AppointmentsView(Models::Database &database, const Models::Clock &clock, Services::Session session,
+                     Services::ServiceThread &reader, QTimeZone viewerZone = QTimeZone::systemTimeZone(),
+                     QWidget *parent = nullptr);
+    ~AppointmentsView() override;
+
+    // Shows the month of `date` and selects that day.
+    void showDate(const QDate &date);
+    void setFilter(qint64 clientId, const QString &status);
+    // Re-reads the month and the selected appointment (new bookings, delivery reports).
+    void reload();
+    // Soon (coalesced over 2 s): messages or bookings changed somewhere.
+    void scheduleReload();
+    void selectAppointment(qint64 appointmentId);
+
+    // For tests and screenshots: true while a read is outstanding.
+    bool isLoading() const { return m_pendingMonth != 0 || m_pendingDetail != 0; }
+    int appointmentCountOn(const QDate &day) const { return int(m_byDay.value(day).size()); }
+    QTableWidget *dayTable() const { return m_day; }
+    MessageList *messageList() const { return m_messages; }
+    MessageList *leadMessageList() const { return m_leadMessages; }
+    QTableWidget *reminderTable() const { return m_reminders; }
+    QString detailText() const;
+    QString monthError() const { return m_monthError; }
+
+private:
+    void loadMonth();
+    void applyMonth(quint64 generation, const Models::DbResult<QList<Models::AppointmentListRow>> &rows);
+    void showDay();
+    void loadDetail(qint64 appointmentId);
+    void applyDetail(quint64 generation, const AppointmentDetail &detail);
+    QDate dayOf(qint64 ms) const;
+
+    Models::Database &m_database;
+    const Models::Clock &m_clock;
+    Services::Session m_session;
+    Services::ServiceThread &m_reader;
+    QTimeZone m_zone;
+
+    QComboBox *m_client;
+    QComboBox *m_status;
+    QCalendarWidget *m_calendar;
+    QLabel *m_dayTitle;
+    QTableWidget *m_day;
+    QLabel *m_summary;
+    QGroupBox *m_verdictBox;
+    QLabel *m_verdict;
+    QTableWidget *m_reminders;
+    MessageList *m_messages;
+    MessageList *m_leadMessages;
+    QTimer *m_reloadTimer;
+
+    QHash<QDate, QList<Models::AppointmentListRow>> m_byDay;
+    QList<QDate> m_formatted; // days given a bold format, cleared on the next month
+    QString m_monthError;
+    quint64 m_generation = 0;
+    quint64 m_pendingMonth = 0;
+    quint64 m_pendingDetail = 0;
+    qint64 m_selectedId = 0;
+};
+
+} // namespace Callvia::Ui
