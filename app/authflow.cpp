@@ -11,6 +11,7 @@
 #include <ui/mainwindow.h>
 #include <ui/outboxview.h>
 #include <ui/appointments/appointmentsview.h>
+#include <ui/dashboard/dashboardview.h>
 #include <ui/setupdialog.h>
 
 #include <QMessageBox>
@@ -80,6 +81,12 @@ void addAppointmentsSection(Ui::MainWindow &window, AppContext &context, const S
     // Delivery reports and sends change what the selected appointment shows.
     QObject::connect(&context, &AppContext::outboxRowsChanged, view, &Ui::AppointmentsView::scheduleReload);
     window.setSectionWidget(Ui::MainWindow::Appointments, view);
+}
+
+void addDashboardSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session)
+{
+    window.setSectionWidget(Ui::MainWindow::Dashboard,
+                            new Ui::DashboardView(context.database(), context.clock(), session, context.viewReader()));
 }
 
 namespace {

@@ -22,6 +22,8 @@ std::optional<Services::Session> signInWithDialogs(AppContext &context);
 void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
 // The Appointments section (calendar, messages, verdicts), reading on context.viewReader().
 void addAppointmentsSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
+// The Dashboard section (KPI cards and charts), reading on context.viewReader().
+void addDashboardSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
 
 // Sub-commands with `--user NAME`: reads the password from CALLVIA_PASSWORD (then removed
 // from the environment) or from stdin without echo, signs in through AuthService (lockout and

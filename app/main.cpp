@@ -201,6 +201,7 @@ int runGui(QApplication &app, App::AppContext &context)
     context.setSession(*session); // what the app does on the user's behalf (restore) is audited as them
     App::addAdminSection(window, context, *session);
     App::addAppointmentsSection(window, context, *session);
+    App::addDashboardSection(window, context, *session);
     Services::BackupService *backups = context.backupService();
     if (backups && session->canManageUsers()) {
         new Ui::BackupActions(

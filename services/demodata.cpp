@@ -205,7 +205,10 @@ DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rn
                                                                         : QStringLiteral("pending");
     if (lead.status == QLatin1String("shown"))
         ++*shownCount;
-    const DbResult<qint64> appointmentId = AppointmentRepository(database, clock).upsert(appointment);
+    // Booked during the call that set it: the row's created_at is the call's end, so the
+    // dashboard's "appointments booked" spreads over the demo's 60 days like the calls.
+    appointment.createdAt = call.endedAt;
+    const DbResult<qint64> appointmentId = AppointmentRepository(database, clock, TenantScope::agency()).upsert(appointment);
     if (!appointmentId.ok())
         return appointmentId.error();
     if (offset > 0)

@@ -1,0 +1,208 @@
+// The dashboard (issue 23): the six KPI figures and both charts' series over a small fixture
+// with known numbers, a period that straddles New York's change to daylight time (a 71-hour
+// "three days"), the previous period of the same length, the per-client filter, and a client
+// user who sees only their own client. Real SQLite file and, when configured, PostgreSQL.
+#include <common/testdatabase.h>
+#include <models/appointmentrepository.h>
+#include <models/calllogrepository.h>
+#include <models/campaignrepository.h>
+#include <models/clientrepository.h>
+#include <models/clock.h>
+#include <models/leadrepository.h>
+#include <services/auth/session.h>
+#include <services/servicethread.h>
+#include <ui/dashboard/dashboardview.h>
+
+#include <QComboBox>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace Callvia;
+
+namespace {
+
+qint64 utcMs(const char *iso)
+{
+    return QDateTime::fromString(QString::fromLatin1(iso), Qt::ISODate).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+class tst_DashboardView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void figuresAndChartsMatchTheFixture_data() { Tests::TestDatabase::addBackendRows(); }
+    void figuresAndChartsMatchTheFixture();
+
+private:
+    void seed(Models::Database &db);
+    Models::TestClock m_clock { utcMs("2026-03-10T16:00:00Z") };
+    const QTimeZone m_newYork { "America/New_York" };
+    qint64 m_a = 0;
+    qint64 m_b = 0;
+};
+
+void tst_DashboardView::seed(Models::Database &db)
+{
+    const auto agency = Models::TenantScope::agency();
+    auto client = [&](const QString &name) {
+        Models::ClientRecord c;
+        c.name = name;
+        const qint64 id = Models::ClientRepository(db, m_clock, agency).insert(c).value();
+        Models::CampaignRecord campaign;
+        campaign.clientId = id;
+        campaign.name = QStringLiteral("Main");
+        const qint64 campaignId = Models::CampaignRepository(db, m_clock, agency).insert(campaign).value();
+        return std::make_pair(id, campaignId);
+    };
+    const auto [a, campaignA] = client(QStringLiteral("Client A"));
+    const auto [b, campaignB] = client(QStringLiteral("Client B"));
+    m_a = a;
+    m_b = b;
+    QSqlQuery sql(db.connection());
+    int n = 0;
+    auto lead = [&](qint64 clientId, qint64 campaignId, const char *createdAt, const char *status) -> qint64 {
+        Models::LeadRecord l;
+        l.clientId = clientId;
+        l.campaignId = campaignId;
+        l.firstName = QStringLiteral("Lead%1").arg(++n);
+        l.phoneE164 = QStringLiteral("+1415555%1").arg(100 + n);
+        l.status = QString::fromLatin1(status);
+        const qint64 id = Models::LeadRepository(db, m_clock, agency).insert(l).value();
+        sql.prepare(QStringLiteral("UPDATE leads SET created_at = ? WHERE id = ?"));
+        sql.addBindValue(utcMs(createdAt));
+        sql.addBindValue(id);
+        if (!sql.exec())
+            QTest::qFail(qPrintable(sql.lastError().text()), __FILE__, __LINE__);
+        return id;
+    };
+    // The period is 2026-03-07 00:00 EST (05:00Z) to 2026-03-10 00:00 EDT (04:00Z).
+    const qint64 l1 = lead(a, campaignA, "2026-03-07T05:30:00Z", "shown"); // Mar 7 00:30 EST
+    lead(a, campaignA, "2026-03-07T04:30:00Z", "new"); // Mar 6 23:30 EST: the previous period
+    lead(a, campaignA, "2026-03-10T03:30:00Z", "contacted"); // Mar 9 23:30 EDT
+    const qint64 l4 = lead(a, campaignA, "2026-03-08T12:00:00Z", "booked");
+    const qint64 l5 = lead(b, campaignB, "2026-03-08T12:00:00Z", "no_show");
+
+    auto call = [&](qint64 clientId, const char *startedAt, qint64 durationMs, int voicemail) {
+        Models::CallLogRecord c;
+        c.clientId = clientId;
+        c.retellCallId = QStringLiteral("call_%1").arg(++n);
+        c.callStatus = QStringLiteral("ended");
+        c.startedAt = utcMs(startedAt);
+        c.endedAt = c.startedAt + durationMs;
+        c.durationMs = durationMs;
+        c.inVoicemail = voicemail;
+        QVERIFY(Models::CallLogRepository(db, m_clock, agency).upsert(c).ok());
+    };
+    call(a, "2026-03-07T15:00:00Z", 60'000, 0); // Mar 7, connected
+    call(a, "2026-03-08T06:30:00Z", 5'000, 0); // Mar 8 01:30 EST, too short
+    call(a, "2026-03-09T03:45:00Z", 30'000, 1); // Mar 8 23:45 EDT, voicemail
+    call(b, "2026-03-09T15:00:00Z", 120'000, 0); // Mar 9, connected
+    call(a, "2026-03-06T15:00:00Z", 20'000, 0); // previous period, connected
+
+    auto appointment = [&](qint64 clientId, qint64 leadId, const char *createdAt, const char *startsAt, const char *status) {
+        Models::AppointmentRecord r;
+        r.clientId = clientId;
+        r.leadId = leadId;
+        r.bookingUid = QStringLiteral("uid-%1").arg(++n);
+        r.createdAt = utcMs(createdAt);
+        r.startsAt = utcMs(startsAt);
+        r.endsAt = r.startsAt + 1'800'000;
+        r.status = QString::fromLatin1(status);
+        QVERIFY(Models::AppointmentRepository(db, m_clock, agency).upsert(r).ok());
+    };
+    appointment(a, l1, "2026-03-07T15:01:00Z", "2026-03-08T15:00:00Z", "shown");
+    appointment(b, l5, "2026-03-09T15:02:00Z", "2026-03-09T18:00:00Z", "no_show");
+    appointment(a, l4, "2026-03-08T06:45:00Z", "2026-03-12T15:00:00Z", "scheduled"); // Mar 8 01:45 EST
+
+    auto invoice = [&](qint64 clientId, const char *kind, const char *status, qint64 cents, const char *createdAt,
+                       const QVariant &paidAt) {
+        QVERIFY(sql.prepare(QStringLiteral("INSERT INTO invoices (client_id, kind, status, amount_cents, currency, "
+                                           "created_at, updated_at, paid_at) VALUES (?, ?, ?, ?, 'usd', ?, ?, ?)")));
+        for (const QVariant &v : { QVariant(clientId), QVariant(QString::fromLatin1(kind)), QVariant(QString::fromLatin1(status)),
+                                   QVariant(cents), QVariant(utcMs(createdAt)), QVariant(utcMs(createdAt)), paidAt })
+            sql.addBindValue(v);
+        QVERIFY2(sql.exec(), qPrintable(sql.lastError().text()));
+    };
+    invoice(a, "milestone", "paid", 200000, "2026-03-08T12:00:00Z", utcMs("2026-03-09T12:00:00Z"));
+    invoice(b, "usage", "open", 1234, "2026-03-07T12:00:00Z", QVariant(QMetaType::fromType<qint64>()));
+    invoice(a, "manual", "void", 5000, "2026-03-08T12:00:00Z", QVariant(QMetaType::fromType<qint64>()));
+}
+
+void tst_DashboardView::figuresAndChartsMatchTheFixture()
+{
+    QFETCH(QString, backend);
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(backend, &skip, &error);
+    QVERIFY2(test || error.isEmpty(), qPrintable(error));
+    if (!test)
+        QSKIP(qPrintable(skip));
+    Models::Database &db = test->database();
+    seed(db);
+    if (QTest::currentTestFailed())
+        return;
+
+    Services::ServiceThread reader(QStringLiteral("test-reader"), db);
+    const Services::Session admin(1, QStringLiteral("root"), Services::Session::Role::Admin, 0);
+    Ui::DashboardView view(db, m_clock, admin, reader, m_newYork);
+    view.setPeriod(Ui::DashboardView::Custom, QDate(2026, 3, 7), QDate(2026, 3, 9));
+    QTRY_VERIFY(!view.isLoading());
+    QVERIFY2(view.error().isEmpty(), qPrintable(view.error()));
+    QCOMPARE(view.toMs() - view.fromMs(), qint64(71) * 3'600'000); // a day of 23 hours inside
+    const Models::DashboardFigures &f = view.figures();
+    QCOMPARE(f.leadsAdded, 4);
+    QCOMPARE(f.callsPlaced, 4);
+    QCOMPARE(f.callsConnected, 2);
+    QCOMPARE(f.appointmentsBooked, 3);
+    QCOMPARE(f.shown, 1);
+    QCOMPARE(f.noShow, 1);
+    QCOMPARE(f.invoicedCents.value(QStringLiteral("usd")), 201234);
+    QCOMPARE(f.paidCents.value(QStringLiteral("usd")), 200000);
+    QCOMPARE((QList<qint64> { f.funnelNew, f.funnelContacted, f.funnelBooked, f.funnelShown }), (QList<qint64> { 4, 4, 3, 1 }));
+    QCOMPARE(view.previousFigures().leadsAdded, 1);
+    QCOMPARE(view.previousFigures().callsPlaced, 1);
+    QCOMPARE(view.cardValue(Ui::DashboardView::LeadsCard), QStringLiteral("4"));
+    QCOMPARE(view.cardChange(Ui::DashboardView::LeadsCard), QStringLiteral("+3 (+300 %) vs previous period"));
+    QCOMPARE(view.cardValue(Ui::DashboardView::ConnectCard), QStringLiteral("50.0 %"));
+    QCOMPARE(view.cardValue(Ui::DashboardView::ShowRateCard), QStringLiteral("50.0 %"));
+    QCOMPARE(view.cardValue(Ui::DashboardView::RevenueCard), QStringLiteral("$2,012.34"));
+    // Calls and bookings per New York day: 01:30 EST and 23:45 EDT both fall on March 8.
+    const auto &days = view.days();
+    QCOMPARE(days.size(), 3);
+    QCOMPARE(days[0].date, QDate(2026, 3, 7));
+    QCOMPARE((QList<qint64> { days[0].calls, days[1].calls, days[2].calls }), (QList<qint64> { 1, 2, 1 }));
+    QCOMPARE((QList<qint64> { days[0].appointments, days[1].appointments, days[2].appointments }), (QList<qint64> { 1, 1, 1 }));
+
+    // One client chosen by the agency.
+    QTRY_COMPARE(view.findChild<QComboBox *>(QStringLiteral("clientFilter"))->count(), 3);
+    view.setClient(m_a);
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.figures().leadsAdded, 3);
+    QCOMPARE(view.figures().callsPlaced, 3);
+    QCOMPARE(view.figures().invoicedCents.value(QStringLiteral("usd")), 200000);
+
+    // A client user of B sees B only, whatever the filter says.
+    const Services::Session clientB(9, QStringLiteral("bea"), Services::Session::Role::Client, m_b);
+    Ui::DashboardView own(db, m_clock, clientB, reader, m_newYork);
+    own.setPeriod(Ui::DashboardView::Custom, QDate(2026, 3, 7), QDate(2026, 3, 9));
+    QTRY_VERIFY(!own.isLoading());
+    QCOMPARE(own.figures().leadsAdded, 1);
+    QCOMPARE(own.figures().callsPlaced, 1);
+    QCOMPARE(own.figures().callsConnected, 1);
+    QCOMPARE(own.figures().appointmentsBooked, 1);
+    QCOMPARE(own.figures().noShow, 1);
+    QCOMPARE(own.cardValue(Ui::DashboardView::RevenueCard), QStringLiteral("$12.34"));
+    QCOMPARE(own.findChild<QComboBox *>(QStringLiteral("clientFilter"))->isVisible(), false);
+
+    // Last 7 days from March 10 (the clock): March 4 to 10.
+    view.setPeriod(Ui::DashboardView::Last7Days);
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.days().size(), 7);
+    QCOMPARE(view.days().first().date, QDate(2026, 3, 4));
+}
+
+QTEST_MAIN(tst_DashboardView)
+#include "tst_dashboardview.moc"
