@@ -12,6 +12,7 @@
 #include <ui/outboxview.h>
 #include <ui/appointments/appointmentsview.h>
 #include <ui/dashboard/dashboardview.h>
+#include <ui/leads/leadsview.h>
 #include <ui/setupdialog.h>
 
 #include <QMessageBox>
@@ -87,6 +88,12 @@ void addDashboardSection(Ui::MainWindow &window, AppContext &context, const Serv
 {
     window.setSectionWidget(Ui::MainWindow::Dashboard,
                             new Ui::DashboardView(context.database(), context.clock(), session, context.viewReader()));
+}
+
+void addLeadsSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session)
+{
+    window.setSectionWidget(Ui::MainWindow::Leads,
+                            new Ui::LeadsView(context.database(), context.clock(), session, context.viewReader()));
 }
 
 namespace {

@@ -24,6 +24,8 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
 void addAppointmentsSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
 // The Dashboard section (KPI cards and charts), reading on context.viewReader().
 void addDashboardSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
+// The Leads section (search, list, lead detail with calls, appointments and messages).
+void addLeadsSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
 
 // Sub-commands with `--user NAME`: reads the password from CALLVIA_PASSWORD (then removed
 // from the environment) or from stdin without echo, signs in through AuthService (lockout and

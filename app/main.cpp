@@ -202,6 +202,7 @@ int runGui(QApplication &app, App::AppContext &context)
     App::addAdminSection(window, context, *session);
     App::addAppointmentsSection(window, context, *session);
     App::addDashboardSection(window, context, *session);
+    App::addLeadsSection(window, context, *session);
     Services::BackupService *backups = context.backupService();
     if (backups && session->canManageUsers()) {
         new Ui::BackupActions(

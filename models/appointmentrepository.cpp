@@ -212,6 +212,12 @@ DbResult<QList<AppointmentRecord>> AppointmentRepository::listUnmatched() const
                   {});
 }
 
+DbResult<QList<AppointmentRecord>> AppointmentRepository::listForLead(qint64 leadId) const
+{
+    return select(QStringLiteral("WHERE lead_id = ?") + Sql::scopeClause(m_scope) + QStringLiteral(" ORDER BY starts_at DESC, id DESC"),
+                  { leadId });
+}
+
 DbResult<QList<AppointmentListRow>> AppointmentRepository::listBetween(qint64 fromMs, qint64 toMs,
                                                                       const AppointmentFilter &filter, qint64 nowMs,
                                                                       int limit) const

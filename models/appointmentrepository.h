@@ -56,6 +56,8 @@ public:
     // booking's reminders follow. Fails with NotFound when the appointment is already matched.
     DbError linkToLead(qint64 appointmentId, qint64 leadId) const;
     DbResult<QList<AppointmentRecord>> listUnmatched() const;
+    // A lead's appointments, newest start first (index appointments_lead_id).
+    DbResult<QList<AppointmentRecord>> listForLead(qint64 leadId) const;
     // Appointments starting in [fromMs, toMs) in the scope, by start time, at most `limit` rows
     // (index appointments_starts_at, or (client_id, starts_at) for one client). `nowMs` decides
     // which ones are "awaiting" a verdict.

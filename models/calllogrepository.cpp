@@ -150,4 +150,18 @@ DbResult<QList<CallLogRecord>> CallLogRepository::listUnmatched() const
     return rows;
 }
 
+DbResult<QList<CallLogRecord>> CallLogRepository::listForLead(qint64 leadId, int limit) const
+{
+    DbResult<QSqlQuery> q = Sql::exec(m_database,
+                                      selectColumns + QStringLiteral("WHERE lead_id = ?") + Sql::scopeClause(m_scope)
+                                              + QStringLiteral(" ORDER BY COALESCE(started_at, created_at) DESC, id DESC LIMIT ?"),
+                                      { leadId, limit });
+    if (!q.ok())
+        return q.error();
+    QList<CallLogRecord> rows;
+    while (q.value().next())
+        rows << readCallLog(q.value());
+    return rows;
+}
+
 } // namespace Callvia::Models

@@ -26,6 +26,8 @@ public:
     // Calls no lead matched (lead_id NULL; client_id too when no client was attributed); visible
     // to the agency scope only.
     DbResult<QList<CallLogRecord>> listUnmatched() const;
+    // A lead's calls, newest first (index call_logs_lead_id), for the lead detail.
+    DbResult<QList<CallLogRecord>> listForLead(qint64 leadId, int limit = 200) const;
 
 private:
     DbResult<CallLogRecord> findWhere(const QString &where, const QVariant &bind) const;

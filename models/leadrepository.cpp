@@ -164,9 +164,21 @@ QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds)
         // Range conditions instead of LIKE so the phone and email indexes serve the prefix search.
         const QString text = query.search.trimmed();
         const QString upper = text + QChar(0xFFFF);
+        // Names in any case through the lower(...) expression indexes of migration 015.
+        const QString lower = text.toLower();
+        const QString lowerUpper = lower + QChar(0xFFFF);
         where += QStringLiteral(" AND ((phone_e164 >= ? AND phone_e164 < ?) OR (email >= ? AND email < ?)"
-                                " OR (last_name >= ? AND last_name < ?) OR (first_name >= ? AND first_name < ?))");
-        binds << text << upper << text.toLower() << upper.toLower() << text << upper << text << upper;
+                                " OR (lower(last_name) >= ? AND lower(last_name) < ?)"
+                                " OR (lower(first_name) >= ? AND lower(first_name) < ?))");
+        binds << text << upper << lower << lowerUpper << lower << lowerUpper << lower << lowerUpper;
+    }
+    if (!query.phoneE164.isEmpty()) {
+        where += QStringLiteral(" AND phone_e164 = ?");
+        binds << query.phoneE164;
+    }
+    if (query.afterId > 0) {
+        where += QStringLiteral(" AND id > ?");
+        binds << query.afterId;
     }
     return where;
 }
@@ -175,7 +187,7 @@ DbResult<QList<LeadRecord>> LeadRepository::page(const LeadQuery &query) const
 {
     QVariantList binds;
     const QString sql = selectColumns + whereClause(query, binds) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?");
-    binds << query.limit << query.offset;
+    binds << query.limit << (query.afterId > 0 ? 0 : query.offset);
     return readAll(Sql::exec(m_database, sql, binds));
 }
 
@@ -184,6 +196,21 @@ DbResult<qint64> LeadRepository::count(const LeadQuery &query) const
     QVariantList binds;
     DbResult<QSqlQuery> q =
             Sql::exec(m_database, QStringLiteral("SELECT COUNT(*) FROM leads ") + whereClause(query, binds), binds);
+    if (!q.ok())
+        return q.error();
+    q.value().next();
+    return q.value().value(0).toLongLong();
+}
+
+DbResult<qint64> LeadRepository::countUpTo(const LeadQuery &query, qint64 cap) const
+{
+    LeadQuery all = query;
+    all.afterId = 0;
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM leads ") + whereClause(all, binds)
+            + QStringLiteral(" LIMIT ?) capped");
+    binds << cap;
+    DbResult<QSqlQuery> q = Sql::exec(m_database, sql, binds);
     if (!q.ok())
         return q.error();
     q.value().next();

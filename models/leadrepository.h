@@ -17,7 +17,9 @@ struct LeadQuery
     qint64 clientId = 0; // 0 = any the scope allows
     qint64 campaignId = 0;
     QString status; // empty = any
-    QString search; // prefix of name, phone or email
+    QString search; // prefix of name (any case), phone or email
+    QString phoneE164; // exact phone (a number typed in any format, normalized by the caller)
+    qint64 afterId = 0; // keyset paging: rows with a larger id (replaces offset when set)
     int offset = 0;
     int limit = 200;
 };
@@ -37,6 +39,9 @@ public:
     DbError setStatus(qint64 id, const QString &status, qint64 callbackAt = 0) const;
     DbResult<QList<LeadRecord>> page(const LeadQuery &query) const;
     DbResult<qint64> count(const LeadQuery &query) const;
+    // COUNT(*) of at most `cap` matching rows: the list says "1,000+" instead of counting a
+    // million rows on every keystroke.
+    DbResult<qint64> countUpTo(const LeadQuery &query, qint64 cap) const;
 
 private:
     QString whereClause(const LeadQuery &query, QVariantList &binds) const;

@@ -5,3 +5,6 @@ CREATE INDEX appointments_starts_at ON appointments (starts_at);
 CREATE INDEX leads_created_at ON leads (created_at);
 CREATE INDEX appointments_created_at ON appointments (created_at);
 CREATE INDEX invoices_created_at ON invoices (created_at);
+-- The leads view (issue 23) finds a lead by the start of a name in any case.
+CREATE INDEX leads_first_name_lower ON leads (lower(first_name));
+CREATE INDEX leads_last_name_lower ON leads (lower(last_name));

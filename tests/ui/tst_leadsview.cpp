@@ -1,0 +1,192 @@
+// The Leads view (issue 23): filters and the search box change the results (a phone typed in
+// three formats, part of an e-mail, a name in another case), the list is read a page at a time
+// and counts "1,000+" instead of counting everything, the selected lead shows its calls,
+// appointments and messages, and a client user sees only their own leads, even by id. Real
+// reader thread, real SQLite file and, when configured, PostgreSQL.
+#include <common/testdatabase.h>
+#include <models/appointmentrepository.h>
+#include <models/calllogrepository.h>
+#include <models/campaignrepository.h>
+#include <models/clientrepository.h>
+#include <models/clock.h>
+#include <models/database.h>
+#include <models/leadrepository.h>
+#include <models/messagerepository.h>
+#include <services/auth/session.h>
+#include <services/servicethread.h>
+#include <ui/leads/leadsview.h>
+#include <ui/widgets/messagelist.h>
+
+#include <QComboBox>
+#include <QTableWidget>
+#include <QtTest>
+
+using namespace Callvia;
+
+class tst_LeadsView : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void searchFiltersPagesAndDetail_data() { Tests::TestDatabase::addBackendRows(); }
+    void searchFiltersPagesAndDetail();
+
+private:
+    Models::TestClock m_clock { 1'780'000'000'000 };
+};
+
+void tst_LeadsView::searchFiltersPagesAndDetail()
+{
+    QFETCH(QString, backend);
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(backend, &skip, &error);
+    QVERIFY2(test || error.isEmpty(), qPrintable(error));
+    if (!test)
+        QSKIP(qPrintable(skip));
+    Models::Database &db = test->database();
+    const auto agency = Models::TenantScope::agency();
+    auto client = [&](const QString &name) {
+        Models::ClientRecord c;
+        c.name = name;
+        const qint64 id = Models::ClientRepository(db, m_clock, agency).insert(c).value();
+        Models::CampaignRecord campaign;
+        campaign.clientId = id;
+        campaign.name = name + QStringLiteral(" calls");
+        return std::make_pair(id, Models::CampaignRepository(db, m_clock, agency).insert(campaign).value());
+    };
+    const auto [a, campaignA] = client(QStringLiteral("Client A"));
+    const auto [b, campaignB] = client(QStringLiteral("Client B"));
+    const Models::LeadRepository leads(db, m_clock, agency);
+    {
+        Models::Transaction tx(db);
+        for (int i = 0; i < 1005; ++i) { // more than the count cap, five pages
+            Models::LeadRecord l;
+            l.clientId = a;
+            l.campaignId = campaignA;
+            l.firstName = QStringLiteral("Bulk%1").arg(i);
+            l.phoneE164 = QStringLiteral("+1212555%1").arg(2000 + i);
+            l.status = i % 2 ? QStringLiteral("contacted") : QStringLiteral("new");
+            QVERIFY(leads.insert(l).ok());
+        }
+        QVERIFY(!tx.commit());
+    }
+    Models::LeadRecord maria;
+    maria.clientId = a;
+    maria.campaignId = campaignA;
+    maria.firstName = QStringLiteral("María");
+    maria.lastName = QStringLiteral("Silva");
+    maria.phoneE164 = QStringLiteral("+14155550134");
+    maria.email = QStringLiteral("maria.silva@example.com");
+    maria.status = QStringLiteral("booked");
+    const qint64 mariaId = leads.insert(maria).value();
+    Models::LeadRecord bob;
+    bob.clientId = b;
+    bob.campaignId = campaignB;
+    bob.firstName = QStringLiteral("Bob");
+    bob.lastName = QStringLiteral("Silvers");
+    bob.phoneE164 = QStringLiteral("+14155550199");
+    bob.email = QStringLiteral("bob@example.org");
+    const qint64 bobId = leads.insert(bob).value();
+
+    Models::CallLogRecord call;
+    call.clientId = a;
+    call.leadId = mariaId;
+    call.retellCallId = QStringLiteral("call_maria");
+    call.startedAt = m_clock.nowMs() - 3'600'000;
+    call.durationMs = 95'000;
+    call.outcome = QStringLiteral("appointment_set");
+    QVERIFY(Models::CallLogRepository(db, m_clock, agency).upsert(call).ok());
+    Models::AppointmentRecord appointment;
+    appointment.clientId = a;
+    appointment.leadId = mariaId;
+    appointment.bookingUid = QStringLiteral("maria-1");
+    appointment.startsAt = m_clock.nowMs() + 86'400'000;
+    appointment.endsAt = appointment.startsAt + 1'800'000;
+    QVERIFY(Models::AppointmentRepository(db, m_clock, agency).upsert(appointment).ok());
+    Models::MessageRecord message;
+    message.clientId = a;
+    message.leadId = mariaId;
+    message.channel = QStringLiteral("sms");
+    message.toAddress = maria.phoneE164;
+    message.body = QStringLiteral("See you tomorrow. Reply STOP to opt out.");
+    message.status = QStringLiteral("delivered");
+    QVERIFY(Models::MessageRepository(db, m_clock, agency).insert(message).ok());
+
+    Services::ServiceThread reader(QStringLiteral("test-reader"), db);
+    const Services::Session admin(1, QStringLiteral("root"), Services::Session::Role::Admin, 0);
+    Ui::LeadsView view(db, m_clock, admin, reader, QTimeZone("America/New_York"));
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.table()->rowCount(), Ui::LeadsView::PageSize);
+    QCOMPARE(view.countText(), QStringLiteral("1,000+ leads"));
+    view.loadMore();
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.table()->rowCount(), 2 * Ui::LeadsView::PageSize);
+    for (int i = 0; i < 5; ++i) {
+        view.loadMore();
+        QTRY_VERIFY(!view.isLoading());
+    }
+    QCOMPARE(view.table()->rowCount(), 1007); // every lead once, in id order
+    QCOMPARE(view.table()->item(1006, Ui::LeadsView::NameColumn)->text(), QStringLiteral("Bob Silvers"));
+
+    // A phone typed three ways finds María, and only her.
+    for (const char *typed : { "(415) 555-0134", "+1 415 555 0134", "4155550134" }) {
+        view.setSearch(QString::fromLatin1(typed));
+        QTRY_VERIFY(!view.isLoading());
+        QCOMPARE(view.table()->rowCount(), 1);
+        QCOMPARE(view.table()->item(0, Ui::LeadsView::PhoneColumn)->text(), QStringLiteral("+14155550134"));
+        QCOMPARE(view.countText(), QStringLiteral("1 lead"));
+    }
+    view.setSearch(QStringLiteral("maria.si"));
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.table()->rowCount(), 1);
+    view.setSearch(QStringLiteral("silv")); // last names in another case: María Silva, Bob Silvers
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.table()->rowCount(), 2);
+    view.setSearch(QStringLiteral("nobody-by-this-name"));
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.table()->rowCount(), 0);
+
+    // Filters: status, then client.
+    view.setSearch(QString());
+    QTRY_COMPARE(view.findChild<QComboBox *>(QStringLiteral("clientFilter"))->count(), 3);
+    view.setFilter(0, 0, QStringLiteral("booked"));
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.table()->rowCount(), 1);
+    view.setFilter(b, 0, QString());
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.table()->rowCount(), 1);
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::ClientColumn)->text(), QStringLiteral("Client B"));
+    view.setFilter(0, campaignA, QStringLiteral("contacted"));
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.countText(), QStringLiteral("502 leads"));
+
+    // The detail of María: her call, appointment and message.
+    view.selectLead(mariaId);
+    QTRY_VERIFY(!view.isLoading());
+    QVERIFY2(view.detailText().contains(QStringLiteral("María Silva")), qPrintable(view.detailText()));
+    QCOMPARE(view.callTable()->rowCount(), 1);
+    QCOMPARE(view.callTable()->item(0, 1)->text(), QStringLiteral("1:35"));
+    QCOMPARE(view.appointmentTable()->rowCount(), 1);
+    QCOMPARE(view.messageList()->rowCount(), 1);
+    QCOMPARE(view.messageList()->item(0, Ui::MessageList::StatusColumn)->text(), QStringLiteral("Delivered"));
+
+    // A client user of B: B's lead only, and not A's even by id or by María's number.
+    const Services::Session clientB(5, QStringLiteral("bea"), Services::Session::Role::Client, b);
+    Ui::LeadsView own(db, m_clock, clientB, reader, QTimeZone("America/New_York"));
+    QTRY_VERIFY(!own.isLoading());
+    QCOMPARE(own.table()->rowCount(), 1);
+    QCOMPARE(own.table()->item(0, Ui::LeadsView::NameColumn)->text(), QStringLiteral("Bob Silvers"));
+    own.setSearch(QStringLiteral("415 555 0134"));
+    QTRY_VERIFY(!own.isLoading());
+    QCOMPARE(own.table()->rowCount(), 0);
+    own.selectLead(mariaId);
+    QTRY_VERIFY(!own.isLoading());
+    QVERIFY2(own.detailText().contains(QLatin1String("Could not read")), qPrintable(own.detailText()));
+    QCOMPARE(own.messageList()->rowCount(), 0);
+    own.selectLead(bobId);
+    QTRY_VERIFY(!own.isLoading());
+    QVERIFY(own.detailText().contains(QLatin1String("Bob Silvers")));
+}
+
+QTEST_MAIN(tst_LeadsView)
+#include "tst_leadsview.moc"
