@@ -135,16 +135,30 @@ DbResult<QList<RebookStepRecord>> RebookRepository::steps(qint64 sequenceId) con
 
 DbResult<QString> RebookRepository::newBookingBy(const RebookSequenceRecord &s) const
 {
+    // Who the lead is: its id, and its e-mail and phone as a booking's attendee or a lead row.
+    QStringList who;
+    QVariantList binds { s.clientId, s.appointmentId, s.startedAt };
+    if (s.leadId != 0) {
+        who << QStringLiteral("a.lead_id = ?");
+        binds << s.leadId;
+    }
+    if (!s.email.isEmpty()) {
+        who << QStringLiteral("lower(a.attendee_email) = ? OR l.email = ?");
+        binds << s.email << s.email;
+    }
+    if (!s.phone.isEmpty()) {
+        who << QStringLiteral("a.attendee_phone = ? OR l.phone_e164 = ?");
+        binds << s.phone << s.phone;
+    }
+    if (who.isEmpty())
+        return QString();
     DbResult<QSqlQuery> q = Sql::exec(
             m_database,
             QStringLiteral("SELECT a.booking_uid FROM appointments a LEFT JOIN leads l ON l.id = a.lead_id "
                            "WHERE COALESCE(a.client_id, 0) = ? AND a.id <> ? AND a.created_at > ? "
-                           "AND a.status NOT IN ('cancelled', 'rejected') AND ((? <> 0 AND a.lead_id = ?) "
-                           "OR lower(COALESCE(a.attendee_email, l.email, '')) = ? OR COALESCE(a.attendee_phone, '') = ? "
-                           "OR COALESCE(l.phone_e164, '') = ? OR COALESCE(l.email, '') = ?) ORDER BY a.created_at, a.id LIMIT 1"),
-            { s.clientId, s.appointmentId, s.startedAt, s.leadId, s.leadId,
-              s.email.isEmpty() ? QStringLiteral("\x01") : s.email, s.phone.isEmpty() ? QStringLiteral("\x01") : s.phone,
-              s.phone.isEmpty() ? QStringLiteral("\x01") : s.phone, s.email.isEmpty() ? QStringLiteral("\x01") : s.email });
+                           "AND a.status NOT IN ('cancelled', 'rejected') AND (")
+                    + who.join(QStringLiteral(" OR ")) + QStringLiteral(") ORDER BY a.created_at, a.id LIMIT 1"),
+            binds);
     if (!q.ok())
         return q.error();
     return q.value().next() ? q.value().value(0).toString() : QString();
