@@ -41,6 +41,13 @@
 #include <services/reminders/reminderservice.h>
 #include <services/scheduling/scheduler.h>
 // --- end scheduler includes ---
+// --- appcontext: verification includes (issue 22) ---
+#include <services/auth/session.h>
+#include <services/rebooking/rebookservice.h>
+#include <services/verification/verificationservice.h>
+
+#include <QMessageAuthenticationCode>
+// --- end verification includes ---
 
 Q_LOGGING_CATEGORY(lcApp, "callvia.app")
 
@@ -151,6 +158,7 @@ Models::DbError AppContext::openDatabase()
         m_backupService = new Services::BackupService(
                 *m_database, *m_clock, folder.ok() ? folder.value() : Services::BackupService::defaultFolder(), this);
     }
+    ensureLinkKey(key); // issue 22
     createScheduler(); // issue 21
     qCInfo(lcApp) << "database ready:" << m_database->url().displayName();
     return {};
@@ -224,6 +232,7 @@ QString AppContext::startServices()
         Services::WebhookListener::Options listenerOptions;
         // CALLVIA_LISTENER_RATE_LIMIT, _VERIFIED_RATE_LIMIT, _MAX_CONNECTIONS (see ListenerLimits)
         listenerOptions.limits = Services::ListenerLimits::fromConfig(*m_providerConfig);
+        listenerOptions.linkKey = m_linkKey; // issue 22
         const qint64 files = Services::raiseOpenFileLimit();
         if (files >= 0 && files < listenerOptions.limits.maxConnections + 256)
             qCWarning(lcApp).noquote() << "only" << files << "open files allowed for up to"
@@ -343,6 +352,7 @@ void AppContext::createScheduler()
                                   return pass.error();
                               return pass.value().total() > 0; // a full or partial batch: look again at once
                           } });
+    addVerificationJobs(); // issue 22
 }
 
 void AppContext::startScheduler()
@@ -371,6 +381,8 @@ void AppContext::stopScheduler()
         delete m_scheduler; // created but never started (a sub-command)
         m_scheduler = nullptr;
         m_reminders = nullptr;
+        m_verification = nullptr; // issue 22
+        m_rebook = nullptr;
         return;
     }
     // Runs between two passes (each one transaction): nothing is left half-written.
@@ -386,9 +398,44 @@ void AppContext::stopScheduler()
     delete m_scheduler; // its thread's event loop is gone; deletes m_reminders too
     m_scheduler = nullptr;
     m_reminders = nullptr;
+    m_verification = nullptr; // issue 22: children of the scheduler
+    m_rebook = nullptr;
     delete m_schedulerThread;
     m_schedulerThread = nullptr;
 }
 // --- end scheduler ---
+
+// --- appcontext: show verification and rebook (issue 22) ---
+// The show-check links are signed with verification.link_key (a secret setting, or
+// CALLVIA_VERIFICATION_LINK_KEY); without one, with a key derived from the secrets key
+// (HMAC-SHA256 over a fixed label), so no new secret is written into a database on start.
+void AppContext::ensureLinkKey(const QByteArray &secretsKey)
+{
+    m_linkKey = secretsKey.isEmpty()
+            ? QByteArray()
+            : QMessageAuthenticationCode::hash(QByteArrayLiteral("callvia verification link key v1"), secretsKey,
+                                               QCryptographicHash::Sha256)
+                      .toBase64();
+}
+
+// Verification before the rebook sequence it starts (and before billing, which the billing
+// helper registers after these); each a Scheduler job on the scheduler's thread.
+void AppContext::addVerificationJobs()
+{
+    Services::VerificationService::Options options;
+    options.linkKey = m_linkKey;
+    m_verification = new Services::VerificationService(*m_database, *m_clock, m_providerConfig.get(), options, m_scheduler);
+    m_rebook = new Services::RebookService(*m_database, *m_clock, Services::RebookService::Options(), m_scheduler);
+    Services::VerificationService *verification = m_verification;
+    Services::RebookService *rebook = m_rebook;
+    m_scheduler->addJob({ QStringLiteral("verification"), [verification] { return verification->nextDueAt(); },
+                          [verification](qint64 nowMs) { return verification->runDue(nowMs); } });
+    m_scheduler->addJob({ QStringLiteral("rebook"), [rebook] { return rebook->nextDueAt(); },
+                          [rebook](qint64 nowMs) { return rebook->runDue(nowMs); } });
+    // Confirmation e-mails and rebook messages go out at once rather than at the outbox's next timer.
+    connect(m_verification, &Services::VerificationService::confirmationsQueued, this, &AppContext::wakeOutbox);
+    connect(m_rebook, &Services::RebookService::messagesQueued, this, &AppContext::wakeOutbox);
+}
+// --- end verification ---
 
 } // namespace Callvia::App

@@ -28,6 +28,8 @@ class ServiceThread;
 class WebhookListener;
 class Scheduler; // issue 21
 class ReminderService; // issue 21
+class VerificationService; // issue 22
+class RebookService; // issue 22
 }
 
 class QThread;
@@ -132,6 +134,19 @@ private:
     Services::Scheduler *m_scheduler = nullptr; // owns m_reminders; lives on m_schedulerThread once started
     Services::ReminderService *m_reminders = nullptr;
     // --- end scheduler ---
+    // --- appcontext: show verification and rebook (issue 22) ---
+public:
+    // On the scheduler's thread once started (children of m_scheduler); null before openDatabase().
+    Services::VerificationService *verification() const { return m_verification; }
+    Services::RebookService *rebook() const { return m_rebook; }
+
+private:
+    void ensureLinkKey(const QByteArray &secretsKey);
+    QByteArray m_linkKey; // the show-check links' fallback key
+    void addVerificationJobs();
+    Services::VerificationService *m_verification = nullptr;
+    Services::RebookService *m_rebook = nullptr;
+    // --- end verification ---
 
     // --- appcontext: signed-in user of a sub-command (issue 6) ---
 public:

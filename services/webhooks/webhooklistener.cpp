@@ -5,6 +5,9 @@
 #include <models/database.h>
 #include <models/eventrepository.h>
 #include <services/providerconfig.h>
+#include <services/verification/confirmationlinks.h>
+#include <services/verification/verificationservice.h>
+#include <services/reminders/messagetemplates.h>
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -44,6 +47,13 @@ QList<IncomingEvent> unidentifiedEvents(const QByteArray &body, const QUrlQuery 
                              body.isEmpty() ? query.toString(QUrl::FullyEncoded).toUtf8() : body } };
 }
 
+VerificationService::Options verificationOptions(const WebhookListener::Options &options)
+{
+    VerificationService::Options verification;
+    verification.linkKey = options.linkKey;
+    return verification;
+}
+
 } // namespace
 
 void writeJsonError(QHttpServerResponder &responder, int status, const QString &error, const QString &detail,
@@ -69,7 +79,8 @@ WebhookListener::WebhookListener(Models::Database &database, const Models::Clock
                                  const HandlerRegistry &handlers, Options options, QObject *parent)
     : QObject(parent), m_database(database), m_clock(clock), m_config(config), m_handlers(handlers),
       m_options(options), m_http(new QHttpServer(this)),
-      m_intake(new IntakeQueue(database, clock, options.intake, this))
+      m_intake(new IntakeQueue(database, clock, options.intake, this)),
+      m_verification(new VerificationService(database, clock, &config, verificationOptions(options), this))
 {
     connect(m_intake, &IntakeQueue::eventsStored, this, &WebhookListener::eventsStored);
     connect(m_intake, &IntakeQueue::databaseHealthChanged, this, &WebhookListener::databaseHealthChanged);
@@ -80,6 +91,10 @@ WebhookListener::WebhookListener(Models::Database &database, const Models::Clock
     m_http->route(QStringLiteral("/healthz"), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         handleHealth(request, std::move(responder));
     });
+    m_http->route(QStringLiteral("/api/appointments/verify"),
+                  [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                      handleVerify(request, std::move(responder));
+                  });
     m_http->setMissingHandler([](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         writeJsonError(responder, 404, QStringLiteral("not_found"),
                        QStringLiteral("no route for %1").arg(request.url().path().left(200)));
@@ -254,6 +269,8 @@ QString WebhookListener::secret(const QString &provider)
         for (auto it = secretNames().cbegin(); it != secretNames().cend(); ++it)
             m_secrets.insert(it.key(), m_config.value(it.key(), it.value()));
         m_secrets.insert(QStringLiteral("listener"), m_config.value(QStringLiteral("listener"), QStringLiteral("public_url")));
+        m_secrets.insert(QStringLiteral("verification"),
+                         m_config.value(QStringLiteral("verification"), QStringLiteral("link_key"))); // issue 22
         m_secretsLoadedMs = now;
     }
     const QString value = m_secrets.value(provider);
@@ -280,5 +297,67 @@ void WebhookListener::handleHealth(const QHttpServerRequest &request, QHttpServe
     responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), "application/json",
                     healthy ? Status::Ok : Status::ServiceUnavailable);
 }
+
+// --- listener: the client's show-check link (issue 22) ---
+void WebhookListener::handleVerify(const QHttpServerRequest &request, QHttpServerResponder &&responder)
+{
+    if (!charge(responder, request, QStringLiteral("verify"), false))
+        return;
+    if (request.method() != QHttpServerRequest::Method::Get)
+        return writeJsonError(responder, 405, QStringLiteral("method_not_allowed"), QStringLiteral("this route takes GET"), "GET");
+    const QUrlQuery query(request.url());
+    const QString token = query.queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    const QString answer = query.queryItemValue(QStringLiteral("answer"), QUrl::FullyDecoded);
+    QString language = QString::fromLatin1(request.value("accept-language").left(2));
+    const auto answerPage = [&](int status, const QString &kind, const QHash<QString, QString> &values = {}) {
+        responder.write(ConfirmationLinks::page(language, kind, values),
+                        { { "Content-Type", "text/html; charset=utf-8" },
+                          { "Cache-Control", "no-store" },
+                          { "Referrer-Policy", "no-referrer" } },
+                        Status(status));
+    };
+    const QString configured = secret(QStringLiteral("verification"));
+    const QByteArray key = configured.isEmpty() ? m_options.linkKey : configured.toUtf8();
+    if (key.isEmpty())
+        return answerPage(503, QStringLiteral("unavailable"));
+    const ConfirmationLinks::Parsed parsed = ConfirmationLinks::verify(key, token, answer, m_clock.nowMs());
+    switch (parsed.check) {
+    case ConfirmationLinks::Check::Malformed:
+        return answerPage(400, QStringLiteral("invalid"));
+    case ConfirmationLinks::Check::Forged:
+        qCInfo(lcWebhooks) << "show-check link with a bad signature for appointment" << parsed.appointmentId;
+        return answerPage(403, QStringLiteral("invalid"));
+    case ConfirmationLinks::Check::Expired:
+        return answerPage(410, QStringLiteral("expired"));
+    case ConfirmationLinks::Check::Valid:
+        break;
+    }
+    const Models::DbResult<VerificationService::Answered> answered = m_verification->answerConfirmation(parsed.appointmentId, answer);
+    if (!answered.ok()) {
+        qCWarning(lcWebhooks).noquote() << "show-check answer not stored:" << answered.error().message();
+        return answerPage(503, QStringLiteral("unavailable"));
+    }
+    const VerificationService::Answered &a = answered.value();
+    if (!a.language.isEmpty())
+        language = a.language;
+    const QString zone = a.timeZone.isEmpty() ? QStringLiteral("UTC") : a.timeZone;
+    const QHash<QString, QString> values {
+        { QStringLiteral("lead_name"), a.leadName },
+        { QStringLiteral("appointment_time"),
+          MessageTemplates::formatTime(a.startsAt, zone, MessageTemplates::pickLanguage(language)) },
+    };
+    switch (a.outcome) {
+    case VerificationService::AnswerOutcome::Recorded:
+        return answerPage(200, answer, values);
+    case VerificationService::AnswerOutcome::AlreadyAnswered:
+        return answerPage(409, QStringLiteral("used"));
+    case VerificationService::AnswerOutcome::Expired:
+        return answerPage(410, QStringLiteral("expired"));
+    case VerificationService::AnswerOutcome::NotFound:
+        break;
+    }
+    answerPage(404, QStringLiteral("invalid"));
+}
+// --- end show-check link ---
 
 } // namespace Callvia::Services

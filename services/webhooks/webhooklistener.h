@@ -19,10 +19,13 @@ namespace Callvia::Services {
 
 class HandlerRegistry;
 class ProviderConfig;
+class VerificationService; // issue 22
 
 // The webhook listener: GuardedTcpServer (limits) -> QHttpServer (routes) -> signature check
 // -> ProviderHandler::identify() -> IntakeQueue (group commit, then 200). Routes:
-// POST /api/webhooks/{retell,calcom,stripe,sendgrid,messagebird} (messagebird also GET), GET /healthz.
+// POST /api/webhooks/{retell,calcom,stripe,sendgrid,messagebird} (messagebird also GET), GET /healthz,
+// GET /api/appointments/verify?token=..&answer=yes|no (the client's signed show-check link, issue 22;
+// rate-limited with the unverified budget, answered with a small HTML page).
 // Borrows the database, clock, config and handlers; owns its servers and queue.
 class WebhookListener final : public QObject
 {
@@ -34,6 +37,7 @@ public:
         ListenerLimits limits;
         IntakeQueue::Options intake;
         qint64 secretsCacheMs = 10'000; // settings edits apply within this time
+        QByteArray linkKey; // show-check links without a verification.link_key setting (issue 22)
     };
 
     WebhookListener(Models::Database &database, const Models::Clock &clock, const ProviderConfig &config,
@@ -56,6 +60,7 @@ Q_SIGNALS:
 private:
     void handleWebhook(const QString &provider, const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void handleHealth(const QHttpServerRequest &request, QHttpServerResponder &&responder);
+    void handleVerify(const QHttpServerRequest &request, QHttpServerResponder &&responder); // issue 22
     VerifyResult verify(const QString &provider, const QHttpServerRequest &request, const QString &secret);
     QString secret(const QString &provider);
     void reject(QHttpServerResponder &responder, const QString &provider, int status, const QString &error,
@@ -76,6 +81,7 @@ private:
     QHash<QString, QString> m_secrets;
     qint64 m_secretsLoadedMs = -1;
     QSet<QString> m_loggedUnconfigured;
+    VerificationService *m_verification; // child; answers the show-check links (issue 22)
 };
 
 // Writes {"error":…,"detail":…} with the given status (and extra headers); no "detail" when it

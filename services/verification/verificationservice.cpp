@@ -1,0 +1,470 @@
+#include "verificationservice.h"
+
+#include "confirmationlinks.h"
+
+#include <models/clock.h>
+#include <models/database.h>
+#include <models/messagerepository.h>
+#include <models/optoutrepository.h>
+#include <models/outboxrepository.h>
+#include <models/verificationrepository.h>
+#include <services/auth/auditlog.h>
+#include <services/auth/session.h>
+#include <services/providerconfig.h>
+#include <services/rebooking/rebookservice.h>
+#include <services/reminders/messagetemplates.h>
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcVerification, "callvia.verification")
+
+namespace Callvia::Services {
+
+using namespace Models;
+
+namespace {
+
+QString isoTime(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
+}
+
+QString leadName(const VerificationCandidate &c)
+{
+    return !c.leadFirstName.isEmpty() ? c.leadFirstName : c.attendeeName;
+}
+
+bool isOpen(const QString &status)
+{
+    return status == QLatin1String("pending") || status == QLatin1String("scheduled");
+}
+
+} // namespace
+
+VerificationService::VerificationService(Database &database, const Clock &clock, const ProviderConfig *config,
+                                         Options options, QObject *parent)
+    : QObject(parent), m_database(database), m_clock(clock), m_config(config), m_options(std::move(options))
+{
+}
+
+QByteArray VerificationService::linkKey() const
+{
+    const QString configured = m_config ? m_config->value(QStringLiteral("verification"), QStringLiteral("link_key")) : QString();
+    return configured.isEmpty() ? m_options.linkKey : configured.toUtf8();
+}
+
+DbResult<qint64> VerificationService::nextDueAt() const
+{
+    const VerificationRepository repository(m_database, m_clock, TenantScope::agency());
+    DbResult<qint64> verdict = repository.nextVerdictDueAt();
+    if (!verdict.ok())
+        return verdict.error();
+    DbResult<qint64> mail = repository.nextConfirmationDueAt();
+    if (!mail.ok())
+        return mail.error();
+    // Late call logs are looked for every lateCallCheckMs while automatic no-shows are recent.
+    const qint64 now = m_clock.nowMs();
+    DbResult<QList<VerificationCandidate>> watched = repository.openNoShows(now - m_options.lateCallLookbackMs, 1);
+    if (!watched.ok())
+        return watched.error();
+    qint64 next = watched.value().isEmpty() ? 0 : m_lastLateCheck == 0 ? now : m_lastLateCheck + m_options.lateCallCheckMs;
+    for (qint64 due : { verdict.value(), mail.value() })
+        if (due > 0)
+            next = next == 0 ? due : qMin(next, due);
+    return next;
+}
+
+DbResult<bool> VerificationService::runDue(qint64 nowMs)
+{
+    int mails = 0;
+    int verdicts = 0;
+    for (; mails < m_options.batchSize; ++mails) {
+        DbResult<bool> one = confirmationOne(nowMs);
+        if (!one.ok())
+            return one.error();
+        if (!one.value())
+            break;
+    }
+    for (; verdicts < m_options.batchSize; ++verdicts) {
+        DbResult<bool> one = verdictOne(nowMs);
+        if (!one.ok())
+            return one.error();
+        if (!one.value())
+            break;
+    }
+    if (m_lastLateCheck == 0 || nowMs < m_lastLateCheck || nowMs - m_lastLateCheck >= m_options.lateCallCheckMs) {
+        if (DbError error = checkLateCalls(nowMs))
+            return error;
+        m_lastLateCheck = nowMs;
+    }
+    if (mails > 0)
+        Q_EMIT confirmationsQueued(mails);
+    if (verdicts > 0) {
+        qCInfo(lcVerification) << "verification: decided" << verdicts << "appointments";
+        Q_EMIT verdictsDecided(verdicts);
+    }
+    return mails == m_options.batchSize || verdicts == m_options.batchSize;
+}
+
+DbResult<QJsonObject> VerificationService::evaluate(const VerificationCandidate &c, QString *rule) const
+{
+    const VerificationRepository repository(m_database, m_clock, TenantScope::agency());
+    const bool nobody = c.leadId == 0 && c.phone().isEmpty();
+    QJsonObject evidence;
+    if (nobody)
+        evidence.insert(QStringLiteral("note"), QStringLiteral("no lead and no attendee phone: the lead's reply and call "
+                                                               "rules could not apply; decided on the remaining rules"));
+    // 1. The client's answer by the link (a "no" was decided at once, so only "yes" is left here).
+    DbResult<ClientConfirmationRecord> confirmation = repository.confirmation(c.appointmentId);
+    if (!confirmation.ok() && confirmation.error().kind() != DbError::NotFound)
+        return confirmation.error();
+    if (confirmation.ok() && confirmation.value().answer == QLatin1String("yes")) {
+        *rule = QStringLiteral("client_confirmed");
+        evidence.insert(QStringLiteral("confirmation_id"), confirmation.value().id);
+        evidence.insert(QStringLiteral("confirmed_by"), confirmation.value().toAddress);
+        evidence.insert(QStringLiteral("confirmed_at"), isoTime(confirmation.value().answeredAt));
+        evidence.insert(QStringLiteral("via"), QStringLiteral("e-mail link"));
+        return evidence;
+    }
+    // 2. The lead's YES to a reminder (ReplyProcessor -> appointments.lead_confirmed_at).
+    if (c.leadConfirmedAt > 0) {
+        DbResult<std::optional<LeadReply>> reply = repository.leadReply(c);
+        if (!reply.ok())
+            return reply.error();
+        *rule = QStringLiteral("lead_confirmed");
+        evidence.insert(QStringLiteral("lead_confirmed_at"), isoTime(c.leadConfirmedAt));
+        if (reply.value()) {
+            evidence.insert(QStringLiteral("reply_message_id"), reply.value()->messageId);
+            evidence.insert(QStringLiteral("provider_message_id"), reply.value()->providerMessageId);
+            evidence.insert(QStringLiteral("from"), reply.value()->fromAddress);
+            evidence.insert(QStringLiteral("reply"), reply.value()->body.left(160));
+        } else {
+            evidence.insert(QStringLiteral("reply_message_id"), QJsonValue());
+        }
+        return evidence;
+    }
+    // 3. A call with the lead inside the window.
+    DbResult<std::optional<QualifyingCall>> call = repository.qualifyingCall(c);
+    if (!call.ok())
+        return call.error();
+    const QJsonObject window { { QStringLiteral("from"), isoTime(c.startsAt - c.windowBeforeMs) },
+                               { QStringLiteral("to"), isoTime(c.endsAt) },
+                               { QStringLiteral("min_seconds"), c.minCallSeconds } };
+    if (call.value()) {
+        *rule = QStringLiteral("call_verified");
+        evidence.insert(QStringLiteral("call_log_id"), call.value()->callLogId);
+        evidence.insert(QStringLiteral("call_id"), call.value()->retellCallId);
+        evidence.insert(QStringLiteral("duration_seconds"), double(call.value()->durationMs) / 1000.0);
+        evidence.insert(QStringLiteral("started_at"), isoTime(call.value()->startedAt));
+        evidence.insert(QStringLiteral("matched_by"), call.value()->matchedBy);
+        evidence.insert(QStringLiteral("window"), window);
+        return evidence;
+    }
+    // 4. Nothing speaks for a show.
+    *rule = QStringLiteral("no_show");
+    evidence.insert(QStringLiteral("client_confirmation"),
+                    confirmation.ok() ? confirmation.value().status + (confirmation.value().reason.isEmpty()
+                                                                               ? QString()
+                                                                               : QStringLiteral(": ") + confirmation.value().reason)
+                                      : QStringLiteral("none"));
+    evidence.insert(QStringLiteral("lead_confirmed"), false);
+    evidence.insert(QStringLiteral("calls"), nobody ? QStringLiteral("not checked: no lead and no phone")
+                                                    : QStringLiteral("no call with the lead over %1 s in the window")
+                                                              .arg(c.minCallSeconds));
+    evidence.insert(QStringLiteral("window"), window);
+    return evidence;
+}
+
+DbError VerificationService::decide(const VerificationCandidate &c, const QString &rule, const QString &source,
+                                    const QJsonObject &evidence, const Session *actor, const QString &reason,
+                                    bool onlyIfOpen, bool *applied)
+{
+    const bool manual = source == QLatin1String("manual");
+    const bool shown = manual ? rule == QLatin1String("shown") : rule != QLatin1String("no_show");
+    VerdictRecord v;
+    v.appointmentId = c.appointmentId;
+    v.clientId = c.clientId;
+    v.rule = manual ? QStringLiteral("manual") : rule;
+    v.verdict = shown ? QStringLiteral("shown") : QStringLiteral("no_show");
+    v.source = source;
+    v.evidence = evidence;
+    v.decidedBy = actor ? actor->userId() : 0;
+    v.decidedAt = m_clock.nowMs();
+    v.reason = reason;
+    // A staff verdict that a show happened names no automatic rule: 'not_applicable'.
+    const QString verification = manual ? (shown ? QStringLiteral("not_applicable") : QStringLiteral("no_show")) : v.rule;
+    DbResult<bool> written = VerificationRepository(m_database, m_clock, TenantScope::agency()).applyVerdict(v, verification, onlyIfOpen);
+    if (!written.ok())
+        return written.error();
+    *applied = written.value();
+    if (!written.value())
+        return {};
+    const bool correction = !isOpen(c.status);
+    QJsonObject after { { QStringLiteral("status"), v.verdict }, { QStringLiteral("verification"), verification },
+                        { QStringLiteral("rule"), v.rule }, { QStringLiteral("source"), source },
+                        { QStringLiteral("evidence"), evidence } };
+    if (!reason.isEmpty())
+        after.insert(QStringLiteral("reason"), reason);
+    if (DbError error = AuditLog(m_database, m_clock)
+                                .record(actor, correction ? QStringLiteral("appointment.verdict_correction")
+                                                          : QStringLiteral("appointment.verdict"),
+                                        QStringLiteral("appointment"), QString::number(c.appointmentId),
+                                        { { QStringLiteral("status"), c.status },
+                                          { QStringLiteral("verification"), c.verification },
+                                          { QStringLiteral("source"), c.verdictSource } },
+                                        after, c.clientId))
+        return error;
+    if (!shown && c.status != QLatin1String("no_show"))
+        return RebookService::startFor(m_database, m_clock, c.appointmentId);
+    if (shown && c.status == QLatin1String("no_show"))
+        return RebookService::endFor(m_database, m_clock, c.appointmentId, QStringLiteral("verdict_shown"),
+                                     reason, actor);
+    return {};
+}
+
+// The oldest appointment whose verdict is due, in its own transaction; false when none is.
+DbResult<bool> VerificationService::verdictOne(qint64 nowMs)
+{
+    const WriteGate gate(m_database);
+    Transaction transaction(m_database, Transaction::Mode::Immediate);
+    if (transaction.beginError())
+        return transaction.beginError();
+    DbResult<QList<VerificationCandidate>> due =
+            VerificationRepository(m_database, m_clock, TenantScope::agency()).dueForVerdict(nowMs, 1);
+    if (!due.ok())
+        return due.error();
+    if (due.value().isEmpty())
+        return false;
+    const VerificationCandidate &c = due.value().first();
+    QString rule;
+    DbResult<QJsonObject> evidence = evaluate(c, &rule);
+    if (!evidence.ok())
+        return evidence.error();
+    bool applied = false;
+    if (DbError error = decide(c, rule, QStringLiteral("automatic"), evidence.value(), nullptr, {}, true, &applied))
+        return error;
+    if (DbError error = transaction.commit())
+        return error;
+    return true;
+}
+
+// The "did they show?" e-mail of the oldest ended appointment without one; false when none.
+DbResult<bool> VerificationService::confirmationOne(qint64 nowMs)
+{
+    const WriteGate gate(m_database);
+    Transaction transaction(m_database, Transaction::Mode::Immediate);
+    if (transaction.beginError())
+        return transaction.beginError();
+    const VerificationRepository repository(m_database, m_clock, TenantScope::agency());
+    DbResult<QList<VerificationCandidate>> due = repository.dueForConfirmation(nowMs, 1);
+    if (!due.ok())
+        return due.error();
+    if (due.value().isEmpty())
+        return false;
+    const VerificationCandidate &c = due.value().first();
+    ClientConfirmationRecord record;
+    record.appointmentId = c.appointmentId;
+    record.clientId = c.clientId;
+    record.expiresAt = c.verdictDueAt();
+    record.toAddress = c.clientEmail.trimmed().toLower();
+    record.status = QStringLiteral("skipped");
+    const QByteArray key = linkKey();
+    DbResult<bool> suppressed = record.toAddress.isEmpty()
+            ? DbResult<bool>(false)
+            : OptOutRepository(m_database, m_clock, TenantScope::agency()).isOptedOut(record.toAddress, QStringLiteral("email"), c.clientId);
+    if (!suppressed.ok())
+        return suppressed.error();
+    if (nowMs >= record.expiresAt)
+        record.reason = QStringLiteral("the verdict was already due when the appointment was found ended");
+    else if (record.toAddress.isEmpty())
+        record.reason = QStringLiteral("the client has no contact e-mail");
+    else if (suppressed.value())
+        record.reason = QStringLiteral("the client's address is suppressed (bounced or unsubscribed)");
+    else if (key.isEmpty())
+        record.reason = QStringLiteral("no link key (setting verification.link_key) in the secret store");
+
+    QString body;
+    QString subject;
+    const QString language = MessageTemplates::pickLanguage(c.clientLanguage);
+    if (record.reason.isEmpty()) {
+        const QString base = !m_config ? m_options.defaultPublicUrl : m_config->value(QStringLiteral("listener"), QStringLiteral("public_url"), m_options.defaultPublicUrl);
+        const QHash<QString, QString> values {
+            { QStringLiteral("lead_name"), leadName(c) },
+            { QStringLiteral("appointment_time"),
+              MessageTemplates::formatTime(c.startsAt, c.clientTimeZone.isEmpty() ? QStringLiteral("UTC") : c.clientTimeZone, language) },
+            { QStringLiteral("client_name"), c.clientName },
+            { QStringLiteral("yes_link"), ConfirmationLinks::url(base, key, c.appointmentId, QStringLiteral("yes"), record.expiresAt) },
+            { QStringLiteral("no_link"), ConfirmationLinks::url(base, key, c.appointmentId, QStringLiteral("no"), record.expiresAt) },
+        };
+        DbResult<MessageTemplates::Text> text = MessageTemplates(m_database, m_clock).resolve(c.clientId, QStringLiteral("show_check"),
+                                                                                          QStringLiteral("email"), language);
+        if (!text.ok())
+            return text.error();
+        const MessageTemplates::Rendered rendered = MessageTemplates::renderEmail(text.value(), values);
+        if (!rendered.error.isEmpty())
+            record.reason = rendered.error;
+        subject = rendered.subject;
+        body = rendered.body;
+    }
+    if (record.reason.isEmpty())
+        record.status = QStringLiteral("queued");
+    DbResult<qint64> confirmationId = repository.insertConfirmation(record);
+    if (!confirmationId.ok())
+        return confirmationId.error();
+    if (record.status == QLatin1String("queued")) {
+        MessageRecord message;
+        message.clientId = c.clientId;
+        message.leadId = c.leadId;
+        message.appointmentId = c.appointmentId;
+        message.channel = QStringLiteral("email");
+        message.toAddress = record.toAddress;
+        message.subject = subject;
+        message.body = body;
+        message.templateName = QStringLiteral("show_check");
+        message.provider = QStringLiteral("sendgrid");
+        MessageRepository messages(m_database, m_clock, TenantScope::agency());
+        DbResult<qint64> messageId = messages.insert(message);
+        if (!messageId.ok())
+            return messageId.error();
+        OutboxItem item;
+        item.kind = QStringLiteral("email");
+        item.clientId = c.clientId;
+        item.idempotencyKey = QStringLiteral("show-check:%1").arg(c.appointmentId);
+        item.dueAt = nowMs;
+        item.payload.insert(QStringLiteral("to"), record.toAddress);
+        item.payload.insert(QStringLiteral("subject"), subject);
+        item.payload.insert(QStringLiteral("text"), body);
+        item.payload.insert(QStringLiteral("message_id"), messageId.value());
+        DbResult<qint64> outboxId = OutboxRepository(m_database, m_clock, TenantScope::agency()).enqueue(item);
+        if (!outboxId.ok())
+            return outboxId.error();
+        if (DbError error = messages.setOutboxId(messageId.value(), outboxId.value()))
+            return error;
+        if (DbError error = repository.setConfirmationOutbox(confirmationId.value(), outboxId.value()))
+            return error;
+    } else {
+        qCInfo(lcVerification).noquote() << "no confirmation e-mail for appointment" << c.appointmentId << ":" << record.reason;
+    }
+    if (DbError error = transaction.commit())
+        return error;
+    return true;
+}
+
+DbError VerificationService::checkLateCalls(qint64 nowMs)
+{
+    const VerificationRepository repository(m_database, m_clock, TenantScope::agency());
+    DbResult<QList<VerificationCandidate>> noShows = repository.openNoShows(nowMs - m_options.lateCallLookbackMs, 1000);
+    if (!noShows.ok())
+        return noShows.error();
+    for (const VerificationCandidate &c : noShows.value()) {
+        DbResult<std::optional<QualifyingCall>> call = repository.qualifyingCall(c, c.verifiedAt);
+        if (!call.ok())
+            return call.error();
+        if (!call.value())
+            continue;
+        const WriteGate gate(m_database);
+        Transaction transaction(m_database, Transaction::Mode::Immediate);
+        if (transaction.beginError())
+            return transaction.beginError();
+        const QString reason = QStringLiteral("call %1 (%2 s, started %3) was logged after the no-show verdict")
+                                       .arg(call.value()->retellCallId)
+                                       .arg(double(call.value()->durationMs) / 1000.0)
+                                       .arg(isoTime(call.value()->startedAt));
+        DbResult<bool> flagged = repository.flagForReview(c.appointmentId, reason, nowMs);
+        if (!flagged.ok())
+            return flagged.error();
+        if (flagged.value()) {
+            if (DbError error = AuditLog(m_database, m_clock)
+                                        .record(nullptr, QStringLiteral("appointment.review_flag"), QStringLiteral("appointment"),
+                                                QString::number(c.appointmentId), {},
+                                                { { QStringLiteral("review_reason"), reason },
+                                                  { QStringLiteral("call_log_id"), call.value()->callLogId } },
+                                                c.clientId))
+                return error;
+        }
+        if (DbError error = transaction.commit())
+            return error;
+    }
+    return {};
+}
+
+DbError VerificationService::setManualVerdict(const Session &actor, qint64 appointmentId, bool shown, const QString &reason)
+{
+    if (!actor.canEdit())
+        return { DbError::Invalid, QStringLiteral("Permission denied: only staff may set a verdict by hand.") };
+    if (reason.trimmed().isEmpty())
+        return { DbError::Invalid, QStringLiteral("Reason: say why the appointment is %1").arg(shown ? QStringLiteral("shown") : QStringLiteral("a no-show")) };
+    const WriteGate gate(m_database);
+    Transaction transaction(m_database, Transaction::Mode::Immediate);
+    if (transaction.beginError())
+        return transaction.beginError();
+    DbResult<VerificationCandidate> c = VerificationRepository(m_database, m_clock, actor.scope()).candidate(appointmentId);
+    if (!c.ok())
+        return c.error();
+    if (c.value().status == QLatin1String("cancelled") || c.value().status == QLatin1String("rejected"))
+        return { DbError::Invalid, QStringLiteral("appointment %1 was %2: it has no show to verify").arg(appointmentId).arg(c.value().status) };
+    const QJsonObject evidence { { QStringLiteral("decided_by"), actor.username() },
+                                 { QStringLiteral("role"), actor.roleName() },
+                                 { QStringLiteral("previous_status"), c.value().status },
+                                 { QStringLiteral("previous_verification"), c.value().verification } };
+    bool applied = false;
+    if (DbError error = decide(c.value(), shown ? QStringLiteral("shown") : QStringLiteral("no_show"), QStringLiteral("manual"),
+                               evidence, &actor, reason.trimmed(), false, &applied))
+        return error;
+    return transaction.commit();
+}
+
+DbResult<VerificationService::Answered> VerificationService::answerConfirmation(qint64 appointmentId, const QString &answer)
+{
+    Answered result;
+    const WriteGate gate(m_database);
+    Transaction transaction(m_database, Transaction::Mode::Immediate);
+    if (transaction.beginError())
+        return transaction.beginError();
+    const VerificationRepository repository(m_database, m_clock, TenantScope::agency());
+    DbResult<VerificationCandidate> c = repository.candidate(appointmentId);
+    if (!c.ok())
+        return c.error().kind() == DbError::NotFound ? DbResult<Answered>(result) : DbResult<Answered>(c.error());
+    result.language = c.value().clientLanguage;
+    result.leadName = leadName(c.value());
+    result.startsAt = c.value().startsAt;
+    result.timeZone = c.value().clientTimeZone;
+    DbResult<ClientConfirmationRecord> confirmation = repository.confirmation(appointmentId);
+    if (!confirmation.ok())
+        return confirmation.error().kind() == DbError::NotFound ? DbResult<Answered>(result) : DbResult<Answered>(confirmation.error());
+    if (confirmation.value().status == QLatin1String("answered")) {
+        result.outcome = AnswerOutcome::AlreadyAnswered;
+        return result;
+    }
+    if (confirmation.value().status != QLatin1String("queued"))
+        return result; // no e-mail went out for it: no link of ours
+    if (!isOpen(c.value().status) || m_clock.nowMs() >= confirmation.value().expiresAt) {
+        result.outcome = AnswerOutcome::Expired;
+        return result;
+    }
+    const qint64 now = m_clock.nowMs();
+    DbResult<bool> marked = repository.markAnswered(appointmentId, answer, now);
+    if (!marked.ok())
+        return marked.error();
+    if (!marked.value()) {
+        result.outcome = AnswerOutcome::AlreadyAnswered;
+        return result;
+    }
+    const QJsonObject evidence { { QStringLiteral("confirmation_id"), confirmation.value().id },
+                                 { QStringLiteral("answer"), answer },
+                                 { QStringLiteral("confirmed_by"), confirmation.value().toAddress },
+                                 { QStringLiteral("confirmed_at"), isoTime(now) },
+                                 { QStringLiteral("via"), QStringLiteral("e-mail link") } };
+    bool applied = false;
+    const QString rule = answer == QLatin1String("yes") ? QStringLiteral("client_confirmed") : QStringLiteral("no_show");
+    if (DbError error = decide(c.value(), rule, QStringLiteral("client"), evidence, nullptr, {}, true, &applied))
+        return error;
+    if (DbError error = transaction.commit())
+        return error;
+    result.outcome = AnswerOutcome::Recorded;
+    return result;
+}
+
+} // namespace Callvia::Services
