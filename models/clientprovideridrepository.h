@@ -33,7 +33,7 @@ struct ClientProviderId
 class ClientProviderIdRepository final
 {
 public:
-    ClientProviderIdRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    ClientProviderIdRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // The client's mappings, ordered by provider, kind, value.
     DbResult<QList<ClientProviderId>> forClient(qint64 clientId) const;

@@ -56,8 +56,8 @@ int main(int argc, char **argv)
     if (campaignId == 0)
         return 2;
 
-    Models::CampaignRepository campaigns(database, clock);
-    Models::ClientRepository clients(database, clock);
+    Models::CampaignRepository campaigns(database, clock, Models::TenantScope::agency());
+    Models::ClientRepository clients(database, clock, Models::TenantScope::agency());
     QWidget window;
     window.resize(1100, 700);
     auto *view = new Ui::CampaignsView(campaigns, clients, true, &window);

@@ -128,11 +128,11 @@ void tst_ImportDialog::controllerImportsOnWorkerThread()
     Models::ClientRecord client;
     client.name = QStringLiteral("Acme");
     Models::CampaignRecord c;
-    c.clientId = Models::ClientRepository(db, clock).insert(client).value();
+    c.clientId = Models::ClientRepository(db, clock, Models::TenantScope::agency()).insert(client).value();
     c.name = QStringLiteral("Spring");
-    c.id = Models::CampaignRepository(db, clock).insert(c).value();
-    Models::CampaignRepository campaigns(db, clock);
-    Models::ClientRepository clients(db, clock);
+    c.id = Models::CampaignRepository(db, clock, Models::TenantScope::agency()).insert(c).value();
+    Models::CampaignRepository campaigns(db, clock, Models::TenantScope::agency());
+    Models::ClientRepository clients(db, clock, Models::TenantScope::agency());
     QWidget window;
     auto *view = new Ui::CampaignsView(campaigns, clients, true, &window);
     auto *controller = new Ui::ImportController(db, clock, view, &window);
