@@ -47,6 +47,8 @@ public:
     DbResult<qint64> clientFor(const QString &provider, const QString &kind, const QString &value) const;
 
 private:
+    DbError replaceRows(qint64 clientId, const QList<ClientProviderId> &ids) const;
+
     Database &m_database;
     const Clock &m_clock;
     TenantScope m_scope;

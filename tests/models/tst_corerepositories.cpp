@@ -243,8 +243,11 @@ void tst_CoreRepositories::clientScopeSeesOnlyItsRows()
     QCOMPARE(CampaignRepository(db, m_clock, scopeA).list().value().size(), 1);
     QCOMPARE(CampaignRepository(db, m_clock, scopeA).find(campaignB).error().kind(), DbError::NotFound);
     QVERIFY(!CampaignRepository(db, m_clock, scopeA).stats().value().contains(campaignB));
+    // A client scope changes no campaign, its own or another's (issue 20: defence in depth).
     QCOMPARE(CampaignRepository(db, m_clock, scopeA).setStatus(campaignB, QStringLiteral("paused")).kind(),
-             DbError::NotFound);
+             DbError::Invalid);
+    QCOMPARE(CampaignRepository(db, m_clock, scopeA).setStatus(campaignA, QStringLiteral("paused")).kind(),
+             DbError::Invalid);
     LeadRepository leadsA(db, m_clock, scopeA);
     QCOMPARE(leadsA.find(leadB).error().kind(), DbError::NotFound);
     QCOMPARE(leadsA.findByPhone(QStringLiteral("+14155550002")).value().size(), 0);

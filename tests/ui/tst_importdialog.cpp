@@ -3,6 +3,8 @@
 #include <models/campaignrepository.h>
 #include <models/clientrepository.h>
 #include <models/clock.h>
+#include <services/auth/session.h>
+#include <services/management/campaignservice.h>
 #include <ui/campaignsview.h>
 #include <ui/importcontroller.h>
 #include <ui/importdialog.h>
@@ -134,7 +136,8 @@ void tst_ImportDialog::controllerImportsOnWorkerThread()
     Models::CampaignRepository campaigns(db, clock, Models::TenantScope::agency());
     Models::ClientRepository clients(db, clock, Models::TenantScope::agency());
     QWidget window;
-    auto *view = new Ui::CampaignsView(campaigns, clients, true, &window);
+    Services::CampaignService campaignService(db, clock);
+    auto *view = new Ui::CampaignsView(campaigns, clients, campaignService, Services::Session::system(), &window);
     auto *controller = new Ui::ImportController(db, clock, view, &window);
     QVERIFY(view->toolbar()->indexOf(controller->button()) >= 0);
 
