@@ -196,7 +196,7 @@ int runGui(QApplication &app, App::AppContext &context)
     const std::optional<Services::Session> session = App::signInWithDialogs(context);
     if (!session)
         return 0;
-    Ui::MainWindow window(context.database(), context.clock(), session->scope(), session->canEdit());
+    Ui::MainWindow window(context.database(), context.clock(), *session);
     window.setSession(*session);
     context.setSession(*session); // what the app does on the user's behalf (restore) is audited as them
     App::addAdminSection(window, context, *session);

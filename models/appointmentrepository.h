@@ -38,7 +38,7 @@ struct AppointmentFilter
 class AppointmentRepository final
 {
 public:
-    AppointmentRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    AppointmentRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // pending 0 < scheduled 1 < cancelled | rejected | shown | no_show 2 (terminal); -1 unknown.
     static int statusRank(const QString &status);

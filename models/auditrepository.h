@@ -16,7 +16,7 @@ class Database;
 class AuditRepository final
 {
 public:
-    explicit AuditRepository(Database &database, TenantScope scope = TenantScope::agency());
+    explicit AuditRepository(Database &database, TenantScope scope);
 
     DbResult<qint64> insert(const AuditRecord &entry) const;
     // Newest first; action empty = any.

@@ -17,7 +17,7 @@ class Database;
 class CallLogRepository final
 {
 public:
-    CallLogRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    CallLogRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // Inserts or merges by retell_call_id; client, lead and campaign, once set, are kept.
     DbResult<qint64> upsert(const CallLogRecord &record) const;

@@ -90,6 +90,8 @@ DbResult<CampaignRecord> CampaignRepository::find(qint64 id) const
 
 DbResult<qint64> CampaignRepository::insert(const CampaignRecord &r) const
 {
+    if (!m_scope.isAgency())
+        return Sql::readOnlyScope(QStringLiteral("campaigns"));
     if (!m_scope.allows(r.clientId))
         return Sql::outOfScope();
     const qint64 now = m_clock.nowMs();
@@ -105,6 +107,8 @@ DbResult<qint64> CampaignRepository::insert(const CampaignRecord &r) const
 
 DbError CampaignRepository::update(const CampaignRecord &r) const
 {
+    if (!m_scope.isAgency())
+        return Sql::readOnlyScope(QStringLiteral("campaigns"));
     DbResult<int> n = Sql::execAffected(
             m_database,
             QStringLiteral("UPDATE campaigns SET name = ?, description = ?, status = ?, default_region = ?, "
@@ -119,6 +123,8 @@ DbError CampaignRepository::update(const CampaignRecord &r) const
 
 DbError CampaignRepository::setStatus(qint64 id, const QString &status) const
 {
+    if (!m_scope.isAgency())
+        return Sql::readOnlyScope(QStringLiteral("campaigns"));
     DbResult<int> n = Sql::execAffected(
             m_database,
             QStringLiteral("UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ?") + Sql::scopeClause(m_scope),

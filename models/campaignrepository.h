@@ -19,7 +19,7 @@ class Database;
 class CampaignRepository final
 {
 public:
-    CampaignRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    CampaignRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // clientId 0 = every client the scope allows.
     DbResult<QList<CampaignRecord>> list(qint64 clientId = 0, bool includeArchived = false) const;

@@ -32,11 +32,31 @@ DbResult<QList<ClientProviderId>> ClientProviderIdRepository::forClient(qint64 c
 
 DbError ClientProviderIdRepository::replaceForClient(qint64 clientId, const QList<ClientProviderId> &ids) const
 {
-    if (clientId == 0 || !m_scope.allows(clientId))
+    if (!m_scope.isAgency())
+        return Sql::readOnlyScope(QStringLiteral("provider ids"));
+    if (clientId == 0)
         return Sql::outOfScope();
+    // Inside a caller's transaction (a service that audits the change) join it by a savepoint.
+    if (Transaction::openOnThisThread()) {
+        Savepoint savepoint(m_database);
+        if (savepoint.beginError())
+            return savepoint.beginError();
+        if (DbError error = replaceRows(clientId, ids)) {
+            savepoint.rollback();
+            return error;
+        }
+        return savepoint.release();
+    }
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return transaction.beginError();
+    if (DbError error = replaceRows(clientId, ids))
+        return error;
+    return transaction.commit();
+}
+
+DbError ClientProviderIdRepository::replaceRows(qint64 clientId, const QList<ClientProviderId> &ids) const
+{
     if (DbError error = Sql::exec(m_database, QStringLiteral("DELETE FROM client_provider_ids WHERE client_id = ?"),
                                   { clientId })
                                 .error())
@@ -47,11 +67,13 @@ DbError ClientProviderIdRepository::replaceForClient(qint64 clientId, const QLis
         if (DbError error = add(id))
             return error;
     }
-    return transaction.commit();
+    return {};
 }
 
 DbError ClientProviderIdRepository::add(const ClientProviderId &id) const
 {
+    if (!m_scope.isAgency())
+        return Sql::readOnlyScope(QStringLiteral("provider ids"));
     if (id.clientId == 0 || !m_scope.allows(id.clientId))
         return Sql::outOfScope();
     DbResult<qint64> owner = clientFor(id.provider, id.kind, id.value);

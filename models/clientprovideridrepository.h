@@ -33,7 +33,7 @@ struct ClientProviderId
 class ClientProviderIdRepository final
 {
 public:
-    ClientProviderIdRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    ClientProviderIdRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // The client's mappings, ordered by provider, kind, value.
     DbResult<QList<ClientProviderId>> forClient(qint64 clientId) const;
@@ -47,6 +47,8 @@ public:
     DbResult<qint64> clientFor(const QString &provider, const QString &kind, const QString &value) const;
 
 private:
+    DbError replaceRows(qint64 clientId, const QList<ClientProviderId> &ids) const;
+
     Database &m_database;
     const Clock &m_clock;
     TenantScope m_scope;

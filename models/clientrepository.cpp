@@ -68,7 +68,7 @@ DbResult<ClientRecord> ClientRepository::find(qint64 id) const
 DbResult<qint64> ClientRepository::insert(ClientRecord r) const
 {
     if (!m_scope.isAgency())
-        return DbError(DbError::Invalid, QStringLiteral("a client user cannot create clients"));
+        return Sql::readOnlyScope(QStringLiteral("clients"));
     const qint64 now = m_clock.nowMs();
     return Sql::insertReturningId(
             m_database,
@@ -82,6 +82,8 @@ DbResult<qint64> ClientRepository::insert(ClientRecord r) const
 
 DbError ClientRepository::update(const ClientRecord &r) const
 {
+    if (!m_scope.isAgency())
+        return Sql::readOnlyScope(QStringLiteral("clients"));
     DbResult<int> n = Sql::execAffected(
             m_database,
             QStringLiteral("UPDATE clients SET name = ?, contact_email = ?, phone = ?, stripe_customer_id = ?, "
@@ -98,6 +100,8 @@ DbError ClientRepository::update(const ClientRecord &r) const
 
 DbError ClientRepository::setStatus(qint64 id, const QString &status) const
 {
+    if (!m_scope.isAgency())
+        return Sql::readOnlyScope(QStringLiteral("clients"));
     DbResult<int> n = Sql::execAffected(
             m_database,
             QStringLiteral("UPDATE clients SET status = ?, updated_at = ? WHERE id = ?")

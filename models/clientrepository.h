@@ -15,7 +15,7 @@ class Database;
 class ClientRepository final
 {
 public:
-    ClientRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    ClientRepository(Database &database, const Clock &clock, TenantScope scope);
 
     DbResult<QList<ClientRecord>> list(bool includeArchived = false) const;
     DbResult<ClientRecord> find(qint64 id) const;

@@ -579,6 +579,11 @@ Transaction::Transaction(Database &database, Mode mode) : m_database(database), 
     ++t_openTransactions;
 }
 
+bool Transaction::openOnThisThread()
+{
+    return t_openTransactions > 0;
+}
+
 Transaction::~Transaction()
 {
     if (m_active) {

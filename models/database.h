@@ -146,6 +146,8 @@ public:
     bool isActive() const { return m_active; }
     const DbError &beginError() const { return m_beginError; }
     DbError commit();
+    // Whether this thread has a Transaction open (a repository call then joins it by a Savepoint).
+    static bool openOnThisThread();
 
 private:
     Database &m_database;

@@ -15,7 +15,7 @@ class Database;
 class InvoiceRepository final
 {
 public:
-    InvoiceRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    InvoiceRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // draft 0, open 1, uncollectible 2, paid 3, void 3; -1 unknown. Stripe lets an uncollectible
     // invoice still be paid or voided, hence uncollectible below paid and void.

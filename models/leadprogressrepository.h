@@ -16,7 +16,7 @@ class Database;
 class LeadProgressRepository final
 {
 public:
-    LeadProgressRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    LeadProgressRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // new 0 < contacted 1 < callback 2 < not_interested 3 < no_show 4 < booked 5 < shown 6 < dnc 7; -1 unknown.
     static int statusRank(const QString &status);

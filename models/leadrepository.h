@@ -28,7 +28,7 @@ struct LeadQuery
 class LeadRepository final
 {
 public:
-    LeadRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    LeadRepository(Database &database, const Clock &clock, TenantScope scope);
 
     DbResult<qint64> insert(const LeadRecord &record) const;
     DbError update(const LeadRecord &record) const;

@@ -17,7 +17,7 @@ class Database;
 class MessageRepository final
 {
 public:
-    MessageRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    MessageRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // queued 0 < sent 1 < buffered | deferred 2 < delivered 3 < bounced | dropped | failed | expired 4
     // < opened 5 < clicked 6 < spam | unsubscribed 7; received (inbound) 0; -1 unknown.

@@ -16,7 +16,7 @@ class Database;
 class MilestoneRepository final
 {
 public:
-    MilestoneRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    MilestoneRepository(Database &database, const Clock &clock, TenantScope scope);
 
     DbResult<qint64> insert(const MilestoneRecord &record) const;
     DbResult<MilestoneRecord> find(qint64 id) const;

@@ -17,7 +17,7 @@ class Database;
 class OptOutRepository final
 {
 public:
-    OptOutRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    OptOutRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // Records the opt-out unless the same (client, phone, email, channel) is already there.
     // Returns whether a row was written. Email is stored lower-case.

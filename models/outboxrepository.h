@@ -64,7 +64,7 @@ struct OutboxFilter
 class OutboxRepository final
 {
 public:
-    OutboxRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    OutboxRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // Inserts a pending row and returns its id. A row with the same idempotency key already there
     // is not changed and its id is returned, so enqueueing the same effect twice sends it once.

@@ -45,7 +45,7 @@ struct DueReminder
 class ReminderRepository final
 {
 public:
-    ReminderRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    ReminderRepository(Database &database, const Clock &clock, TenantScope scope);
 
     struct Plan
     {

@@ -69,4 +69,9 @@ DbError outOfScope()
     return { DbError::NotFound, QStringLiteral("no such record") };
 }
 
+DbError readOnlyScope(const QString &what)
+{
+    return { DbError::Invalid, QStringLiteral("Permission denied: a client user cannot change %1").arg(what) };
+}
+
 } // namespace Callvia::Models::Sql

@@ -46,5 +46,8 @@ QString scopeClause(const TenantScope &scope, const QString &column = QStringLit
 
 // DbError for a row the scope may not touch (reported as NotFound so ids do not leak).
 DbError outOfScope();
+// A client scope reads its client's rows but may not change `what` (repositories of agency-managed
+// data: clients, campaigns, provider ids). Services check roles first; this is defence in depth.
+DbError readOnlyScope(const QString &what);
 
 } // namespace Callvia::Models::Sql

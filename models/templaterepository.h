@@ -31,7 +31,7 @@ struct MessageTemplateRecord
 class TemplateRepository final
 {
 public:
-    TemplateRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    TemplateRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // NotFound when the client has no override for this template.
     DbResult<MessageTemplateRecord> find(qint64 clientId, const QString &name, const QString &channel,

@@ -16,7 +16,7 @@ class Database;
 class UsageRepository final
 {
 public:
-    UsageRepository(Database &database, const Clock &clock, TenantScope scope = TenantScope::agency());
+    UsageRepository(Database &database, const Clock &clock, TenantScope scope);
 
     // Billed seconds: every started second counts, ceil(durationMs / 1000); negative = 0.
     static qint64 billedSeconds(qint64 durationMs);

@@ -168,7 +168,7 @@ DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rn
     call.summary = QStringLiteral("Demo call: %1.").arg(call.outcome);
     call.callSuccessful = booked ? 1 : 0;
     call.inVoicemail = 0;
-    const DbResult<qint64> callId = CallLogRepository(database, clock).upsert(call);
+    const DbResult<qint64> callId = CallLogRepository(database, clock, TenantScope::agency()).upsert(call);
     if (!callId.ok())
         return callId.error();
     UsageRecord usage;
@@ -179,7 +179,7 @@ DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rn
     usage.rateCentsPerMinute = client.perMinuteRateCents;
     usage.costCents = UsageRepository::costCents(usage.seconds, usage.rateCentsPerMinute);
     usage.occurredAt = call.endedAt;
-    if (const DbResult<bool> written = UsageRepository(database, clock).recordForCall(usage); !written.ok())
+    if (const DbResult<bool> written = UsageRepository(database, clock, TenantScope::agency()).recordForCall(usage); !written.ok())
         return written.error();
     if (!booked)
         return {};
@@ -219,8 +219,8 @@ DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rn
 // One paid $2,000 invoice per 25 shows reached, and an open usage invoice for last month.
 DbError addBilling(Database &database, const Clock &clock, const ClientRecord &client, qint64 clientId, int shown)
 {
-    InvoiceRepository invoices(database, clock);
-    MilestoneRepository milestones(database, clock);
+    InvoiceRepository invoices(database, clock, TenantScope::agency());
+    MilestoneRepository milestones(database, clock, TenantScope::agency());
     for (int sequence = 1; sequence * client.milestoneSize <= shown; ++sequence) {
         InvoiceRecord invoice;
         invoice.clientId = clientId;
@@ -244,7 +244,7 @@ DbError addBilling(Database &database, const Clock &clock, const ClientRecord &c
         if (const DbResult<qint64> id = milestones.insert(milestone); !id.ok())
             return id.error();
     }
-    const DbResult<QList<UsageRecord>> usage = UsageRepository(database, clock).list(clientId, 0, clock.nowMs());
+    const DbResult<QList<UsageRecord>> usage = UsageRepository(database, clock, TenantScope::agency()).list(clientId, 0, clock.nowMs());
     if (!usage.ok())
         return usage.error();
     qint64 total = 0;
@@ -280,7 +280,7 @@ DbError mapTrustedIds(Database &database, const Clock &clock, qint64 clientId, i
                  exchange + QString::number(50 + clientIndex) });
     ids.append({ clientId, QStringLiteral("calcom"), QStringLiteral("event_type_id"), QString::number(1000 + clientIndex) });
     ids.append({ clientId, QStringLiteral("calcom"), QStringLiteral("organizer"), organizer });
-    const ClientProviderIdRepository repository(database, clock);
+    const ClientProviderIdRepository repository(database, clock, TenantScope::agency());
     for (ClientProviderId &id : ids) {
         QString error;
         id.value = ClientAttribution::normalize(id.provider, id.kind, id.value, &error);
@@ -298,7 +298,7 @@ DemoData::DemoData(Database &database, const Clock &clock) : m_database(database
 
 DbResult<bool> DemoData::isEmpty() const
 {
-    ClientRepository clients(m_database, m_clock);
+    ClientRepository clients(m_database, m_clock, TenantScope::agency());
     DbResult<QList<ClientRecord>> all = clients.list(true);
     if (!all.ok())
         return all.error();
@@ -308,9 +308,9 @@ DbResult<bool> DemoData::isEmpty() const
 DbError DemoData::load() const
 {
     QRandomGenerator rng(20261128);
-    ClientRepository clients(m_database, m_clock);
-    CampaignRepository campaigns(m_database, m_clock);
-    LeadRepository leads(m_database, m_clock);
+    ClientRepository clients(m_database, m_clock, TenantScope::agency());
+    CampaignRepository campaigns(m_database, m_clock, TenantScope::agency());
+    LeadRepository leads(m_database, m_clock, TenantScope::agency());
     Transaction transaction(m_database);
     if (!transaction.isActive())
         return transaction.beginError();

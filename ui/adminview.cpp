@@ -181,7 +181,7 @@ QWidget *AdminView::buildSecretsBox()
 void AdminView::reloadUsers()
 {
     const QString selected = selectedUser();
-    const auto clients = Models::ClientRepository(m_database, m_clock).list(true);
+    const auto clients = Models::ClientRepository(m_database, m_clock, m_session.scope()).list(true);
     m_clients = clients.ok() ? clients.value() : QList<Models::ClientRecord>();
     QHash<qint64, QString> clientNames;
     for (const Models::ClientRecord &client : std::as_const(m_clients))

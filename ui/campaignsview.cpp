@@ -5,6 +5,7 @@
 #include <models/campaignrepository.h>
 #include <models/campaigntablemodel.h>
 #include <models/clientrepository.h>
+#include <services/management/campaignservice.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,10 +20,12 @@
 namespace Callvia::Ui {
 
 CampaignsView::CampaignsView(const Models::CampaignRepository &campaigns, const Models::ClientRepository &clients,
-                             bool canEdit, QWidget *parent)
+                             const Services::CampaignService &service, Services::Session session, QWidget *parent)
     : QWidget(parent),
       m_campaigns(campaigns),
       m_clients(clients),
+      m_service(service),
+      m_session(std::move(session)),
       m_model(new Models::CampaignTableModel(campaigns, clients, this)),
       m_table(new QTableView(this)),
       m_clientFilter(new QComboBox(this)),
@@ -32,7 +35,7 @@ CampaignsView::CampaignsView(const Models::CampaignRepository &campaigns, const 
       m_pause(new QPushButton(tr("&Pause"), this)),
       m_archive(new QPushButton(tr("&Archive"), this)),
       m_toolbar(new QHBoxLayout),
-      m_canEdit(canEdit)
+      m_canEdit(false)
 {
     m_table->setObjectName(QStringLiteral("campaignsTable"));
     m_table->setModel(m_model);
@@ -43,8 +46,7 @@ CampaignsView::CampaignsView(const Models::CampaignRepository &campaigns, const 
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_clientFilter->setObjectName(QStringLiteral("clientFilter"));
-    for (QPushButton *button : { m_new, m_edit, m_pause, m_archive })
-        button->setVisible(canEdit);
+    setSession(m_session);
 
     m_toolbar->addWidget(new QLabel(tr("Client:"), this));
     m_toolbar->addWidget(m_clientFilter);
@@ -70,6 +72,14 @@ CampaignsView::CampaignsView(const Models::CampaignRepository &campaigns, const 
         Q_EMIT selectionChanged();
     });
     reloadClients();
+}
+
+void CampaignsView::setSession(const Services::Session &session)
+{
+    m_session = session;
+    m_canEdit = session.canEdit() && session.scope().isAgency();
+    for (QPushButton *button : { m_new, m_edit, m_pause, m_archive })
+        button->setVisible(m_canEdit);
 }
 
 void CampaignsView::reloadClients()
@@ -132,7 +142,7 @@ void CampaignsView::createCampaign()
     fresh.clientId = m_clientFilter->currentData().toLongLong();
     CampaignDialog dialog(fresh, clients.value(), this);
     while (dialog.exec() == QDialog::Accepted) {
-        const Models::DbResult<qint64> id = m_campaigns.insert(dialog.record());
+        const Models::DbResult<qint64> id = m_service.create(m_session, dialog.record());
         if (id.ok()) {
             refresh();
             m_table->selectRow(m_model->rowOf(id.value()));
@@ -153,7 +163,7 @@ void CampaignsView::editSelected()
     const Models::DbResult<QList<Models::ClientRecord>> clients = m_clients.list(true);
     CampaignDialog dialog(campaign, clients.ok() ? clients.value() : QList<Models::ClientRecord> {}, this);
     while (dialog.exec() == QDialog::Accepted) {
-        const Models::DbError error = m_campaigns.update(dialog.record());
+        const Models::DbError error = m_service.update(m_session, dialog.record());
         if (!error) {
             refresh();
             return;
@@ -170,8 +180,9 @@ void CampaignsView::togglePauseSelected()
     const Models::CampaignRecord campaign = selectedCampaign();
     if (campaign.id == 0)
         return;
-    const QString next = campaign.status == QLatin1String("active") ? QStringLiteral("paused") : QStringLiteral("active");
-    if (const Models::DbError error = m_campaigns.setStatus(campaign.id, next))
+    const bool pause = campaign.status == QLatin1String("active");
+    if (const Models::DbError error
+        = pause ? m_service.pause(m_session, campaign.id) : m_service.resume(m_session, campaign.id))
         QMessageBox::warning(this, tr("Campaign"), error.message());
     refresh();
 }
@@ -185,7 +196,7 @@ void CampaignsView::archiveSelected()
                               tr("Archive %1? It stops calling; its leads and history are kept.").arg(campaign.name))
         != QMessageBox::Yes)
         return;
-    if (const Models::DbError error = m_campaigns.setStatus(campaign.id, QStringLiteral("archived")))
+    if (const Models::DbError error = m_service.archive(m_session, campaign.id))
         QMessageBox::warning(this, tr("Archive campaign"), error.message());
     refresh();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <models/records.h>
+#include <services/auth/session.h>
 
 #include <QWidget>
 
@@ -16,16 +17,24 @@ class CampaignTableModel;
 class ClientRepository;
 }
 
+namespace Callvia::Services {
+class CampaignService;
+}
+
 namespace Callvia::Ui {
 
 // The campaigns section: campaigns with their lead statistics; create, edit, pause/resume, archive.
+// Reads through the repositories (the session's scope); changes go through the CampaignService as
+// the session's user, which checks the role and audits; a refusal is shown in a message box.
 class CampaignsView final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CampaignsView)
 public:
     CampaignsView(const Models::CampaignRepository &campaigns, const Models::ClientRepository &clients,
-                  bool canEdit, QWidget *parent = nullptr);
+                  const Services::CampaignService &service, Services::Session session, QWidget *parent = nullptr);
+    // The signed-in user the changes are made as (and what the buttons offer).
+    void setSession(const Services::Session &session);
 
     void refresh();
     void reloadClients();
@@ -48,6 +57,8 @@ private:
 
     const Models::CampaignRepository &m_campaigns;
     const Models::ClientRepository &m_clients;
+    const Services::CampaignService &m_service;
+    Services::Session m_session;
     Models::CampaignTableModel *m_model;
     QTableView *m_table;
     QComboBox *m_clientFilter;

@@ -166,6 +166,15 @@ QList<Models::ClientProviderId> ClientDialog::providerIds() const
     return ids;
 }
 
+void ClientDialog::setBillingEditable(bool editable)
+{
+    const QString tip = editable ? QString() : tr("Only an administrator may change billing terms.");
+    for (QWidget *field : std::initializer_list<QWidget *> { m_stripeCustomer, m_rate, m_milestoneSize, m_milestoneAmount }) {
+        field->setEnabled(editable);
+        field->setToolTip(tip);
+    }
+}
+
 QString ClientDialog::validate()
 {
     static const QRegularExpression emailShape(QStringLiteral("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$"));

@@ -27,6 +27,8 @@ public:
     // The client's provider id mappings shown / as edited (normalized; clientId = record().id).
     void setProviderIds(const QList<Models::ClientProviderId> &ids);
     QList<Models::ClientProviderId> providerIds() const;
+    // Staff see the billing terms (rate, milestones, Stripe customer id) but may not change them.
+    void setBillingEditable(bool editable);
     // Empty when valid, else a message that names the field; focuses that field.
     QString validate();
     void accept() override;

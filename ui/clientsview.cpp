@@ -5,6 +5,7 @@
 #include <models/clientprovideridrepository.h>
 #include <models/clientrepository.h>
 #include <models/clienttablemodel.h>
+#include <services/management/clientservice.h>
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -16,10 +17,13 @@
 
 namespace Callvia::Ui {
 
-ClientsView::ClientsView(const Models::ClientRepository &repository, bool canEdit, QWidget *parent,
+ClientsView::ClientsView(const Models::ClientRepository &repository, const Services::ClientService &service,
+                         Services::Session session, QWidget *parent,
                          const Models::ClientProviderIdRepository *providerIds)
     : QWidget(parent),
       m_repository(repository),
+      m_service(service),
+      m_session(std::move(session)),
       m_providerIds(providerIds),
       m_model(new Models::ClientTableModel(repository, this)),
       m_table(new QTableView(this)),
@@ -27,7 +31,7 @@ ClientsView::ClientsView(const Models::ClientRepository &repository, bool canEdi
       m_new(new QPushButton(tr("&New client…"), this)),
       m_edit(new QPushButton(tr("&Edit…"), this)),
       m_archive(new QPushButton(tr("&Archive"), this)),
-      m_canEdit(canEdit)
+      m_canEdit(false)
 {
     m_table->setObjectName(QStringLiteral("clientsTable"));
     m_table->setModel(m_model);
@@ -37,9 +41,7 @@ ClientsView::ClientsView(const Models::ClientRepository &repository, bool canEdi
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_new->setVisible(canEdit);
-    m_edit->setVisible(canEdit);
-    m_archive->setVisible(canEdit);
+    setSession(m_session);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_new);
@@ -58,6 +60,15 @@ ClientsView::ClientsView(const Models::ClientRepository &repository, bool canEdi
     connect(m_showArchived, &QCheckBox::toggled, this, &ClientsView::refresh);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ClientsView::updateButtons);
     refresh();
+}
+
+void ClientsView::setSession(const Services::Session &session)
+{
+    m_session = session;
+    m_canEdit = session.canEdit() && session.scope().isAgency();
+    m_new->setVisible(m_canEdit);
+    m_edit->setVisible(m_canEdit);
+    m_archive->setVisible(m_canEdit);
 }
 
 void ClientsView::refresh()
@@ -87,18 +98,12 @@ void ClientsView::updateButtons()
 void ClientsView::createClient()
 {
     ClientDialog dialog(Models::ClientRecord {}, this);
+    dialog.setBillingEditable(m_session.canEditBilling());
     while (dialog.exec() == QDialog::Accepted) {
-        const Models::DbResult<qint64> id = m_repository.insert(dialog.record());
+        const QList<Models::ClientProviderId> ids = dialog.providerIds();
+        const Models::DbResult<qint64> id
+                = m_service.create(m_session, dialog.record(), m_providerIds ? &ids : nullptr);
         if (id.ok()) {
-            if (m_providerIds) {
-                QList<Models::ClientProviderId> ids = dialog.providerIds();
-                for (Models::ClientProviderId &providerId : ids)
-                    providerId.clientId = id.value();
-                if (const Models::DbError error = m_providerIds->replaceForClient(id.value(), ids))
-                    QMessageBox::warning(this, tr("New client"),
-                                         tr("The client was created, but its provider ids were not saved: %1")
-                                                 .arg(error.message()));
-            }
             refresh();
             m_table->selectRow(m_model->rowOf(id.value()));
             Q_EMIT clientsChanged();
@@ -118,6 +123,7 @@ void ClientsView::editSelected()
         return;
     const Models::ClientRecord client = m_model->record(row);
     ClientDialog dialog(client, this);
+    dialog.setBillingEditable(m_session.canEditBilling());
     if (m_providerIds) {
         const Models::DbResult<QList<Models::ClientProviderId>> ids = m_providerIds->forClient(client.id);
         if (!ids.ok()) {
@@ -127,9 +133,8 @@ void ClientsView::editSelected()
         dialog.setProviderIds(ids.value());
     }
     while (dialog.exec() == QDialog::Accepted) {
-        Models::DbError error = m_repository.update(dialog.record());
-        if (!error && m_providerIds)
-            error = m_providerIds->replaceForClient(client.id, dialog.providerIds());
+        const QList<Models::ClientProviderId> ids = dialog.providerIds();
+        const Models::DbError error = m_service.update(m_session, dialog.record(), m_providerIds ? &ids : nullptr);
         if (!error) {
             refresh();
             Q_EMIT clientsChanged();
@@ -157,8 +162,7 @@ void ClientsView::toggleArchiveSelected()
                                          .arg(client.name))
                 != QMessageBox::Yes)
         return;
-    const Models::DbError error =
-            m_repository.setStatus(client.id, archived ? QStringLiteral("active") : QStringLiteral("archived"));
+    const Models::DbError error = m_service.setArchived(m_session, client.id, !archived);
     if (error)
         QMessageBox::warning(this, tr("Archive client"), error.message());
     refresh();

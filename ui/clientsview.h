@@ -1,5 +1,7 @@
 #pragma once
 
+#include <services/auth/session.h>
+
 #include <QWidget>
 
 class QCheckBox;
@@ -12,17 +14,26 @@ class ClientRepository;
 class ClientTableModel;
 }
 
+namespace Callvia::Services {
+class ClientService;
+}
+
 namespace Callvia::Ui {
 
-// The clients section: list, create, edit, archive and restore clients.
+// The clients section: list, create, edit, archive and restore clients. Reads through the
+// repository (the session's scope); every change goes through the ClientService as the session's
+// user, which checks the role and audits; a refusal is shown in a message box.
 class ClientsView final : public QWidget
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ClientsView)
 public:
-    // providerIds (optional, borrowed): where the client dialog's provider id mappings are kept.
-    ClientsView(const Models::ClientRepository &repository, bool canEdit, QWidget *parent = nullptr,
+    // providerIds (optional, borrowed): where the client dialog's provider id mappings are read.
+    ClientsView(const Models::ClientRepository &repository, const Services::ClientService &service,
+                Services::Session session, QWidget *parent = nullptr,
                 const Models::ClientProviderIdRepository *providerIds = nullptr);
+    // The signed-in user the changes are made as (and what the buttons offer).
+    void setSession(const Services::Session &session);
 
     void refresh();
     Models::ClientTableModel *model() const { return m_model; }
@@ -38,6 +49,8 @@ private:
     int selectedRow() const;
 
     const Models::ClientRepository &m_repository;
+    const Services::ClientService &m_service;
+    Services::Session m_session;
     const Models::ClientProviderIdRepository *m_providerIds;
     Models::ClientTableModel *m_model;
     QTableView *m_table;

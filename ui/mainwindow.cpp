@@ -10,6 +10,9 @@
 #include <models/clientrepository.h>
 #include <models/database.h>
 #include <models/databasehealth.h>
+#include <services/auth/session.h>
+#include <services/management/campaignservice.h>
+#include <services/management/clientservice.h>
 
 #include <QAction>
 #include <QApplication>
@@ -24,18 +27,20 @@
 
 namespace Callvia::Ui {
 
-MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, Models::TenantScope scope,
-                       bool canEdit, QWidget *parent)
+MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, const Services::Session &session,
+                       QWidget *parent)
     : QMainWindow(parent),
-      m_clientRepository(std::make_unique<Models::ClientRepository>(database, clock, scope)),
-      m_clientProviderIds(std::make_unique<Models::ClientProviderIdRepository>(database, clock, scope)),
-      m_campaignRepository(std::make_unique<Models::CampaignRepository>(database, clock, scope)),
+      m_clientRepository(std::make_unique<Models::ClientRepository>(database, clock, session.scope())),
+      m_clientProviderIds(std::make_unique<Models::ClientProviderIdRepository>(database, clock, session.scope())),
+      m_campaignRepository(std::make_unique<Models::CampaignRepository>(database, clock, session.scope())),
+      m_clientService(std::make_unique<Services::ClientService>(database, clock)),
+      m_campaignService(std::make_unique<Services::CampaignService>(database, clock)),
       m_navigation(new QListWidget(this)),
       m_stack(new QStackedWidget(this)),
       m_status(new QLabel(this)),
       m_databaseBanner(new QLabel(this)),
-      m_campaignsView(new CampaignsView(*m_campaignRepository, *m_clientRepository, canEdit, this)),
-      m_clientsView(new ClientsView(*m_clientRepository, canEdit && scope.isAgency(), this, m_clientProviderIds.get()))
+      m_campaignsView(new CampaignsView(*m_campaignRepository, *m_clientRepository, *m_campaignService, session, this)),
+      m_clientsView(new ClientsView(*m_clientRepository, *m_clientService, session, this, m_clientProviderIds.get()))
 {
     setWindowTitle(tr("Callvia"));
     resize(1200, 760);
@@ -90,14 +95,18 @@ MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, M
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_clientsView, &ClientsView::clientsChanged, m_campaignsView, &CampaignsView::reloadClients);
     m_navigation->setCurrentRow(Campaigns);
-    if (canEdit)
+    if (session.canEdit()) {
         m_importController = new ImportController(database, clock, m_campaignsView, this); // lead import (issue 9)
+        m_importController->setActor(session);
+    }
 }
 
 MainWindow::~MainWindow() = default;
 
 void MainWindow::setSession(const Services::Session &session)
 {
+    m_campaignsView->setSession(session);
+    m_clientsView->setSession(session);
     if (m_importController)
         m_importController->setActor(session); // imports are checked and audited as this user
 }

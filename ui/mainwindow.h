@@ -12,6 +12,8 @@ class QMenu;
 class QStackedWidget;
 
 namespace Callvia::Services {
+class CampaignService;
+class ClientService;
 class Session;
 }
 
@@ -31,7 +33,8 @@ class ClientsView;
 class ImportController;
 
 // The main window: a navigation list on the left and one view per section on the right.
-// Owns the repositories its views read, built for the signed-in user's tenant scope.
+// Owns the repositories its views read, built for the signed-in user's tenant scope, and the
+// services its views change clients and campaigns through (checked and audited as that user).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -39,7 +42,7 @@ class MainWindow final : public QMainWindow
 public:
     enum Section { Dashboard, Campaigns, Leads, Appointments, Billing, Clients, Admin, SectionCount };
 
-    MainWindow(Models::Database &database, const Models::Clock &clock, Models::TenantScope scope, bool canEdit,
+    MainWindow(Models::Database &database, const Models::Clock &clock, const Services::Session &session,
                QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -67,6 +70,8 @@ private:
     std::unique_ptr<Models::ClientRepository> m_clientRepository;
     std::unique_ptr<Models::ClientProviderIdRepository> m_clientProviderIds;
     std::unique_ptr<Models::CampaignRepository> m_campaignRepository;
+    std::unique_ptr<Services::ClientService> m_clientService;
+    std::unique_ptr<Services::CampaignService> m_campaignService;
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
     QLabel *m_status;

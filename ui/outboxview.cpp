@@ -4,7 +4,7 @@
 #include <models/clock.h>
 #include <models/database.h>
 #include <models/outboxrepository.h>
-#include <services/auth/auditlog.h>
+#include <services/management/outboxactions.h>
 #include <services/outbox/payloadmask.h>
 
 #include <QComboBox>
@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -39,7 +40,8 @@ const QStringList &statuses()
 
 OutboxView::OutboxView(Models::Database &database, const Models::Clock &clock, Services::Session session,
                        QWidget *parent)
-    : QWidget(parent), m_database(database), m_clock(clock), m_session(std::move(session))
+    : QWidget(parent), m_database(database), m_clock(clock), m_session(std::move(session)),
+      m_actions(std::make_unique<Services::OutboxActions>(database, clock))
 {
     m_status = new QComboBox(this);
     m_status->setObjectName(QStringLiteral("statusFilter"));
@@ -118,8 +120,14 @@ OutboxView::OutboxView(Models::Database &database, const Models::Clock &clock, S
         connect(box, &QComboBox::currentIndexChanged, this, &OutboxView::reload);
     connect(refresh, &QPushButton::clicked, this, &OutboxView::reload);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &OutboxView::selectionChanged);
-    connect(m_retry, &QPushButton::clicked, this, [this] { m_message->setText(retrySelected()); });
-    connect(m_cancel, &QPushButton::clicked, this, [this] { m_message->setText(cancelSelected()); });
+    // A refused action (the session's role) also gets a message box, as in the other views.
+    auto show = [this](const QString &message) {
+        m_message->setText(message);
+        if (message.contains(QLatin1String("Permission denied")))
+            QMessageBox::warning(this, tr("Outbox"), message);
+    };
+    connect(m_retry, &QPushButton::clicked, this, [this, show] { show(retrySelected()); });
+    connect(m_cancel, &QPushButton::clicked, this, [this, show] { show(cancelSelected()); });
     reload();
 }
 
@@ -223,6 +231,8 @@ QString OutboxView::countsText() const
     return m_counts->text();
 }
 
+OutboxView::~OutboxView() = default;
+
 QString OutboxView::retrySelected()
 {
     return change(QStringLiteral("retry"));
@@ -243,21 +253,10 @@ QString OutboxView::change(const QString &action)
         return tr("Not changed: only a failed row can be retried or cancelled here (row %1 is %2).")
                 .arg(before.id)
                 .arg(before.status);
-    const Models::OutboxRepository outbox(m_database, m_clock, m_session.scope());
-    Models::Transaction transaction(m_database);
-    const Models::DbError error = action == QLatin1String("retry") ? outbox.retry(before.id) : outbox.cancel(before.id);
+    const Models::DbError error = action == QLatin1String("retry") ? m_actions->retry(m_session, before.id)
+                                                                    : m_actions->cancel(m_session, before.id);
     if (error)
         return tr("Not changed: %1").arg(error.message());
-    const QString after = action == QLatin1String("retry") ? QStringLiteral("pending") : QStringLiteral("cancelled");
-    const Services::AuditLog audit(m_database, m_clock);
-    if (const Models::DbError auditError = audit.record(
-                &m_session, QStringLiteral("outbox.") + action, QStringLiteral("outbox"), QString::number(before.id),
-                { { QStringLiteral("status"), before.status }, { QStringLiteral("attempts"), before.attempts },
-                  { QStringLiteral("last_error"), before.lastError } },
-                { { QStringLiteral("status"), after } }, before.clientId))
-        return tr("Not changed: the audit log could not be written (%1)").arg(auditError.message());
-    if (const Models::DbError commitError = transaction.commit())
-        return tr("Not changed: %1").arg(commitError.message());
     reload();
     if (action == QLatin1String("retry"))
         emit retried();

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -18,13 +20,17 @@ class Clock;
 class Database;
 }
 
+namespace Callvia::Services {
+class OutboxActions;
+}
+
 namespace Callvia::Ui {
 
 // The Admin console's Outbox section: every outbound effect with its state (pending, in flight,
 // failed, sent, unknown, cancelled), filtered by state, kind and client; the selected row's
 // payload with secrets masked and the provider's answer; Retry and Cancel on failed rows, each
 // recorded in the audit log as the signed-in user. Reads through OutboxRepository in the
-// session's tenant scope; owns nothing but its widgets.
+// session's tenant scope; changes through the OutboxActions service it owns (admin only, audited).
 class OutboxView final : public QWidget
 {
     Q_OBJECT
@@ -47,6 +53,7 @@ public:
 
     OutboxView(Models::Database &database, const Models::Clock &clock, Services::Session session,
                QWidget *parent = nullptr);
+    ~OutboxView() override;
 
     void reload();
     // Soon (coalesced): the dispatcher committed outcomes.
@@ -72,6 +79,7 @@ private:
     Models::Database &m_database;
     const Models::Clock &m_clock;
     Services::Session m_session;
+    std::unique_ptr<Services::OutboxActions> m_actions;
     QList<Models::OutboxRecord> m_rows;
     QComboBox *m_status = nullptr;
     QComboBox *m_kind = nullptr;

@@ -215,7 +215,7 @@ DbError AuthService::validateRole(const QString &role, qint64 clientId) const
         return { DbError::Invalid,
             QStringLiteral("Client: a client user needs a client; admin and staff have none") };
     if (clientId > 0) {
-        const auto client = Models::ClientRepository(m_database, m_clock).find(clientId);
+        const auto client = Models::ClientRepository(m_database, m_clock, Models::TenantScope::agency()).find(clientId);
         if (!client.ok())
             return client.error().kind() == DbError::NotFound
                 ? DbError(DbError::Invalid, QStringLiteral("Client: no client with id %1").arg(clientId))

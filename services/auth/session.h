@@ -35,6 +35,10 @@ public:
     bool canSeeSecrets() const { return m_role == Role::Admin; }
     bool canEditSettings() const { return m_role == Role::Admin; }
     bool canEdit() const { return m_role != Role::Client; } // clients, campaigns, leads
+    // A client's billing terms (rates, currency, milestones, Stripe customer id): admin only.
+    bool canEditBilling() const { return m_role == Role::Admin; }
+    // Retrying or cancelling outbound effects (the Admin console's Outbox): admin only.
+    bool canManageOutbox() const { return m_role == Role::Admin; }
     bool canConfirmShows() const { return true; }
     bool canAccessClient(qint64 clientId) const { return scope().allows(clientId); }
 

@@ -78,7 +78,7 @@ QString shortText(const QByteArray &body)
 OutboxDispatcher::OutboxDispatcher(Models::Database &database, const Models::Clock &clock, const ProviderConfig &config,
                                    Options options, QObject *parent)
     : QObject(parent), m_database(database), m_clock(clock), m_options(std::move(options)),
-      m_outbox(std::make_unique<Models::OutboxRepository>(database, clock)), m_network(new QNetworkAccessManager(this))
+      m_outbox(std::make_unique<Models::OutboxRepository>(database, clock, Models::TenantScope::agency())), m_network(new QNetworkAccessManager(this))
 {
     if (m_options.workerId.isEmpty())
         m_options.workerId = QStringLiteral("%1/%2/%3")

@@ -193,7 +193,7 @@ DbResult<MessageTemplates::Text> MessageTemplates::resolve(qint64 clientId, cons
                                                            const QString &language) const
 {
     if (clientId != 0) {
-        DbResult<MessageTemplateRecord> own = TemplateRepository(m_database, m_clock).find(clientId, name, channel, language);
+        DbResult<MessageTemplateRecord> own = TemplateRepository(m_database, m_clock, TenantScope::agency()).find(clientId, name, channel, language);
         if (own.ok())
             return Text { own.value().subject, own.value().body };
         if (own.error().kind() != DbError::NotFound)
@@ -221,7 +221,7 @@ DbResult<qint64> MessageTemplates::save(const MessageTemplateRecord &record) con
         if (const QString problem = validate(record.subject); !problem.isEmpty())
             return invalid(QStringLiteral("subject: ") + problem);
     }
-    return TemplateRepository(m_database, m_clock).save(record);
+    return TemplateRepository(m_database, m_clock, TenantScope::agency()).save(record);
 }
 
 } // namespace Callvia::Services

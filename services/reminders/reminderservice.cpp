@@ -69,7 +69,7 @@ QString ReminderService::templateName(int offsetMinutes)
 
 DbResult<qint64> ReminderService::nextDueAt() const
 {
-    return ReminderRepository(m_database, m_clock).nextDueAt();
+    return ReminderRepository(m_database, m_clock, TenantScope::agency()).nextDueAt();
 }
 
 DbResult<ReminderService::PassResult> ReminderService::runDue()
@@ -81,7 +81,7 @@ DbResult<ReminderService::PassResult> ReminderService::runDue()
         Transaction transaction(m_database, Transaction::Mode::Immediate);
         if (transaction.beginError())
             return transaction.beginError();
-        DbResult<QList<DueReminder>> due = ReminderRepository(m_database, m_clock).dueWithContext(now, m_options.batchSize);
+        DbResult<QList<DueReminder>> due = ReminderRepository(m_database, m_clock, TenantScope::agency()).dueWithContext(now, m_options.batchSize);
         if (!due.ok())
             return due.error();
         for (const DueReminder &reminder : due.value()) {
@@ -102,7 +102,7 @@ DbResult<ReminderService::PassResult> ReminderService::runDue()
 DbError ReminderService::finish(const DueReminder &due, const QString &status, const QString &reason,
                                 PassResult *result) const
 {
-    DbResult<bool> n = ReminderRepository(m_database, m_clock).settle(due.reminder.id, status, reason);
+    DbResult<bool> n = ReminderRepository(m_database, m_clock, TenantScope::agency()).settle(due.reminder.id, status, reason);
     if (!n.ok())
         return n.error();
     if (status == QLatin1String("skipped"))
@@ -133,7 +133,7 @@ DbError ReminderService::handle(const DueReminder &due, qint64 now, PassResult *
     if (address.isEmpty())
         return finish(due, QStringLiteral("skipped"), sms ? QStringLiteral("no phone number") : QStringLiteral("no e-mail address"),
                       result);
-    DbResult<bool> optedOut = OptOutRepository(m_database, m_clock).isOptedOut(address, r.channel, r.clientId);
+    DbResult<bool> optedOut = OptOutRepository(m_database, m_clock, TenantScope::agency()).isOptedOut(address, r.channel, r.clientId);
     if (!optedOut.ok())
         return optedOut.error();
     if (optedOut.value())
@@ -178,7 +178,7 @@ DbError ReminderService::queue(const DueReminder &due, const QString &address, P
     message.body = rendered.body;
     message.templateName = name;
     message.provider = sms ? QStringLiteral("messagebird") : QStringLiteral("sendgrid");
-    MessageRepository messages(m_database, m_clock);
+    MessageRepository messages(m_database, m_clock, TenantScope::agency());
     DbResult<qint64> messageId = messages.insert(message);
     if (!messageId.ok())
         return messageId.error();
@@ -196,12 +196,12 @@ DbError ReminderService::queue(const DueReminder &due, const QString &address, P
         item.payload.insert(QStringLiteral("subject"), rendered.subject);
         item.payload.insert(QStringLiteral("text"), rendered.body);
     }
-    DbResult<qint64> outboxId = OutboxRepository(m_database, m_clock).enqueue(item);
+    DbResult<qint64> outboxId = OutboxRepository(m_database, m_clock, TenantScope::agency()).enqueue(item);
     if (!outboxId.ok())
         return outboxId.error();
     if (DbError error = messages.setOutboxId(messageId.value(), outboxId.value()))
         return error;
-    DbResult<bool> settled = ReminderRepository(m_database, m_clock).settle(r.id, QStringLiteral("queued"), {}, outboxId.value());
+    DbResult<bool> settled = ReminderRepository(m_database, m_clock, TenantScope::agency()).settle(r.id, QStringLiteral("queued"), {}, outboxId.value());
     if (!settled.ok())
         return settled.error();
     ++result->queued;

@@ -73,7 +73,7 @@ DbError ReplyProcessor::onInboundSms(const QString &phone, const QString &body, 
 
 DbError ReplyProcessor::confirm(const QString &phone) const
 {
-    ReminderRepository reminders(m_database, m_clock);
+    ReminderRepository reminders(m_database, m_clock, TenantScope::agency());
     DbResult<qint64> appointment = reminders.appointmentAwaitingReply(phone, m_clock.nowMs());
     if (!appointment.ok())
         return appointment.error();
@@ -88,26 +88,26 @@ DbError ReplyProcessor::queueOptOutConfirmation(const QString &phone, const QStr
     qint64 clientId = 0;
     qint64 leadId = 0;
     QString language;
-    DbResult<QList<LeadRecord>> leads = LeadRepository(m_database, m_clock).findByPhone(phone);
+    DbResult<QList<LeadRecord>> leads = LeadRepository(m_database, m_clock, TenantScope::agency()).findByPhone(phone);
     if (!leads.ok())
         return leads.error();
     if (!leads.value().isEmpty()) {
         clientId = leads.value().first().clientId;
         leadId = leads.value().first().id;
-        DbResult<QString> lang = TemplateRepository(m_database, m_clock).languageOfLead(leadId);
+        DbResult<QString> lang = TemplateRepository(m_database, m_clock, TenantScope::agency()).languageOfLead(leadId);
         if (!lang.ok())
             return lang.error();
         language = lang.value();
     }
     // Opted out already (agency-wide or for this client): that STOP had its confirmation.
-    DbResult<bool> before = OptOutRepository(m_database, m_clock).isOptedOut(phone, QStringLiteral("sms"), clientId);
+    DbResult<bool> before = OptOutRepository(m_database, m_clock, TenantScope::agency()).isOptedOut(phone, QStringLiteral("sms"), clientId);
     if (!before.ok())
         return before.error();
     if (before.value())
         return {};
     QString clientName;
     if (clientId != 0) {
-        DbResult<ClientRecord> client = ClientRepository(m_database, m_clock).find(clientId);
+        DbResult<ClientRecord> client = ClientRepository(m_database, m_clock, TenantScope::agency()).find(clientId);
         if (client.ok())
             clientName = client.value().name;
     }
@@ -119,7 +119,7 @@ DbError ReplyProcessor::queueOptOutConfirmation(const QString &phone, const QStr
     message.body = MessageTemplates::optOutConfirmation(language, clientName);
     message.templateName = QStringLiteral("opt_out_confirmation");
     message.provider = QStringLiteral("messagebird");
-    MessageRepository messages(m_database, m_clock);
+    MessageRepository messages(m_database, m_clock, TenantScope::agency());
     DbResult<qint64> messageId = messages.insert(message);
     if (!messageId.ok())
         return messageId.error();
@@ -133,7 +133,7 @@ DbError ReplyProcessor::queueOptOutConfirmation(const QString &phone, const QStr
     item.payload.insert(QStringLiteral("message_id"), messageId.value());
     // The number is opted out by the time this goes: the dispatcher must let this one text through.
     item.payload.insert(QStringLiteral("opt_out_confirmation"), true);
-    DbResult<qint64> outboxId = OutboxRepository(m_database, m_clock).enqueue(item);
+    DbResult<qint64> outboxId = OutboxRepository(m_database, m_clock, TenantScope::agency()).enqueue(item);
     if (!outboxId.ok())
         return outboxId.error();
     return messages.setOutboxId(messageId.value(), outboxId.value());
@@ -148,7 +148,7 @@ DbError ReplyProcessor::onEmailEvent(const QString &status, const QString &email
     optOut.channel = QStringLiteral("email");
     optOut.source = QStringLiteral("email_unsubscribe"); // the closest source the schema allows
     optOut.reason = reason.isEmpty() ? QStringLiteral("bounce") : QStringLiteral("bounce: ") + reason.left(200);
-    DbResult<bool> added = OptOutRepository(m_database, m_clock).add(optOut);
+    DbResult<bool> added = OptOutRepository(m_database, m_clock, TenantScope::agency()).add(optOut);
     return added.ok() ? DbError() : added.error();
 }
 

@@ -217,7 +217,7 @@ DbError CalcomHandler::applyCreated(const CalcomEvent &booking) const
 
 DbError CalcomHandler::applyRescheduled(const CalcomEvent &booking) const
 {
-    AppointmentRepository appointments(m_database, m_clock);
+    AppointmentRepository appointments(m_database, m_clock, TenantScope::agency());
     const QString oldUid = booking.rescheduleUid == booking.uid ? QString() : booking.rescheduleUid;
     DbResult<AppointmentRecord> current = appointments.findByUid(booking.uid);
     if (!current.ok() && current.error().kind() != DbError::NotFound)
@@ -253,7 +253,7 @@ DbError CalcomHandler::applyRescheduled(const CalcomEvent &booking) const
 
 DbError CalcomHandler::applyCancelled(const CalcomEvent &booking) const
 {
-    AppointmentRepository appointments(m_database, m_clock);
+    AppointmentRepository appointments(m_database, m_clock, TenantScope::agency());
     DbResult<AppointmentRecord> current = appointments.findByUid(booking.uid);
     if (current.ok()) {
         if (DbError error = appointments.cancel(current.value().id, booking.cancellationReason))
@@ -285,7 +285,7 @@ DbError CalcomHandler::applyCancelled(const CalcomEvent &booking) const
 // downgrades a confirmed or rejected booking.
 DbError CalcomHandler::applyNew(const CalcomEvent &booking, const QString &status) const
 {
-    AppointmentRepository appointments(m_database, m_clock);
+    AppointmentRepository appointments(m_database, m_clock, TenantScope::agency());
     DbResult<bool> superseded = appointments.isSuperseded(booking.uid);
     if (!superseded.ok())
         return superseded.error();
@@ -310,20 +310,20 @@ DbError CalcomHandler::applyNew(const CalcomEvent &booking, const QString &statu
 
 DbError CalcomHandler::supersede(qint64 appointmentId) const
 {
-    if (DbError error = AppointmentRepository(m_database, m_clock).cancel(appointmentId, QStringLiteral("rescheduled")))
+    if (DbError error = AppointmentRepository(m_database, m_clock, TenantScope::agency()).cancel(appointmentId, QStringLiteral("rescheduled")))
         return error;
-    DbResult<int> n = ReminderRepository(m_database, m_clock).cancelPending(appointmentId);
+    DbResult<int> n = ReminderRepository(m_database, m_clock, TenantScope::agency()).cancelPending(appointmentId);
     return n.ok() ? DbError() : n.error();
 }
 
 // Brings reminders and the lead in line with the merged appointment row.
 DbError CalcomHandler::settle(const QString &bookingUid, bool bookLead) const
 {
-    DbResult<AppointmentRecord> row = AppointmentRepository(m_database, m_clock).findByUid(bookingUid);
+    DbResult<AppointmentRecord> row = AppointmentRepository(m_database, m_clock, TenantScope::agency()).findByUid(bookingUid);
     if (!row.ok())
         return row.error();
     const AppointmentRecord &a = row.value();
-    ReminderRepository reminders(m_database, m_clock);
+    ReminderRepository reminders(m_database, m_clock, TenantScope::agency());
     if (a.startsAt > 0) {
         DbResult<int> n = reminders.scheduleFor(a.id, a.clientId, a.startsAt);
         if (!n.ok())
@@ -335,7 +335,7 @@ DbError CalcomHandler::settle(const QString &bookingUid, bool bookLead) const
             return n.error();
     }
     if (bookLead && a.leadId != 0) {
-        DbResult<bool> moved = LeadProgressRepository(m_database, m_clock).advanceStatus(a.leadId, QStringLiteral("booked"));
+        DbResult<bool> moved = LeadProgressRepository(m_database, m_clock, TenantScope::agency()).advanceStatus(a.leadId, QStringLiteral("booked"));
         if (!moved.ok())
             return moved.error();
     }

@@ -65,7 +65,7 @@ QString ClientAttribution::normalize(const QString &provider, const QString &kin
 
 DbResult<qint64> ClientAttribution::clientFor(const QString &provider, const QList<Candidate> &candidates) const
 {
-    const ClientProviderIdRepository repository(m_database, m_clock);
+    const ClientProviderIdRepository repository(m_database, m_clock, TenantScope::agency());
     for (const Candidate &candidate : candidates) {
         // Providers send numbers in E.164 or as MSISDNs without '+' (MessageBird): both are
         // international, unlike what a person may type into the client settings.

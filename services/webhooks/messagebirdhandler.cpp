@@ -146,7 +146,7 @@ DbError MessageBirdHandler::apply(const EventRecord &record)
     const QString status = statusForDlr(event.status);
     if (status.isEmpty())
         return {};
-    DbResult<int> n = MessageRepository(m_database, m_clock)
+    DbResult<int> n = MessageRepository(m_database, m_clock, TenantScope::agency())
                               .applyDeliveryStatus(QStringLiteral("messagebird"), event.id, status, event.statusMs,
                                                    status == QLatin1String("failed") ? event.status : QString());
     return n.ok() ? DbError() : n.error();
@@ -166,7 +166,7 @@ DbError MessageBirdHandler::applyInbound(const MessageBirdEvent &sms, qint64 eve
             return error;
         return isStopWord(sms.body) && !phone.isEmpty() ? applyStop(sms, phone, false) : DbError();
     }
-    MessageRepository messages(m_database, m_clock);
+    MessageRepository messages(m_database, m_clock, TenantScope::agency());
     DbResult<QList<MessageRecord>> seen = messages.findByProviderId(QStringLiteral("messagebird"), sms.id);
     if (!seen.ok())
         return seen.error();
@@ -213,12 +213,12 @@ DbError MessageBirdHandler::applyStop(const MessageBirdEvent &sms, const QString
     optOut.channel = QStringLiteral("all");
     optOut.source = QStringLiteral("sms_reply");
     optOut.reason = sms.body.simplified().toUpper();
-    DbResult<bool> added = OptOutRepository(m_database, m_clock).add(optOut);
+    DbResult<bool> added = OptOutRepository(m_database, m_clock, TenantScope::agency()).add(optOut);
     if (!added.ok())
         return added.error();
     if (!markLeads)
         return {};
-    DbResult<int> leads = LeadProgressRepository(m_database, m_clock).markDoNotContactByPhone(phone);
+    DbResult<int> leads = LeadProgressRepository(m_database, m_clock, TenantScope::agency()).markDoNotContactByPhone(phone);
     return leads.ok() ? DbError() : leads.error();
 }
 

@@ -134,13 +134,13 @@ bool RetellHandler::identify(const QByteArray &body, const QUrlQuery &, QList<In
 DbResult<qint64> RetellHandler::resolveClient(const RetellCallEvent &call) const
 {
     if (call.metadataClientId > 0) {
-        DbResult<ClientRecord> client = ClientRepository(m_database, m_clock).find(call.metadataClientId);
+        DbResult<ClientRecord> client = ClientRepository(m_database, m_clock, TenantScope::agency()).find(call.metadataClientId);
         if (client.ok())
             return client.value().id;
         if (client.error().kind() != DbError::NotFound)
             return client.error();
     } else if (call.metadataLeadId > 0) {
-        DbResult<LeadRecord> lead = LeadRepository(m_database, m_clock).find(call.metadataLeadId);
+        DbResult<LeadRecord> lead = LeadRepository(m_database, m_clock, TenantScope::agency()).find(call.metadataLeadId);
         if (lead.ok())
             return lead.value().clientId;
         if (lead.error().kind() != DbError::NotFound)
@@ -191,7 +191,7 @@ DbError RetellHandler::apply(const EventRecord &event)
                 + ClientAttribution::describe(trustedIds(call));
         return ClientAttribution(m_database, m_clock).markUnattributed(event.id, reason);
     }
-    CallLogRepository callLogs(m_database, m_clock);
+    CallLogRepository callLogs(m_database, m_clock, TenantScope::agency());
     CallLogRecord record;
     DbResult<CallLogRecord> existing = callLogs.findByRetellId(call.callId);
     if (!existing.ok() && existing.error().kind() != DbError::NotFound)
@@ -235,7 +235,7 @@ DbError RetellHandler::applyLeadEffects(const CallLogRecord &row) const
 {
     if (row.leadId == 0)
         return {};
-    LeadProgressRepository progress(m_database, m_clock);
+    LeadProgressRepository progress(m_database, m_clock, TenantScope::agency());
     const bool connected = row.startedAt > 0 && !row.disconnectionReason.startsWith(QLatin1String("dial_"));
     if (connected) {
         if (DbError error = progress.noteContacted(row.leadId, row.startedAt))
@@ -258,7 +258,7 @@ DbError RetellHandler::applyLeadEffects(const CallLogRecord &row) const
         return moved.error();
     if (status != QLatin1String("dnc"))
         return {};
-    DbResult<LeadRecord> lead = LeadRepository(m_database, m_clock).find(row.leadId);
+    DbResult<LeadRecord> lead = LeadRepository(m_database, m_clock, TenantScope::agency()).find(row.leadId);
     if (!lead.ok())
         return lead.error();
     OptOutRecord optOut;
@@ -268,7 +268,7 @@ DbError RetellHandler::applyLeadEffects(const CallLogRecord &row) const
     optOut.channel = QStringLiteral("all");
     optOut.source = QStringLiteral("call_outcome");
     optOut.reason = QStringLiteral("not interested (call ") + row.retellCallId + QLatin1Char(')');
-    DbResult<bool> added = OptOutRepository(m_database, m_clock).add(optOut);
+    DbResult<bool> added = OptOutRepository(m_database, m_clock, TenantScope::agency()).add(optOut);
     return added.ok() ? DbError() : added.error();
 }
 
@@ -276,7 +276,7 @@ DbError RetellHandler::recordUsage(const CallLogRecord &row) const
 {
     if (row.clientId == 0 || row.durationMs < 0 || (row.endedAt == 0 && row.callStatus != QLatin1String("ended")))
         return {};
-    DbResult<ClientRecord> client = ClientRepository(m_database, m_clock).find(row.clientId);
+    DbResult<ClientRecord> client = ClientRepository(m_database, m_clock, TenantScope::agency()).find(row.clientId);
     if (!client.ok())
         return client.error();
     UsageRecord usage;
@@ -288,7 +288,7 @@ DbError RetellHandler::recordUsage(const CallLogRecord &row) const
     usage.costCents = UsageRepository::costCents(usage.seconds, usage.rateCentsPerMinute);
     usage.currency = client.value().currency;
     usage.occurredAt = row.startedAt ? row.startedAt : (row.endedAt ? row.endedAt : m_clock.nowMs());
-    DbResult<bool> written = UsageRepository(m_database, m_clock).recordForCall(usage);
+    DbResult<bool> written = UsageRepository(m_database, m_clock, TenantScope::agency()).recordForCall(usage);
     return written.ok() ? DbError() : written.error();
 }
 

@@ -99,7 +99,7 @@ DbError SendGridHandler::apply(const EventRecord &record)
     const QString status = statusForEvent(event.event);
     if (status.isEmpty())
         return {};
-    MessageRepository messages(m_database, m_clock);
+    MessageRepository messages(m_database, m_clock, TenantScope::agency());
     qint64 clientId = 0;
     if (!event.messageId.isEmpty()) {
         const QString error = status == QLatin1String("bounced") || status == QLatin1String("dropped")
@@ -131,7 +131,7 @@ DbError SendGridHandler::apply(const EventRecord &record)
     optOut.channel = QStringLiteral("email");
     optOut.source = QStringLiteral("email_unsubscribe");
     optOut.reason = event.event;
-    DbResult<bool> added = OptOutRepository(m_database, m_clock).add(optOut);
+    DbResult<bool> added = OptOutRepository(m_database, m_clock, TenantScope::agency()).add(optOut);
     return added.ok() ? DbError() : added.error();
 }
 

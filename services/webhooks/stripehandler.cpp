@@ -111,7 +111,7 @@ DbError StripeHandler::apply(const EventRecord &record)
     const QString status = statusForType(event.type);
     if (status.isEmpty())
         return {};
-    InvoiceRepository invoices(m_database, m_clock);
+    InvoiceRepository invoices(m_database, m_clock, TenantScope::agency());
     DbResult<InvoiceRecord> invoice = event.objectId.isEmpty()
             ? DbResult<InvoiceRecord>(DbError(DbError::NotFound, QStringLiteral("no invoice id")))
             : invoices.findByStripeId(event.objectId);
@@ -147,7 +147,7 @@ DbError StripeHandler::apply(const EventRecord &record)
     if (!after.ok())
         return after.error();
     if (after.value().status == QLatin1String("paid")) {
-        DbResult<int> n = MilestoneRepository(m_database, m_clock).markPaidByInvoice(after.value().id);
+        DbResult<int> n = MilestoneRepository(m_database, m_clock, TenantScope::agency()).markPaidByInvoice(after.value().id);
         if (!n.ok())
             return n.error();
     }

@@ -30,8 +30,8 @@ int main(int argc, char *argv[])
     SystemClock clock;
     ClientRecord client;
     client.name = QStringLiteral("Bench");
-    const qint64 clientId = ClientRepository(db, clock).insert(client).value();
-    CampaignRepository campaigns(db, clock);
+    const qint64 clientId = ClientRepository(db, clock, TenantScope::agency()).insert(client).value();
+    CampaignRepository campaigns(db, clock, TenantScope::agency());
     QList<qint64> campaignIds;
     for (int i = 0; i < 20; ++i) {
         CampaignRecord c;

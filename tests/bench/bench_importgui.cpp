@@ -9,6 +9,8 @@
 #include <models/clock.h>
 #include <models/database.h>
 #include <services/importing/leadimporter.h>
+#include <services/auth/session.h>
+#include <services/management/campaignservice.h>
 #include <ui/campaignsview.h>
 #include <ui/importcontroller.h>
 
@@ -56,11 +58,12 @@ int main(int argc, char **argv)
     if (campaignId == 0)
         return 2;
 
-    Models::CampaignRepository campaigns(database, clock);
-    Models::ClientRepository clients(database, clock);
+    Models::CampaignRepository campaigns(database, clock, Models::TenantScope::agency());
+    Models::ClientRepository clients(database, clock, Models::TenantScope::agency());
     QWidget window;
     window.resize(1100, 700);
-    auto *view = new Ui::CampaignsView(campaigns, clients, true, &window);
+    Services::CampaignService campaignService(database, clock);
+    auto *view = new Ui::CampaignsView(campaigns, clients, campaignService, Services::Session::system(), &window);
     auto *controller = new Ui::ImportController(database, clock, view, &window);
     window.show();
 

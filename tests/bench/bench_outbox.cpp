@@ -184,7 +184,7 @@ int main(int argc, char **argv)
                     t.nsecsElapsed() / 1e6 / calls, next - now);
         clock.setNowMs(now + 60'001); // the first scheduled row is due now
         t.restart();
-        Models::OutboxRepository outbox(db, clock);
+        Models::OutboxRepository outbox(db, clock, Models::TenantScope::agency());
         const auto claimed = outbox.claimDue(QStringLiteral("sms"), QStringLiteral("bench"), clock.nowMs(), 100);
         std::printf("claiming the due row among them: %.3f ms (%lld claimed)\n", t.nsecsElapsed() / 1e6,
                     claimed.ok() ? qint64(claimed.value().size()) : -1);

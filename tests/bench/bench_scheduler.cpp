@@ -167,7 +167,7 @@ int main(int argc, char *argv[])
     std::printf("%s: %lld scheduled reminders inserted in %.1f s\n", db.isSqlite() ? "SQLite" : "PostgreSQL",
                 count, timer.elapsed() / 1000.0);
 
-    ReminderRepository repository(db, clock);
+    ReminderRepository repository(db, clock, TenantScope::agency());
     qint64 next = 0;
     const Timing pick = measure(2000, [&] { next = repository.nextDueAt().valueOr(-1); });
     std::printf("next due item (nextDueAt, %s): mean %.1f us, p50 %.1f us, p99 %.1f us, max %.1f us; due in %.1f h\n",

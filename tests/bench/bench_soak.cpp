@@ -185,7 +185,7 @@ Seed seedDatabase(const QString &path, const QString &backupFolder)
             seed.error = transaction.beginError().message();
             return seed;
         }
-        Models::MessageRepository messages(db, clock);
+        Models::MessageRepository messages(db, clock, Models::TenantScope::agency());
         for (int i = 0; i < SentMessages; ++i) {
             const Lead &lead = seed.leads.at(i % seed.leads.size());
             for (const bool email : { true, false }) {
@@ -206,7 +206,7 @@ Seed seedDatabase(const QString &path, const QString &backupFolder)
                 }
             }
         }
-        Models::InvoiceRepository invoices(db, clock);
+        Models::InvoiceRepository invoices(db, clock, Models::TenantScope::agency());
         for (int i = 0; i < SoakInvoices; ++i) {
             Models::InvoiceRecord invoice;
             invoice.clientId = seed.leads.at(i % seed.leads.size()).clientId;

@@ -96,9 +96,9 @@ inline qint64 createBenchCampaign(Models::Database &database, const Models::Cloc
     client.name = QStringLiteral("Bench Client");
     client.timeZone = QStringLiteral("America/New_York");
     Models::CampaignRecord campaign;
-    campaign.clientId = Models::ClientRepository(database, clock).insert(client).value();
+    campaign.clientId = Models::ClientRepository(database, clock, Models::TenantScope::agency()).insert(client).value();
     campaign.name = QStringLiteral("Bench");
-    return Models::CampaignRepository(database, clock).insert(campaign).value();
+    return Models::CampaignRepository(database, clock, Models::TenantScope::agency()).insert(campaign).value();
 }
 
 inline Models::DatabaseUrl freshSqliteUrl(const QString &path)

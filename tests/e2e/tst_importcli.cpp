@@ -49,9 +49,9 @@ void tst_ImportCli::initTestCase()
     Models::ClientRecord client;
     client.name = QStringLiteral("Acme");
     Models::CampaignRecord campaign;
-    campaign.clientId = Models::ClientRepository(database, clock).insert(client).value();
+    campaign.clientId = Models::ClientRepository(database, clock, Models::TenantScope::agency()).insert(client).value();
     campaign.name = QStringLiteral("Spring");
-    m_campaignId = Models::CampaignRepository(database, clock).insert(campaign).value();
+    m_campaignId = Models::CampaignRepository(database, clock, Models::TenantScope::agency()).insert(campaign).value();
     QVERIFY(m_campaignId > 0);
     database.releaseThreadConnection();
 }

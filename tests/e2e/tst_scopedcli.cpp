@@ -103,10 +103,10 @@ void tst_ScopedCli::initTestCase()
         Models::ClientRecord client;
         client.name = name;
         Models::CampaignRecord campaign;
-        campaign.clientId = Models::ClientRepository(database, clock).insert(client).value();
+        campaign.clientId = Models::ClientRepository(database, clock, Models::TenantScope::agency()).insert(client).value();
         clientA = clientA ? clientA : campaign.clientId;
         campaign.name = name + QStringLiteral(" spring");
-        campaigns << Models::CampaignRepository(database, clock).insert(campaign).value();
+        campaigns << Models::CampaignRepository(database, clock, Models::TenantScope::agency()).insert(campaign).value();
     }
     m_ownClient = clientA;
     m_ownCampaign = campaigns.at(0);

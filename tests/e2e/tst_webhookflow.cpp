@@ -113,11 +113,11 @@ struct Flow
         ClientRecord client;
         client.name = name;
         client.perMinuteRateCents = RatePerMinute;
-        const qint64 id = ClientRepository(db(), clock).insert(client).valueOr(0);
+        const qint64 id = ClientRepository(db(), clock, TenantScope::agency()).insert(client).valueOr(0);
         const QList<ClientProviderId> trusted { { id, s("retell"), s("agent_id"), s("agent_1") },
                                                 { id, s("calcom"), s("event_type_id"), s("100") },
                                                 { id, s("messagebird"), s("number"), s("+3197010000000") } };
-        if (id == 0 || ClientProviderIdRepository(db(), clock).replaceForClient(id, trusted))
+        if (id == 0 || ClientProviderIdRepository(db(), clock, TenantScope::agency()).replaceForClient(id, trusted))
             return 0;
         return id;
     }
@@ -126,7 +126,7 @@ struct Flow
         CampaignRecord campaign;
         campaign.clientId = clientId;
         campaign.name = QStringLiteral("Spring");
-        return CampaignRepository(db(), clock).insert(campaign).valueOr(0);
+        return CampaignRepository(db(), clock, TenantScope::agency()).insert(campaign).valueOr(0);
     }
     qint64 addLead(qint64 clientId, qint64 campaignId, const QString &phone, const QString &email = {})
     {
@@ -136,11 +136,11 @@ struct Flow
         lead.firstName = QStringLiteral("Ana");
         lead.phoneE164 = phone;
         lead.email = email;
-        return LeadRepository(db(), clock).insert(lead).valueOr(0);
+        return LeadRepository(db(), clock, TenantScope::agency()).insert(lead).valueOr(0);
     }
     QString leadStatus(qint64 id)
     {
-        DbResult<LeadRecord> lead = LeadRepository(db(), clock).find(id);
+        DbResult<LeadRecord> lead = LeadRepository(db(), clock, TenantScope::agency()).find(id);
         return lead.ok() ? lead.value().status : QStringLiteral("<missing>");
     }
 };
@@ -417,8 +417,8 @@ void tst_WebhookFlow::retellCallsInOrderAndOutOfOrder()
     QTRY_COMPARE(f->events(QStringLiteral("status = 'processed'")), qint64(stored));
     QCOMPARE(f->events(), qint64(stored));
 
-    CallLogRepository calls(f->db(), f->clock);
-    UsageRepository usage(f->db(), f->clock);
+    CallLogRepository calls(f->db(), f->clock, TenantScope::agency());
+    UsageRepository usage(f->db(), f->clock, TenantScope::agency());
     const QList<QPair<QString, qint64>> expected { { s("call_a"), booked }, { s("call_b"), callback }, { s("call_c"), dnc } };
     for (const auto &[callId, leadId] : expected) {
         const DbResult<CallLogRecord> row = calls.findByRetellId(callId);
@@ -446,9 +446,9 @@ void tst_WebhookFlow::retellCallsInOrderAndOutOfOrder()
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM call_logs")), 3);
     QCOMPARE(f->leadStatus(booked), s("booked"));
     QCOMPARE(f->leadStatus(callback), s("callback"));
-    QCOMPARE(LeadRepository(f->db(), f->clock).find(callback).value().callbackAt, isoMs("2025-06-20T15:00:00Z"));
+    QCOMPARE(LeadRepository(f->db(), f->clock, TenantScope::agency()).find(callback).value().callbackAt, isoMs("2025-06-20T15:00:00Z"));
     QCOMPARE(f->leadStatus(dnc), s("dnc"));
-    OptOutRepository optOuts(f->db(), f->clock);
+    OptOutRepository optOuts(f->db(), f->clock, TenantScope::agency());
     QCOMPARE(optOuts.isOptedOut(s("+14155550125"), s("call"), client).valueOr(false), true);
     QCOMPARE(optOuts.isOptedOut(s("+14155550123"), s("call"), client).valueOr(true), false);
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM opt_outs WHERE phone_e164 = ? AND source = 'call_outcome'"),
@@ -464,8 +464,8 @@ void tst_WebhookFlow::calcomBookingLifecycle()
     const qint64 lead = f->addLead(client, campaign, QStringLiteral("+14155550123"), QStringLiteral("ana@example.com"));
     const qint64 other = f->addLead(client, campaign, QStringLiteral("+14155550199"), QStringLiteral("zoe@example.com"));
     QVERIFY(lead && other);
-    AppointmentRepository appointments(f->db(), f->clock);
-    ReminderRepository reminders(f->db(), f->clock);
+    AppointmentRepository appointments(f->db(), f->clock, TenantScope::agency());
+    ReminderRepository reminders(f->db(), f->clock, TenantScope::agency());
 
     QCOMPARE(request(f->port, calPost(booking(s("BOOKING_CREATED"), s("bk_1"), s("2025-06-12T14:30:00Z"),
                                               s("2025-06-12T14:45:00Z"), s("Ana@Example.com")))).status,
@@ -556,26 +556,26 @@ void tst_WebhookFlow::stripeLateFinalizedKeepsInvoicePaid()
     invoice.kind = QStringLiteral("milestone");
     invoice.stripeInvoiceId = QStringLiteral("in_e2e");
     invoice.amountCents = 150000;
-    const qint64 invoiceId = InvoiceRepository(f->db(), f->clock).insert(invoice).valueOr(0);
+    const qint64 invoiceId = InvoiceRepository(f->db(), f->clock, TenantScope::agency()).insert(invoice).valueOr(0);
     MilestoneRecord milestone;
     milestone.clientId = client;
     milestone.sequence = 1;
     milestone.status = QStringLiteral("invoiced");
     milestone.invoiceId = invoiceId;
-    const qint64 milestoneId = MilestoneRepository(f->db(), f->clock).insert(milestone).valueOr(0);
+    const qint64 milestoneId = MilestoneRepository(f->db(), f->clock, TenantScope::agency()).insert(milestone).valueOr(0);
     QVERIFY(invoiceId && milestoneId);
     const qint64 now = f->clock.nowMs() / 1000;
     QCOMPARE(request(f->port, stripePost(stripeEvent(s("evt_f1"), s("invoice.finalized"), s("in_e2e")), now)).status, 200);
     QTRY_COMPARE(f->events(QStringLiteral("status = 'processed'")), 1);
-    QCOMPARE(InvoiceRepository(f->db(), f->clock).find(invoiceId).value().status, s("open"));
+    QCOMPARE(InvoiceRepository(f->db(), f->clock, TenantScope::agency()).find(invoiceId).value().status, s("open"));
     QCOMPARE(request(f->port, stripePost(stripeEvent(s("evt_p"), s("invoice.paid"), s("in_e2e")), now)).status, 200);
     QCOMPARE(request(f->port, stripePost(stripeEvent(s("evt_f2"), s("invoice.finalized"), s("in_e2e")), now)).status, 200);
     QTRY_COMPARE(f->events(QStringLiteral("status = 'processed'")), 3);
-    const InvoiceRecord paid = InvoiceRepository(f->db(), f->clock).find(invoiceId).value();
+    const InvoiceRecord paid = InvoiceRepository(f->db(), f->clock, TenantScope::agency()).find(invoiceId).value();
     QCOMPARE(paid.status, s("paid"));
     QCOMPARE(paid.paidAt, qint64(1749556750) * 1000);
     QCOMPARE(paid.number, s("CV-0007"));
-    QCOMPARE(MilestoneRepository(f->db(), f->clock).find(milestoneId).value().status, s("paid"));
+    QCOMPARE(MilestoneRepository(f->db(), f->clock, TenantScope::agency()).find(milestoneId).value().status, s("paid"));
     DbResult<QSqlQuery> q = Sql::exec(f->db(), QStringLiteral("SELECT status FROM invoices WHERE stripe_invoice_id = ?"),
                                       { s("in_e2e") });
     QVERIFY(q.ok() && q.value().next());
@@ -588,7 +588,7 @@ void tst_WebhookFlow::sendgridAndMessageBirdDeliveryAndStop()
     const qint64 client = f->addClient(QStringLiteral("Sunrise Dental"));
     const qint64 campaign = f->addCampaign(client);
     const qint64 lead = f->addLead(client, campaign, QStringLiteral("+31612345678"));
-    MessageRepository messages(f->db(), f->clock);
+    MessageRepository messages(f->db(), f->clock, TenantScope::agency());
     auto addMessage = [&](const QString &channel, const QString &to, const QString &provider, const QString &providerId) {
         MessageRecord m;
         m.clientId = client;
@@ -632,7 +632,7 @@ void tst_WebhookFlow::sendgridAndMessageBirdDeliveryAndStop()
     QCOMPARE(messages.find(bounced).value().status, s("bounced"));
     QCOMPARE(messages.find(sms).value().status, s("delivered"));
     QCOMPARE(messages.find(sms).value().deliveredAt, isoMs("2025-06-10T11:58:10Z"));
-    OptOutRepository optOuts(f->db(), f->clock);
+    OptOutRepository optOuts(f->db(), f->clock, TenantScope::agency());
     QCOMPARE(optOuts.isOptedOut(s("+31612345678"), s("sms"), client).valueOr(false), true);
     QCOMPARE(optOuts.isOptedOut(s("+31612345678"), s("call"), client).valueOr(false), true);
     QCOMPARE(optOuts.isOptedOut(s("+31612345679"), s("sms"), client).valueOr(true), false);
@@ -703,7 +703,7 @@ void tst_WebhookFlow::restartAppliesStoredEventsExactlyOnce()
     invoice.kind = QStringLiteral("milestone");
     invoice.stripeInvoiceId = QStringLiteral("in_r");
     invoice.amountCents = 90000;
-    const qint64 invoiceId = InvoiceRepository(f->db(), f->clock).insert(invoice).valueOr(0);
+    const qint64 invoiceId = InvoiceRepository(f->db(), f->clock, TenantScope::agency()).insert(invoice).valueOr(0);
     QVERIFY(lead && invoiceId);
     for (const QString &event : { s("call_started"), s("call_ended"), s("call_analyzed") })
         QCOMPARE(request(f->port, retellPost(retellCall(event, s("call_r"), s("+14155550123"), s("appointment_set")),
@@ -732,7 +732,7 @@ void tst_WebhookFlow::restartAppliesStoredEventsExactlyOnce()
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM appointments")), 1);
     QCOMPARE(f->scalar(QStringLiteral("SELECT COUNT(*) FROM reminders")), 4);
     QCOMPARE(f->leadStatus(lead), s("booked"));
-    QCOMPARE(InvoiceRepository(f->db(), f->clock).find(invoiceId).value().status, s("paid"));
+    QCOMPARE(InvoiceRepository(f->db(), f->clock, TenantScope::agency()).find(invoiceId).value().status, s("paid"));
 }
 
 QTEST_GUILESS_MAIN(tst_WebhookFlow)

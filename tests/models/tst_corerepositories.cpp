@@ -40,7 +40,7 @@ qint64 addClient(Database &db, const Clock &clock, const QString &name)
 {
     ClientRecord client;
     client.name = name;
-    const DbResult<qint64> id = ClientRepository(db, clock).insert(client);
+    const DbResult<qint64> id = ClientRepository(db, clock, TenantScope::agency()).insert(client);
     return id.ok() ? id.value() : 0;
 }
 
@@ -49,7 +49,7 @@ qint64 addCampaign(Database &db, const Clock &clock, qint64 clientId, const QStr
     CampaignRecord campaign;
     campaign.clientId = clientId;
     campaign.name = name;
-    const DbResult<qint64> id = CampaignRepository(db, clock).insert(campaign);
+    const DbResult<qint64> id = CampaignRepository(db, clock, TenantScope::agency()).insert(campaign);
     return id.ok() ? id.value() : 0;
 }
 
@@ -69,7 +69,7 @@ LeadRecord lead(qint64 clientId, qint64 campaignId, const QString &phone, const 
 void tst_CoreRepositories::clientRoundTrip()
 {
     CALLVIA_TEST_DATABASE(db);
-    ClientRepository repository(db, m_clock);
+    ClientRepository repository(db, m_clock, TenantScope::agency());
     ClientRecord client;
     client.name = QStringLiteral("Sunrise Dental");
     client.contactEmail = QStringLiteral("ops@sunrise.example");
@@ -112,7 +112,7 @@ void tst_CoreRepositories::campaignRoundTrip()
 {
     CALLVIA_TEST_DATABASE(db);
     const qint64 clientId = addClient(db, m_clock, QStringLiteral("Acme"));
-    CampaignRepository repository(db, m_clock);
+    CampaignRepository repository(db, m_clock, TenantScope::agency());
     CampaignRecord campaign;
     campaign.clientId = clientId;
     campaign.name = QStringLiteral("Spring reactivation");
@@ -145,7 +145,7 @@ void tst_CoreRepositories::leadRoundTripAndLookups()
     CALLVIA_TEST_DATABASE(db);
     const qint64 clientId = addClient(db, m_clock, QStringLiteral("Acme"));
     const qint64 campaignId = addCampaign(db, m_clock, clientId, QStringLiteral("Spring"));
-    LeadRepository repository(db, m_clock);
+    LeadRepository repository(db, m_clock, TenantScope::agency());
     LeadRecord r = lead(clientId, campaignId, QStringLiteral("+14155550101"));
     r.lastName = QStringLiteral("Silva");
     r.email = QStringLiteral("ana@example.com");
@@ -193,12 +193,12 @@ void tst_CoreRepositories::campaignStatsFollowInsertsAndStatusChanges()
     const qint64 clientId = addClient(db, m_clock, QStringLiteral("Acme"));
     const qint64 spring = addCampaign(db, m_clock, clientId, QStringLiteral("Spring"));
     const qint64 autumn = addCampaign(db, m_clock, clientId, QStringLiteral("Autumn"));
-    LeadRepository leads(db, m_clock);
+    LeadRepository leads(db, m_clock, TenantScope::agency());
     QList<qint64> ids;
     for (int i = 0; i < 10; ++i)
         ids << leads.insert(lead(clientId, spring, QStringLiteral("+1415555%1").arg(1000 + i))).value();
     leads.insert(lead(clientId, autumn, QStringLiteral("+14155559999"), QStringLiteral("dnc")));
-    CampaignRepository campaigns(db, m_clock);
+    CampaignRepository campaigns(db, m_clock, TenantScope::agency());
     CampaignStats s = campaigns.statsFor(spring).value();
     QCOMPARE(s.leadsTotal, 10);
     QCOMPARE(s.fresh, 10);
@@ -234,8 +234,8 @@ void tst_CoreRepositories::clientScopeSeesOnlyItsRows()
     const qint64 b = addClient(db, m_clock, QStringLiteral("B"));
     const qint64 campaignA = addCampaign(db, m_clock, a, QStringLiteral("A1"));
     const qint64 campaignB = addCampaign(db, m_clock, b, QStringLiteral("B1"));
-    LeadRepository(db, m_clock).insert(lead(a, campaignA, QStringLiteral("+14155550001")));
-    const qint64 leadB = LeadRepository(db, m_clock).insert(lead(b, campaignB, QStringLiteral("+14155550002"))).value();
+    LeadRepository(db, m_clock, TenantScope::agency()).insert(lead(a, campaignA, QStringLiteral("+14155550001")));
+    const qint64 leadB = LeadRepository(db, m_clock, TenantScope::agency()).insert(lead(b, campaignB, QStringLiteral("+14155550002"))).value();
 
     const TenantScope scopeA = TenantScope::client(a);
     QCOMPARE(ClientRepository(db, m_clock, scopeA).list(true).value().size(), 1);
@@ -243,8 +243,11 @@ void tst_CoreRepositories::clientScopeSeesOnlyItsRows()
     QCOMPARE(CampaignRepository(db, m_clock, scopeA).list().value().size(), 1);
     QCOMPARE(CampaignRepository(db, m_clock, scopeA).find(campaignB).error().kind(), DbError::NotFound);
     QVERIFY(!CampaignRepository(db, m_clock, scopeA).stats().value().contains(campaignB));
+    // A client scope changes no campaign, its own or another's (issue 20: defence in depth).
     QCOMPARE(CampaignRepository(db, m_clock, scopeA).setStatus(campaignB, QStringLiteral("paused")).kind(),
-             DbError::NotFound);
+             DbError::Invalid);
+    QCOMPARE(CampaignRepository(db, m_clock, scopeA).setStatus(campaignA, QStringLiteral("paused")).kind(),
+             DbError::Invalid);
     LeadRepository leadsA(db, m_clock, scopeA);
     QCOMPARE(leadsA.find(leadB).error().kind(), DbError::NotFound);
     QCOMPARE(leadsA.findByPhone(QStringLiteral("+14155550002")).value().size(), 0);
@@ -254,7 +257,7 @@ void tst_CoreRepositories::clientScopeSeesOnlyItsRows()
     ClientRecord other;
     other.name = QStringLiteral("C");
     QCOMPARE(ClientRepository(db, m_clock, scopeA).insert(other).error().kind(), DbError::Invalid);
-    QCOMPARE(LeadRepository(db, m_clock).find(leadB).value().status, QStringLiteral("new"));
+    QCOMPARE(LeadRepository(db, m_clock, TenantScope::agency()).find(leadB).value().status, QStringLiteral("new"));
 }
 
 void tst_CoreRepositories::settingsRoundTrip()

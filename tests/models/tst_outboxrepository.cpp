@@ -50,7 +50,7 @@ void tst_OutboxRepository::enqueueCommitsAndRollsBackWithCaller()
 {
     CALLVIA_TEST_DATABASE(db);
     Models::TestClock clock(1000);
-    Models::OutboxRepository outbox(db, clock);
+    Models::OutboxRepository outbox(db, clock, Models::TenantScope::agency());
     {
         Models::Transaction transaction(db);
         QVERIFY(outbox.enqueue(sms(QStringLiteral("a"), 5000)).ok());
@@ -80,8 +80,8 @@ void tst_OutboxRepository::claimsInDueOrderAndRecordsOutcome()
 {
     CALLVIA_TEST_DATABASE(db);
     Models::TestClock clock(10'000);
-    Models::OutboxRepository outbox(db, clock);
-    Models::MessageRepository messages(db, clock);
+    Models::OutboxRepository outbox(db, clock, Models::TenantScope::agency());
+    Models::MessageRepository messages(db, clock, Models::TenantScope::agency());
     Models::MessageRecord message;
     message.channel = QStringLiteral("sms");
     message.toAddress = QStringLiteral("+14155550123");
@@ -126,7 +126,7 @@ void tst_OutboxRepository::recoversStaleClaims()
 {
     CALLVIA_TEST_DATABASE(db);
     Models::TestClock clock(10'000);
-    Models::OutboxRepository outbox(db, clock);
+    Models::OutboxRepository outbox(db, clock, Models::TenantScope::agency());
     const qint64 text = outbox.enqueue(sms(QStringLiteral("s"), 0)).value();
     const qint64 call = outbox.enqueue({ QStringLiteral("retell_call"), 0, QStringLiteral("c"),
                                          QJsonObject { { "to_number", "+14155550123" } }, 0 }).value();
@@ -148,7 +148,7 @@ void tst_OutboxRepository::retryAndCancelOnlyFromAllowedStates()
 {
     CALLVIA_TEST_DATABASE(db);
     Models::TestClock clock(10'000);
-    Models::OutboxRepository outbox(db, clock);
+    Models::OutboxRepository outbox(db, clock, Models::TenantScope::agency());
     const qint64 id = outbox.enqueue(sms(QStringLiteral("s"), 0)).value();
     QCOMPARE(outbox.retry(id).kind(), Models::DbError::Invalid); // pending
     outbox.claimDue(QStringLiteral("sms"), QStringLiteral("w"), clock.nowMs(), 1);

@@ -48,7 +48,7 @@ void tst_TableModels::clientModelListsClients()
     QString skip, error;
     auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
     QVERIFY2(test, qPrintable(error));
-    ClientRepository repository(test->database(), m_clock);
+    ClientRepository repository(test->database(), m_clock, TenantScope::agency());
     for (const char *name : { "Zeta", "Alpha", "Mid" }) {
         ClientRecord c;
         c.name = QString::fromLatin1(name);
@@ -68,8 +68,8 @@ void tst_TableModels::campaignModelShowsStats()
     QString skip, error;
     auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
     QVERIFY2(test, qPrintable(error));
-    ClientRepository clients(test->database(), m_clock);
-    CampaignRepository campaigns(test->database(), m_clock);
+    ClientRepository clients(test->database(), m_clock, TenantScope::agency());
+    CampaignRepository campaigns(test->database(), m_clock, TenantScope::agency());
     ClientRecord c;
     c.name = QStringLiteral("Acme");
     const qint64 clientId = clients.insert(c).value();

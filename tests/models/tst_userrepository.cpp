@@ -31,7 +31,7 @@ void tst_UserRepository::userRoundTripAndConstraints()
     UserRepository users(db, m_clock);
     ClientRecord client;
     client.name = QStringLiteral("Acme");
-    const qint64 clientId = ClientRepository(db, m_clock).insert(client).value();
+    const qint64 clientId = ClientRepository(db, m_clock, TenantScope::agency()).insert(client).value();
     UserRecord carol;
     carol.username = QStringLiteral("Carol");
     carol.role = QStringLiteral("client");
@@ -73,9 +73,9 @@ void tst_UserRepository::auditLogIsScoped()
     ClientRecord a, b;
     a.name = QStringLiteral("A");
     b.name = QStringLiteral("B");
-    const qint64 idA = ClientRepository(db, m_clock).insert(a).value();
-    const qint64 idB = ClientRepository(db, m_clock).insert(b).value();
-    AuditRepository agency(db);
+    const qint64 idA = ClientRepository(db, m_clock, TenantScope::agency()).insert(a).value();
+    const qint64 idB = ClientRepository(db, m_clock, TenantScope::agency()).insert(b).value();
+    AuditRepository agency(db, TenantScope::agency());
     for (qint64 clientId : { idA, idB, qint64(0) }) {
         AuditRecord entry;
         entry.action = QStringLiteral("test.action");

@@ -64,16 +64,16 @@ Fixture fixture(Database &db, const Clock &clock, const QString &name = QStringL
     Fixture f;
     ClientRecord client;
     client.name = name;
-    f.client = ClientRepository(db, clock).insert(client).valueOr(0);
+    f.client = ClientRepository(db, clock, TenantScope::agency()).insert(client).valueOr(0);
     CampaignRecord campaign;
     campaign.clientId = f.client;
     campaign.name = QStringLiteral("Spring");
-    f.campaign = CampaignRepository(db, clock).insert(campaign).valueOr(0);
+    f.campaign = CampaignRepository(db, clock, TenantScope::agency()).insert(campaign).valueOr(0);
     LeadRecord lead;
     lead.clientId = f.client;
     lead.campaignId = f.campaign;
     lead.phoneE164 = phone;
-    f.lead = LeadRepository(db, clock).insert(lead).valueOr(0);
+    f.lead = LeadRepository(db, clock, TenantScope::agency()).insert(lead).valueOr(0);
     return f;
 }
 
@@ -84,7 +84,7 @@ void tst_WebhookRepositories::callLogUpsertMergesWithoutErasing()
     CALLVIA_TEST_DATABASE(db);
     const Fixture f = fixture(db, m_clock);
     QVERIFY(f.lead > 0);
-    CallLogRepository calls(db, m_clock);
+    CallLogRepository calls(db, m_clock, TenantScope::agency());
     CallLogRecord first;
     first.retellCallId = QStringLiteral("call_1");
     first.clientId = f.client;
@@ -142,8 +142,8 @@ void tst_WebhookRepositories::usageOncePerCall()
     CallLogRecord call;
     call.retellCallId = QStringLiteral("call_1");
     call.clientId = f.client;
-    const qint64 callId = CallLogRepository(db, m_clock).upsert(call).valueOr(0);
-    UsageRepository usage(db, m_clock);
+    const qint64 callId = CallLogRepository(db, m_clock, TenantScope::agency()).upsert(call).valueOr(0);
+    UsageRepository usage(db, m_clock, TenantScope::agency());
     UsageRecord r;
     r.clientId = f.client;
     r.callLogId = callId;
@@ -168,7 +168,7 @@ void tst_WebhookRepositories::appointmentRoundTripAndTerminalStatus()
 {
     CALLVIA_TEST_DATABASE(db);
     const Fixture f = fixture(db, m_clock);
-    AppointmentRepository appointments(db, m_clock);
+    AppointmentRepository appointments(db, m_clock, TenantScope::agency());
     AppointmentRecord a;
     a.clientId = f.client;
     a.leadId = f.lead;
@@ -220,8 +220,8 @@ void tst_WebhookRepositories::remindersFollowReschedule()
     const qint64 now = m_clock.nowMs();
     a.startsAt = now + 3 * 3'600'000; // in 3 h
     a.endsAt = a.startsAt;
-    const qint64 appointment = AppointmentRepository(db, m_clock).upsert(a).valueOr(0);
-    ReminderRepository reminders(db, m_clock);
+    const qint64 appointment = AppointmentRepository(db, m_clock, TenantScope::agency()).upsert(a).valueOr(0);
+    ReminderRepository reminders(db, m_clock, TenantScope::agency());
     QCOMPARE(reminders.scheduleFor(appointment, f.client, a.startsAt).valueOr(-1), 2);
     QList<ReminderRecord> rows = reminders.listForAppointment(appointment).value();
     QCOMPARE(rows.size(), 4);
@@ -243,7 +243,7 @@ void tst_WebhookRepositories::invoiceAndMilestoneRoundTrip()
 {
     CALLVIA_TEST_DATABASE(db);
     const Fixture f = fixture(db, m_clock);
-    InvoiceRepository invoices(db, m_clock);
+    InvoiceRepository invoices(db, m_clock, TenantScope::agency());
     InvoiceRecord invoice;
     invoice.clientId = f.client;
     invoice.kind = QStringLiteral("milestone");
@@ -251,7 +251,7 @@ void tst_WebhookRepositories::invoiceAndMilestoneRoundTrip()
     invoice.description = QStringLiteral("Milestone 1");
     const qint64 id = invoices.insert(invoice).valueOr(0);
     QVERIFY(id > 0);
-    MilestoneRepository milestones(db, m_clock);
+    MilestoneRepository milestones(db, m_clock, TenantScope::agency());
     MilestoneRecord milestone;
     milestone.clientId = f.client;
     milestone.sequence = 1;
@@ -289,7 +289,7 @@ void tst_WebhookRepositories::messageRoundTripAndForwardOnlyStatus()
 {
     CALLVIA_TEST_DATABASE(db);
     const Fixture f = fixture(db, m_clock);
-    MessageRepository messages(db, m_clock);
+    MessageRepository messages(db, m_clock, TenantScope::agency());
     MessageRecord m;
     m.clientId = f.client;
     m.leadId = f.lead;
@@ -320,7 +320,7 @@ void tst_WebhookRepositories::optOutRoundTripAndLookup()
     CALLVIA_TEST_DATABASE(db);
     const Fixture f = fixture(db, m_clock);
     const Fixture g = fixture(db, m_clock, QStringLiteral("Bright Smiles"), QStringLiteral("+14155550999"));
-    OptOutRepository optOuts(db, m_clock);
+    OptOutRepository optOuts(db, m_clock, TenantScope::agency());
     OptOutRecord sms;
     sms.clientId = f.client;
     sms.phoneE164 = QStringLiteral("+14155550123");
@@ -354,8 +354,8 @@ void tst_WebhookRepositories::leadProgressOnlyMovesForward()
 {
     CALLVIA_TEST_DATABASE(db);
     const Fixture f = fixture(db, m_clock);
-    LeadProgressRepository progress(db, m_clock);
-    LeadRepository leads(db, m_clock);
+    LeadProgressRepository progress(db, m_clock, TenantScope::agency());
+    LeadRepository leads(db, m_clock, TenantScope::agency());
     QCOMPARE(progress.advanceStatus(f.lead, QStringLiteral("booked")).valueOr(false), true);
     QCOMPARE(progress.advanceStatus(f.lead, QStringLiteral("contacted")).valueOr(true), false);
     QCOMPARE(progress.advanceStatus(f.lead, QStringLiteral("callback"), 1234).valueOr(true), false);
@@ -385,7 +385,7 @@ void tst_WebhookRepositories::clientScopeSeesOnlyItsRows()
     CallLogRecord call;
     call.retellCallId = QStringLiteral("call_g");
     call.clientId = g.client;
-    const qint64 callId = CallLogRepository(db, m_clock).upsert(call).valueOr(0);
+    const qint64 callId = CallLogRepository(db, m_clock, TenantScope::agency()).upsert(call).valueOr(0);
     QVERIFY(callId > 0);
     const TenantScope scopeF = TenantScope::client(f.client);
     QCOMPARE(CallLogRepository(db, m_clock, scopeF).find(callId).error().kind(), DbError::NotFound);
@@ -396,12 +396,12 @@ void tst_WebhookRepositories::clientScopeSeesOnlyItsRows()
     invoice.kind = QStringLiteral("manual");
     invoice.stripeInvoiceId = QStringLiteral("in_g");
     QCOMPARE(InvoiceRepository(db, m_clock, scopeF).insert(invoice).error().kind(), DbError::NotFound);
-    const qint64 invoiceId = InvoiceRepository(db, m_clock).insert(invoice).valueOr(0);
+    const qint64 invoiceId = InvoiceRepository(db, m_clock, TenantScope::agency()).insert(invoice).valueOr(0);
     QCOMPARE(InvoiceRepository(db, m_clock, scopeF).findByStripeId(QStringLiteral("in_g")).error().kind(), DbError::NotFound);
     InvoiceRepository::StatusUpdate paid;
     paid.status = QStringLiteral("paid");
     QCOMPARE(InvoiceRepository(db, m_clock, scopeF).applyProviderStatus(invoiceId, paid).error().kind(), DbError::NotFound);
-    QCOMPARE(InvoiceRepository(db, m_clock).find(invoiceId).value().status, QStringLiteral("draft"));
+    QCOMPARE(InvoiceRepository(db, m_clock, TenantScope::agency()).find(invoiceId).value().status, QStringLiteral("draft"));
     QCOMPARE(LeadProgressRepository(db, m_clock, scopeF).advanceStatus(g.lead, QStringLiteral("booked")).valueOr(true), false);
     QCOMPARE(AppointmentRepository(db, m_clock, scopeF).listUnmatched().value().size(), 0);
 }

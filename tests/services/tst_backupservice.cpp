@@ -175,7 +175,7 @@ void tst_BackupService::backupsAreAuditedAsTheUserOrTheSchedule()
     const QString asked = service.backupNow(&dana).value();
     clock.advanceSeconds(24 * 3600);
     service.runIfDue();
-    const auto audit = Models::AuditRepository(f.database()).list(QStringLiteral("database.backup")).value();
+    const auto audit = Models::AuditRepository(f.database(), Models::TenantScope::agency()).list(QStringLiteral("database.backup")).value();
     QCOMPARE(audit.size(), 2);
     QStringList seen;
     for (const Models::AuditRecord &entry : audit)

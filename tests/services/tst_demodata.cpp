@@ -28,9 +28,9 @@ void tst_DemoData::loadsALivingAgencyIntoAnEmptyDatabase()
     const Models::DbError error = demo.load();
     QVERIFY2(!error, qPrintable(error.message()));
     QVERIFY(!demo.isEmpty().value());
-    const auto clients = Models::ClientRepository(db, clock).list().value();
+    const auto clients = Models::ClientRepository(db, clock, Models::TenantScope::agency()).list().value();
     QVERIFY(clients.size() >= 3);
-    const auto stats = Models::CampaignRepository(db, clock).stats().value();
+    const auto stats = Models::CampaignRepository(db, clock, Models::TenantScope::agency()).stats().value();
     qint64 leads = 0, booked = 0, shown = 0;
     for (const auto &s : stats) {
         leads += s.leadsTotal;

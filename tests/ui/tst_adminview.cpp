@@ -62,7 +62,7 @@ private:
     }
     QList<AuditRecord> audit(const QString &action) const
     {
-        return AuditRepository(m_test->database()).list(action).valueOr({});
+        return AuditRepository(m_test->database(), TenantScope::agency()).list(action).valueOr({});
     }
     QString cell(const Ui::AdminView &view, const QString &username, int column) const;
     // Clicks `button`, then runs `fill` on the modal dialog it opens; true when it was accepted.
@@ -88,9 +88,9 @@ void tst_AdminView::init()
                 .ok());
     ClientRecord client;
     client.name = QStringLiteral("Sunrise Dental");
-    m_clientId = ClientRepository(m_test->database(), m_clock).insert(client).value();
+    m_clientId = ClientRepository(m_test->database(), m_clock, TenantScope::agency()).insert(client).value();
     client.name = QStringLiteral("Harbor Vets");
-    QVERIFY(ClientRepository(m_test->database(), m_clock).insert(client).ok());
+    QVERIFY(ClientRepository(m_test->database(), m_clock, TenantScope::agency()).insert(client).ok());
 }
 
 QString tst_AdminView::cell(const Ui::AdminView &view, const QString &username, int column) const
@@ -161,7 +161,7 @@ void tst_AdminView::listsUsersWithTheirState()
 
 void tst_AdminView::addUserDialogNamesTheBadField()
 {
-    Ui::AddUserDialog dialog(*m_auth, admin(), ClientRepository(m_test->database(), m_clock).list().value());
+    Ui::AddUserDialog dialog(*m_auth, admin(), ClientRepository(m_test->database(), m_clock, TenantScope::agency()).list().value());
     auto *username = dialog.findChild<QLineEdit *>(QStringLiteral("username"));
     auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("password"));
     auto *confirm = dialog.findChild<QLineEdit *>(QStringLiteral("confirm"));
@@ -201,7 +201,7 @@ void tst_AdminView::addUserDialogNamesTheBadField()
 
 void tst_AdminView::addUserDialogCreatesAClientUser()
 {
-    Ui::AddUserDialog dialog(*m_auth, admin(), ClientRepository(m_test->database(), m_clock).list().value());
+    Ui::AddUserDialog dialog(*m_auth, admin(), ClientRepository(m_test->database(), m_clock, TenantScope::agency()).list().value());
     dialog.findChild<QLineEdit *>(QStringLiteral("username"))->setText(QStringLiteral("carol"));
     dialog.findChild<QLineEdit *>(QStringLiteral("displayName"))->setText(QStringLiteral("Carol Reyes"));
     auto *role = dialog.findChild<QComboBox *>(QStringLiteral("role"));

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void namesTheBadField();
     void givesTheRecordBack();
     void providerIdsAreValidatedAndNormalized();
+    void billingFieldsAreReadOnlyForStaff();
 };
 
 void tst_ClientDialog::parsesCents_data()
@@ -129,6 +130,21 @@ void tst_ClientDialog::providerIdsAreValidatedAndNormalized()
     QVERIFY(has("calcom", "event_type_id", "100") && has("calcom", "event_type_id", "200"));
     QVERIFY(has("calcom", "organizer", "desk@sunrise.example"));
     QVERIFY(has("messagebird", "number", "+14155550100"));
+}
+
+void tst_ClientDialog::billingFieldsAreReadOnlyForStaff()
+{
+    Models::ClientRecord client;
+    client.name = QStringLiteral("Acme");
+    client.perMinuteRateCents = 31;
+    Ui::ClientDialog dialog(client);
+    dialog.setBillingEditable(false);
+    for (const char *name : { "rate", "stripeCustomerId", "milestoneSize", "milestoneAmount" }) {
+        auto *field = dialog.findChild<QWidget *>(QLatin1String(name));
+        QVERIFY2(field, name);
+        QVERIFY2(!field->isEnabled(), name);
+    }
+    QCOMPARE(dialog.record().perMinuteRateCents, 31); // shown, and given back unchanged
 }
 
 QTEST_MAIN(tst_ClientDialog)

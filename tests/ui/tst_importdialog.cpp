@@ -3,6 +3,8 @@
 #include <models/campaignrepository.h>
 #include <models/clientrepository.h>
 #include <models/clock.h>
+#include <services/auth/session.h>
+#include <services/management/campaignservice.h>
 #include <ui/campaignsview.h>
 #include <ui/importcontroller.h>
 #include <ui/importdialog.h>
@@ -128,13 +130,14 @@ void tst_ImportDialog::controllerImportsOnWorkerThread()
     Models::ClientRecord client;
     client.name = QStringLiteral("Acme");
     Models::CampaignRecord c;
-    c.clientId = Models::ClientRepository(db, clock).insert(client).value();
+    c.clientId = Models::ClientRepository(db, clock, Models::TenantScope::agency()).insert(client).value();
     c.name = QStringLiteral("Spring");
-    c.id = Models::CampaignRepository(db, clock).insert(c).value();
-    Models::CampaignRepository campaigns(db, clock);
-    Models::ClientRepository clients(db, clock);
+    c.id = Models::CampaignRepository(db, clock, Models::TenantScope::agency()).insert(c).value();
+    Models::CampaignRepository campaigns(db, clock, Models::TenantScope::agency());
+    Models::ClientRepository clients(db, clock, Models::TenantScope::agency());
     QWidget window;
-    auto *view = new Ui::CampaignsView(campaigns, clients, true, &window);
+    Services::CampaignService campaignService(db, clock);
+    auto *view = new Ui::CampaignsView(campaigns, clients, campaignService, Services::Session::system(), &window);
     auto *controller = new Ui::ImportController(db, clock, view, &window);
     QVERIFY(view->toolbar()->indexOf(controller->button()) >= 0);
 

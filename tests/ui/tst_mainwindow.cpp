@@ -3,6 +3,7 @@
 #include <models/campaigntablemodel.h>
 #include <models/clienttablemodel.h>
 #include <models/clock.h>
+#include <services/auth/session.h>
 #include <services/databasehealthmonitor.h>
 #include <services/demodata.h>
 #include <ui/campaignsview.h>
@@ -33,7 +34,7 @@ void tst_MainWindow::showsEverySectionAndRealData()
     QVERIFY2(test, qPrintable(error));
     Models::TestClock clock;
     QVERIFY(!Services::DemoData(test->database(), clock).load());
-    Ui::MainWindow window(test->database(), clock, Models::TenantScope::agency(), true);
+    Ui::MainWindow window(test->database(), clock, Services::Session::system());
     window.show();
     auto *navigation = window.findChild<QListWidget *>(QStringLiteral("navigation"));
     QVERIFY(navigation);
@@ -56,7 +57,7 @@ void tst_MainWindow::databaseBannerNamesTheFileAndClears()
     auto test = Tests::TestDatabase::create(QStringLiteral("sqlite"), &skip, &error);
     QVERIFY2(test, qPrintable(error));
     Models::TestClock clock;
-    Ui::MainWindow window(test->database(), clock, Models::TenantScope::agency(), true);
+    Ui::MainWindow window(test->database(), clock, Services::Session::system());
     window.show();
     auto *banner = window.findChild<QLabel *>(QStringLiteral("databaseBanner"));
     QVERIFY(banner);
@@ -80,7 +81,7 @@ void tst_MainWindow::anyFailedDatabaseCallShowsTheBannerUntilTheDatabaseAnswers(
     QVERIFY2(test, qPrintable(error));
     Models::TestClock clock;
     QVERIFY(!Services::DemoData(test->database(), clock).load());
-    Ui::MainWindow window(test->database(), clock, Models::TenantScope::agency(), true);
+    Ui::MainWindow window(test->database(), clock, Services::Session::system());
     Services::DatabaseHealthMonitor monitor(test->database());
     monitor.setInterval(50);
     window.watchDatabaseHealth(test->database().health());

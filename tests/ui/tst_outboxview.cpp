@@ -41,8 +41,8 @@ void tst_OutboxView::seed(Models::Database &db)
     m_admin = Services::Session(rootId, QStringLiteral("root"), Services::Session::Role::Admin, 0);
     Models::ClientRecord client;
     client.name = QStringLiteral("Sunrise Dental");
-    m_clientId = Models::ClientRepository(db, m_clock).insert(client).value();
-    Models::OutboxRepository outbox(db, m_clock);
+    m_clientId = Models::ClientRepository(db, m_clock, Models::TenantScope::agency()).insert(client).value();
+    Models::OutboxRepository outbox(db, m_clock, Models::TenantScope::agency());
     outbox.enqueue({ QStringLiteral("sms"), m_clientId, QStringLiteral("a"),
                      QJsonObject { { "to", "+14155550123" }, { "body", "Hi" } }, m_clock.nowMs() });
     outbox.enqueue({ QStringLiteral("stripe"), 0, QStringLiteral("b"),
@@ -99,11 +99,11 @@ void tst_OutboxView::retryAndCancelFailedRowsAreAudited()
     view.selectRow(m_failedId);
     QCOMPARE(view.retrySelected(), QStringLiteral("Row %1 will be sent again.").arg(m_failedId));
     QCOMPARE(retried.count(), 1);
-    Models::OutboxRepository outbox(test->database(), m_clock);
+    Models::OutboxRepository outbox(test->database(), m_clock, Models::TenantScope::agency());
     QCOMPARE(outbox.find(m_failedId).value().status, QStringLiteral("pending"));
     view.selectRow(m_failedId);
     QVERIFY(view.cancelSelected().startsWith(QLatin1String("Not changed"))); // Cancel is for failed rows here
-    const auto entries = Models::AuditRepository(test->database()).list(QStringLiteral("outbox.retry"), 10);
+    const auto entries = Models::AuditRepository(test->database(), Models::TenantScope::agency()).list(QStringLiteral("outbox.retry"), 10);
     QCOMPARE(entries.value().size(), 1);
     QCOMPARE(entries.value().first().entityId, QString::number(m_failedId));
     QVERIFY(entries.value().first().beforeJson.contains(QLatin1String("failed")));

@@ -90,7 +90,7 @@ void tst_AuthService::signInRoundTripAndAudit()
     QCOMPARE(auth.hasUsers().value(), false);
     ClientRecord client;
     client.name = QStringLiteral("Sunrise Dental");
-    const qint64 clientId = ClientRepository(db, m_clock).insert(client).value();
+    const qint64 clientId = ClientRepository(db, m_clock, TenantScope::agency()).insert(client).value();
     const qint64 id = addUser(auth, QStringLiteral("Carol"), QStringLiteral("client"), clientId, m_password);
     QVERIFY(id > 0);
     QCOMPARE(auth.hasUsers().value(), true);
@@ -104,12 +104,12 @@ void tst_AuthService::signInRoundTripAndAudit()
     QVERIFY(!result.session->canEdit());
     QCOMPARE(user(db, m_clock, QStringLiteral("Carol")).lastLoginAt, m_clock.nowMs());
 
-    const auto entries = AuditRepository(db).list(QStringLiteral("auth.sign_in")).value();
+    const auto entries = AuditRepository(db, TenantScope::agency()).list(QStringLiteral("auth.sign_in")).value();
     QCOMPARE(entries.size(), 1);
     QCOMPARE(entries.first().userId, id);
     QCOMPARE(entries.first().clientId, clientId);
     QCOMPARE(entries.first().at, m_clock.nowMs());
-    const auto created = AuditRepository(db).list(QStringLiteral("user.create")).value();
+    const auto created = AuditRepository(db, TenantScope::agency()).list(QStringLiteral("user.create")).value();
     QCOMPARE(created.size(), 1);
     QVERIFY(created.first().afterJson.contains(QStringLiteral("\"role\":\"client\"")));
     QVERIFY(!created.first().afterJson.contains(m_password));
@@ -127,7 +127,7 @@ void tst_AuthService::wrongPasswordAndUnknownUserLookAlike()
     QCOMPARE(wrong.message, unknown.message);
     QVERIFY(!wrong.session && !unknown.session);
     QCOMPARE(user(db, m_clock, QStringLiteral("alice")).failedAttempts, 1);
-    const auto failures = AuditRepository(db).list(QStringLiteral("auth.sign_in_failed")).value();
+    const auto failures = AuditRepository(db, TenantScope::agency()).list(QStringLiteral("auth.sign_in_failed")).value();
     QCOMPARE(failures.size(), 2);
     QVERIFY(failures.at(0).afterJson.contains(QStringLiteral("mallory")));
     QVERIFY(failures.at(1).afterJson.contains(QStringLiteral("wrong password")));
@@ -171,7 +171,7 @@ void tst_AuthService::lockoutGrowsAndExpiresOnTheClock()
     const UserRecord after = user(db, m_clock, QStringLiteral("alice"));
     QCOMPARE(after.failedAttempts, 0);
     QCOMPARE(after.lockedUntil, 0);
-    QVERIFY(!AuditRepository(db).list(QStringLiteral("auth.sign_in_refused")).value().isEmpty());
+    QVERIFY(!AuditRepository(db, TenantScope::agency()).list(QStringLiteral("auth.sign_in_refused")).value().isEmpty());
 }
 
 void tst_AuthService::olderParametersAreUpgradedOnSignIn()
@@ -223,8 +223,8 @@ void tst_AuthService::resetForcesChangeAndChangeChecksOldPassword()
     QVERIFY(!user(db, m_clock, QStringLiteral("bob")).mustChangePassword);
     QCOMPARE(
         auth.signIn(QStringLiteral("bob"), QStringLiteral("brand-new-pass-88")).status, SignInResult::Ok);
-    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.password_reset")).value().size(), 1);
-    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.password_change")).value().size(), 1);
+    QCOMPARE(AuditRepository(db, TenantScope::agency()).list(QStringLiteral("user.password_reset")).value().size(), 1);
+    QCOMPARE(AuditRepository(db, TenantScope::agency()).list(QStringLiteral("user.password_change")).value().size(), 1);
 }
 
 void tst_AuthService::onlyAdminsManageUsers()
@@ -258,7 +258,7 @@ void tst_AuthService::onlyAdminsManageUsers()
 
     QVERIFY(!auth.setRole(admin, QStringLiteral("bob"), QStringLiteral("admin"), 0));
     QCOMPARE(user(db, m_clock, QStringLiteral("bob")).role, QStringLiteral("admin"));
-    const auto changes = AuditRepository(db).list(QStringLiteral("user.role_change")).value();
+    const auto changes = AuditRepository(db, TenantScope::agency()).list(QStringLiteral("user.role_change")).value();
     QCOMPARE(changes.size(), 1);
     QVERIFY(changes.first().beforeJson.contains(QStringLiteral("\"role\":\"staff\"")));
     QVERIFY(changes.first().afterJson.contains(QStringLiteral("\"role\":\"admin\"")));
@@ -303,7 +303,7 @@ void tst_AuthService::everyRefusalReadsTheSame()
     }
     QVERIFY(!unknown.message.contains(QStringLiteral("disabled"), Qt::CaseInsensitive));
     // The audit log keeps the real reasons for administrators.
-    const auto refusals = AuditRepository(db).list(QStringLiteral("auth.sign_in_refused")).value();
+    const auto refusals = AuditRepository(db, TenantScope::agency()).list(QStringLiteral("auth.sign_in_refused")).value();
     QCOMPARE(refusals.size(), 2);
 }
 
@@ -346,7 +346,7 @@ void tst_AuthService::disabledUserCannotSignIn()
         SignInResult::WrongCredentials);
     QVERIFY(!auth.setDisabled(Session::system(), QStringLiteral("bob"), false));
     QCOMPARE(auth.signIn(QStringLiteral("bob"), m_password).status, SignInResult::Ok);
-    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.disable")).value().size(), 1);
+    QCOMPARE(AuditRepository(db, TenantScope::agency()).list(QStringLiteral("user.disable")).value().size(), 1);
 }
 
 void tst_AuthService::lastActiveAdminIsKept()
@@ -364,7 +364,7 @@ void tst_AuthService::lastActiveAdminIsKept()
     QVERIFY(auth.setDisabled(Session::system(), QStringLiteral("root"), true)); // the operator too
     QCOMPARE(user(db, m_clock, QStringLiteral("root")).role, QStringLiteral("admin"));
     QVERIFY(!user(db, m_clock, QStringLiteral("root")).disabled);
-    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.disable")).value().size(), 0);
+    QCOMPARE(AuditRepository(db, TenantScope::agency()).list(QStringLiteral("user.disable")).value().size(), 0);
 
     // A disabled admin does not count: with "ann" disabled, root is still the last active one.
     addUser(auth, QStringLiteral("ann"), QStringLiteral("admin"), 0, m_password);
@@ -375,7 +375,7 @@ void tst_AuthService::lastActiveAdminIsKept()
     QCOMPARE(user(db, m_clock, QStringLiteral("root")).role, QStringLiteral("staff"));
     QCOMPARE(UserRepository(db, m_clock).countActiveAdmins().value(), 1);
     QVERIFY(auth.setDisabled(Session::system(), QStringLiteral("ann"), true)); // now ann is the last
-    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.role_change")).value().size(), 1);
+    QCOMPARE(AuditRepository(db, TenantScope::agency()).list(QStringLiteral("user.role_change")).value().size(), 1);
 }
 
 // Two admins demoting each other at the same instant: a second, raw connection locks the active
@@ -443,7 +443,7 @@ void tst_AuthService::concurrentDemotionsKeepAnAdminOnPostgres()
     QCOMPARE(user(db, m_clock, QStringLiteral("bob")).role, QStringLiteral("admin"));
     QCOMPARE(user(db, m_clock, QStringLiteral("ann")).role, QStringLiteral("staff"));
     QCOMPARE(UserRepository(db, m_clock).countActiveAdmins().value(), 1);
-    QCOMPARE(AuditRepository(db).list(QStringLiteral("user.role_change")).value().size(), 0);
+    QCOMPARE(AuditRepository(db, TenantScope::agency()).list(QStringLiteral("user.role_change")).value().size(), 0);
 }
 
 void tst_AuthService::demotedOrDisabledAdminSessionLosesRights()
@@ -499,7 +499,7 @@ void tst_AuthService::roleChangeChecksTheClientAndAudits()
     const Session root(rootId, QStringLiteral("root"), Session::Role::Admin, 0);
     ClientRecord client;
     client.name = QStringLiteral("Sunrise Dental");
-    const qint64 clientId = ClientRepository(db, m_clock).insert(client).value();
+    const qint64 clientId = ClientRepository(db, m_clock, TenantScope::agency()).insert(client).value();
 
     const DbError noSuchClient
         = auth.setRole(root, QStringLiteral("bob"), QStringLiteral("client"), clientId + 50);
@@ -516,7 +516,7 @@ void tst_AuthService::roleChangeChecksTheClientAndAudits()
     const UserRecord bob = user(db, m_clock, QStringLiteral("bob"));
     QCOMPARE(bob.role, QStringLiteral("client"));
     QCOMPARE(bob.clientId, clientId);
-    const auto changes = AuditRepository(db).list(QStringLiteral("user.role_change")).value();
+    const auto changes = AuditRepository(db, TenantScope::agency()).list(QStringLiteral("user.role_change")).value();
     QCOMPARE(changes.size(), 1);
     QCOMPARE(changes.first().username, QStringLiteral("root"));
     QCOMPARE(changes.first().clientId, clientId);
@@ -534,10 +534,10 @@ void tst_AuthService::roleChangeChecksTheClientAndAudits()
     const auto created = auth.createUser(
         root, { QStringLiteral("cleo"), QStringLiteral("Cleo"), QStringLiteral("client"), clientId, m_password, true });
     QVERIFY(created.ok());
-    const auto creations = AuditRepository(db).list(QStringLiteral("user.create")).value();
+    const auto creations = AuditRepository(db, TenantScope::agency()).list(QStringLiteral("user.create")).value();
     QCOMPARE(creations.first().username, QStringLiteral("root"));
     QVERIFY(creations.first().afterJson.contains(QStringLiteral("\"must_change\":true")));
-    const QList<AuditRecord> entries = AuditRepository(db).list().value();
+    const QList<AuditRecord> entries = AuditRepository(db, TenantScope::agency()).list().value();
     QVERIFY(entries.size() >= 4);
     for (const AuditRecord &entry : entries) {
         QVERIFY(!entry.afterJson.contains(m_password));
@@ -559,7 +559,7 @@ void tst_AuthService::setUpFirstAdminSignsIn()
     QVERIFY(session.value().canManageUsers());
     QVERIFY(session.value().userId() > 0);
     QCOMPARE(user(db, m_clock, QStringLiteral("root")).lastLoginAt, m_clock.nowMs());
-    const auto signIns = AuditRepository(db).list(QStringLiteral("auth.sign_in")).value();
+    const auto signIns = AuditRepository(db, TenantScope::agency()).list(QStringLiteral("auth.sign_in")).value();
     QCOMPARE(signIns.size(), 1);
     QCOMPARE(signIns.first().username, QStringLiteral("root"));
     QVERIFY(!auth.setUpFirstAdmin(QStringLiteral("root2"), m_password).ok());

@@ -391,7 +391,7 @@ void tst_Secrets::storeEncryptsAuditsAndChecksPermission()
     // The services read it decrypted through ProviderConfig.
     ProviderConfig config(&settings, &cipher, QProcessEnvironment());
     QCOMPARE(config.value(QStringLiteral("stripe"), QStringLiteral("api_key")), QStringLiteral("sk_test_1"));
-    const auto audit = AuditRepository(test->database()).list(QStringLiteral("secret.set")).value();
+    const auto audit = AuditRepository(test->database(), TenantScope::agency()).list(QStringLiteral("secret.set")).value();
     QCOMPARE(audit.size(), 1);
     QCOMPARE(audit.first().entityId, QStringLiteral("stripe.api_key"));
     QVERIFY(!audit.first().afterJson.contains(QStringLiteral("sk_test_1")));

@@ -86,20 +86,20 @@ QList<qint64> tst_TenantIsolation::seed(Database &db)
     for (int c = 0; c < 3; ++c) {
         ClientRecord client;
         client.name = QStringLiteral("Client %1").arg(c);
-        const qint64 clientId = ClientRepository(db, m_clock).insert(client).value();
+        const qint64 clientId = ClientRepository(db, m_clock, TenantScope::agency()).insert(client).value();
         clients << clientId;
         for (int k = 0; k < 2; ++k) {
             CampaignRecord campaign;
             campaign.clientId = clientId;
             campaign.name = QStringLiteral("Campaign %1-%2").arg(c).arg(k);
-            const qint64 campaignId = CampaignRepository(db, m_clock).insert(campaign).value();
+            const qint64 campaignId = CampaignRepository(db, m_clock, TenantScope::agency()).insert(campaign).value();
             for (int l = 0; l < 3 + c + k; ++l) {
                 LeadRecord lead;
                 lead.clientId = clientId;
                 lead.campaignId = campaignId;
                 lead.phoneE164 = QStringLiteral("+1555%1%2%3").arg(c).arg(k).arg(l, 5, 10, QLatin1Char('0'));
                 lead.status = statuses.at(l % statuses.size());
-                LeadRepository(db, m_clock).insert(lead).value();
+                LeadRepository(db, m_clock, TenantScope::agency()).insert(lead).value();
             }
         }
         AuditLog(db, m_clock)
@@ -168,7 +168,7 @@ void tst_TenantIsolation::clientSessionCannotWriteOtherClients()
     LeadRecord moved = LeadRepository(db, m_clock, scope).find(ownLead).value();
     moved.campaignId = foreignCampaign;
     QCOMPARE(LeadRepository(db, m_clock, scope).update(moved).kind(), DbError::NotFound);
-    QCOMPARE(LeadRepository(db, m_clock).update(moved).kind(), DbError::NotFound);
+    QCOMPARE(LeadRepository(db, m_clock, TenantScope::agency()).update(moved).kind(), DbError::NotFound);
     const qint64 foreignLead
         = ids(db, QStringLiteral("SELECT id FROM leads WHERE client_id = ?"), { clients.at(0) }).first();
     QCOMPARE(LeadRepository(db, m_clock, scope).setStatus(foreignLead, QStringLiteral("dnc")).kind(),
@@ -176,7 +176,7 @@ void tst_TenantIsolation::clientSessionCannotWriteOtherClients()
     QCOMPARE(ids(db, QStringLiteral("SELECT id FROM leads WHERE id = ? AND status = 'dnc'"), { foreignLead }),
         QList<qint64>());
     QCOMPARE(ids(db, QStringLiteral("SELECT campaign_id FROM leads WHERE id = ?"), { ownLead }),
-        QList<qint64> { LeadRepository(db, m_clock).find(ownLead).value().campaignId });
+        QList<qint64> { LeadRepository(db, m_clock, TenantScope::agency()).find(ownLead).value().campaignId });
     LeadRecord kept = moved;
     kept.campaignId
         = ids(db, QStringLiteral("SELECT id FROM campaigns WHERE client_id = ?"), { clients.at(1) }).last();
@@ -290,7 +290,7 @@ void tst_TenantIsolation::postgresClientRolesSeeOnlyTheirRows()
         QCOMPARE(scalarText(*app, QStringLiteral("SELECT callvia_is_opted_out(?, 'sms', ?)"),
                      { QStringLiteral("+1415555%1").arg(other, 4, 10, QLatin1Char('0')), other }),
             QStringLiteral("false"));
-        QCOMPARE(OptOutRepository(*app, m_clock).isOptedOut(QStringLiteral("+14155550000"), QStringLiteral("sms"), mine)
+        QCOMPARE(OptOutRepository(*app, m_clock, TenantScope::agency()).isOptedOut(QStringLiteral("+14155550000"), QStringLiteral("sms"), mine)
                      .value(),
             true);
     }

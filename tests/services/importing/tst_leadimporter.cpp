@@ -71,11 +71,11 @@ qint64 tst_LeadImporter::setUp(Database &db)
     ClientRecord client;
     client.name = QStringLiteral("Sunrise Dental");
     client.timeZone = QStringLiteral("America/Denver");
-    m_clientId = ClientRepository(db, m_clock).insert(client).value();
+    m_clientId = ClientRepository(db, m_clock, TenantScope::agency()).insert(client).value();
     CampaignRecord campaign;
     campaign.clientId = m_clientId;
     campaign.name = QStringLiteral("Spring");
-    return CampaignRepository(db, m_clock).insert(campaign).value();
+    return CampaignRepository(db, m_clock, TenantScope::agency()).insert(campaign).value();
 }
 
 QString tst_LeadImporter::write(const QByteArray &data)
@@ -125,17 +125,17 @@ void tst_LeadImporter::importsMixedFile()
     QCOMPARE(s.delimiter, QStringLiteral(";"));
     QCOMPARE(count(db), 3);
 
-    const QList<LeadRecord> ana = LeadRepository(db, m_clock).findByPhone(QStringLiteral("+12125550142")).value();
+    const QList<LeadRecord> ana = LeadRepository(db, m_clock, TenantScope::agency()).findByPhone(QStringLiteral("+12125550142")).value();
     QCOMPARE(ana.size(), 1);
     QCOMPARE(ana.at(0).phoneExtension, QStringLiteral("9"));
     QCOMPARE(ana.at(0).email, QStringLiteral("ana@example.com"));
     QCOMPARE(ana.at(0).timeZone, QStringLiteral("America/New_York"));
     QCOMPARE(ana.at(0).customFieldsJson, QStringLiteral("{\"Shoe size\":\"41\"}"));
     QCOMPARE(ana.at(0).campaignId, options.campaignId);
-    const QList<LeadRecord> bob = LeadRepository(db, m_clock).findByPhone(QStringLiteral("+442079460958")).value();
+    const QList<LeadRecord> bob = LeadRepository(db, m_clock, TenantScope::agency()).findByPhone(QStringLiteral("+442079460958")).value();
     QCOMPARE(bob.at(0).lastName, QStringLiteral("Smith; Jr"));
     QCOMPARE(bob.at(0).company, QStringLiteral("Multi\nline"));
-    const QList<LeadRecord> di = LeadRepository(db, m_clock).findByEmail(QStringLiteral("di@example.org")).value();
+    const QList<LeadRecord> di = LeadRepository(db, m_clock, TenantScope::agency()).findByEmail(QStringLiteral("di@example.org")).value();
     QCOMPARE(di.at(0).timeZone, QStringLiteral("America/Denver")); // no number: the client's zone
 
     QFile rejects(options.rejectsPath);
@@ -161,7 +161,7 @@ void tst_LeadImporter::skipsDuplicatesInFileAndDatabase()
     existing.phoneE164 = QStringLiteral("+13105550100");
     existing.email = QStringLiteral("old@example.com");
     existing.company = QStringLiteral("Old Co");
-    QVERIFY(LeadRepository(db, m_clock).insert(existing).ok());
+    QVERIFY(LeadRepository(db, m_clock, TenantScope::agency()).insert(existing).ok());
     options.filePath = write("name,phone,email,company\n"
                              "A,310.555.0100,,New Co\n" // existing by phone
                              "B,,OLD@example.com,\n" // existing by e-mail
@@ -174,7 +174,7 @@ void tst_LeadImporter::skipsDuplicatesInFileAndDatabase()
     QCOMPARE(s.duplicatesExisting, 2);
     QCOMPARE(s.duplicatesInFile, 2);
     QCOMPARE(count(db), 2);
-    QCOMPARE(LeadRepository(db, m_clock).findByPhone(existing.phoneE164).value().at(0).company, QStringLiteral("Old Co"));
+    QCOMPARE(LeadRepository(db, m_clock, TenantScope::agency()).findByPhone(existing.phoneE164).value().at(0).company, QStringLiteral("Old Co"));
 }
 
 void tst_LeadImporter::updatesExistingLeads()
@@ -187,7 +187,7 @@ void tst_LeadImporter::updatesExistingLeads()
     existing.campaignId = options.campaignId;
     existing.phoneE164 = QStringLiteral("+13105550100");
     existing.firstName = QStringLiteral("Old");
-    const qint64 id = LeadRepository(db, m_clock).insert(existing).value();
+    const qint64 id = LeadRepository(db, m_clock, TenantScope::agency()).insert(existing).value();
     options.onDuplicate = OnDuplicate::Update;
     options.filePath = write("first name,phone,email,company\nNew,(310) 555-0100,new@example.com,New Co\n"
                              "Again,310 555 0100,,\n");
@@ -196,7 +196,7 @@ void tst_LeadImporter::updatesExistingLeads()
     QCOMPARE(s.updated, 1);
     QCOMPARE(s.imported, 0);
     QCOMPARE(s.duplicatesInFile, 1);
-    const LeadRecord lead = LeadRepository(db, m_clock).find(id).value();
+    const LeadRecord lead = LeadRepository(db, m_clock, TenantScope::agency()).find(id).value();
     QCOMPARE(lead.firstName, QStringLiteral("New"));
     QCOMPARE(lead.company, QStringLiteral("New Co"));
     QCOMPARE(lead.email, QStringLiteral("new@example.com"));
@@ -349,7 +349,7 @@ void tst_LeadImporter::importsLatin1File()
     QVERIFY2(s.ok(), qPrintable(s.error));
     QCOMPARE(s.imported, 1);
     QCOMPARE(s.encoding, QStringLiteral("windows-1252"));
-    const LeadRecord lead = LeadRepository(db, m_clock).findByPhone(QStringLiteral("+49301234567")).value().at(0);
+    const LeadRecord lead = LeadRepository(db, m_clock, TenantScope::agency()).findByPhone(QStringLiteral("+49301234567")).value().at(0);
     QCOMPARE(lead.firstName, QStringLiteral("Jürgen"));
     QCOMPARE(lead.lastName, QStringLiteral("Müller"));
     QCOMPARE(lead.company, QStringLiteral("Bäckerei € & Co"));
@@ -499,7 +499,7 @@ void tst_LeadImporter::importsNumbersFromNewAreaCodes()
     QCOMPARE(s.rejected, 1);
     QCOMPARE(s.toJson().value(QStringLiteral("unknown_area_code")).toInt(), 2);
     const auto lead = [&](const char *phone) {
-        const QList<LeadRecord> found = LeadRepository(db, m_clock).findByPhone(QLatin1String(phone)).value();
+        const QList<LeadRecord> found = LeadRepository(db, m_clock, TenantScope::agency()).findByPhone(QLatin1String(phone)).value();
         return found.isEmpty() ? LeadRecord() : found.at(0);
     };
     QCOMPARE(lead("+16452345678").timeZone, QStringLiteral("America/New_York"));

@@ -69,7 +69,7 @@ void tst_OutboxConcurrency::twoDispatchersSendEachRowOnce()
     QVERIFY(sms.listen());
     {
         Models::Transaction transaction(db);
-        Models::OutboxRepository outbox(db, clock);
+        Models::OutboxRepository outbox(db, clock, Models::TenantScope::agency());
         for (int i = 0; i < rows; ++i)
             QVERIFY(outbox.enqueue(Tests::smsItem(QStringLiteral("row-%1").arg(i), clock.nowMs() - i % 1000)).ok());
         QVERIFY(!transaction.commit());

@@ -51,7 +51,7 @@ constexpr qint64 start = 1'800'000'000'000;
 
 struct Harness
 {
-    explicit Harness(Models::Database &database) : db(database), outbox(database, clock)
+    explicit Harness(Models::Database &database) : db(database), outbox(database, clock, Models::TenantScope::agency())
     {
         for (FakeProvider *fake : fakes())
             QVERIFY(fake->listen());
@@ -123,7 +123,7 @@ void tst_OutboxDispatcher::sendsEveryKindOnce()
 {
     CALLVIA_TEST_DATABASE(db);
     Harness h(db);
-    Models::MessageRepository messages(db, h.clock);
+    Models::MessageRepository messages(db, h.clock, Models::TenantScope::agency());
     Models::Transaction transaction(db);
     const qint64 smsId = h.outbox.enqueue(Tests::smsItem(QStringLiteral("r1"), start)).value();
     Models::MessageRecord message;
@@ -250,7 +250,7 @@ void tst_OutboxDispatcher::clientErrorFailsAtOnce()
 {
     CALLVIA_TEST_DATABASE(db);
     Harness h(db);
-    Models::MessageRepository messages(db, h.clock);
+    Models::MessageRepository messages(db, h.clock, Models::TenantScope::agency());
     const qint64 id = h.outbox.enqueue({ QStringLiteral("email"), 0, QStringLiteral("bad"),
                                          QJsonObject { { "to", "not-an-address" }, { "subject", "s" }, { "text", "t" } },
                                          start }).value();

@@ -188,7 +188,7 @@ void tst_MessageTemplates::saveRefusesUnknownPlaceholderAndResolvesOverride()
     TestClock clock;
     ClientRecord c;
     c.name = QStringLiteral("Sunrise Dental");
-    const qint64 client = ClientRepository(db, clock).insert(c).value();
+    const qint64 client = ClientRepository(db, clock, TenantScope::agency()).insert(c).value();
     MessageTemplates templates(db, clock);
     MessageTemplateRecord own;
     own.clientId = client;

@@ -183,10 +183,10 @@ void tst_ReminderService::sendsTheFullPlanInOrder()
     QCOMPARE(s.outboxRows(QStringLiteral("kind = 'email'")), 1);
 
     // Each appointment shows its messages (item 8's data), linked to the outbox row sending it.
-    const qint64 appointment = AppointmentRepository(db, s.clock).findByUid(QStringLiteral("b1")).value().id;
-    const QList<MessageRecord> messages = MessageRepository(db, s.clock).listForAppointment(appointment).value();
+    const qint64 appointment = AppointmentRepository(db, s.clock, TenantScope::agency()).findByUid(QStringLiteral("b1")).value().id;
+    const QList<MessageRecord> messages = MessageRepository(db, s.clock, TenantScope::agency()).listForAppointment(appointment).value();
     QCOMPARE(messages.size(), 4);
-    QCOMPARE(MessageRepository(db, s.clock).listForLead(s.lead).value().size(), 4);
+    QCOMPARE(MessageRepository(db, s.clock, TenantScope::agency()).listForLead(s.lead).value().size(), 4);
     for (const MessageRecord &m : messages) {
         QVERIFY(m.outboxId > 0);
         QCOMPARE(m.status, QStringLiteral("queued"));
@@ -338,7 +338,7 @@ void tst_ReminderService::yesConfirmsTheAppointment()
     QCOMPARE(s.book(QStringLiteral("b1"), start), QString());
     // A YES before any reminder went to the number confirms nothing.
     QCOMPARE(s.inbound(QStringLiteral("in0"), QStringLiteral("yes")), QString());
-    AppointmentRepository appointments(db, s.clock);
+    AppointmentRepository appointments(db, s.clock, TenantScope::agency());
     QCOMPARE(appointments.findByUid(QStringLiteral("b1")).value().verification, QStringLiteral("pending"));
     s.clock.setNowMs(start - 24 * hour);
     QCOMPARE(s.run().queued, 2);
@@ -436,15 +436,15 @@ void tst_ReminderService::missingContactsAreSkippedWithReason()
     bare.bookingUid = QStringLiteral("bare");
     bare.startsAt = start;
     bare.endsAt = start + 30 * minute;
-    const qint64 bareId = AppointmentRepository(db, s.clock).upsert(bare).value();
-    QVERIFY(ReminderRepository(db, s.clock).scheduleFor(bareId, s.client, start).ok());
+    const qint64 bareId = AppointmentRepository(db, s.clock, TenantScope::agency()).upsert(bare).value();
+    QVERIFY(ReminderRepository(db, s.clock, TenantScope::agency()).scheduleFor(bareId, s.client, start).ok());
     // A booking matched to no client.
     AppointmentRecord stray = bare;
     stray.clientId = 0;
     stray.bookingUid = QStringLiteral("stray");
     stray.attendeePhone = phone;
-    const qint64 strayId = AppointmentRepository(db, s.clock).upsert(stray).value();
-    QVERIFY(ReminderRepository(db, s.clock).scheduleFor(strayId, 0, start).ok());
+    const qint64 strayId = AppointmentRepository(db, s.clock, TenantScope::agency()).upsert(stray).value();
+    QVERIFY(ReminderRepository(db, s.clock, TenantScope::agency()).scheduleFor(strayId, 0, start).ok());
 
     s.clock.setNowMs(start - 24 * hour);
     const ReminderService::PassResult pass = s.run();
@@ -469,7 +469,7 @@ void tst_ReminderService::overlongTemplateFailsTheReminder()
     own.channel = QStringLiteral("sms");
     own.language = QStringLiteral("en");
     own.body = QStringLiteral("{{first_name}} ") + QString(1600, QLatin1Char('x'));
-    QVERIFY(TemplateRepository(db, s.clock).save(own).ok());
+    QVERIFY(TemplateRepository(db, s.clock, TenantScope::agency()).save(own).ok());
     const qint64 start = t0 + 48 * hour;
     QCOMPARE(s.book(QStringLiteral("b1"), start), QString());
     s.clock.setNowMs(start - 2 * hour);

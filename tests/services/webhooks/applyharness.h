@@ -65,7 +65,7 @@ inline qint64 addClient(Models::Database &db, const Models::Clock &clock, const 
     Models::ClientRecord client;
     client.name = name;
     client.perMinuteRateCents = rate;
-    const Models::DbResult<qint64> id = Models::ClientRepository(db, clock).insert(client);
+    const Models::DbResult<qint64> id = Models::ClientRepository(db, clock, Models::TenantScope::agency()).insert(client);
     return id.ok() ? id.value() : 0;
 }
 
@@ -78,7 +78,7 @@ inline bool mapProviderId(Models::Database &db, const Models::Clock &clock, qint
     const QString value = Services::ClientAttribution::normalize(provider, kind, raw, &error);
     if (value.isEmpty())
         return false;
-    const Models::ClientProviderIdRepository repository(db, clock);
+    const Models::ClientProviderIdRepository repository(db, clock, Models::TenantScope::agency());
     Models::DbResult<QList<Models::ClientProviderId>> ids = repository.forClient(clientId);
     if (!ids.ok())
         return false;
@@ -91,7 +91,7 @@ inline qint64 addCampaign(Models::Database &db, const Models::Clock &clock, qint
     Models::CampaignRecord campaign;
     campaign.clientId = clientId;
     campaign.name = name;
-    const Models::DbResult<qint64> id = Models::CampaignRepository(db, clock).insert(campaign);
+    const Models::DbResult<qint64> id = Models::CampaignRepository(db, clock, Models::TenantScope::agency()).insert(campaign);
     return id.ok() ? id.value() : 0;
 }
 
@@ -105,13 +105,13 @@ inline qint64 addLead(Models::Database &db, const Models::Clock &clock, qint64 c
     lead.phoneE164 = phone;
     lead.email = email;
     lead.status = status;
-    const Models::DbResult<qint64> id = Models::LeadRepository(db, clock).insert(lead);
+    const Models::DbResult<qint64> id = Models::LeadRepository(db, clock, Models::TenantScope::agency()).insert(lead);
     return id.ok() ? id.value() : 0;
 }
 
 inline QString leadStatus(Models::Database &db, const Models::Clock &clock, qint64 leadId)
 {
-    const Models::DbResult<Models::LeadRecord> lead = Models::LeadRepository(db, clock).find(leadId);
+    const Models::DbResult<Models::LeadRecord> lead = Models::LeadRepository(db, clock, Models::TenantScope::agency()).find(leadId);
     return lead.ok() ? lead.value().status : QStringLiteral("<missing>");
 }
 

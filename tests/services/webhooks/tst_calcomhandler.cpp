@@ -128,7 +128,7 @@ qint64 addMappedClient(Database &db, const Clock &clock, const QString &name, qi
 QString reminders(Database &db, const Clock &clock, qint64 appointmentId)
 {
     QStringList parts;
-    const DbResult<QList<ReminderRecord>> rows = ReminderRepository(db, clock).listForAppointment(appointmentId);
+    const DbResult<QList<ReminderRecord>> rows = ReminderRepository(db, clock, TenantScope::agency()).listForAppointment(appointmentId);
     for (const ReminderRecord &r : rows.value())
         parts << QStringLiteral("%1/%2/%3/%4").arg(r.offsetMinutes).arg(r.channel, r.status).arg(r.dueAt);
     return parts.join(QLatin1Char(' '));
@@ -136,7 +136,7 @@ QString reminders(Database &db, const Clock &clock, qint64 appointmentId)
 
 QString state(Database &db, const Clock &clock, const QString &uid)
 {
-    const DbResult<AppointmentRecord> a = AppointmentRepository(db, clock).findByUid(uid);
+    const DbResult<AppointmentRecord> a = AppointmentRepository(db, clock, TenantScope::agency()).findByUid(uid);
     if (!a.ok())
         return QStringLiteral("none");
     const AppointmentRecord &r = a.value();
@@ -161,7 +161,7 @@ void tst_CalcomHandler::createdBooksLeadAndSchedulesReminders()
                                     QStringLiteral("Ana@Example.com"));
     QCOMPARE(Tests::deliver(handler, db, body), QString());
     QCOMPARE(Tests::deliver(handler, db, body), QString()); // a duplicate changes nothing
-    const DbResult<AppointmentRecord> a = AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_1"));
+    const DbResult<AppointmentRecord> a = AppointmentRepository(db, m_clock, TenantScope::agency()).findByUid(QStringLiteral("bk_1"));
     QVERIFY(a.ok());
     QCOMPARE(a.value().clientId, client);
     QCOMPARE(a.value().leadId, lead);
@@ -191,13 +191,13 @@ void tst_CalcomHandler::remindersInThePastAreSkipped()
                                                  soon.toString(Qt::ISODate), soon.addSecs(900).toString(Qt::ISODate),
                                                  QStringLiteral("nobody@example.com"))),
              QString());
-    const qint64 id = AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_soon")).value().id;
+    const qint64 id = AppointmentRepository(db, m_clock, TenantScope::agency()).findByUid(QStringLiteral("bk_soon")).value().id;
     const QString r = reminders(db, m_clock, id);
     QVERIFY2(r.contains(QStringLiteral("1440/email/skipped/")) && r.contains(QStringLiteral("1440/sms/skipped/")), qPrintable(r));
     QVERIFY2(r.contains(QStringLiteral("120/sms/scheduled/")) && r.contains(QStringLiteral("15/sms/scheduled/")), qPrintable(r));
-    const DbResult<QList<ReminderRecord>> due = ReminderRepository(db, m_clock).due(m_clock.nowMs());
+    const DbResult<QList<ReminderRecord>> due = ReminderRepository(db, m_clock, TenantScope::agency()).due(m_clock.nowMs());
     QCOMPARE(due.value().size(), 0); // skipped ones are never picked up by the sender
-    QCOMPARE(ReminderRepository(db, m_clock).due(m_clock.nowMs() + 3 * 3600'000).value().size(), 2);
+    QCOMPARE(ReminderRepository(db, m_clock, TenantScope::agency()).due(m_clock.nowMs() + 3 * 3600'000).value().size(), 2);
 }
 
 void tst_CalcomHandler::rescheduleMovesBookingInEitherOrder()
@@ -316,7 +316,7 @@ void tst_CalcomHandler::unmatchedBookingCanBeLinkedLater()
     QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_u"), start, end,
                                                  QStringLiteral("stranger@example.com"), QStringLiteral("+351912345678"))),
              QString());
-    AppointmentRepository appointments(db, m_clock);
+    AppointmentRepository appointments(db, m_clock, TenantScope::agency());
     const DbResult<QList<AppointmentRecord>> unmatched = appointments.listUnmatched();
     QCOMPARE(unmatched.value().size(), 1);
     const AppointmentRecord a = unmatched.value().first();
@@ -355,7 +355,7 @@ void tst_CalcomHandler::phoneMatchPrefersMostRecentCampaign()
     QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_p"), start, end,
                                                  QStringLiteral("other@example.com"), QStringLiteral("+1 415 555 0123"))),
              QString());
-    const AppointmentRecord a = AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_p")).value();
+    const AppointmentRecord a = AppointmentRepository(db, m_clock, TenantScope::agency()).findByUid(QStringLiteral("bk_p")).value();
     QCOMPARE(a.leadId, newer);
     QCOMPARE(a.clientId, client);
     QCOMPARE(Tests::leadStatus(db, m_clock, older), QStringLiteral("new"));
@@ -377,7 +377,7 @@ void tst_CalcomHandler::bookingOnOneClientsPageNeverTouchesAnotherClientsLead()
     QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_a1"), start, end,
                                                  QStringLiteral("ana@example.com"), QStringLiteral("+14155550123"))),
              QString());
-    AppointmentRecord a = AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_a1")).value();
+    AppointmentRecord a = AppointmentRepository(db, m_clock, TenantScope::agency()).findByUid(QStringLiteral("bk_a1")).value();
     QCOMPARE(a.clientId, clientA);
     QCOMPARE(a.leadId, 0); // A has no such lead: an unmatched booking of A
     QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("contacted"));
@@ -389,7 +389,7 @@ void tst_CalcomHandler::bookingOnOneClientsPageNeverTouchesAnotherClientsLead()
     QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_a2"), start, end,
                                                  QStringLiteral("ana@example.com"), QStringLiteral("+14155550123"))),
              QString());
-    a = AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_a2")).value();
+    a = AppointmentRepository(db, m_clock, TenantScope::agency()).findByUid(QStringLiteral("bk_a2")).value();
     QCOMPARE(a.clientId, clientA);
     QCOMPARE(a.leadId, leadA);
     QCOMPARE(Tests::leadStatus(db, m_clock, leadA), QStringLiteral("booked"));
@@ -403,7 +403,7 @@ void tst_CalcomHandler::bookingOnOneClientsPageNeverTouchesAnotherClientsLead()
                                                 QStringLiteral("ana@example.com")),
                                         999, QStringLiteral("Desk@Bright.example"))),
              QString());
-    a = AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_b1")).value();
+    a = AppointmentRepository(db, m_clock, TenantScope::agency()).findByUid(QStringLiteral("bk_b1")).value();
     QCOMPARE(a.clientId, clientB);
     QCOMPARE(a.leadId, leadB);
     QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("booked"));
@@ -454,7 +454,7 @@ void tst_CalcomHandler::nationalUsPhoneMatchesImportedLead()
         QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), uid, start, end,
                                                      QStringLiteral("other@example.com"), typed.at(i))),
                  QString());
-        const AppointmentRecord a = AppointmentRepository(db, m_clock).findByUid(uid).value();
+        const AppointmentRecord a = AppointmentRepository(db, m_clock, TenantScope::agency()).findByUid(uid).value();
         QVERIFY2(a.leadId == lead, qPrintable(typed.at(i)));
         QCOMPARE(a.clientId, client);
     }
@@ -463,7 +463,7 @@ void tst_CalcomHandler::nationalUsPhoneMatchesImportedLead()
     QCOMPARE(Tests::deliver(handler, db, booking(QStringLiteral("BOOKING_CREATED"), QStringLiteral("bk_pt"), start, end,
                                                  QStringLiteral("other@example.com"), QStringLiteral("+351 912 345 678"))),
              QString());
-    QCOMPARE(AppointmentRepository(db, m_clock).findByUid(QStringLiteral("bk_pt")).value().leadId, 0);
+    QCOMPARE(AppointmentRepository(db, m_clock, TenantScope::agency()).findByUid(QStringLiteral("bk_pt")).value().leadId, 0);
 }
 
 void tst_CalcomHandler::identifyKeysAndFlatMeetingBodies()

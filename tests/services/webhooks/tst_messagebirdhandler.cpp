@@ -55,7 +55,7 @@ void tst_MessageBirdHandler::deliveryReportFromQueryUpdatesMessage()
     m.status = QStringLiteral("queued");
     m.provider = QStringLiteral("messagebird");
     m.providerMessageId = QStringLiteral("mb_1");
-    MessageRepository messages(db, m_clock);
+    MessageRepository messages(db, m_clock, TenantScope::agency());
     const qint64 id = messages.insert(m).valueOr(0);
     QVERIFY(id > 0);
     MessageBirdHandler handler(db, m_clock);
@@ -104,7 +104,7 @@ void tst_MessageBirdHandler::stopReplyOptsNumberOutEverywhere()
     const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
     const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+31612345678"), {}, QStringLiteral("booked"));
     MessageBirdHandler handler(db, m_clock);
-    OptOutRepository optOuts(db, m_clock);
+    OptOutRepository optOuts(db, m_clock, TenantScope::agency());
     const QByteArray hello = R"({"id":"in_1","originator":"31612345678","payload":"See you then","receiver":"3197010000000"})";
     QCOMPARE(Tests::deliver(handler, db, hello), QString());
     QCOMPARE(optOuts.isOptedOut(QStringLiteral("+31612345678"), QStringLiteral("sms"), client).valueOr(true), false);
@@ -136,7 +136,7 @@ void tst_MessageBirdHandler::replyBelongsToTheClientOfTheNumberItReached()
     // Sent to A's number: A's message, and B's lead with the same phone is not its lead.
     QCOMPARE(Tests::deliver(handler, db, R"({"id":"in_a","originator":"31612345678","payload":"Hi","receiver":"14155550100"})"),
              QString());
-    const QList<MessageRecord> rows = MessageRepository(db, m_clock).findByProviderId(QStringLiteral("messagebird"),
+    const QList<MessageRecord> rows = MessageRepository(db, m_clock, TenantScope::agency()).findByProviderId(QStringLiteral("messagebird"),
                                                                                      QStringLiteral("in_a")).value();
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.first().clientId, clientA);
@@ -153,7 +153,7 @@ void tst_MessageBirdHandler::replyBelongsToTheClientOfTheNumberItReached()
     QVERIFY(EventRepository(db).byId(ids.first()).value().unattributed);
     QCOMPARE(Tests::deliver(handler, db, R"({"id":"in_y","originator":"31612345678","payload":"STOP","receiver":"14155550199"})"),
              QString());
-    QCOMPARE(OptOutRepository(db, m_clock).isOptedOut(QStringLiteral("+31612345678"), QStringLiteral("sms"), clientB)
+    QCOMPARE(OptOutRepository(db, m_clock, TenantScope::agency()).isOptedOut(QStringLiteral("+31612345678"), QStringLiteral("sms"), clientB)
                      .valueOr(false),
              true);
     QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("new"));

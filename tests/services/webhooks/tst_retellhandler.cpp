@@ -101,12 +101,12 @@ qint64 addMappedClient(Database &db, const Clock &clock, const QString &name, qi
 // Everything the events decide about one call, without the bookkeeping timestamps.
 QString snapshot(Database &db, const Clock &clock, const QString &callId, qint64 leadId)
 {
-    const DbResult<CallLogRecord> row = CallLogRepository(db, clock).findByRetellId(callId);
+    const DbResult<CallLogRecord> row = CallLogRepository(db, clock, TenantScope::agency()).findByRetellId(callId);
     if (!row.ok())
         return QStringLiteral("no call log");
     const CallLogRecord &c = row.value();
-    const DbResult<UsageRecord> usage = UsageRepository(db, clock).findByCallLog(c.id);
-    const DbResult<LeadRecord> lead = LeadRepository(db, clock).find(leadId);
+    const DbResult<UsageRecord> usage = UsageRepository(db, clock, TenantScope::agency()).findByCallLog(c.id);
+    const DbResult<LeadRecord> lead = LeadRepository(db, clock, TenantScope::agency()).find(leadId);
     return QStringList { QString::number(c.clientId), c.leadId == leadId ? QStringLiteral("lead") : QString::number(c.leadId), c.direction, c.fromNumber, c.toNumber,
                          c.callStatus, QString::number(c.startedAt), QString::number(c.endedAt),
                          QString::number(c.durationMs), QString::number(c.durationSeconds), c.transcript, c.recordingUrl,
@@ -136,7 +136,7 @@ void tst_RetellHandler::callStartedLogsCallAndContactsLead()
     QCOMPARE(events.first().orderingKey, QStringLiteral("call:call_1"));
     QCOMPARE(events.first().rawBody, body);
 
-    const DbResult<CallLogRecord> row = CallLogRepository(db, m_clock).findByRetellId(QStringLiteral("call_1"));
+    const DbResult<CallLogRecord> row = CallLogRepository(db, m_clock, TenantScope::agency()).findByRetellId(QStringLiteral("call_1"));
     QVERIFY(row.ok());
     QCOMPARE(row.value().clientId, client);
     QCOMPARE(row.value().leadId, lead);
@@ -199,7 +199,7 @@ void tst_RetellHandler::everyOrderOfTheThreeEventsGivesTheSameState()
         QVERIFY2(reference.endsWith(outcome == QLatin1String("not_interested") ? QStringLiteral("|1|1") : QStringLiteral("|1|0")),
                  qPrintable(reference));
     }
-    OptOutRepository optOuts(db, m_clock);
+    OptOutRepository optOuts(db, m_clock, TenantScope::agency());
     const QString dncPhone = QStringLiteral("+1415555%1%2").arg(14, 2, 10, QLatin1Char('0')).arg(3, 2, 10, QLatin1Char('0'));
     QCOMPARE(optOuts.isOptedOut(dncPhone, QStringLiteral("call"), client).valueOr(false), true);
     QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM opt_outs WHERE source = 'call_outcome'")), 6);
@@ -217,7 +217,7 @@ void tst_RetellHandler::metadataLeadIdWinsOverPhone()
                             callEvent(QStringLiteral("call_started"), QStringLiteral("call_m"), QStringLiteral("+14155550123"),
                                       0, {}, QJsonObject { { QStringLiteral("lead_id"), QString::number(byId) } })),
              QString());
-    QCOMPARE(CallLogRepository(db, m_clock).findByRetellId(QStringLiteral("call_m")).value().leadId, byId);
+    QCOMPARE(CallLogRepository(db, m_clock, TenantScope::agency()).findByRetellId(QStringLiteral("call_m")).value().leadId, byId);
     QCOMPARE(Tests::leadStatus(db, m_clock, byPhone), QStringLiteral("new"));
 }
 
@@ -231,7 +231,7 @@ void tst_RetellHandler::unknownCallIsKeptUnmatched()
     for (const QString &event : { QStringLiteral("call_ended"), QStringLiteral("call_started"), QStringLiteral("call_analyzed") })
         QCOMPARE(Tests::deliver(handler, db, callEvent(event, QStringLiteral("call_x"), QStringLiteral("+14155550777"))),
                  QString());
-    const DbResult<QList<CallLogRecord>> unmatched = CallLogRepository(db, m_clock).listUnmatched();
+    const DbResult<QList<CallLogRecord>> unmatched = CallLogRepository(db, m_clock, TenantScope::agency()).listUnmatched();
     QVERIFY(unmatched.ok());
     QCOMPARE(unmatched.value().size(), 1);
     QCOMPARE(unmatched.value().first().retellCallId, QStringLiteral("call_x"));
@@ -258,7 +258,7 @@ void tst_RetellHandler::metadataClientLimitsTheLeadToThatClient()
                             callEvent(QStringLiteral("call_analyzed"), QStringLiteral("call_a"),
                                       QStringLiteral("+14155550123"), 1000, QStringLiteral("not_interested"), metadataA)),
              QString());
-    CallLogRecord row = CallLogRepository(db, m_clock).findByRetellId(QStringLiteral("call_a")).value();
+    CallLogRecord row = CallLogRepository(db, m_clock, TenantScope::agency()).findByRetellId(QStringLiteral("call_a")).value();
     QCOMPARE(row.clientId, clientA);
     QCOMPARE(row.leadId, 0);
     QCOMPARE(Tests::leadStatus(db, m_clock, leadB), QStringLiteral("new"));
@@ -271,7 +271,7 @@ void tst_RetellHandler::metadataClientLimitsTheLeadToThatClient()
                                       QStringLiteral("+14155550123"), 1000, QStringLiteral("appointment_set"),
                                       QJsonObject { { QStringLiteral("client_id"), clientA } })),
              QString());
-    row = CallLogRepository(db, m_clock).findByRetellId(QStringLiteral("call_a2")).value();
+    row = CallLogRepository(db, m_clock, TenantScope::agency()).findByRetellId(QStringLiteral("call_a2")).value();
     QCOMPARE(row.clientId, clientA);
     QCOMPARE(row.leadId, leadA);
     QCOMPARE(Tests::leadStatus(db, m_clock, leadA), QStringLiteral("booked"));
@@ -306,7 +306,7 @@ void tst_RetellHandler::unmappedCallIsFlaggedAndChangesNothing()
                             callEvent(QStringLiteral("call_analyzed"), QStringLiteral("call_n"),
                                       QStringLiteral("+14155550123"), 1000, QStringLiteral("appointment_set"))),
              QString());
-    QCOMPARE(CallLogRepository(db, m_clock).findByRetellId(QStringLiteral("call_n")).value().leadId, lead);
+    QCOMPARE(CallLogRepository(db, m_clock, TenantScope::agency()).findByRetellId(QStringLiteral("call_n")).value().leadId, lead);
 }
 
 void tst_RetellHandler::callbackRequestedSetsCallbackTime()
@@ -320,10 +320,10 @@ void tst_RetellHandler::callbackRequestedSetsCallbackTime()
                                                    QStringLiteral("+14155550123"), 1000,
                                                    QStringLiteral("callback_requested"))),
              QString());
-    const LeadRecord after = LeadRepository(db, m_clock).find(lead).value();
+    const LeadRecord after = LeadRepository(db, m_clock, TenantScope::agency()).find(lead).value();
     QCOMPARE(after.status, QStringLiteral("callback"));
     QCOMPARE(after.callbackAt, QDateTime(QDate(2025, 6, 20), QTime(15, 0), Qt::UTC).toMSecsSinceEpoch());
-    QCOMPARE(CallLogRepository(db, m_clock).findByRetellId(QStringLiteral("call_cb")).value().callbackAt, after.callbackAt);
+    QCOMPARE(CallLogRepository(db, m_clock, TenantScope::agency()).findByRetellId(QStringLiteral("call_cb")).value().callbackAt, after.callbackAt);
 }
 
 void tst_RetellHandler::usageIsBilledPerStartedSecondAtClientRate()
@@ -340,7 +340,7 @@ void tst_RetellHandler::usageIsBilledPerStartedSecondAtClientRate()
     QCOMPARE(Tests::deliver(handler, db, callEvent(QStringLiteral("call_ended"), QStringLiteral("call_u"),
                                                    QStringLiteral("+14155550123"), 60'001)),
              QString());
-    const DbResult<QList<UsageRecord>> usage = UsageRepository(db, m_clock).list(client, 0, std::numeric_limits<qint64>::max());
+    const DbResult<QList<UsageRecord>> usage = UsageRepository(db, m_clock, TenantScope::agency()).list(client, 0, std::numeric_limits<qint64>::max());
     QVERIFY(usage.ok());
     QCOMPARE(usage.value().size(), 1);
     QCOMPARE(usage.value().first().seconds, 61);

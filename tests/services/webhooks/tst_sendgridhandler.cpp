@@ -58,7 +58,7 @@ qint64 addMessage(Database &db, const Clock &clock, qint64 client)
     m.status = QStringLiteral("sent");
     m.provider = QStringLiteral("sendgrid");
     m.providerMessageId = QStringLiteral("msg1");
-    return MessageRepository(db, clock).insert(m).valueOr(0);
+    return MessageRepository(db, clock, TenantScope::agency()).insert(m).valueOr(0);
 }
 
 } // namespace
@@ -112,7 +112,7 @@ void tst_SendGridHandler::deliveredIsNeverUndoneByDeferred()
     const qint64 message = addMessage(db, m_clock, client);
     QVERIFY(message > 0);
     SendGridHandler handler(db, m_clock);
-    MessageRepository messages(db, m_clock);
+    MessageRepository messages(db, m_clock, TenantScope::agency());
     QCOMPARE(Tests::deliver(handler, db, batch({ element(QStringLiteral("deferred"), QStringLiteral("e1")) })), QString());
     QCOMPARE(messages.find(message).value().status, QStringLiteral("deferred"));
     QCOMPARE(messages.find(message).value().error, QStringLiteral("mailbox full"));
@@ -137,7 +137,7 @@ void tst_SendGridHandler::unsubscribeAndSpamReportOptOut()
     const qint64 other = Tests::addClient(db, m_clock, QStringLiteral("Bright Smiles"));
     QVERIFY(addMessage(db, m_clock, client) > 0);
     SendGridHandler handler(db, m_clock);
-    OptOutRepository optOuts(db, m_clock);
+    OptOutRepository optOuts(db, m_clock, TenantScope::agency());
     QCOMPARE(Tests::deliver(handler, db, batch({ element(QStringLiteral("unsubscribe"), QStringLiteral("u1"),
                                                          QStringLiteral("Ana@Example.com")) })),
              QString());
@@ -148,7 +148,7 @@ void tst_SendGridHandler::unsubscribeAndSpamReportOptOut()
     QCOMPARE(optOuts.isOptedOut(QStringLiteral("ana@example.com"), QStringLiteral("email"), other).valueOr(true), false);
     QCOMPARE(optOuts.isOptedOut(QStringLiteral("ana@example.com"), QStringLiteral("sms"), client).valueOr(true), false);
     QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM opt_outs")), 1);
-    QCOMPARE(MessageRepository(db, m_clock).findByProviderId(QStringLiteral("sendgrid"), QStringLiteral("msg1")).value().first().status,
+    QCOMPARE(MessageRepository(db, m_clock, TenantScope::agency()).findByProviderId(QStringLiteral("sendgrid"), QStringLiteral("msg1")).value().first().status,
              QStringLiteral("unsubscribed"));
     // A spam complaint, even for mail we cannot match, stops e-mail from every client.
     QCOMPARE(Tests::deliver(handler, db, QStringLiteral(R"([{"email":"bob@example.com","event":"spamreport","sg_event_id":"s1"}])").toUtf8()),

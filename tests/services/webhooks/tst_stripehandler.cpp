@@ -55,7 +55,7 @@ qint64 addInvoice(Database &db, const Clock &clock, qint64 client, const QString
     invoice.kind = QStringLiteral("milestone");
     invoice.stripeInvoiceId = stripeId;
     invoice.amountCents = 200000;
-    return InvoiceRepository(db, clock).insert(invoice).valueOr(0);
+    return InvoiceRepository(db, clock, TenantScope::agency()).insert(invoice).valueOr(0);
 }
 
 } // namespace
@@ -70,13 +70,13 @@ void tst_StripeHandler::lifecycleMarksInvoiceAndMilestonePaid()
     milestone.sequence = 1;
     milestone.status = QStringLiteral("invoiced");
     milestone.invoiceId = invoice;
-    const qint64 milestoneId = MilestoneRepository(db, m_clock).insert(milestone).valueOr(0);
+    const qint64 milestoneId = MilestoneRepository(db, m_clock, TenantScope::agency()).insert(milestone).valueOr(0);
     StripeHandler handler(db, m_clock);
     QList<Services::IncomingEvent> events;
     QCOMPARE(Tests::deliver(handler, db, stripeEvent(QStringLiteral("evt_1"), QStringLiteral("invoice.finalized"), QStringLiteral("in_1")), {}, &events), QString());
     QCOMPARE(events.first().providerEventId, QStringLiteral("evt_1"));
     QCOMPARE(events.first().orderingKey, QStringLiteral("invoice:in_1"));
-    InvoiceRepository invoices(db, m_clock);
+    InvoiceRepository invoices(db, m_clock, TenantScope::agency());
     QCOMPARE(invoices.find(invoice).value().status, QStringLiteral("open"));
     QCOMPARE(invoices.find(invoice).value().number, QStringLiteral("CV-0001"));
     QCOMPARE(Tests::deliver(handler, db, stripeEvent(QStringLiteral("evt_2"), QStringLiteral("invoice.sent"), QStringLiteral("in_1"))), QString());
@@ -84,14 +84,14 @@ void tst_StripeHandler::lifecycleMarksInvoiceAndMilestonePaid()
     QCOMPARE(Tests::deliver(handler, db, stripeEvent(QStringLiteral("evt_3"), QStringLiteral("invoice.payment_failed"), QStringLiteral("in_1"))), QString());
     QCOMPARE(invoices.find(invoice).value().status, QStringLiteral("open"));
     QVERIFY(invoices.find(invoice).value().lastError.contains(QStringLiteral("payment failed")));
-    QCOMPARE(MilestoneRepository(db, m_clock).find(milestoneId).value().status, QStringLiteral("invoiced"));
+    QCOMPARE(MilestoneRepository(db, m_clock, TenantScope::agency()).find(milestoneId).value().status, QStringLiteral("invoiced"));
     QCOMPARE(Tests::deliver(handler, db, stripeEvent(QStringLiteral("evt_4"), QStringLiteral("invoice.paid"), QStringLiteral("in_1"))), QString());
     QCOMPARE(Tests::deliver(handler, db, stripeEvent(QStringLiteral("evt_4"), QStringLiteral("invoice.paid"), QStringLiteral("in_1"))), QString());
     const InvoiceRecord paid = invoices.find(invoice).value();
     QCOMPARE(paid.status, QStringLiteral("paid"));
     QCOMPARE(paid.paidAt, 1'750'000'200'000);
     QCOMPARE(paid.hostedUrl, QStringLiteral("https://pay.example/in_1"));
-    QCOMPARE(MilestoneRepository(db, m_clock).find(milestoneId).value().status, QStringLiteral("paid"));
+    QCOMPARE(MilestoneRepository(db, m_clock, TenantScope::agency()).find(milestoneId).value().status, QStringLiteral("paid"));
 }
 
 void tst_StripeHandler::statusNeverMovesBackwards_data()
@@ -129,7 +129,7 @@ void tst_StripeHandler::statusNeverMovesBackwards()
     int n = 0;
     for (const QString &type : types)
         QCOMPARE(Tests::deliver(handler, db, stripeEvent(QStringLiteral("evt_%1").arg(++n), type, QStringLiteral("in_9"))), QString());
-    QCOMPARE(InvoiceRepository(db, m_clock).find(invoice).value().status, expected);
+    QCOMPARE(InvoiceRepository(db, m_clock, TenantScope::agency()).find(invoice).value().status, expected);
 }
 
 void tst_StripeHandler::metadataInvoiceIdFindsTheInvoice()
@@ -141,14 +141,14 @@ void tst_StripeHandler::metadataInvoiceIdFindsTheInvoice()
     QCOMPARE(Tests::deliver(handler, db, stripeEvent(QStringLiteral("evt_m"), QStringLiteral("invoice.finalized"),
                                                QStringLiteral("in_new"), QString::number(invoice))),
              QString());
-    const InvoiceRecord after = InvoiceRepository(db, m_clock).find(invoice).value();
+    const InvoiceRecord after = InvoiceRepository(db, m_clock, TenantScope::agency()).find(invoice).value();
     QCOMPARE(after.stripeInvoiceId, QStringLiteral("in_new"));
     QCOMPARE(after.status, QStringLiteral("open"));
     // metadata naming an invoice already tied to another Stripe invoice is not trusted
     QCOMPARE(Tests::deliver(handler, db, stripeEvent(QStringLiteral("evt_n"), QStringLiteral("invoice.voided"),
                                                QStringLiteral("in_other"), QString::number(invoice))),
              QString());
-    QCOMPARE(InvoiceRepository(db, m_clock).find(invoice).value().status, QStringLiteral("open"));
+    QCOMPARE(InvoiceRepository(db, m_clock, TenantScope::agency()).find(invoice).value().status, QStringLiteral("open"));
 }
 
 void tst_StripeHandler::unknownInvoiceChangesNothing()
@@ -160,7 +160,7 @@ void tst_StripeHandler::unknownInvoiceChangesNothing()
     QCOMPARE(Tests::deliver(handler, db, stripeEvent(QStringLiteral("evt_u"), QStringLiteral("invoice.paid"), QStringLiteral("in_unknown"))),
              QString());
     QCOMPARE(Tests::scalar(db, QStringLiteral("SELECT COUNT(*) FROM invoices")), 1);
-    QCOMPARE(InvoiceRepository(db, m_clock).find(invoice).value().status, QStringLiteral("draft"));
+    QCOMPARE(InvoiceRepository(db, m_clock, TenantScope::agency()).find(invoice).value().status, QStringLiteral("draft"));
 }
 
 void tst_StripeHandler::configuredModeFromSettingOrKeyPrefix_data()
@@ -200,7 +200,7 @@ void tst_StripeHandler::eventOfTheOtherModeChangesNothing()
     CALLVIA_TEST_DATABASE(db);
     const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
     const qint64 invoice = addInvoice(db, m_clock, client, QStringLiteral("in_1"));
-    InvoiceRepository invoices(db, m_clock);
+    InvoiceRepository invoices(db, m_clock, TenantScope::agency());
     auto withMode = [](QByteArray body, const char *mode) {
         const QByteArray marked = QByteArray(R"("object":"event","livemode":)") + QByteArray(mode) + QByteArray(",");
         return body.replace(QByteArray(R"("object":"event",)"), marked);
