@@ -47,7 +47,7 @@ class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int LatestSchemaVersion = 11;
+    static constexpr int LatestSchemaVersion = 13;
 
     explicit Database(DatabaseUrl url);
     ~Database();
