@@ -121,6 +121,7 @@ public:
 
 private:
     void createScheduler();
+    void addBillingJobs(); // issue 22
     void startScheduler();
     void followProcessor();
     void stopScheduler();
