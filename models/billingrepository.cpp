@@ -9,6 +9,7 @@ namespace Callvia::Models {
 namespace {
 
 const QString unlinkedShown = QStringLiteral("status = 'shown' AND milestone_id IS NULL");
+const QString notShownLinked = QStringLiteral("milestone_id IS NOT NULL AND status <> 'shown'");
 
 // Statuses a milestone moves to from a webhook, by rank: it never goes back.
 int milestoneRank(const QString &status)
@@ -99,7 +100,7 @@ DbResult<QList<qint64>> BillingRepository::clientsWithDueMilestone(int limit) co
             m_database,
             QStringLiteral("SELECT c.id FROM clients c JOIN (SELECT client_id, COUNT(*) AS n FROM appointments WHERE ")
                     + unlinkedShown
-                    + QStringLiteral(" AND client_id IS NOT NULL GROUP BY client_id) a ON a.client_id = c.id "
+                    + QStringLiteral(" GROUP BY client_id) a ON a.client_id = c.id "
                                      "WHERE a.n >= c.milestone_size")
                     + Sql::scopeClause(m_scope, QStringLiteral("c.id")) + QStringLiteral(" ORDER BY c.id LIMIT ?"),
             { limit });
@@ -151,13 +152,15 @@ DbError BillingRepository::setMilestoneInvoice(qint64 milestoneId, qint64 invoic
 
 DbResult<QList<MilestoneShortfall>> BillingRepository::milestonesShortOfShows(int limit) const
 {
+    // A milestone links exactly shows_required appointments, all shown when linked: it is short
+    // by the number of its appointments no longer shown (a small partial index).
     DbResult<QSqlQuery> q = Sql::exec(
             m_database,
-            QStringLiteral("SELECT m.id, m.client_id, m.sequence, m.shows_required, (SELECT COUNT(*) FROM appointments a "
-                           "WHERE a.milestone_id = m.id AND a.status = 'shown') AS still FROM milestones m "
-                           "WHERE m.flag IS NULL AND m.invoice_id IS NOT NULL AND m.status <> 'void' "
-                           "AND (SELECT COUNT(*) FROM appointments a WHERE a.milestone_id = m.id "
-                           "AND a.status = 'shown') < m.shows_required")
+            QStringLiteral("SELECT m.id, m.client_id, m.sequence, m.shows_required, m.shows_required - x.n FROM milestones m "
+                           "JOIN (SELECT milestone_id, COUNT(*) AS n FROM appointments WHERE ")
+                    + notShownLinked
+                    + QStringLiteral(" GROUP BY milestone_id) x ON x.milestone_id = m.id WHERE m.flag IS NULL "
+                                     "AND m.invoice_id IS NOT NULL AND m.status <> 'void'")
                     + Sql::scopeClause(m_scope, QStringLiteral("m.client_id")) + QStringLiteral(" ORDER BY m.id LIMIT ?"),
             { limit });
     if (!q.ok())
@@ -446,9 +449,10 @@ DbResult<QList<MilestoneOverview>> BillingRepository::listMilestones(qint64 clie
             m_database,
             QStringLiteral("SELECT m.id, m.client_id, m.sequence, m.shows_required, m.amount_cents, m.currency, m.status, "
                            "m.reached_at, m.invoice_id, m.created_at, m.updated_at, m.flag, m.flag_reason, m.flagged_at, "
-                           "m.payment_error, (SELECT COUNT(*) FROM appointments a WHERE a.milestone_id = m.id AND "
-                           "a.status = 'shown'), i.status, i.stripe_step FROM milestones m "
-                           "LEFT JOIN invoices i ON i.id = m.invoice_id ")
+                           "m.payment_error, m.shows_required - COALESCE(x.n, 0), i.status, i.stripe_step FROM milestones m "
+                           "LEFT JOIN invoices i ON i.id = m.invoice_id LEFT JOIN (SELECT milestone_id, COUNT(*) AS n "
+                           "FROM appointments WHERE ")
+                    + notShownLinked + QStringLiteral(" GROUP BY milestone_id) x ON x.milestone_id = m.id ")
                     + where + QStringLiteral(" ORDER BY m.client_id, m.sequence"),
             binds);
     if (!q.ok())

@@ -35,6 +35,9 @@ ALTER TABLE invoices ADD COLUMN usage_seconds BIGINT;
 -- The milestone pass counts and links a client's shown appointments not yet in a milestone.
 CREATE INDEX appointments_unbilled_shows ON appointments (client_id, ends_at, id)
     WHERE status = 'shown' AND milestone_id IS NULL;
+-- The correction check: linked appointments no longer shown (few; a milestone links only shows).
+CREATE INDEX appointments_billed_not_shown ON appointments (milestone_id)
+    WHERE milestone_id IS NOT NULL AND status <> 'shown';
 -- The Stripe pass looks only at invoices still in their chain.
 CREATE INDEX invoices_stripe_pending ON invoices (stripe_key) WHERE stripe_step IS NOT NULL AND stripe_step <> 'done';
 -- The usage pass finds each client's unbilled records.
