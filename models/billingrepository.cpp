@@ -360,12 +360,13 @@ DbResult<QList<UsageLine>> BillingRepository::unbilledUsage(qint64 clientId, qin
     return lines;
 }
 
-DbResult<bool> BillingRepository::usageInvoiceExists(qint64 clientId, qint64 periodStart) const
+DbResult<bool> BillingRepository::usageInvoiceExists(qint64 clientId, qint64 periodStart,
+                                                     const QString &billingRef) const
 {
     DbResult<QSqlQuery> q = Sql::exec(m_database,
-                                      QStringLiteral("SELECT 1 FROM invoices WHERE client_id = ? AND kind = 'usage' "
-                                                     "AND period_start = ?"),
-                                      { clientId, periodStart });
+                                      QStringLiteral("SELECT 1 FROM invoices WHERE (client_id = ? AND kind = 'usage' "
+                                                     "AND period_start = ?) OR billing_ref = ?"),
+                                      { clientId, periodStart, billingRef });
     if (!q.ok())
         return q.error();
     return q.value().next();

@@ -160,7 +160,8 @@ public:
     };
     DbResult<QList<UnbilledClient>> clientsWithUnbilledUsage() const;
     DbResult<QList<UsageLine>> unbilledUsage(qint64 clientId, qint64 fromMs, qint64 toMs) const;
-    DbResult<bool> usageInvoiceExists(qint64 clientId, qint64 periodStart) const;
+    // A usage invoice of the client starting at periodStart, or any invoice with that billing_ref.
+    DbResult<bool> usageInvoiceExists(qint64 clientId, qint64 periodStart, const QString &billingRef) const;
     DbResult<int> linkUsage(qint64 clientId, qint64 fromMs, qint64 toMs, qint64 invoiceId) const;
 
     // --- read API for a Billing view (scoped) ---

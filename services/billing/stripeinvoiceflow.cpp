@@ -8,6 +8,7 @@
 #include <models/outboxrepository.h>
 
 #include <QJsonObject>
+#include <QSet>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcStripeFlow, "callvia.billing.stripe")
@@ -110,31 +111,59 @@ DbError StripeInvoiceFlow::start(Database &database, const Clock &clock, const I
     return queued.ok() ? DbError() : queued.error();
 }
 
-DbResult<qint64> StripeInvoiceFlow::nextDueAt() const
-{
-    const DbResult<QList<InvoiceStepRow>> rows =
-            BillingRepository(m_database, m_clock, TenantScope::agency()).invoicesReadyToAdvance(1);
-    if (!rows.ok())
-        return rows.error();
-    return rows.value().isEmpty() ? 0 : m_clock.nowMs();
+namespace {
+constexpr qint64 stuckRetryMs = 10 * 60'000;
 }
 
-DbResult<bool> StripeInvoiceFlow::runDue(qint64 nowMs)
+DbResult<qint64> StripeInvoiceFlow::nextDueAt() const
 {
     const DbResult<QList<InvoiceStepRow>> rows =
             BillingRepository(m_database, m_clock, TenantScope::agency()).invoicesReadyToAdvance(m_batch);
     if (!rows.ok())
         return rows.error();
-    int queued = 0;
+    const qint64 now = m_clock.nowMs();
+    qint64 next = 0;
     for (const InvoiceStepRow &row : rows.value()) {
+        const qint64 until = m_stuckUntil.value(row.invoiceId, 0);
+        if (until <= now)
+            return now;
+        next = next == 0 ? until : std::min(next, until);
+    }
+    return next;
+}
+
+DbResult<bool> StripeInvoiceFlow::runDue(qint64 nowMs)
+{
+    BillingRepository billing(m_database, m_clock, TenantScope::agency());
+    const DbResult<QList<InvoiceStepRow>> rows = billing.invoicesReadyToAdvance(m_batch);
+    if (!rows.ok())
+        return rows.error();
+    int queued = 0;
+    QSet<qint64> tried;
+    for (const InvoiceStepRow &row : rows.value()) {
+        if (m_stuckUntil.value(row.invoiceId, 0) > nowMs)
+            continue;
+        m_stuckUntil.remove(row.invoiceId);
         const DbResult<bool> moved = advance(row, nowMs);
         if (!moved.ok())
             return moved.error();
         queued += moved.value() ? 1 : 0;
+        tried.insert(row.invoiceId);
+    }
+    // Whatever is still ready after its turn could not move: look again later, not at once.
+    const DbResult<QList<InvoiceStepRow>> after = billing.invoicesReadyToAdvance(m_batch);
+    if (!after.ok())
+        return after.error();
+    for (const InvoiceStepRow &row : after.value()) {
+        if (tried.contains(row.invoiceId)) {
+            qCWarning(lcStripeFlow, "invoice %lld (step %s) could not move; looking again in 10 minutes", row.invoiceId,
+                      qPrintable(row.step));
+            m_stuckUntil.insert(row.invoiceId, nowMs + stuckRetryMs);
+        }
     }
     if (queued > 0)
         Q_EMIT outboxQueued();
-    return rows.value().size() >= m_batch;
+    return rows.value().size() >= m_batch && !tried.isEmpty();
 }
 
 // One transaction: the step's answer is taken and the next step's outbox row written together.

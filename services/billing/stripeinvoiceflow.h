@@ -2,6 +2,7 @@
 
 #include <models/dberror.h>
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -62,6 +63,9 @@ private:
     Models::Database &m_database;
     const Models::Clock &m_clock;
     int m_batch = 200;
+    // Invoices a pass found ready but could not move (e.g. a client whose e-mail SQL and C++ trim
+    // differently): left alone until the time given, so the scheduler never spins on them.
+    QHash<qint64, qint64> m_stuckUntil;
 };
 
 } // namespace Callvia::Services

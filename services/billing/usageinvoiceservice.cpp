@@ -76,9 +76,10 @@ DbResult<qint64> UsageInvoiceService::nextDueAt() const
     qint64 next = 0;
     for (const auto &row : rows.value()) {
         const QTimeZone zone = zoneOf(row.timeZone);
-        if (row.earliestMs < monthStartMs(now, zone))
+        const qint64 stuck = m_stuckUntil.value(row.clientId, 0);
+        if (row.earliestMs < monthStartMs(now, zone) && stuck <= now)
             return now;
-        const qint64 at = monthStartMs(now, zone, 1);
+        const qint64 at = stuck > now ? std::min(stuck, monthStartMs(now, zone, 1)) : monthStartMs(now, zone, 1);
         next = next == 0 ? at : std::min(next, at);
     }
     return next;
@@ -95,14 +96,21 @@ DbResult<bool> UsageInvoiceService::runDue(qint64 nowMs)
             return rows.error();
         for (const auto &row : rows.value()) {
             const QTimeZone zone = zoneOf(row.timeZone);
-            if (row.earliestMs >= monthStartMs(nowMs, zone))
+            if (row.earliestMs >= monthStartMs(nowMs, zone) || m_stuckUntil.value(row.clientId, 0) > nowMs)
                 continue; // the month is not over in the client's time zone
-            const DbResult<bool> billed =
+            const DbResult<Billed> billed =
                     billMonth(row.clientId, monthStartMs(row.earliestMs, zone), monthStartMs(row.earliestMs, zone, 1));
             if (!billed.ok())
                 return billed.error();
-            created += billed.value() ? 1 : 0;
-            more = more || billed.value(); // an older month billed: the client may have a later one
+            if (billed.value() == Billed::Blocked) {
+                qCWarning(lcUsageInvoices, "client %lld: unbilled usage from %s could not be invoiced (that month "
+                                           "already has an invoice); looking again in 10 minutes",
+                          row.clientId, qPrintable(QDateTime::fromMSecsSinceEpoch(row.earliestMs, zone).toString(Qt::ISODate)));
+                m_stuckUntil.insert(row.clientId, nowMs + 10 * 60'000);
+            }
+            created += billed.value() == Billed::Invoiced ? 1 : 0;
+            // an older month billed: the client may have a later one
+            more = more || billed.value() == Billed::Invoiced;
         }
     }
     m_created += created;
@@ -113,7 +121,7 @@ DbResult<bool> UsageInvoiceService::runDue(qint64 nowMs)
     return created >= m_batch;
 }
 
-DbResult<bool> UsageInvoiceService::billMonth(qint64 clientId, qint64 fromMs, qint64 toMs)
+DbResult<UsageInvoiceService::Billed> UsageInvoiceService::billMonth(qint64 clientId, qint64 fromMs, qint64 toMs)
 {
     const WriteGate gate(m_database);
     Transaction transaction(m_database, Transaction::Mode::Immediate);
@@ -124,16 +132,19 @@ DbResult<bool> UsageInvoiceService::billMonth(qint64 clientId, qint64 fromMs, qi
     if (!client.ok())
         return client.error();
     const BillingClient &c = client.value();
-    const DbResult<bool> exists = billing.usageInvoiceExists(clientId, fromMs);
-    if (!exists.ok())
-        return exists.error();
-    if (exists.value())
-        return false; // another instance billed it while we waited for the lock
+    const QTimeZone zone = zoneOf(c.timeZone);
+    const QDate month = QDateTime::fromMSecsSinceEpoch(fromMs, zone).date();
+    const QString ref = QStringLiteral("usage:%1:%2").arg(clientId).arg(month.toString(QStringLiteral("yyyy-MM")));
     const DbResult<QList<UsageLine>> lines = billing.unbilledUsage(clientId, fromMs, toMs);
     if (!lines.ok())
         return lines.error();
     if (lines.value().isEmpty())
-        return false;
+        return Billed::Nothing; // another instance billed it while we waited for the lock
+    const DbResult<bool> exists = billing.usageInvoiceExists(clientId, fromMs, ref);
+    if (!exists.ok())
+        return exists.error();
+    if (exists.value())
+        return Billed::Blocked; // the month has an invoice under other bounds (time zone changed)
     qint64 amount = 0, calls = 0, seconds = 0;
     QStringList summary;
     for (const UsageLine &line : lines.value()) {
@@ -142,8 +153,6 @@ DbResult<bool> UsageInvoiceService::billMonth(qint64 clientId, qint64 fromMs, qi
         seconds += line.seconds;
         summary << lineSummary(line, c.currency);
     }
-    const QTimeZone zone = zoneOf(c.timeZone);
-    const QDate month = QDateTime::fromMSecsSinceEpoch(fromMs, zone).date();
     InvoiceRecord invoice;
     invoice.clientId = clientId;
     invoice.kind = QStringLiteral("usage");
@@ -157,7 +166,6 @@ DbResult<bool> UsageInvoiceService::billMonth(qint64 clientId, qint64 fromMs, qi
     const DbResult<qint64> invoiceId = InvoiceRepository(m_database, m_clock, TenantScope::agency()).insert(invoice);
     if (!invoiceId.ok())
         return invoiceId.error();
-    const QString ref = QStringLiteral("usage:%1:%2").arg(clientId).arg(month.toString(QStringLiteral("yyyy-MM")));
     if (DbError e = billing.setInvoiceBilling(invoiceId.value(), ref, calls, seconds))
         return e;
     const DbResult<int> linked = billing.linkUsage(clientId, fromMs, toMs, invoiceId.value());
@@ -177,7 +185,7 @@ DbResult<bool> UsageInvoiceService::billMonth(qint64 clientId, qint64 fromMs, qi
     } // 0 cents (a zero rate): the month is closed and explained, nothing is sent to Stripe
     if (DbError e = transaction.commit())
         return e;
-    return true;
+    return Billed::Invoiced;
 }
 
 } // namespace Callvia::Services

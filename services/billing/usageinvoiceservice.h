@@ -2,6 +2,7 @@
 
 #include <models/dberror.h>
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -56,11 +57,16 @@ Q_SIGNALS:
     void outboxQueued();
 
 private:
-    Models::DbResult<bool> billMonth(qint64 clientId, qint64 fromMs, qint64 toMs);
+    enum class Billed { Invoiced, Nothing, Blocked };
+    Models::DbResult<Billed> billMonth(qint64 clientId, qint64 fromMs, qint64 toMs);
 
     Models::Database &m_database;
     const Models::Clock &m_clock;
     int m_batch = 1000;
+    // Clients with an ended month the pass could not bill (its month already has an invoice
+    // under another period, e.g. after a time-zone change): left until the time given, so the
+    // scheduler never spins on them. Shown as a warning in the log.
+    QHash<qint64, qint64> m_stuckUntil;
     int m_created = 0;
 };
 

@@ -26,6 +26,8 @@ private slots:
     void monthEndsInClientTimeZone();
     void appOffAtMidnightCatchesUpOncePerMonth_data() { Tests::TestDatabase::addBackendRows(); }
     void appOffAtMidnightCatchesUpOncePerMonth();
+    void changedTimeZoneNeverSpinsOrChangesAnInvoice_data() { Tests::TestDatabase::addBackendRows(); }
+    void changedTimeZoneNeverSpinsOrChangesAnInvoice();
     void monthWithoutUsageRaisesNothing_data() { Tests::TestDatabase::addBackendRows(); }
     void monthWithoutUsageRaisesNothing();
     void twoInstancesAtOnceMakeOneInvoiceEach();
@@ -173,6 +175,28 @@ void tst_UsageInvoicing::appOffAtMidnightCatchesUpOncePerMonth()
              1200);
     QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM invoices")), 2);
     QCOMPARE(h.usage.nextDueAt().value(), 0);
+}
+
+// November billed in UTC, then the client moves to UTC-10: a record of December 1, 05:00 UTC is
+// November 30 locally, a month that already has its invoice. It stays unbilled, the pass reports
+// no error, and the scheduler is not told "due now" again at once (no busy loop).
+void tst_UsageInvoicing::changedTimeZoneNeverSpinsOrChangesAnInvoice()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Tests::BillingHarness h(db, utc(2026, 11, 15));
+    const qint64 client = h.addClient(QStringLiteral("Mover"), QStringLiteral("billing@mover.example"));
+    QVERIFY(h.addUsage(client, 600, utc(2026, 11, 15)));
+    h.clock.setNowMs(utc(2026, 12, 1, 1));
+    QVERIFY(h.usage.runDue(h.clock.nowMs()).ok());
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM invoices")), 1);
+    QVERIFY(Sql::execAffected(db, QStringLiteral("UPDATE clients SET time_zone = 'Pacific/Honolulu' WHERE id = ?"), { client }).ok());
+    QVERIFY(h.addUsage(client, 120, utc(2026, 12, 1, 5)));
+    h.clock.setNowMs(utc(2026, 12, 15));
+    QCOMPARE(h.usage.nextDueAt().value(), h.clock.nowMs());
+    QVERIFY(h.usage.runDue(h.clock.nowMs()).ok());
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM invoices")), 1);
+    QCOMPARE(h.count(QStringLiteral("SELECT amount_cents FROM invoices")), 200);
+    QVERIFY(h.usage.nextDueAt().value() > h.clock.nowMs()); // looked at again later, not at once
 }
 
 void tst_UsageInvoicing::monthWithoutUsageRaisesNothing()
