@@ -41,17 +41,19 @@ struct BillingHarness
     }
     void restart() { m_dispatcher.reset(); } // a new process: nothing in memory
 
+    static bool passed(const Models::DbResult<bool> &pass)
+    {
+        if (!pass.ok())
+            qWarning("settle: %s", qPrintable(pass.error().message()));
+        return pass.ok();
+    }
     // The scheduler's order (milestones -> usage -> Stripe steps) and the dispatcher, until quiet.
     bool settle()
     {
         for (int i = 0; i < 200; ++i) {
-            for (const auto &pass : { milestones.runDue(clock.nowMs()), usage.runDue(clock.nowMs()),
-                                      flow.runDue(clock.nowMs()) }) {
-                if (!pass.ok()) {
-                    qWarning("settle: %s", qPrintable(pass.error().message()));
-                    return false;
-                }
-            }
+            if (!passed(milestones.runDue(clock.nowMs())) || !passed(usage.runDue(clock.nowMs()))
+                || !passed(flow.runDue(clock.nowMs())))
+                return false;
             const int changed = dispatcher().dispatchDue();
             const Models::DbResult<qint64> next = flow.nextDueAt();
             if (!next.ok())

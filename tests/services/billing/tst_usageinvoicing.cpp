@@ -238,14 +238,16 @@ void tst_UsageInvoicing::twoInstancesAtOnceMakeOneInvoiceEach()
         Services::MilestoneService milestones(db, h.clock);
         Services::UsageInvoiceService usage(db, h.clock);
         Services::StripeInvoiceFlow flow(db, h.clock);
-        for (int round = 0; round < 3; ++round) {
-            for (const auto &result : { milestones.runDue(h.clock.nowMs()), usage.runDue(h.clock.nowMs()),
-                                        flow.runDue(h.clock.nowMs()) }) {
-                if (!result.ok()) {
-                    QMutexLocker lock(&mutex);
-                    errors << result.error().message();
-                }
+        auto note = [&](const DbResult<bool> &result) {
+            if (!result.ok()) {
+                QMutexLocker lock(&mutex);
+                errors << result.error().message();
             }
+        };
+        for (int round = 0; round < 3; ++round) {
+            note(milestones.runDue(h.clock.nowMs()));
+            note(usage.runDue(h.clock.nowMs()));
+            note(flow.runDue(h.clock.nowMs()));
         }
         db.releaseThreadConnection();
     };
