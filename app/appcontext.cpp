@@ -38,6 +38,9 @@
 #include <services/outbox/outboxwaker.h>
 // --- end outbox includes ---
 // --- appcontext: scheduler and reminders includes (issue 21) ---
+#include <services/billing/milestoneservice.h> // issue 22
+#include <services/billing/stripeinvoiceflow.h>
+#include <services/billing/usageinvoiceservice.h>
 #include <services/reminders/reminderservice.h>
 #include <services/scheduling/scheduler.h>
 // --- end scheduler includes ---
@@ -353,7 +356,28 @@ void AppContext::createScheduler()
                               return pass.value().total() > 0; // a full or partial batch: look again at once
                           } });
     addVerificationJobs(); // issue 22
+    addBillingJobs(); // issue 22
 }
+
+// --- appcontext: billing jobs (issue 22): milestones -> usage invoices -> Stripe steps, after the
+// reminders (the verification job goes before them) ---
+void AppContext::addBillingJobs()
+{
+    auto *milestones = new Services::MilestoneService(*m_database, *m_clock, m_scheduler);
+    auto *usage = new Services::UsageInvoiceService(*m_database, *m_clock, m_scheduler);
+    auto *stripe = new Services::StripeInvoiceFlow(*m_database, *m_clock, m_scheduler);
+    m_scheduler->addJob({ QStringLiteral("milestones"), [milestones] { return milestones->nextDueAt(); },
+                          [milestones](qint64 now) { return milestones->runDue(now); } });
+    m_scheduler->addJob({ QStringLiteral("usage_invoices"), [usage] { return usage->nextDueAt(); },
+                          [usage](qint64 now) { return usage->runDue(now); } });
+    m_scheduler->addJob({ QStringLiteral("stripe_invoices"), [stripe] { return stripe->nextDueAt(); },
+                          [stripe](qint64 now) { return stripe->runDue(now); } });
+    // A new invoice step is an outbox row: send it now rather than at the waker's next look.
+    connect(milestones, &Services::MilestoneService::outboxQueued, this, &AppContext::wakeOutbox);
+    connect(usage, &Services::UsageInvoiceService::outboxQueued, this, &AppContext::wakeOutbox);
+    connect(stripe, &Services::StripeInvoiceFlow::outboxQueued, this, &AppContext::wakeOutbox);
+}
+// --- end billing jobs ---
 
 void AppContext::startScheduler()
 {
@@ -373,6 +397,10 @@ void AppContext::followProcessor()
     if (m_processor && m_scheduler)
         connect(m_processor, &Services::EventProcessor::eventProcessed, m_scheduler, &Services::Scheduler::reschedule,
                 Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
+    // issue 22: a Stripe step answered (outbox row sent or failed) lets its invoice take the next step.
+    if (m_outboxDispatcher && m_scheduler)
+        connect(m_outboxDispatcher, &Services::OutboxDispatcher::rowsChanged, m_scheduler,
+                &Services::Scheduler::reschedule, Qt::ConnectionType(Qt::QueuedConnection | Qt::UniqueConnection));
 }
 
 void AppContext::stopScheduler()

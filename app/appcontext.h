@@ -127,6 +127,7 @@ public:
 
 private:
     void createScheduler();
+    void addBillingJobs(); // issue 22
     void startScheduler();
     void followProcessor();
     void stopScheduler();

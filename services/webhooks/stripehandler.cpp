@@ -2,6 +2,7 @@
 
 #include "payloadfields.h"
 
+#include <models/billingrepository.h>
 #include <models/clock.h>
 #include <models/invoicerepository.h>
 #include <models/milestonerepository.h>
@@ -40,6 +41,21 @@ bool parseStripeEvent(const QByteArray &body, StripeInvoiceEvent *out, QString *
     const QJsonValue livemode = root.value(QLatin1String("livemode"));
     out->livemode = livemode.isBool() ? int(livemode.toBool()) : -1;
     return true;
+}
+
+// issue 22: the milestone billed by the invoice follows it: invoiced once Stripe has it open, void
+// with a voided invoice, and a failed payment noted on it (paid is markPaidByInvoice above).
+DbError StripeHandler::applyToMilestone(const InvoiceRecord &invoice, const StripeInvoiceEvent &event) const
+{
+    const BillingRepository billing(m_database, m_clock, TenantScope::agency());
+    DbResult<int> n = 0;
+    if (invoice.status == QLatin1String("open"))
+        n = billing.setMilestoneStatusByInvoice(invoice.id, QStringLiteral("invoiced"));
+    else if (invoice.status == QLatin1String("void"))
+        n = billing.setMilestoneStatusByInvoice(invoice.id, QStringLiteral("void"));
+    if (n.ok() && event.type == QLatin1String("invoice.payment_failed"))
+        n = billing.setMilestonePaymentError(invoice.id, QStringLiteral("payment failed (") + event.id + QLatin1Char(')'));
+    return n.ok() ? DbError() : n.error();
 }
 
 StripeHandler::StripeHandler(Database &database, const Clock &clock, const ProviderConfig *config)
@@ -151,7 +167,7 @@ DbError StripeHandler::apply(const EventRecord &record)
         if (!n.ok())
             return n.error();
     }
-    return {};
+    return applyToMilestone(after.value(), event);
 }
 
 } // namespace Callvia::Services

@@ -58,6 +58,8 @@ public:
     static QString statusForType(const QString &type);
 
 private:
+    Models::DbError applyToMilestone(const Models::InvoiceRecord &invoice, const StripeInvoiceEvent &event) const;
+
     Models::Database &m_database;
     const Models::Clock &m_clock;
     const ProviderConfig *m_config;
