@@ -11,6 +11,7 @@
 #include <ui/mainwindow.h>
 #include <ui/outboxview.h>
 #include <ui/appointments/appointmentsview.h>
+#include <services/verification/verificationservice.h>
 #include <ui/dashboard/dashboardview.h>
 #include <ui/leads/leadsview.h>
 #include <ui/setupdialog.h>
@@ -78,7 +79,17 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
 
 void addAppointmentsSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session)
 {
-    auto *view = new Ui::AppointmentsView(context.database(), context.clock(), session, context.viewReader());
+    // A staff verdict through the verification service (role check, evidence, audit, rebook),
+    // on the view's reader thread; the service keeps no state between calls.
+    Models::Database *database = &context.database();
+    const Models::Clock *clock = &context.clock();
+    auto manualVerdict = [database, clock](const Services::Session &actor, qint64 appointmentId, bool shown,
+                                           const QString &reason) {
+        return Services::VerificationService(*database, *clock, nullptr, Services::VerificationService::Options())
+                .setManualVerdict(actor, appointmentId, shown, reason);
+    };
+    auto *view = new Ui::AppointmentsView(context.database(), context.clock(), session, context.viewReader(),
+                                          QTimeZone::systemTimeZone(), nullptr, manualVerdict);
     // Delivery reports and sends change what the selected appointment shows.
     QObject::connect(&context, &AppContext::outboxRowsChanged, view, &Ui::AppointmentsView::scheduleReload);
     window.setSectionWidget(Ui::MainWindow::Appointments, view);

@@ -11,7 +11,11 @@
 #include <models/leadrepository.h>
 #include <models/messagerepository.h>
 #include <models/reminderrepository.h>
+#include <models/auditrepository.h>
+#include <models/verificationrepository.h>
+#include <services/auth/authservice.h>
 #include <services/auth/session.h>
+#include <services/verification/verificationservice.h>
 #include <services/servicethread.h>
 #include <ui/appointments/appointmentsview.h>
 #include <ui/widgets/messagelist.h>
@@ -42,6 +46,8 @@ private Q_SLOTS:
     void clientUserSeesOnlyTheirClient_data() { Tests::TestDatabase::addBackendRows(); }
     void clientUserSeesOnlyTheirClient();
     void statusFilterAwaitingVerdict();
+    void manualVerdictShowsWithEvidenceAndIsAudited_data() { Tests::TestDatabase::addBackendRows(); }
+    void manualVerdictShowsWithEvidenceAndIsAudited();
 
 private:
     std::unique_ptr<Tests::TestDatabase> open(QString *error);
@@ -283,6 +289,67 @@ void tst_AppointmentsView::statusFilterAwaitingVerdict()
     view.showDate(QDate(2026, 3, 1));
     QTRY_VERIFY(!view.isLoading());
     QCOMPARE(view.dayTable()->rowCount(), 0); // "future" is not cancelled
+}
+
+void tst_AppointmentsView::manualVerdictShowsWithEvidenceAndIsAudited()
+{
+    QString error;
+    auto test = open(&error);
+    QVERIFY2(test || error.isEmpty(), qPrintable(error));
+    if (!test)
+        QSKIP("PostgreSQL is not configured (CALLVIA_TEST_PG_URL)");
+    Models::Database &db = test->database();
+    const qint64 rootId = Services::AuthService(db, m_clock, 1000)
+                                  .createFirstAdmin(QStringLiteral("root"), QStringLiteral("river-stone-42-lamp"))
+                                  .value();
+    const Services::Session staff(rootId, QStringLiteral("root"), Services::Session::Role::Admin, 0);
+    const qint64 client = addClient(db, QStringLiteral("Oak Law Group"));
+    const qint64 lead = addLead(db, client, QStringLiteral("Henry"), QStringLiteral("America/New_York"));
+    const qint64 appointment = addAppointment(db, client, lead, utcMs("2026-02-26T15:00:00Z"), QStringLiteral("ended"));
+
+    Models::Database *database = &db;
+    const Models::Clock *clock = &m_clock;
+    auto manual = [database, clock](const Services::Session &actor, qint64 id, bool shown, const QString &reason) {
+        return Services::VerificationService(*database, *clock, nullptr, Services::VerificationService::Options())
+                .setManualVerdict(actor, id, shown, reason);
+    };
+    Services::ServiceThread reader(QStringLiteral("test-reader"), db);
+    Ui::AppointmentsView view(db, m_clock, staff, reader, m_newYork, nullptr, manual);
+    view.showDate(QDate(2026, 2, 26));
+    QTRY_VERIFY(!view.isLoading());
+    view.selectAppointment(appointment);
+    QTRY_VERIFY(!view.isLoading());
+    QVERIFY2(view.detailText().contains(QLatin1String("Awaiting verdict")), qPrintable(view.detailText()));
+    QVERIFY(view.findChild<QWidget *>(QStringLiteral("markShown"))->isVisibleTo(&view));
+
+    view.markVerdict(true, QStringLiteral("Client phoned: Henry came in"));
+    QTRY_VERIFY(!view.isLoading());
+    QVERIFY2(view.verdictError().isEmpty(), qPrintable(view.verdictError()));
+    QTRY_VERIFY(!view.isLoading()); // the reload after the write
+    QVERIFY2(view.detailText().contains(QLatin1String("decided by staff")), qPrintable(view.detailText()));
+    QVERIFY(view.detailText().contains(QLatin1String("Client phoned: Henry came in")));
+    QVERIFY(view.detailText().contains(QLatin1String("by root")));
+    const auto verdict = Models::VerificationRepository(db, m_clock, Models::TenantScope::agency()).verdictFor(appointment);
+    QVERIFY2(verdict.ok(), qPrintable(verdict.error().message()));
+    QCOMPARE(verdict.value().verdict, QStringLiteral("shown"));
+    QCOMPARE(verdict.value().decidedBy, rootId);
+    bool audited = false;
+    const auto auditRows = Models::AuditRepository(db, Models::TenantScope::agency()).list();
+    QVERIFY(auditRows.ok());
+    for (const auto &entry : auditRows.value())
+        audited = audited || (entry.action.startsWith(QLatin1String("appointment.verdict")) && entry.userId == rootId);
+    QVERIFY(audited);
+
+    // A correction to no-show is shown with the earlier verdict counted.
+    view.markVerdict(false, QStringLiteral("Client corrected: wrong person"));
+    QTRY_VERIFY(!view.isLoading());
+    QTRY_VERIFY(view.detailText().contains(QLatin1String("No-show")));
+    QVERIFY2(view.detailText().contains(QLatin1String("1 earlier verdict")), qPrintable(view.detailText()));
+
+    // A client user has no verdict buttons.
+    const Services::Session clientUser(rootId, QStringLiteral("root"), Services::Session::Role::Client, client);
+    Ui::AppointmentsView own(db, m_clock, clientUser, reader, m_newYork, nullptr, manual);
+    QVERIFY(!own.findChild<QWidget *>(QStringLiteral("markShown"))->isVisibleTo(&own));
 }
 
 QTEST_MAIN(tst_AppointmentsView)

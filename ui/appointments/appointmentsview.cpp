@@ -8,6 +8,7 @@
 #include <models/leadrepository.h>
 #include <models/messagerepository.h>
 #include <models/reminderrepository.h>
+#include <models/verificationrepository.h>
 #include <services/servicethread.h>
 
 #include <QCalendarWidget>
@@ -16,6 +17,10 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMessageBox>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -63,13 +68,15 @@ QString reminderWhen(int offsetMinutes)
 } // namespace
 
 AppointmentsView::AppointmentsView(Models::Database &database, const Models::Clock &clock, Services::Session session,
-                                   Services::ServiceThread &reader, QTimeZone viewerZone, QWidget *parent)
+                                   Services::ServiceThread &reader, QTimeZone viewerZone, QWidget *parent,
+                                   ManualVerdict manualVerdict)
     : QWidget(parent),
       m_database(database),
       m_clock(clock),
       m_session(std::move(session)),
       m_reader(reader),
-      m_zone(viewerZone.isValid() ? viewerZone : QTimeZone::utc())
+      m_zone(viewerZone.isValid() ? viewerZone : QTimeZone::utc()),
+      m_manualVerdict(std::move(manualVerdict))
 {
     m_client = new QComboBox(this);
     m_client->setObjectName(QStringLiteral("clientFilter"));
@@ -126,6 +133,34 @@ AppointmentsView::AppointmentsView(Models::Database &database, const Models::Clo
     m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *verdictLayout = new QVBoxLayout(m_verdictBox);
     verdictLayout->addWidget(m_verdict);
+    m_verdictButtons = new QWidget(m_verdictBox);
+    auto *buttons = new QHBoxLayout(m_verdictButtons);
+    buttons->setContentsMargins(0, 0, 0, 0);
+    auto *markShown = new QPushButton(tr("Mark shown…"), m_verdictButtons);
+    markShown->setObjectName(QStringLiteral("markShown"));
+    auto *markNoShow = new QPushButton(tr("Mark no-show…"), m_verdictButtons);
+    markNoShow->setObjectName(QStringLiteral("markNoShow"));
+    buttons->addWidget(markShown);
+    buttons->addWidget(markNoShow);
+    buttons->addStretch(1);
+    verdictLayout->addWidget(m_verdictButtons);
+    // Staff and admins decide by hand (VerificationService refuses client users too).
+    m_verdictButtons->setVisible(bool(m_manualVerdict) && m_session.canEdit());
+    auto ask = [this](bool shown) {
+        bool ok = false;
+        const QString reason = QInputDialog::getText(this, shown ? tr("Mark shown") : tr("Mark no-show"),
+                                                     tr("Reason (kept with the verdict and in the audit log):"),
+                                                     QLineEdit::Normal, QString(), &ok);
+        if (!ok)
+            return;
+        if (reason.trimmed().isEmpty()) {
+            QMessageBox::warning(this, tr("Verdict"), tr("A reason is required."));
+            return;
+        }
+        markVerdict(shown, reason.trimmed());
+    };
+    connect(markShown, &QPushButton::clicked, this, [ask] { ask(true); });
+    connect(markNoShow, &QPushButton::clicked, this, [ask] { ask(false); });
     m_reminders = new QTableWidget(0, 4, this);
     m_reminders->setObjectName(QStringLiteral("reminderTable"));
     m_reminders->setHorizontalHeaderLabels({ tr("Reminder"), tr("Due"), tr("State"), tr("Reason") });
@@ -402,6 +437,20 @@ void AppointmentsView::loadDetail(qint64 appointmentId)
                 if (all.ok())
                     detail.leadMessages = all.value();
             }
+            const Models::VerificationRepository verdicts(*db, *clk, scope);
+            const auto history = verdicts.verdictHistory(appointmentId);
+            if (history.ok() && !history.value().isEmpty()) {
+                const Models::VerdictRecord &v = history.value().last();
+                detail.hasVerdict = true;
+                detail.verdictRule = v.rule;
+                detail.verdictValue = v.verdict;
+                detail.verdictSource = v.source;
+                detail.verdictBy = v.decidedByName;
+                detail.verdictAt = v.decidedAt;
+                detail.verdictReason = v.reason;
+                detail.evidence = v.evidence;
+                detail.corrections = int(history.value().size()) - 1;
+            }
         }
         QMetaObject::invokeMethod(this, [this, generation, detail] { applyDetail(generation, detail); },
                                   Qt::QueuedConnection);
@@ -461,13 +510,19 @@ void AppointmentsView::applyDetail(quint64 generation, const AppointmentDetail &
     m_summary->setText(text);
 
     m_verdictBox->show();
-    if (a.verification == QLatin1String("pending")
+    if (detail.hasVerdict) {
+        m_verdict->setText(verdictText(detail));
+    } else if (a.verification == QLatin1String("pending")
         && (a.status == QLatin1String("shown") || a.status == QLatin1String("no_show"))) {
         m_verdict->setText(tr("Verdict: %1 (no rule or evidence recorded).").arg(statusWords(a.status)));
     } else if (a.verification == QLatin1String("pending")) {
         m_verdict->setText(a.status == QLatin1String("cancelled") || a.status == QLatin1String("rejected")
                                    ? tr("No verdict: the appointment was %1.").arg(statusWords(a.status).toLower())
-                                   : tr("Awaiting verdict."));
+                                   : a.endsAt > m_clock.nowMs()
+                                   ? tr("Awaiting verdict: decided automatically 48 hours after the end (the client's setting) "
+                                        "unless the client or staff decide first.")
+                                   : tr("Awaiting verdict: the automatic pass decides once the client's wait after the end "
+                                        "(48 hours by default) is over."));
     } else {
         QString verdict = tr("Verdict: %1").arg(verificationWords(a.verification));
         if (a.verifiedAt)
@@ -493,6 +548,67 @@ void AppointmentsView::applyDetail(quint64 generation, const AppointmentDetail &
     m_reminders->resizeColumnsToContents();
     m_messages->setMessages(detail.messages, m_zone);
     m_leadMessages->setMessages(detail.leadMessages, m_zone);
+}
+
+QString AppointmentsView::verdictText(const AppointmentDetail &d) const
+{
+    const QLocale locale;
+    static const QHash<QString, const char *> rules {
+        { QStringLiteral("client_confirmed"), QT_TR_NOOP("the client confirmed") },
+        { QStringLiteral("lead_confirmed"), QT_TR_NOOP("the lead replied yes to a reminder") },
+        { QStringLiteral("call_verified"), QT_TR_NOOP("a call with the lead in the appointment's window") },
+        { QStringLiteral("no_show"), QT_TR_NOOP("no confirmation and no qualifying call") },
+        { QStringLiteral("manual"), QT_TR_NOOP("decided by staff") },
+    };
+    const auto rule = rules.constFind(d.verdictRule);
+    QString text = QStringLiteral("<b>%1</b> — %2<br>")
+                           .arg(d.verdictValue == QLatin1String("shown") ? tr("Shown") : tr("No-show"),
+                                rule == rules.constEnd() ? d.verdictRule.toHtmlEscaped() : tr(rule.value()));
+    text += tr("Decided %1 by %2").arg(locale.toString(QDateTime::fromMSecsSinceEpoch(d.verdictAt, m_zone), QLocale::ShortFormat),
+                                      d.verdictBy.isEmpty() ? (d.verdictSource == QLatin1String("client") ? tr("the client's link")
+                                                                                                          : tr("the automatic pass"))
+                                                            : d.verdictBy.toHtmlEscaped());
+    if (!d.verdictReason.isEmpty())
+        text += QStringLiteral("<br>") + tr("Reason: %1").arg(d.verdictReason.toHtmlEscaped());
+    if (d.corrections > 0)
+        text += QStringLiteral("<br>") + tr("Corrected: %n earlier verdict(s) in the audit log", nullptr, d.corrections);
+    if (!d.evidence.isEmpty()) {
+        text += QStringLiteral("<br>") + tr("Evidence:") + QStringLiteral("<ul style='margin:0'>");
+        for (auto it = d.evidence.constBegin(); it != d.evidence.constEnd(); ++it) {
+            const QJsonValue value = it.value();
+            QString shown = value.isObject() ? QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact))
+                    : value.isArray()        ? QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact))
+                                             : value.toVariant().toString();
+            text += QStringLiteral("<li>%1: %2</li>").arg(it.key().toHtmlEscaped(), shown.left(300).toHtmlEscaped());
+        }
+        text += QStringLiteral("</ul>");
+    }
+    return text;
+}
+
+void AppointmentsView::markVerdict(bool shown, const QString &reason)
+{
+    if (!m_manualVerdict || m_selectedId == 0)
+        return;
+    const quint64 generation = ++m_generation;
+    m_pendingVerdict = generation;
+    m_verdictError.clear();
+    const qint64 appointmentId = m_selectedId;
+    const Services::Session actor = m_session;
+    const ManualVerdict write = m_manualVerdict;
+    m_reader.post([this, write, actor, appointmentId, shown, reason, generation] {
+        const Models::DbError error = write(actor, appointmentId, shown, reason);
+        const QString message = error ? error.message() : QString();
+        QMetaObject::invokeMethod(this, [this, generation, message] {
+            if (generation != m_pendingVerdict)
+                return;
+            m_pendingVerdict = 0;
+            m_verdictError = message;
+            if (!message.isEmpty() && isVisible())
+                QMessageBox::warning(this, tr("Verdict"), message);
+            reload();
+        }, Qt::QueuedConnection);
+    });
 }
 
 QString AppointmentsView::detailText() const

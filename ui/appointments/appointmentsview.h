@@ -5,6 +5,8 @@
 #include <services/auth/session.h>
 
 #include <QDate>
+#include <QJsonObject>
+#include <functional>
 #include <QHash>
 #include <QList>
 #include <QTimeZone>
@@ -38,6 +40,16 @@ struct AppointmentDetail
     QList<Models::ReminderRecord> reminders;
     QList<Models::MessageRecord> messages; // of this appointment
     QList<Models::MessageRecord> leadMessages; // every message to or from the lead
+    // The verdict with its evidence (appointment_verdicts), when one was made.
+    bool hasVerdict = false;
+    QString verdictRule;
+    QString verdictValue;
+    QString verdictSource;
+    QString verdictBy;
+    qint64 verdictAt = 0;
+    QString verdictReason;
+    QJsonObject evidence;
+    int corrections = 0; // earlier verdicts of this appointment
     QString error;
 };
 
@@ -54,9 +66,19 @@ class AppointmentsView final : public QWidget
 public:
     enum DayColumn { TimeColumn, LeadTimeColumn, LeadColumn, ClientColumn, StatusColumn, VerificationColumn, DayColumnCount };
 
+    // Records a staff verdict (shown or no-show with a reason) as `actor`; runs on the reader
+    // thread. The composition root gives one (VerificationService::setManualVerdict).
+    using ManualVerdict = std::function<Models::DbError(const Services::Session &actor, qint64 appointmentId, bool shown,
+                                                        const QString &reason)>;
+
     AppointmentsView(Models::Database &database, const Models::Clock &clock, Services::Session session,
                      Services::ServiceThread &reader, QTimeZone viewerZone = QTimeZone::systemTimeZone(),
-                     QWidget *parent = nullptr);
+                     QWidget *parent = nullptr, ManualVerdict manualVerdict = {});
+
+    // The actions behind "Mark shown…" / "Mark no-show…" (the buttons ask for the reason).
+    // Asynchronous: the detail reloads when it is written; the error (if any) in verdictError().
+    void markVerdict(bool shown, const QString &reason);
+    QString verdictError() const { return m_verdictError; }
     ~AppointmentsView() override;
 
     // Shows the month of `date` and selects that day.
@@ -69,7 +91,7 @@ public:
     void selectAppointment(qint64 appointmentId);
 
     // For tests and screenshots: true while a read is outstanding.
-    bool isLoading() const { return m_pendingMonth != 0 || m_pendingDetail != 0; }
+    bool isLoading() const { return m_pendingMonth != 0 || m_pendingDetail != 0 || m_pendingVerdict != 0; }
     int appointmentCountOn(const QDate &day) const { return int(m_byDay.value(day).size()); }
     QTableWidget *dayTable() const { return m_day; }
     MessageList *messageList() const { return m_messages; }
@@ -85,6 +107,7 @@ private:
     void loadDetail(qint64 appointmentId);
     void applyDetail(quint64 generation, const AppointmentDetail &detail);
     QDate dayOf(qint64 ms) const;
+    QString verdictText(const AppointmentDetail &detail) const;
 
     Models::Database &m_database;
     const Models::Clock &m_clock;
@@ -100,6 +123,10 @@ private:
     QLabel *m_summary;
     QGroupBox *m_verdictBox;
     QLabel *m_verdict;
+    QWidget *m_verdictButtons;
+    ManualVerdict m_manualVerdict;
+    QString m_verdictError;
+    quint64 m_pendingVerdict = 0;
     QTableWidget *m_reminders;
     MessageList *m_messages;
     MessageList *m_leadMessages;
