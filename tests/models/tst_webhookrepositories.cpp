@@ -403,7 +403,17 @@ void tst_WebhookRepositories::clientScopeSeesOnlyItsRows()
     QCOMPARE(InvoiceRepository(db, m_clock, scopeF).applyProviderStatus(invoiceId, paid).error().kind(), DbError::NotFound);
     QCOMPARE(InvoiceRepository(db, m_clock, TenantScope::agency()).find(invoiceId).value().status, QStringLiteral("draft"));
     QCOMPARE(LeadProgressRepository(db, m_clock, scopeF).advanceStatus(g.lead, QStringLiteral("booked")).valueOr(true), false);
+    // An unmatched booking attributed to client G (no lead yet) waits for staff to link it: the
+    // agency lists it, no client scope does (not G's users, and never F's).
+    AppointmentRecord unmatched;
+    unmatched.clientId = g.client;
+    unmatched.bookingUid = QStringLiteral("unmatched-g");
+    unmatched.startsAt = m_clock.nowMs() + 86'400'000;
+    unmatched.endsAt = unmatched.startsAt + 1'800'000;
+    QVERIFY(AppointmentRepository(db, m_clock, TenantScope::agency()).upsert(unmatched).ok());
     QCOMPARE(AppointmentRepository(db, m_clock, scopeF).listUnmatched().value().size(), 0);
+    QCOMPARE(AppointmentRepository(db, m_clock, TenantScope::client(g.client)).listUnmatched().value().size(), 0);
+    QVERIFY(AppointmentRepository(db, m_clock, TenantScope::agency()).listUnmatched().value().size() >= 1);
 }
 
 QTEST_GUILESS_MAIN(tst_WebhookRepositories)
