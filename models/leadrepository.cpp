@@ -145,6 +145,31 @@ DbError LeadRepository::setStatus(qint64 id, const QString &status, qint64 callb
     return n.value() == 1 ? DbError() : Sql::outOfScope();
 }
 
+namespace {
+
+// The four index ranges a search text covers: a prefix of the phone or e-mail (range conditions
+// instead of LIKE, so the indexes serve them), and of either name in any case through the
+// lower(...) expression indexes of migration 015.
+struct SearchRange
+{
+    QString column;
+    QString from;
+    QString to;
+};
+
+QList<SearchRange> searchRanges(const QString &search)
+{
+    const QString text = search.trimmed();
+    const QString lower = text.toLower();
+    const QChar last(0xFFFF);
+    return { { QStringLiteral("phone_e164"), text, text + last },
+             { QStringLiteral("email"), lower, lower + last },
+             { QStringLiteral("lower(last_name)"), lower, lower + last },
+             { QStringLiteral("lower(first_name)"), lower, lower + last } };
+}
+
+} // namespace
+
 QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds, bool united) const
 {
     QString where = QStringLiteral("WHERE 1 = 1") + Sql::scopeClause(m_scope);
@@ -161,27 +186,22 @@ QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds,
         binds << query.status;
     }
     if (!query.search.isEmpty()) {
-        // Range conditions instead of LIKE so the phone and email indexes serve the prefix search.
-        const QString text = query.search.trimmed();
-        const QString upper = text + QChar(0xFFFF);
-        // Names in any case through the lower(...) expression indexes of migration 015.
-        const QString lower = text.toLower();
-        const QString lowerUpper = lower + QChar(0xFFFF);
-        if (united) {
-            // One index range per branch, united: for a rare or absent term (bench_leadsview).
-            where += QStringLiteral(" AND id IN (SELECT id FROM leads WHERE phone_e164 >= ? AND phone_e164 < ?"
-                                    " UNION SELECT id FROM leads WHERE email >= ? AND email < ?"
-                                    " UNION SELECT id FROM leads WHERE lower(last_name) >= ? AND lower(last_name) < ?"
-                                    " UNION SELECT id FROM leads WHERE lower(first_name) >= ? AND lower(first_name) < ?)");
-        } else {
-            // For a common term: "|| ''" keeps the planner off the four indexes, so it walks the
-            // table in id order and meets a page of matches soon instead of collecting and sorting
-            // every match (bench_leadsview: 0.8 s for "mar" over 1,000,000 leads before).
-            where += QStringLiteral(" AND ((phone_e164 || '' >= ? AND phone_e164 || '' < ?) OR (email || '' >= ? AND email || '' < ?)"
-                                    " OR (lower(last_name) || '' >= ? AND lower(last_name) || '' < ?)"
-                                    " OR (lower(first_name) || '' >= ? AND lower(first_name) || '' < ?))");
+        const QList<SearchRange> ranges = searchRanges(query.search);
+        QStringList parts;
+        for (const SearchRange &range : ranges) {
+            if (united) {
+                parts << QStringLiteral("SELECT id FROM leads WHERE %1 >= ? AND %1 < ?").arg(range.column);
+            } else {
+                // For a common term: "|| ''" keeps the planner off the four indexes, so it walks the
+                // table in id order and meets a page of matches soon instead of collecting and
+                // sorting every match (bench_leadsview: 0.8 s for "mar" over 1,000,000 leads before).
+                parts << QStringLiteral("(%1 || '' >= ? AND %1 || '' < ?)").arg(range.column);
+            }
+            binds << range.from << range.to;
         }
-        binds << text << upper << lower << lowerUpper << lower << lowerUpper << lower << lowerUpper;
+        // united: one index range per branch, for a rare or absent term (bench_leadsview).
+        where += united ? QStringLiteral(" AND id IN (") + parts.join(QStringLiteral(" UNION ")) + QLatin1Char(')')
+                        : QStringLiteral(" AND (") + parts.join(QStringLiteral(" OR ")) + QLatin1Char(')');
     }
     if (!query.phoneE164.isEmpty()) {
         where += QStringLiteral(" AND phone_e164 = ?");
@@ -226,24 +246,12 @@ DbResult<qint64> LeadRepository::largestBranch(const LeadQuery &query, qint64 ca
     LeadQuery filters = query;
     filters.search.clear();
     filters.afterId = 0;
-    const QString text = query.search.trimmed();
-    const QString upper = text + QChar(0xFFFF);
-    const QString lower = text.toLower();
-    const QString lowerUpper = lower + QChar(0xFFFF);
-    const QList<std::pair<QString, QStringList>> branches = {
-        { QStringLiteral("phone_e164 >= ? AND phone_e164 < ?"), { text, upper } },
-        { QStringLiteral("email >= ? AND email < ?"), { lower, lowerUpper } },
-        { QStringLiteral("lower(last_name) >= ? AND lower(last_name) < ?"), { lower, lowerUpper } },
-        { QStringLiteral("lower(first_name) >= ? AND lower(first_name) < ?"), { lower, lowerUpper } },
-    };
     qint64 largest = 0;
-    for (const auto &branch : branches) {
+    for (const SearchRange &range : searchRanges(query.search)) {
         QVariantList binds;
         const QString sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM leads ") + whereClause(filters, binds, true)
-                + QStringLiteral(" AND ") + branch.first + QStringLiteral(" LIMIT ?) capped");
-        for (const QString &bind : branch.second)
-            binds << bind;
-        binds << cap;
+                + QStringLiteral(" AND %1 >= ? AND %1 < ? LIMIT ?) capped").arg(range.column);
+        binds << range.from << range.to << cap;
         DbResult<QSqlQuery> q = Sql::exec(m_database, sql, binds);
         if (!q.ok())
             return q.error();
