@@ -8,6 +8,7 @@
 #include <models/invoicerepository.h>
 #include <models/milestonerepository.h>
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcMilestones, "callvia.billing.milestones")
@@ -42,15 +43,49 @@ DbResult<bool> MilestoneService::runDue(qint64 nowMs)
     if (!clients.ok())
         return clients.error();
     int created = 0;
-    for (qint64 clientId : clients.value()) {
-        while (created < m_milestoneBatch) {
-            const DbResult<bool> made = createNext(clientId, nowMs);
-            if (!made.ok())
-                return made.error();
-            if (!made.value())
+    qsizetype next = 0; // the client looked at next
+    while (next < clients.value().size() && created < m_milestoneBatch) {
+        const WriteGate gate(m_database);
+        Transaction transaction(m_database, Transaction::Mode::Immediate);
+        if (transaction.beginError())
+            return transaction.beginError();
+        QElapsedTimer budget;
+        budget.start();
+        QList<QPair<qint64, int>> reached;
+        DbError failure;
+        while (next < clients.value().size() && created < m_milestoneBatch && reached.size() < m_groupSize) {
+            const qint64 clientId = clients.value().at(next);
+            Savepoint savepoint(m_database);
+            if (savepoint.beginError()) {
+                failure = savepoint.beginError();
                 break;
+            }
+            const DbResult<int> made = createNext(clientId, nowMs);
+            if (!made.ok()) {
+                failure = made.error();
+                qCWarning(lcMilestones, "client %lld: milestone not created: %s", clientId, qPrintable(failure.message()));
+                if (DbError undo = savepoint.rollback())
+                    return undo; // the transaction is not usable: nothing of this group is committed
+                break;
+            }
+            if (DbError e = savepoint.release())
+                return e;
+            if (made.value() == 0) {
+                ++next; // this client has nothing more due
+                continue;
+            }
             ++created;
+            reached.append({ clientId, made.value() });
+            if (budget.elapsed() >= m_groupBudgetMs || m_database.urgentWriterWaiting())
+                break;
         }
+        if (DbError e = transaction.commit())
+            return e;
+        m_created += int(reached.size());
+        for (const auto &[clientId, sequence] : reached)
+            Q_EMIT milestoneReached(clientId, sequence);
+        if (failure)
+            return failure;
     }
     const DbResult<QList<MilestoneShortfall>> shortfalls = billing.milestonesShortOfShows(m_clientBatch);
     if (!shortfalls.ok())
@@ -76,7 +111,6 @@ DbResult<bool> MilestoneService::runDue(qint64 nowMs)
             Q_EMIT milestoneFlagged(s.milestoneId);
         }
     }
-    m_created += created;
     if (created > 0) {
         qCInfo(lcMilestones, "%d milestone(s) reached and queued for invoicing", created);
         Q_EMIT outboxQueued();
@@ -85,12 +119,8 @@ DbResult<bool> MilestoneService::runDue(qint64 nowMs)
             || shortfalls.value().size() >= m_clientBatch;
 }
 
-DbResult<bool> MilestoneService::createNext(qint64 clientId, qint64 nowMs)
+DbResult<int> MilestoneService::createNext(qint64 clientId, qint64 nowMs)
 {
-    const WriteGate gate(m_database);
-    Transaction transaction(m_database, Transaction::Mode::Immediate);
-    if (transaction.beginError())
-        return transaction.beginError();
     BillingRepository billing(m_database, m_clock, TenantScope::agency());
     const DbResult<BillingClient> client = billing.lockClient(clientId);
     if (!client.ok())
@@ -100,7 +130,7 @@ DbResult<bool> MilestoneService::createNext(qint64 clientId, qint64 nowMs)
     if (!shows.ok())
         return shows.error();
     if (shows.value() < c.milestoneSize)
-        return false; // another instance made it, or a correction took a show back
+        return 0; // another instance made it, or a correction took a show back
     const DbResult<int> sequence = billing.nextMilestoneSequence(clientId);
     if (!sequence.ok())
         return sequence.error();
@@ -146,10 +176,7 @@ DbResult<bool> MilestoneService::createNext(qint64 clientId, qint64 nowMs)
     row.milestoneSequence = milestone.sequence;
     if (DbError e = StripeInvoiceFlow::start(m_database, m_clock, row, c))
         return e;
-    if (DbError e = transaction.commit())
-        return e;
-    Q_EMIT milestoneReached(clientId, milestone.sequence);
-    return true;
+    return milestone.sequence;
 }
 
 } // namespace Callvia::Services

@@ -13,7 +13,11 @@ namespace Callvia::Services {
 
 // Milestone billing (issue 22, item 4). Milestone n+1 of a client is due when its shown
 // appointments not yet in a milestone reach the client's milestone size (client setting, default
-// 25; amount default 200000 cents). Each milestone is one transaction: the client row is locked
+// 25; amount default 200000 cents). Each milestone is applied whole or not at all, in its own
+// savepoint; milestones are committed in groups (up to 50 in one transaction, ended early after
+// 100 ms or when a webhook waits for the write lock), so a failure rolls back only the failing
+// milestone's writes and a crash loses at most an uncommitted group, never half a milestone.
+// For each milestone the client row is locked
 // (FOR UPDATE on PostgreSQL, BEGIN IMMEDIATE on SQLite), the count re-read, the milestone
 // inserted (UNIQUE client + sequence), the `size` earliest unlinked shown appointments linked to
 // it (appointments.milestone_id), its invoice row written and the first Stripe step queued
@@ -44,13 +48,15 @@ Q_SIGNALS:
     void milestoneFlagged(qint64 milestoneId);
 
 private:
-    // One transaction: the client's next milestone if due. Returns whether one was created.
-    Models::DbResult<bool> createNext(qint64 clientId, qint64 nowMs);
+    // Inside the caller's transaction: the client's next milestone if due; its sequence, 0 if none.
+    Models::DbResult<int> createNext(qint64 clientId, qint64 nowMs);
 
     Models::Database &m_database;
     const Models::Clock &m_clock;
     int m_clientBatch = 500;
     int m_milestoneBatch = 2000;
+    int m_groupSize = 50;
+    qint64 m_groupBudgetMs = 100;
     int m_created = 0;
 };
 

@@ -15,6 +15,7 @@
 #include <services/reminders/messagetemplates.h>
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -87,12 +88,13 @@ DbResult<bool> VerificationService::runDue(qint64 nowMs)
         if (!one.value())
             break;
     }
-    for (; verdicts < m_options.batchSize; ++verdicts) {
-        DbResult<bool> one = verdictOne(nowMs);
-        if (!one.ok())
-            return one.error();
-        if (!one.value())
+    while (verdicts < m_options.batchSize) {
+        DbResult<int> group = verdictGroup(nowMs, qMin(m_options.groupSize, m_options.batchSize - verdicts));
+        if (!group.ok())
+            return group.error();
+        if (group.value() == 0)
             break;
+        verdicts += group.value();
     }
     if (m_lastLateCheck == 0 || nowMs < m_lastLateCheck || nowMs - m_lastLateCheck >= m_options.lateCallCheckMs) {
         if (DbError error = checkLateCalls(nowMs))
@@ -105,7 +107,7 @@ DbResult<bool> VerificationService::runDue(qint64 nowMs)
         qCInfo(lcVerification) << "verification: decided" << verdicts << "appointments";
         Q_EMIT verdictsDecided(verdicts);
     }
-    return mails == m_options.batchSize || verdicts == m_options.batchSize;
+    return mails == m_options.batchSize || verdicts >= m_options.batchSize;
 }
 
 DbResult<QJsonObject> VerificationService::evaluate(const VerificationCandidate &c, QString *rule) const
@@ -224,30 +226,49 @@ DbError VerificationService::decide(const VerificationCandidate &c, const QStrin
     return {};
 }
 
-// The oldest appointment whose verdict is due, in its own transaction; false when none is.
-DbResult<bool> VerificationService::verdictOne(qint64 nowMs)
+// The oldest due appointments, decided in one transaction with a savepoint each (see Options).
+DbResult<int> VerificationService::verdictGroup(qint64 nowMs, int limit)
 {
     const WriteGate gate(m_database);
     Transaction transaction(m_database, Transaction::Mode::Immediate);
     if (transaction.beginError())
         return transaction.beginError();
     DbResult<QList<VerificationCandidate>> due =
-            VerificationRepository(m_database, m_clock, TenantScope::agency()).dueForVerdict(nowMs, 1);
+            VerificationRepository(m_database, m_clock, TenantScope::agency()).dueForVerdict(nowMs, qMax(1, limit));
     if (!due.ok())
         return due.error();
-    if (due.value().isEmpty())
-        return false;
-    const VerificationCandidate &c = due.value().first();
-    QString rule;
-    DbResult<QJsonObject> evidence = evaluate(c, &rule);
-    if (!evidence.ok())
-        return evidence.error();
-    bool applied = false;
-    if (DbError error = decide(c, rule, QStringLiteral("automatic"), evidence.value(), nullptr, {}, true, &applied))
-        return error;
+    QElapsedTimer budget;
+    budget.start();
+    int decided = 0;
+    DbError failure;
+    for (const VerificationCandidate &c : due.value()) {
+        Savepoint savepoint(m_database);
+        if (savepoint.beginError()) {
+            failure = savepoint.beginError();
+            break;
+        }
+        QString rule;
+        DbResult<QJsonObject> evidence = evaluate(c, &rule);
+        bool applied = false;
+        failure = evidence.ok() ? decide(c, rule, QStringLiteral("automatic"), evidence.value(), nullptr, {}, true, &applied)
+                                : evidence.error();
+        if (failure) {
+            qCWarning(lcVerification).noquote() << "appointment" << c.appointmentId << "not decided:" << failure.message();
+            if (DbError undo = savepoint.rollback())
+                return undo; // the transaction is not usable: nothing of this group is committed
+            break;
+        }
+        if (DbError error = savepoint.release())
+            return error;
+        ++decided; // an appointment another instance decided first counts as handled too
+        if (budget.elapsed() >= m_options.groupBudgetMs || m_database.urgentWriterWaiting())
+            break;
+    }
     if (DbError error = transaction.commit())
         return error;
-    return true;
+    if (failure)
+        return failure;
+    return decided;
 }
 
 // The "did they show?" e-mail of the oldest ended appointment without one; false when none.

@@ -39,7 +39,13 @@ class VerificationService final : public QObject
 public:
     struct Options
     {
-        int batchSize = 200; // appointments per runDue, one transaction each
+        int batchSize = 200; // appointments per runDue
+        // Verdicts are committed in groups: up to groupSize appointments in one transaction, each
+        // in its own savepoint (an appointment is applied whole or not at all; a failure rolls back
+        // only its own writes, commits the ones before it and ends the pass). A group also ends
+        // after groupBudgetMs or when an urgent writer (a webhook) waits for the write lock.
+        int groupSize = 100;
+        qint64 groupBudgetMs = 100;
         qint64 lateCallCheckMs = 15LL * 60 * 1000; // how often late call logs are looked for
         qint64 lateCallLookbackMs = 30LL * 24 * 3600 * 1000; // no-show verdicts younger than this
         QString defaultPublicUrl = QStringLiteral("http://127.0.0.1:8787"); // without listener.public_url
@@ -77,7 +83,8 @@ Q_SIGNALS:
     void confirmationsQueued(int count);
 
 private:
-    Models::DbResult<bool> verdictOne(qint64 nowMs);
+    // Decides up to `limit` due appointments in one transaction; how many were decided (0: none due).
+    Models::DbResult<int> verdictGroup(qint64 nowMs, int limit);
     Models::DbResult<bool> confirmationOne(qint64 nowMs);
     Models::DbError checkLateCalls(qint64 nowMs);
     Models::DbError decide(const Models::VerificationCandidate &candidate, const QString &rule, const QString &source,

@@ -1,5 +1,7 @@
 #include "testdatabase.h"
 
+#include <models/sqlhelpers.h>
+
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -109,6 +111,39 @@ QString TestDatabase::loginUrl(const QString &role, const QString &password) con
 QString TestDatabase::sqlitePath() const
 {
     return m_pgName.isEmpty() ? m_url : QString();
+}
+
+QString TestDatabase::injectInsertFault(Models::Database &db, const QString &table, const QString &column, qint64 value)
+{
+    const QStringList statements = db.isSqlite()
+            ? QStringList { QStringLiteral("CREATE TRIGGER injected_fault_%1 BEFORE INSERT ON %1 WHEN NEW.%2 = %3 "
+                                           "BEGIN SELECT RAISE(ABORT, 'injected fault'); END")
+                                    .arg(table, column)
+                                    .arg(value) }
+            : QStringList { QStringLiteral("CREATE FUNCTION injected_fault_%1() RETURNS trigger LANGUAGE plpgsql AS $f$ "
+                                           "BEGIN IF NEW.%2 = %3 THEN RAISE EXCEPTION 'injected fault'; END IF; "
+                                           "RETURN NEW; END $f$")
+                                    .arg(table, column)
+                                    .arg(value),
+                            QStringLiteral("CREATE TRIGGER injected_fault_%1 BEFORE INSERT ON %1 FOR EACH ROW "
+                                           "EXECUTE FUNCTION injected_fault_%1()")
+                                    .arg(table) };
+    for (const QString &sql : statements)
+        if (Models::DbError error = Models::Sql::execUnprepared(db, sql))
+            return error.message();
+    return {};
+}
+
+QString TestDatabase::removeInsertFault(Models::Database &db, const QString &table)
+{
+    const QStringList statements = db.isSqlite()
+            ? QStringList { QStringLiteral("DROP TRIGGER injected_fault_%1").arg(table) }
+            : QStringList { QStringLiteral("DROP TRIGGER injected_fault_%1 ON %1").arg(table),
+                            QStringLiteral("DROP FUNCTION injected_fault_%1()").arg(table) };
+    for (const QString &sql : statements)
+        if (Models::DbError error = Models::Sql::execUnprepared(db, sql))
+            return error.message();
+    return {};
 }
 
 } // namespace Callvia::Tests

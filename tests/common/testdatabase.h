@@ -30,6 +30,12 @@ public:
     // Adds a "backend" column with one row per backend to a data-driven test.
     static void addBackendRows();
 
+    // A fault inside a transaction: every INSERT into `table` whose `column` equals `value` fails
+    // (a trigger raising an error, on either dialect) until removeInsertFault. Names are the
+    // test's own literals, never user input.
+    static QString injectInsertFault(Models::Database &db, const QString &table, const QString &column, qint64 value);
+    static QString removeInsertFault(Models::Database &db, const QString &table);
+
 private:
     TestDatabase() = default;
 

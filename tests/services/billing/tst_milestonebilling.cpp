@@ -36,6 +36,8 @@ private slots:
     void stripe4xxIsSurfacedAndNotRetried();
     void webhooksMoveInvoiceAndMilestone_data() { Tests::TestDatabase::addBackendRows(); }
     void webhooksMoveInvoiceAndMilestone();
+    void failingMilestoneLeavesTheGroupWhole_data() { Tests::TestDatabase::addBackendRows(); }
+    void failingMilestoneLeavesTheGroupWhole();
 };
 
 namespace {
@@ -351,6 +353,40 @@ void tst_MilestoneBilling::webhooksMoveInvoiceAndMilestone()
     QVERIFY(h.setVerdict(linked, QStringLiteral("no_show")));
     QVERIFY(h.milestones.runDue(h.clock.nowMs()).ok());
     QVERIFY(h.billing.listMilestones(client).value().at(2).flag.isEmpty());
+}
+
+// Milestones are committed in groups with a savepoint each: a fault after a milestone's row and
+// its 25 links were written (its invoice row failing) undoes that milestone entirely, keeps the
+// other client's milestone made before it in the same group, and the pass reports the error; once
+// the fault is gone the next pass makes the missing one, still sequence 1.
+void tst_MilestoneBilling::failingMilestoneLeavesTheGroupWhole()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Tests::BillingHarness h(db, start);
+    const qint64 first = h.addClient(QStringLiteral("Sunrise Dental"), QStringLiteral("billing@sunrise.example"));
+    const qint64 second = h.addClient(QStringLiteral("Harbor Chiropractic"), QStringLiteral("billing@harbor.example"));
+    QVERIFY(first < second); // the pass takes clients in id order
+    h.addShows(first, 25);
+    h.addShows(second, 30);
+    QCOMPARE(Tests::TestDatabase::injectInsertFault(db, QStringLiteral("invoices"), QStringLiteral("client_id"), second), QString());
+    const DbResult<bool> pass = h.milestones.runDue(h.clock.nowMs());
+    QVERIFY(!pass.ok());
+    QVERIFY2(pass.error().message().contains(QLatin1String("injected fault")), qPrintable(pass.error().message()));
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM milestones WHERE client_id = ?"), { first }), 1);
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM appointments WHERE client_id = ? AND milestone_id IS NOT NULL"), { first }), 25);
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM invoices WHERE client_id = ?"), { first }), 1);
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM milestones WHERE client_id = ?"), { second }), 0);
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM appointments WHERE client_id = ? AND milestone_id IS NOT NULL"), { second }), 0);
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM outbox WHERE client_id = ?"), { second }), 0);
+
+    QCOMPARE(Tests::TestDatabase::removeInsertFault(db, QStringLiteral("invoices")), QString());
+    QVERIFY(h.milestones.runDue(h.clock.nowMs()).ok());
+    const QList<MilestoneRecord> made = MilestoneRepository(db, h.clock, TenantScope::agency()).listForClient(second).value();
+    QCOMPARE(made.size(), 1);
+    QCOMPARE(made.first().sequence, 1);
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM appointments WHERE milestone_id = ?"), { made.first().id }), 25);
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM milestones")), 2);
+    QCOMPARE(h.milestones.milestonesCreated(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_MilestoneBilling)

@@ -63,6 +63,8 @@ private Q_SLOTS:
     void lateCallFlagsForReviewWithoutFlipping();
     void clientSettingChangesTheDelay_data() { TestDatabase::addBackendRows(); }
     void clientSettingChangesTheDelay();
+    void failingAppointmentLeavesTheGroupWhole_data() { TestDatabase::addBackendRows(); }
+    void failingAppointmentLeavesTheGroupWhole();
 };
 
 void tst_VerificationService::leadConfirmationDecidesWithTheReply()
@@ -279,6 +281,42 @@ void tst_VerificationService::clientSettingChangesTheDelay()
     clock.setNowMs(T0 + 90 * minuteMs);
     QVERIFY(service.runDue(clock.nowMs()).ok());
     QCOMPARE(verdictColumns(db, a), QStringLiteral("shown/call_verified/automatic"));
+}
+
+// Verdicts are committed in groups with a savepoint per appointment: a fault half-way through one
+// appointment (its verdict, evidence and audit row written, the rebook start failing) undoes that
+// appointment entirely, keeps the one decided before it in the same group, and the pass reports the
+// error; once the fault is gone the next pass decides the rest.
+void tst_VerificationService::failingAppointmentLeavesTheGroupWhole()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Models::TestClock clock(T0 - dayMs);
+    const Scene s = makeScene(db, clock);
+    const qint64 first = addAppointment(db, clock, s, QStringLiteral("bk-g1"), T0, s.lead);
+    const qint64 second = addAppointment(db, clock, s, QStringLiteral("bk-g2"), T0 + minuteMs, s.lead);
+    const qint64 third = addAppointment(db, clock, s, QStringLiteral("bk-g3"), T0 + 2 * minuteMs, s.lead);
+    QCOMPARE(TestDatabase::injectInsertFault(db, QStringLiteral("rebook_sequences"), QStringLiteral("appointment_id"), second),
+             QString());
+    VerificationService service(db, clock, nullptr, immediateLateChecks());
+    clock.setNowMs(T0 + 3 * dayMs);
+    const Models::DbResult<bool> pass = service.runDue(clock.nowMs());
+    QVERIFY(!pass.ok());
+    QVERIFY2(pass.error().message().contains(QLatin1String("injected fault")), qPrintable(pass.error().message()));
+    QCOMPARE(verdictColumns(db, first), QStringLiteral("no_show/no_show/automatic"));
+    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM rebook_sequences WHERE appointment_id = ?"), { first }), 1);
+    for (qint64 open : { second, third }) {
+        QCOMPARE(text(db, QStringLiteral("SELECT status FROM appointments WHERE id = ?"), { open }), QStringLiteral("scheduled"));
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM appointment_verdicts WHERE appointment_id = ?"), { open }), 0);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE entity_id = ?"), { QString::number(open) }), 0);
+    }
+    QCOMPARE(TestDatabase::removeInsertFault(db, QStringLiteral("rebook_sequences")), QString());
+    QVERIFY(service.runDue(clock.nowMs()).ok());
+    for (qint64 a : { first, second, third }) {
+        QCOMPARE(verdictColumns(db, a), QStringLiteral("no_show/no_show/automatic"));
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM appointment_verdicts WHERE appointment_id = ?"), { a }), 1);
+        QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM rebook_sequences WHERE appointment_id = ?"), { a }), 1);
+    }
+    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.verdict'")), 3);
 }
 
 QTEST_GUILESS_MAIN(tst_VerificationService)
