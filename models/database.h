@@ -47,7 +47,7 @@ class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int LatestSchemaVersion = 15;
+    static constexpr int LatestSchemaVersion = 19;
 
     explicit Database(DatabaseUrl url);
     ~Database();

@@ -119,17 +119,16 @@ DbResult<qint64> VerificationRepository::nextConfirmationDueAt() const
     return firstNumber(Sql::exec(
             m_database,
             QStringLiteral("SELECT COALESCE(MIN(a.ends_at), 0) FROM appointments a WHERE a.status IN ('pending', 'scheduled') "
-                           "AND a.client_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM client_confirmations cc "
-                           "WHERE cc.appointment_id = a.id)")
+                           "AND a.show_check_at IS NULL AND a.client_id IS NOT NULL")
                     + Sql::scopeClause(m_scope, QStringLiteral("a.client_id"))));
 }
 
 DbResult<QList<VerificationCandidate>> VerificationRepository::dueForConfirmation(qint64 nowMs, int limit) const
 {
     const QString lock = m_database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE OF a SKIP LOCKED");
-    return selectCandidates(QStringLiteral("WHERE a.status IN ('pending', 'scheduled') AND a.client_id IS NOT NULL "
-                                           "AND a.ends_at <= ? AND NOT EXISTS (SELECT 1 FROM client_confirmations cc "
-                                           "WHERE cc.appointment_id = a.id)"),
+    // appointments_show_check_due (migration 019) holds exactly the open ones still without it.
+    return selectCandidates(QStringLiteral("WHERE a.status IN ('pending', 'scheduled') AND a.show_check_at IS NULL "
+                                           "AND a.client_id IS NOT NULL AND a.ends_at <= ?"),
                             { nowMs }, QStringLiteral(" ORDER BY a.ends_at, a.id LIMIT %1").arg(limit) + lock);
 }
 
@@ -177,7 +176,9 @@ DbResult<std::optional<QualifyingCall>> VerificationRepository::qualifyingCall(c
     for (const QString &phone : { c.leadPhone, c.attendeePhone }) {
         if (phone.isEmpty())
             continue;
-        who << QStringLiteral("to_number = ? OR from_number = ?");
+        // The lead's number is to_number on an outbound call and from_number on an inbound one (the
+        // other column holds the agency's number): matched by direction, on migration 019's indexes.
+        who << QStringLiteral("(direction = 'outbound' AND to_number = ?) OR (direction = 'inbound' AND from_number = ?)");
         binds << phone << phone;
     }
     if (who.isEmpty())
@@ -275,12 +276,21 @@ DbResult<qint64> VerificationRepository::insertConfirmation(const ClientConfirma
 {
     if (r.clientId != 0 && !m_scope.allows(r.clientId))
         return Sql::outOfScope();
-    return Sql::insertReturningId(
+    const qint64 now = m_clock.nowMs();
+    DbResult<qint64> id = Sql::insertReturningId(
             m_database,
             QStringLiteral("INSERT INTO client_confirmations (appointment_id, client_id, status, reason, to_address, "
                            "expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
             { r.appointmentId, Sql::nullIfZero(r.clientId), r.status, Sql::nullIfEmpty(r.reason),
-              Sql::nullIfEmpty(r.toAddress), r.expiresAt, m_clock.nowMs() });
+              Sql::nullIfEmpty(r.toAddress), r.expiresAt, now });
+    if (!id.ok())
+        return id;
+    // The appointment leaves appointments_show_check_due (in the caller's transaction).
+    DbResult<int> n = Sql::execAffected(m_database, QStringLiteral("UPDATE appointments SET show_check_at = ? WHERE id = ?"),
+                                        { now, r.appointmentId });
+    if (!n.ok())
+        return n.error();
+    return id;
 }
 
 DbError VerificationRepository::setConfirmationOutbox(qint64 confirmationId, qint64 outboxId) const

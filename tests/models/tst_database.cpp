@@ -33,6 +33,8 @@ private Q_SLOTS:
     void sqliteUsesWalAndForeignKeys();
     void sqliteFilesAndFolderAreOwnerOnly();
     void leadChecksRebuildKeepsRowsAndReferences();
+    void showCheckBackfilledOnUpgrade_data() { Tests::TestDatabase::addBackendRows(); }
+    void showCheckBackfilledOnUpgrade();
     void refusesFileThatIsNotADatabase();
     void refusesForeignSqliteDatabase();
     void transactionRollsBackUnlessCommitted_data() { Tests::TestDatabase::addBackendRows(); }
@@ -269,6 +271,39 @@ void tst_Database::leadChecksRebuildKeepsRowsAndReferences()
     QVERIFY(!query.exec(QStringLiteral("UPDATE leads SET status = 'New' WHERE id = 42")));
     QVERIFY(!query.exec(QStringLiteral("UPDATE leads SET consent_type = 'maybe' WHERE id = 42")));
     QVERIFY(!query.exec(QStringLiteral("UPDATE leads SET email = 'Bo@example.com' WHERE id = 42")));
+}
+
+// Migration 019 moves "this appointment's show-check e-mail was decided" onto the appointment: an
+// upgraded database keeps the e-mails it already queued (the appointment is not e-mailed twice) and
+// still finds the ones not yet decided.
+void tst_Database::showCheckBackfilledOnUpgrade()
+{
+    QFETCH(QString, backend);
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(backend, &skip, &error, false);
+    if (!test && !skip.isEmpty())
+        QSKIP(qPrintable(skip));
+    QVERIFY2(test, qPrintable(error));
+    Database &db = test->database();
+    QVERIFY(!db.migrate(15));
+    QSqlQuery query(db.connection());
+    const char *setup[] = {
+        "INSERT INTO clients (id, name, created_at, updated_at) VALUES (1, 'Acme', 0, 0)",
+        "INSERT INTO appointments (id, client_id, booking_uid, starts_at, ends_at, status, created_at, updated_at)"
+        " VALUES (1, 1, 'bk-mailed', 100, 200, 'scheduled', 0, 0)",
+        "INSERT INTO appointments (id, client_id, booking_uid, starts_at, ends_at, status, created_at, updated_at)"
+        " VALUES (2, 1, 'bk-waiting', 100, 200, 'scheduled', 0, 0)",
+        "INSERT INTO client_confirmations (appointment_id, client_id, status, expires_at, created_at)"
+        " VALUES (1, 1, 'queued', 9000, 250)",
+    };
+    for (const char *statement : setup)
+        QVERIFY2(query.exec(QString::fromLatin1(statement)), qPrintable(query.lastError().text()));
+    QVERIFY(!db.migrate());
+    QVERIFY(query.exec(QStringLiteral("SELECT id, show_check_at FROM appointments ORDER BY id")));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(1).toLongLong(), 250);
+    QVERIFY(query.next());
+    QVERIFY(query.value(1).isNull());
 }
 
 void tst_Database::refusesFileThatIsNotADatabase()
