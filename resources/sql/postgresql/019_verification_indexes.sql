@@ -18,3 +18,8 @@ ALTER TABLE appointments ADD COLUMN show_check_at BIGINT;
 UPDATE appointments SET show_check_at = (SELECT cc.created_at FROM client_confirmations cc WHERE cc.appointment_id = appointments.id)
     WHERE id IN (SELECT appointment_id FROM client_confirmations);
 CREATE INDEX appointments_show_check_due ON appointments (ends_at) WHERE status IN ('pending', 'scheduled') AND show_check_at IS NULL;
+
+-- The lead's YES behind a "lead confirmed" verdict is the newest inbound SMS from the lead's number:
+-- without an index on the sender, each look-up scanned every inbound message (all sent to the
+-- agency's one number), quadratic when many verdicts fall due at once.
+CREATE INDEX messages_inbound_from ON messages (from_address, created_at) WHERE direction = 'inbound';
