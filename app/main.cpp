@@ -11,6 +11,7 @@
 #include <services/processhardening.h>
 #include <services/webhooks/webhooklistener.h>
 #include <ui/backupactions.h>
+#include <ui/campaignsview.h>
 #include <ui/mainwindow.h>
 
 #include <QApplication>
@@ -203,6 +204,7 @@ int runGui(QApplication &app, App::AppContext &context)
     App::addAppointmentsSection(window, context, *session);
     App::addDashboardSection(window, context, *session);
     App::addLeadsSection(window, context, *session);
+    window.campaignsView()->setReader(&context.viewReader()); // statistics over every lead: off the GUI thread
     Services::BackupService *backups = context.backupService();
     if (backups && session->canManageUsers()) {
         new Ui::BackupActions(

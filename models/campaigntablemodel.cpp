@@ -11,25 +11,48 @@ CampaignTableModel::CampaignTableModel(const CampaignRepository &campaigns, cons
 {
 }
 
+CampaignTableModel::Snapshot CampaignTableModel::load(const CampaignRepository &campaigns, const ClientRepository &clients,
+                                                      qint64 clientId, bool includeArchived)
+{
+    Snapshot snapshot;
+    DbResult<QList<CampaignRecord>> list = campaigns.list(clientId, includeArchived);
+    if (!list.ok()) {
+        snapshot.error = list.error().message();
+        return snapshot;
+    }
+    DbResult<QHash<qint64, CampaignStats>> stats = campaigns.stats(clientId);
+    if (!stats.ok()) {
+        snapshot.error = stats.error().message();
+        return snapshot;
+    }
+    DbResult<QList<ClientRecord>> names = clients.list(true);
+    if (!names.ok()) {
+        snapshot.error = names.error().message();
+        return snapshot;
+    }
+    snapshot.campaigns = list.value();
+    snapshot.stats = stats.value();
+    for (const ClientRecord &client : names.value())
+        snapshot.clientNames.insert(client.id, client.name);
+    return snapshot;
+}
+
+void CampaignTableModel::apply(const Snapshot &snapshot)
+{
+    if (!snapshot.error.isEmpty())
+        return;
+    beginResetModel();
+    m_campaigns = snapshot.campaigns;
+    m_stats = snapshot.stats;
+    m_clientNames = snapshot.clientNames;
+    endResetModel();
+}
+
 QString CampaignTableModel::refresh(qint64 clientId, bool includeArchived)
 {
-    DbResult<QList<CampaignRecord>> campaigns = m_repository.list(clientId, includeArchived);
-    if (!campaigns.ok())
-        return campaigns.error().message();
-    DbResult<QHash<qint64, CampaignStats>> stats = m_repository.stats(clientId);
-    if (!stats.ok())
-        return stats.error().message();
-    DbResult<QList<ClientRecord>> clients = m_clientRepository.list(true);
-    if (!clients.ok())
-        return clients.error().message();
-    beginResetModel();
-    m_campaigns = campaigns.value();
-    m_stats = stats.value();
-    m_clientNames.clear();
-    for (const ClientRecord &client : clients.value())
-        m_clientNames.insert(client.id, client.name);
-    endResetModel();
-    return {};
+    const Snapshot snapshot = load(m_repository, m_clientRepository, clientId, includeArchived);
+    apply(snapshot);
+    return snapshot.error;
 }
 
 int CampaignTableModel::rowOf(qint64 id) const

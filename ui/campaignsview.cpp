@@ -6,6 +6,7 @@
 #include <models/campaigntablemodel.h>
 #include <models/clientrepository.h>
 #include <services/management/campaignservice.h>
+#include <services/servicethread.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -16,6 +17,8 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace Callvia::Ui {
 
@@ -97,15 +100,59 @@ void CampaignsView::reloadClients()
     refresh();
 }
 
+CampaignsView::~CampaignsView()
+{
+    // A read still running captured `this`: let it finish (its answer is then dropped with us).
+    if (m_reader && m_reader->isRunning() && m_pending != 0)
+        m_reader->run([] {});
+}
+
+void CampaignsView::setReader(Services::ServiceThread *reader)
+{
+    m_reader = reader;
+    refresh();
+}
+
 void CampaignsView::refresh()
 {
     const qint64 selected = selectedCampaign().id;
-    const QString error = m_model->refresh(m_clientFilter->currentData().toLongLong(), m_showArchived->isChecked());
+    if (m_selectAfterLoad == 0)
+        m_selectAfterLoad = selected;
+    const qint64 clientId = m_clientFilter->currentData().toLongLong();
+    const bool archived = m_showArchived->isChecked();
+    const quint64 generation = ++m_generation;
+    if (!m_reader) {
+        m_pending = generation;
+        applyLoaded(generation, m_model->refresh(clientId, archived));
+        return;
+    }
+    m_pending = generation;
+    m_reader->post([this, clientId, archived, generation] {
+        const Models::CampaignTableModel::Snapshot snapshot =
+                Models::CampaignTableModel::load(m_campaigns, m_clients, clientId, archived);
+        QMetaObject::invokeMethod(
+                this,
+                [this, generation, snapshot] {
+                    if (generation != m_pending)
+                        return; // a newer refresh was asked for meanwhile
+                    m_model->apply(snapshot);
+                    applyLoaded(generation, snapshot.error);
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+void CampaignsView::applyLoaded(quint64 generation, const QString &error)
+{
+    if (generation != m_pending)
+        return;
+    m_pending = 0;
     if (!error.isEmpty())
         QMessageBox::warning(this, tr("Campaigns"), tr("Could not load campaigns: %1").arg(error));
     m_table->resizeColumnsToContents();
-    if (selected != 0 && m_model->rowOf(selected) >= 0)
-        m_table->selectRow(m_model->rowOf(selected));
+    const qint64 select = std::exchange(m_selectAfterLoad, 0);
+    if (select != 0 && m_model->rowOf(select) >= 0)
+        m_table->selectRow(m_model->rowOf(select));
     updateButtons();
 }
 
@@ -144,8 +191,8 @@ void CampaignsView::createCampaign()
     while (dialog.exec() == QDialog::Accepted) {
         const Models::DbResult<qint64> id = m_service.create(m_session, dialog.record());
         if (id.ok()) {
+            m_selectAfterLoad = id.value(); // selected when the new list arrives
             refresh();
-            m_table->selectRow(m_model->rowOf(id.value()));
             return;
         }
         QMessageBox::warning(this, tr("New campaign"),

@@ -19,6 +19,7 @@ class ClientRepository;
 
 namespace Callvia::Services {
 class CampaignService;
+class ServiceThread;
 }
 
 namespace Callvia::Ui {
@@ -26,6 +27,9 @@ namespace Callvia::Ui {
 // The campaigns section: campaigns with their lead statistics; create, edit, pause/resume, archive.
 // Reads through the repositories (the session's scope); changes go through the CampaignService as
 // the session's user, which checks the role and audits; a refusal is shown in a message box.
+// With a reader thread (setReader; the composition root gives the app's), the list and its
+// statistics are read there and the newest answer wins; without one (tests of other features) they
+// are read in place.
 class CampaignsView final : public QWidget
 {
     Q_OBJECT
@@ -33,6 +37,10 @@ class CampaignsView final : public QWidget
 public:
     CampaignsView(const Models::CampaignRepository &campaigns, const Models::ClientRepository &clients,
                   const Services::CampaignService &service, Services::Session session, QWidget *parent = nullptr);
+    ~CampaignsView() override;
+    // Reads on `reader` from now on (it must outlive this view or be stopped first).
+    void setReader(Services::ServiceThread *reader);
+    bool isLoading() const { return m_pending != 0; }
     // The signed-in user the changes are made as (and what the buttons offer).
     void setSession(const Services::Session &session);
 
@@ -54,6 +62,7 @@ private:
     void archiveSelected();
     void updateButtons();
     int selectedRow() const;
+    void applyLoaded(quint64 generation, const QString &error);
 
     const Models::CampaignRepository &m_campaigns;
     const Models::ClientRepository &m_clients;
@@ -69,6 +78,10 @@ private:
     QPushButton *m_archive;
     QHBoxLayout *m_toolbar;
     bool m_canEdit;
+    Services::ServiceThread *m_reader = nullptr;
+    quint64 m_generation = 0;
+    quint64 m_pending = 0; // the generation whose answer is awaited, 0 = none
+    qint64 m_selectAfterLoad = 0; // keeps (or moves to) this campaign when the rows arrive
 };
 
 } // namespace Callvia::Ui
