@@ -3,6 +3,8 @@
 #include "campaignrepository.h"
 #include "clientrepository.h"
 
+#include <QLocale>
+
 namespace Callvia::Models {
 
 CampaignTableModel::CampaignTableModel(const CampaignRepository &campaigns, const ClientRepository &clients,
@@ -107,6 +109,10 @@ QVariant CampaignTableModel::data(const QModelIndex &index, int role) const
         return s.shown;
     case NoShowColumn:
         return s.noShow;
+    case ShowRateColumn: // shown of the verdicts so far; blank before the first verdict
+        return s.shown + s.noShow == 0 ? QVariant()
+                                       : QVariant(QLocale().toString(100.0 * double(s.shown) / double(s.shown + s.noShow), 'f', 0)
+                                                  + QLocale().percent());
     case DncColumn:
         return s.dnc;
     default:
@@ -122,7 +128,8 @@ QVariant CampaignTableModel::headerData(int section, Qt::Orientation orientation
                                                      QT_TR_NOOP("Status"),   QT_TR_NOOP("Leads"),
                                                      QT_TR_NOOP("New"),      QT_TR_NOOP("Contacted"),
                                                      QT_TR_NOOP("Booked"),   QT_TR_NOOP("Shown"),
-                                                     QT_TR_NOOP("No-show"),  QT_TR_NOOP("DNC") };
+                                                     QT_TR_NOOP("No-show"),  QT_TR_NOOP("Show rate"),
+                                                     QT_TR_NOOP("DNC") };
     if (section < 0 || section >= ColumnCount)
         return {};
     return tr(titles[section]);

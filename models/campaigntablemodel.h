@@ -18,7 +18,7 @@ class CampaignTableModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(CampaignTableModel)
 public:
     enum Column { NameColumn, ClientColumn, StatusColumn, LeadsColumn, NewColumn, ContactedColumn, BookedColumn,
-                  ShownColumn, NoShowColumn, DncColumn, ColumnCount };
+                  ShownColumn, NoShowColumn, ShowRateColumn, DncColumn, ColumnCount };
     enum Role { RecordIdRole = Qt::UserRole + 1, StatusRole };
 
     CampaignTableModel(const CampaignRepository &campaigns, const ClientRepository &clients,

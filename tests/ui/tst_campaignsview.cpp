@@ -25,6 +25,7 @@ class tst_CampaignsView : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void statisticsArriveFromTheReader_data() { Tests::TestDatabase::addBackendRows(); }
     void statisticsArriveFromTheReader();
 
@@ -83,6 +84,9 @@ void tst_CampaignsView::statisticsArriveFromTheReader()
     QCOMPARE(stats.shown, 7);
     QCOMPARE(stats.dnc, 7);
     QCOMPARE(view.model()->stats(solar).leadsTotal, 18);
+    const int springRow = view.model()->rowOf(spring);
+    QCOMPARE(view.model()->index(springRow, Models::CampaignTableModel::ShowRateColumn).data().toString(),
+             QStringLiteral("50%")); // 7 shown of 14 verdicts
 
     // Two refreshes in a row (the filter changed twice): only the newest answer is applied.
     auto *filter = view.findChild<QComboBox *>(QStringLiteral("clientFilter"));
