@@ -7,6 +7,7 @@
 #include <models/database.h>
 #include <models/invoicerepository.h>
 #include <models/milestonerepository.h>
+#include <services/auth/auditlog.h>
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -104,6 +105,18 @@ DbResult<bool> MilestoneService::runDue(qint64 nowMs)
         const DbResult<bool> flagged = billing.flagMilestone(s.milestoneId, QStringLiteral("credit_note_needed"), reason);
         if (!flagged.ok())
             return flagged.error();
+        // The flag is in the audit log with the counts behind it, in the same transaction.
+        if (flagged.value())
+            if (DbError e = AuditLog(m_database, m_clock)
+                                    .record(nullptr, QStringLiteral("milestone.credit_note_needed"), QStringLiteral("milestone"),
+                                            QString::number(s.milestoneId), {},
+                                            { { QStringLiteral("flag"), QStringLiteral("credit_note_needed") },
+                                              { QStringLiteral("reason"), reason },
+                                              { QStringLiteral("sequence"), s.sequence },
+                                              { QStringLiteral("shows_required"), s.showsRequired },
+                                              { QStringLiteral("still_shown"), qint64(s.stillShown) } },
+                                            s.clientId))
+                return e;
         if (DbError e = transaction.commit())
             return e;
         if (flagged.value()) {

@@ -221,6 +221,8 @@ void tst_MilestoneBilling::correctionBelowInvoicedMilestoneIsFlagged()
     QVERIFY2(listed.first().flagReason.contains(QLatin1String("24 of the 25 shows")), qPrintable(listed.first().flagReason));
     QCOMPARE(listed.first().flaggedAt, h.clock.nowMs());
     QCOMPARE(listed.first().showsStillShown, 24);
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'milestone.credit_note_needed' AND "
+                                    "entity_id = ? AND client_id = ?"), { QString::number(before.id), client }), 1);
     // Nothing issued changed: milestone, its links, its invoice.
     QCOMPARE(listed.first().milestone.status, QStringLiteral("invoiced"));
     QCOMPARE(listed.first().milestone.amountCents, before.amountCents);
@@ -234,6 +236,7 @@ void tst_MilestoneBilling::correctionBelowInvoicedMilestoneIsFlagged()
     QVERIFY(h.settle());
     QCOMPARE(h.stripe.requestCount(), requests); // nothing sent to Stripe about it
     QCOMPARE(h.billing.listMilestones(client).value().first().flaggedAt, h.clock.nowMs() - 60'000); // flagged once
+    QCOMPARE(h.count(QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'milestone.credit_note_needed'")), 1);
     QCOMPARE(h.milestones.nextDueAt().value(), 0);
     Q_UNUSED(shows);
 }
