@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <unordered_map>
 
 #include <QDateTime>
 #include <QDir>
@@ -146,6 +147,53 @@ Database::Database(DatabaseUrl url)
 {
 }
 
+struct Database::Statements
+{
+    static constexpr size_t Limit = 256; // SQL built with a client id in it varies: bounded, cleared when full
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> queries;
+};
+
+void Database::dropStatementsLocked(const QString &connectionName)
+{
+    if (const std::shared_ptr<Statements> set = m_statements.take(connectionName))
+        set->queries.clear(); // finalized before their connection closes
+}
+
+QSqlQuery *Database::cachedStatement(const QString &sql, DbError *error)
+{
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        if (DbError e = open()) {
+            *error = e;
+            return nullptr;
+        }
+        db = connection();
+    }
+    std::shared_ptr<Statements> set;
+    {
+        QMutexLocker lock(&m_mutex);
+        std::shared_ptr<Statements> &slot = m_statements[db.connectionName()];
+        if (!slot)
+            slot = std::make_shared<Statements>();
+        set = slot;
+    }
+    const auto found = set->queries.find(sql);
+    if (found != set->queries.end())
+        return found->second.get();
+    if (set->queries.size() >= Statements::Limit)
+        set->queries.clear();
+    auto query = std::make_unique<QSqlQuery>(db);
+    query->setForwardOnly(true);
+    if (!query->prepare(sql)) {
+        *error = DbError::fromSql(query->lastError());
+        noteFailure(*error);
+        return nullptr;
+    }
+    QSqlQuery *kept = query.get();
+    set->queries.emplace(sql, std::move(query));
+    return kept;
+}
+
 Database::~Database()
 {
     closeAllConnections();
@@ -155,6 +203,7 @@ void Database::closeAllConnections()
 {
     QMutexLocker lock(&m_mutex);
     for (const QString &name : std::as_const(m_connections)) {
+        dropStatementsLocked(name);
         {
             QSqlDatabase db = QSqlDatabase::database(name, false);
             if (db.isValid())
@@ -185,6 +234,8 @@ QSqlDatabase Database::connection()
             {
                 QMutexLocker lock(&m_mutex);
                 stale = m_stale.remove(name);
+                if (stale)
+                    dropStatementsLocked(name);
             }
             if (stale && db.isOpen()) {
                 qCInfo(lcDatabase).noquote() << "reopening the connection to" << m_url.displayName() << "after an error";
@@ -195,6 +246,7 @@ QSqlDatabase Database::connection()
             QMutexLocker lock(&m_mutex);
             if (m_connectionLogin.value(name) != m_loginGeneration) {
                 // setLogin: reconnect as the new role (the caller's open() does).
+                dropStatementsLocked(name);
                 db.close();
                 db.setUserName(m_url.user);
                 db.setPassword(m_url.password);
@@ -237,6 +289,7 @@ void Database::releaseThreadConnection()
         QMutexLocker lock(&m_mutex);
         name = m_connections.take(QThread::currentThreadId());
         m_stale.remove(name);
+        dropStatementsLocked(name);
     }
     if (name.isEmpty())
         return;
@@ -383,6 +436,10 @@ DbError Database::ping()
     }
     if (t_openTransactions > 0)
         return { DbError::Unavailable, QStringLiteral("%1: connection lost").arg(m_url.displayName()) };
+    {
+        QMutexLocker lock(&m_mutex);
+        dropStatementsLocked(db.connectionName());
+    }
     db.close(); // the server may have restarted, or the file may be usable again: reopen once
     if (DbError reopen = openConnection(db))
         return reopen;

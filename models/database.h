@@ -7,6 +7,7 @@
 #include <QMutex>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 
 #include <atomic>
@@ -113,7 +114,17 @@ public:
     // webhooks is on): long-running writers then keep their transactions minimal.
     bool urgentWriterRecent(int ms) const;
 
+    // A statement prepared once on this thread's connection and kept for reuse: the write helpers
+    // in Sql (execAffected, insertReturningId) run the same INSERT or UPDATE many times, and
+    // preparing anew cost a parse each time (on PostgreSQL a PREPARE, EXECUTE and DEALLOCATE round
+    // trip each). Dropped whenever the connection closes or reopens. Only for statements that are
+    // run, read and finished before the same text runs again on this thread. Null and *error when
+    // it cannot be prepared.
+    QSqlQuery *cachedStatement(const QString &sql, DbError *error);
+
 private:
+    struct Statements;
+    void dropStatementsLocked(const QString &connectionName); // m_mutex held
     DbError openConnection(QSqlDatabase &db);
     DbError applyMigration(int version, const QString &resource);
     DbError runMigration(int version, const QString &resource, const QStringList &statements,
@@ -130,6 +141,8 @@ private:
     std::atomic<qint64> m_lastUrgentNs { 0 }; // steady clock, for scheduling only
     std::unique_ptr<DatabaseHealth> m_health;
     QSet<QString> m_stale; // connections to reopen after an Unavailable error (under m_mutex)
+    // Connection name -> its kept statements (the map under m_mutex; a set used by its thread only).
+    QHash<QString, std::shared_ptr<Statements>> m_statements;
 };
 
 // RAII transaction on the current thread's connection: rolls back unless committed.

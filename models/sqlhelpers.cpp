@@ -39,22 +39,50 @@ DbError execUnprepared(Database &database, const QString &sql)
     return error;
 }
 
+namespace {
+
+// Runs a kept statement (Database::cachedStatement) with these values, positionally.
+QSqlQuery *runKept(Database &database, const QString &sql, const QVariantList &binds, DbError *error)
+{
+    QSqlQuery *query = database.cachedStatement(sql, error);
+    if (!query)
+        return nullptr;
+    for (int i = 0; i < binds.size(); ++i)
+        query->bindValue(i, binds.at(i));
+    if (!query->exec()) {
+        *error = DbError::fromSql(query->lastError());
+        query->finish();
+        database.noteFailure(*error); // the connection (and its kept statements) is renewed once the fault clears
+        return nullptr;
+    }
+    return query;
+}
+
+} // namespace
+
 DbResult<qint64> insertReturningId(Database &database, const QString &sql, const QVariantList &binds)
 {
-    DbResult<QSqlQuery> result = exec(database, sql, binds);
-    if (!result.ok())
-        return result.error();
-    if (!result.value().next())
+    DbError error;
+    QSqlQuery *query = runKept(database, sql, binds, &error);
+    if (!query)
+        return error;
+    const bool row = query->next();
+    const qint64 id = row ? query->value(0).toLongLong() : 0;
+    query->finish();
+    if (!row)
         return DbError(DbError::Other, QStringLiteral("insert returned no id"));
-    return result.value().value(0).toLongLong();
+    return id;
 }
 
 DbResult<int> execAffected(Database &database, const QString &sql, const QVariantList &binds)
 {
-    DbResult<QSqlQuery> result = exec(database, sql, binds);
-    if (!result.ok())
-        return result.error();
-    return result.value().numRowsAffected();
+    DbError error;
+    QSqlQuery *query = runKept(database, sql, binds, &error);
+    if (!query)
+        return error;
+    const int affected = query->numRowsAffected();
+    query->finish();
+    return affected;
 }
 
 QString scopeClause(const TenantScope &scope, const QString &column)
