@@ -23,3 +23,7 @@ CREATE INDEX appointments_show_check_due ON appointments (ends_at) WHERE status 
 -- without an index on the sender, each look-up scanned every inbound message (all sent to the
 -- agency's one number), quadratic when many verdicts fall due at once.
 CREATE INDEX messages_inbound_from ON messages (from_address, created_at) WHERE direction = 'inbound';
+
+-- rebook_sequences.lead_id is ON DELETE SET NULL: without an index, deleting a lead scanned the
+-- whole table for it (bulk delete of leads, issue 23).
+CREATE INDEX rebook_sequences_lead ON rebook_sequences (lead_id);
