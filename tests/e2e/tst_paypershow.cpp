@@ -285,7 +285,7 @@ void tst_PayPerShow::thirtyBookingsThreeDaysLater()
     };
     // 4 rebook SMS and 5 Stripe steps (customer, draft invoice, item, finalize, send).
     QTRY_VERIFY2_WITH_TIMEOUT(drained(9) && count(db, QStringLiteral("SELECT COUNT(*) FROM invoices WHERE stripe_step = 'done'")) == 1,
-                              qPrintable(state(later)), 60000);
+                              qPrintable(state(later)), 30000);
     QVERIFY2(stopBinary(later, &log), log.constData());
 
     // The verdicts: 26 shown by their call, the 4 planned no-shows.
@@ -378,8 +378,7 @@ void tst_PayPerShow::thirtyBookingsThreeDaysLater()
     log.clear();
     QVERIFY(startHeadlessListener(&fiveDays, url, StripeSecret, env, 20000, QStringLiteral(CALLVIA_BINARY), &log));
     QTRY_VERIFY2_WITH_TIMEOUT(drained(13),
-                              qPrintable(state(fiveDays)),
-                              60000);
+                              qPrintable(state(fiveDays)), 30000);
     QVERIFY2(stopBinary(fiveDays, &log), log.constData());
     QSet<QString> mailed;
     for (const auto &mail : sendgrid.received()) {
