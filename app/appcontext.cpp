@@ -56,8 +56,19 @@ Q_LOGGING_CATEGORY(lcApp, "callvia.app")
 
 namespace Callvia::App {
 
+// The system clock, or with CALLVIA_CLOCK_OFFSET_SECONDS (a test/demo aid) the system clock moved
+// by that offset, said once in the log.
+static std::unique_ptr<Models::Clock> makeClock(const Options &options)
+{
+    if (!options.clockOffsetSeconds)
+        return std::make_unique<Models::SystemClock>();
+    const qint64 seconds = *options.clockOffsetSeconds;
+    qCWarning(lcApp).noquote() << QStringLiteral("clock offset active: %1%2 s").arg(seconds >= 0 ? QLatin1String("+") : QLatin1String()).arg(seconds);
+    return std::make_unique<Models::OffsetClock>(seconds * 1000);
+}
+
 AppContext::AppContext(Options options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_clock(std::make_unique<Models::SystemClock>()),
+    : QObject(parent), m_options(std::move(options)), m_clock(makeClock(m_options)),
       m_handlers(std::make_unique<Services::HandlerRegistry>()) // webhooks (issue 3)
 {
 }

@@ -97,6 +97,16 @@ bool parseOptions(const QStringList &arguments, App::Options *options)
         options->command = arguments.at(index);
         options->commandArguments = arguments.mid(index);
     }
+    // A test/demo aid (README, "Testing"): the whole app lives this many seconds ahead or behind.
+    if (!qEnvironmentVariableIsEmpty("CALLVIA_CLOCK_OFFSET_SECONDS")) {
+        QString error;
+        qint64 seconds = 0;
+        if (!App::parseClockOffset(qEnvironmentVariable("CALLVIA_CLOCK_OFFSET_SECONDS"), &seconds, &error)) {
+            std::fprintf(stderr, "callvia: %s\n", qPrintable(error));
+            return false;
+        }
+        options->clockOffsetSeconds = seconds;
+    }
     options->user = parser.value(user);
     if (!options->user.isEmpty() && options->command.isEmpty()) {
         std::fprintf(stderr, "callvia: --user applies to sub-commands (the desktop app asks at sign-in)\n");

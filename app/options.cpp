@@ -23,4 +23,20 @@ bool parseListen(const QString &text, QString *host, quint16 *port, QString *err
     return true;
 }
 
+bool parseClockOffset(const QString &text, qint64 *seconds, QString *error)
+{
+    bool ok = false;
+    const qint64 value = text.trimmed().toLongLong(&ok);
+    // A century either way: anything further is a typo, and ms arithmetic must not overflow.
+    constexpr qint64 limit = 100LL * 366 * 24 * 3600;
+    if (!ok || value < -limit || value > limit) {
+        *error = QStringLiteral("CALLVIA_CLOCK_OFFSET_SECONDS: \"%1\" is not a whole number of seconds (for example "
+                                "259200 for 3 days ahead, -3600 for an hour back)")
+                         .arg(text);
+        return false;
+    }
+    *seconds = value;
+    return true;
+}
+
 } // namespace Callvia::App

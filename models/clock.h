@@ -23,6 +23,19 @@ public:
     qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch(); }
 };
 
+// System time moved by a fixed offset: lets the real binary live days ahead (or behind) for an
+// end-to-end test or a demo (CALLVIA_CLOCK_OFFSET_SECONDS, chosen by the composition root).
+class OffsetClock final : public Clock
+{
+public:
+    explicit OffsetClock(qint64 offsetMs) : m_offsetMs(offsetMs) { }
+    qint64 nowMs() const override { return QDateTime::currentMSecsSinceEpoch() + m_offsetMs; }
+    qint64 offsetMs() const { return m_offsetMs; }
+
+private:
+    const qint64 m_offsetMs;
+};
+
 // A clock that stands still until a test moves it. Thread-safe, so a worker thread may read it.
 class TestClock final : public Clock
 {

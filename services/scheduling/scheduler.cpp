@@ -66,6 +66,10 @@ bool Scheduler::runEntry(Entry &entry, qint64 now)
         return false;
     }
     entry.nextDue = due.value();
+    // A job that answers "due now" reads the clock after this tick did (and after the passes
+    // before it): compared with the tick's start it would look a millisecond ahead on every tick
+    // and never run. So compare with, and run at, the clock as it is now.
+    now = std::max(now, m_clock.nowMs());
     if (entry.nextDue == 0 || entry.nextDue > now)
         return false;
     const Models::DbResult<bool> more = entry.job.run(now);

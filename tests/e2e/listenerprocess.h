@@ -15,10 +15,11 @@ namespace Tests {
 // Starts the real `callvia --headless` binary (CALLVIA_BINARY) on `database` with a Stripe
 // webhook secret, no rate limit and a first admin from the environment, and returns the port it
 // listens on (0 on failure, with the output printed). `extra` adds or overrides variables;
-// `program` replaces the binary (a copy another user can run).
+// `program` replaces the binary (a copy another user can run); `log`, when given, gets the output
+// read up to the "listening on" line.
 inline quint16 startHeadlessListener(QProcess *process, const QString &database, const QByteArray &stripeSecret,
                                      const QProcessEnvironment &extra = QProcessEnvironment(), int timeoutMs = 20000,
-                                     const QString &program = QStringLiteral(CALLVIA_BINARY))
+                                     const QString &program = QStringLiteral(CALLVIA_BINARY), QByteArray *log = nullptr)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CALLVIA_STRIPE_WEBHOOK_SECRET"), QString::fromLatin1(stripeSecret));
@@ -51,6 +52,8 @@ inline quint16 startHeadlessListener(QProcess *process, const QString &database,
         process->waitForReadyRead(200);
         output += process->readAll();
         const QRegularExpressionMatch match = listening.match(QString::fromUtf8(output));
+        if (log)
+            *log = output;
         if (match.hasMatch())
             return quint16(match.captured(1).toUInt());
     }

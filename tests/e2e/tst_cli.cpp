@@ -14,6 +14,7 @@ class tst_Cli : public QObject
 private Q_SLOTS:
     void printsVersion();
     void rejectsBadListenAddress();
+    void rejectsBadClockOffset();
     void rejectsUnknownCommand();
     void commandHelpTouchesNoDatabase();
     void refusesAFileThatIsNotADatabase();
@@ -21,11 +22,12 @@ private Q_SLOTS:
     void backsUpAndRestores();
 
 private:
-    QProcess *start(const QStringList &arguments, const QString &dataHome);
+    QProcess *start(const QStringList &arguments, const QString &dataHome,
+                    const QProcessEnvironment &extra = QProcessEnvironment());
     QTemporaryDir m_home;
 };
 
-QProcess *tst_Cli::start(const QStringList &arguments, const QString &dataHome)
+QProcess *tst_Cli::start(const QStringList &arguments, const QString &dataHome, const QProcessEnvironment &extra)
 {
     auto *process = new QProcess(this);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -34,6 +36,8 @@ QProcess *tst_Cli::start(const QStringList &arguments, const QString &dataHome)
     // headless refuses to start without a user (issue 6): give it its first admin
     env.insert(QStringLiteral("CALLVIA_ADMIN_USERNAME"), QStringLiteral("admin"));
     env.insert(QStringLiteral("CALLVIA_ADMIN_PASSWORD"), QStringLiteral("e2e-server-pass-91"));
+    for (const QString &key : extra.keys())
+        env.insert(key, extra.value(key));
     process->setProcessEnvironment(env);
     process->start(QStringLiteral(CALLVIA_BINARY), arguments);
     return process;
@@ -54,6 +58,26 @@ void tst_Cli::rejectsBadListenAddress()
     QVERIFY(p->waitForFinished(20000));
     QCOMPARE(p->exitCode(), 2);
     QVERIFY(p->readAllStandardError().contains("--listen"));
+}
+
+// CALLVIA_CLOCK_OFFSET_SECONDS (a test/demo aid) must be a whole number of seconds: anything else
+// stops the binary with a message naming the variable, before any database is opened.
+void tst_Cli::rejectsBadClockOffset()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("never.sqlite"));
+    for (const char *value : { "3 days", "1.5", "+-5", "99999999999999999999" }) {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("CALLVIA_CLOCK_OFFSET_SECONDS"), QLatin1String(value));
+        QProcess *p = start({ QStringLiteral("--headless"), QStringLiteral("--database"), db,
+                              QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") },
+                            m_home.path(), env);
+        QVERIFY(p->waitForFinished(20000));
+        QCOMPARE(p->exitCode(), 2);
+        const QByteArray err = p->readAllStandardError();
+        QVERIFY2(err.contains("CALLVIA_CLOCK_OFFSET_SECONDS") && err.contains(value), err.constData());
+        QVERIFY(!QFile::exists(db));
+    }
 }
 
 void tst_Cli::rejectsUnknownCommand()

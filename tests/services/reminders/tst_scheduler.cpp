@@ -58,6 +58,7 @@ private Q_SLOTS:
     void idleSleepIsTheSafetyInterval();
     void failedPassWaitsBeforeRetrying();
     void stopEndsTicks();
+    void jobDueNowByAMovingClockRuns();
     void remindersJobFollowsBookings_data() { Tests::TestDatabase::addBackendRows(); }
     void remindersJobFollowsBookings();
 };
@@ -178,6 +179,35 @@ void tst_Scheduler::stopEndsTicks()
     QCoreApplication::processEvents();
     QVERIFY(fake.runs.isEmpty());
     QVERIFY(!scheduler.isTimerActive());
+}
+
+// The real clock moves while a tick runs. A job whose nextDueAt() answers "now" from the clock
+// (milestones, Stripe steps) is a few ms past the tick's start: it must still run in this tick,
+// not be put off to a "future" that is always a few ms ahead (a busy loop that never runs it).
+void tst_Scheduler::jobDueNowByAMovingClockRuns()
+{
+    class SteppingClock final : public Clock
+    {
+    public:
+        qint64 nowMs() const override { return m_now += 3; } // 3 ms per look, as a query takes
+    private:
+        mutable qint64 m_now = t0;
+    };
+    SteppingClock clock;
+    Scheduler scheduler(clock, { 24 * hour, 30'000 });
+    QList<qint64> runs;
+    bool done = false;
+    scheduler.addJob({ QStringLiteral("due-now"), [&]() -> DbResult<qint64> { return done ? 0 : clock.nowMs(); },
+                       [&](qint64 now) -> DbResult<bool> {
+                           runs << now;
+                           done = true;
+                           return false;
+                       } });
+    scheduler.start();
+    QCOMPARE(runs.size(), 1);
+    QVERIFY(runs.first() > t0);
+    QCOMPARE(scheduler.nextDueAtMs(), qint64(0));
+    scheduler.stop();
 }
 
 void tst_Scheduler::remindersJobFollowsBookings()
