@@ -7,7 +7,9 @@
 #include <common/testdatabase.h>
 #include <services/leads/leadexport.h>
 
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -31,6 +33,9 @@ private Q_SLOTS:
     void clientUserNeverExportsAnotherClientsLeads();
     void cancelLeavesNoPartialFile_data() { Tests::TestDatabase::addBackendRows(); }
     void cancelLeavesNoPartialFile();
+    // Not a timed test: prints the figures for BENCHMARKS.md when CALLVIA_MEASURE_EXPORT is set.
+    void measureExportOf100000Leads_data() { Tests::TestDatabase::addBackendRows(); }
+    void measureExportOf100000Leads();
 
 private:
     Models::TestClock m_clock { 1'800'000'000'000 };
@@ -305,6 +310,34 @@ void tst_LeadExport::cancelLeavesNoPartialFile()
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("kept\r\n"));
     QVERIFY(LeadsFixture::audit(db, QStringLiteral("lead.export")).isEmpty()); // nothing was exported
+}
+
+void tst_LeadExport::measureExportOf100000Leads()
+{
+    if (qEnvironmentVariableIsEmpty("CALLVIA_MEASURE_EXPORT"))
+        QSKIP("set CALLVIA_MEASURE_EXPORT=1 to measure an export of 100,000 leads");
+    CALLVIA_TEST_DATABASE(db);
+    const LeadsFixture f = LeadsFixture::seed(db, m_clock);
+    QElapsedTimer timer;
+    timer.start();
+    LeadsFixture::addLeads(db, m_clock, f.clientA, f.campaignA, 0, 100000);
+    LeadsFixture::addLeads(db, m_clock, f.clientB, f.campaignB, 200000, 1000);
+    qInfo("inserted 101,000 leads in %lld ms", qint64(timer.elapsed()));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("all.csv"));
+    Models::LeadQuery filter;
+    filter.clientId = f.clientA;
+    timer.restart();
+    int pages = 0;
+    const LeadExport::Result result = LeadExport(db, m_clock).write(f.staff, filter, path, [&](qint64, qint64) {
+        ++pages;
+        return true;
+    });
+    const qint64 ms = timer.elapsed();
+    QVERIFY2(!result.error, qPrintable(result.error.message()));
+    QCOMPARE(result.rows, qint64(100000));
+    qInfo("exported 100,000 leads (client filter) in %lld ms, %lld bytes, %d progress reports", ms,
+          qint64(QFileInfo(path).size()), pages);
 }
 
 QTEST_GUILESS_MAIN(tst_LeadExport)
