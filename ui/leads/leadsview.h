@@ -14,6 +14,7 @@
 #include <memory>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QProgressDialog;
@@ -115,6 +116,7 @@ private:
     void applyPage(quint64 generation, bool first, const Page &page);
     void loadDetail(qint64 leadId);
     void applyDetail(quint64 generation, const Detail &detail);
+    QHBoxLayout *createActionBar(); // leadsviewactions.cpp
     // The target as a query (the selected ids, or the filter); false with a notice when empty.
     bool targetQuery(Models::LeadQuery *query);
     void finishExport(qint64 rows, bool cancelled, const QString &error, const QString &path);
