@@ -168,6 +168,24 @@ QList<SearchRange> searchRanges(const QString &search)
              { QStringLiteral("lower(first_name)"), lower, lower + last } };
 }
 
+QString placeholders(qsizetype count)
+{
+    QString list;
+    list.reserve(count * 3);
+    for (qsizetype i = 0; i < count; ++i)
+        list += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    return list;
+}
+
+QVariantList bindIds(const QList<qint64> &ids)
+{
+    QVariantList binds;
+    binds.reserve(ids.size());
+    for (const qint64 id : ids)
+        binds << id;
+    return binds;
+}
+
 } // namespace
 
 QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds, bool united) const
@@ -206,6 +224,11 @@ QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds,
     if (!query.phoneE164.isEmpty()) {
         where += QStringLiteral(" AND phone_e164 = ?");
         binds << query.phoneE164;
+    }
+    if (!query.ids.isEmpty()) {
+        where += QStringLiteral(" AND id IN (") + placeholders(query.ids.size()) + QLatin1Char(')');
+        for (const qint64 id : query.ids)
+            binds << id;
     }
     if (query.afterId > 0) {
         where += QStringLiteral(" AND id > ?");
@@ -282,6 +305,69 @@ DbResult<qint64> LeadRepository::countUpTo(const LeadQuery &query, qint64 cap) c
         return q.error();
     q.value().next();
     return q.value().value(0).toLongLong();
+}
+
+DbResult<QList<LeadKey>> LeadRepository::keys(const LeadQuery &query) const
+{
+    bool united = true;
+    if (!query.search.trimmed().isEmpty()) {
+        const DbResult<qint64> matches = largestBranch(query, CommonTerm);
+        if (!matches.ok())
+            return matches.error();
+        united = matches.value() < CommonTerm;
+    }
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT id, client_id, phone_e164, email FROM leads ")
+            + whereClause(query, binds, united) + QStringLiteral(" ORDER BY id LIMIT ?");
+    binds << query.limit;
+    DbResult<QSqlQuery> q = Sql::exec(m_database, sql, binds);
+    if (!q.ok())
+        return q.error();
+    QList<LeadKey> keys;
+    while (q.value().next())
+        keys.append({ q.value().value(0).toLongLong(), q.value().value(1).toLongLong(), q.value().value(2).toString(),
+                      q.value().value(3).toString() });
+    return keys;
+}
+
+DbResult<int> LeadRepository::setStatusOf(const QList<qint64> &ids, const QString &status, const QStringList &from) const
+{
+    if (ids.isEmpty() || from.isEmpty())
+        return 0;
+    QVariantList binds { status, m_clock.nowMs() };
+    binds << bindIds(ids);
+    for (const QString &s : from)
+        binds << s;
+    return Sql::execAffected(m_database,
+                             QStringLiteral("UPDATE leads SET status = ?, callback_at = NULL, updated_at = ? WHERE id IN (")
+                                     + placeholders(ids.size()) + QStringLiteral(") AND status IN (")
+                                     + placeholders(from.size()) + QLatin1Char(')') + Sql::scopeClause(m_scope),
+                             binds);
+}
+
+DbResult<int> LeadRepository::moveToCampaign(const QList<qint64> &ids, qint64 campaignId) const
+{
+    if (ids.isEmpty())
+        return 0;
+    QVariantList binds { campaignId, m_clock.nowMs() };
+    binds << bindIds(ids) << campaignId;
+    // Only to a campaign of the lead's own client (issue 6), as update() does.
+    return Sql::execAffected(m_database,
+                             QStringLiteral("UPDATE leads SET campaign_id = ?, updated_at = ? WHERE id IN (")
+                                     + placeholders(ids.size())
+                                     + QStringLiteral(") AND client_id = (SELECT client_id FROM campaigns WHERE id = ?)")
+                                     + Sql::scopeClause(m_scope),
+                             binds);
+}
+
+DbResult<int> LeadRepository::remove(const QList<qint64> &ids) const
+{
+    if (ids.isEmpty())
+        return 0;
+    return Sql::execAffected(m_database,
+                             QStringLiteral("DELETE FROM leads WHERE id IN (") + placeholders(ids.size())
+                                     + QLatin1Char(')') + Sql::scopeClause(m_scope),
+                             bindIds(ids));
 }
 
 } // namespace Callvia::Models

@@ -19,9 +19,19 @@ struct LeadQuery
     QString status; // empty = any
     QString search; // prefix of name (any case), phone or email
     QString phoneE164; // exact phone (a number typed in any format, normalized by the caller)
+    QList<qint64> ids; // non-empty: only these leads (a selection; at most BulkChunk of them per call)
     qint64 afterId = 0; // keyset paging: rows with a larger id (replaces offset when set)
     int offset = 0;
     int limit = 200;
+};
+
+// A lead's id and owner, for bulk actions that read only which rows a filter matches.
+struct LeadKey
+{
+    qint64 id = 0;
+    qint64 clientId = 0;
+    QString phoneE164;
+    QString email;
 };
 
 // Leads. Lookups by E.164 phone and e-mail are per client (unique indexes back them).
@@ -42,6 +52,17 @@ public:
     // COUNT(*) of at most `cap` matching rows: the list says "1,000+" instead of counting a
     // million rows on every keystroke.
     DbResult<qint64> countUpTo(const LeadQuery &query, qint64 cap) const;
+
+    // Bulk actions (issue 23 item 4), set-based over at most BulkChunk ids a call so a caller can
+    // commit chunk by chunk and never hold SQLite's write lock for long. All apply the scope.
+    static constexpr int BulkChunk = 500;
+    // The keys of the next query.limit rows after query.afterId, in id order.
+    DbResult<QList<LeadKey>> keys(const LeadQuery &query) const;
+    // status of those of `ids` whose status is one of `from`; returns the rows changed.
+    DbResult<int> setStatusOf(const QList<qint64> &ids, const QString &status, const QStringList &from) const;
+    // campaign of those of `ids` owned by the campaign's client; returns the rows moved.
+    DbResult<int> moveToCampaign(const QList<qint64> &ids, qint64 campaignId) const;
+    DbResult<int> remove(const QList<qint64> &ids) const;
 
 private:
     // united: a search as a UNION of index ranges (rare terms) or as one OR (common terms).

@@ -5,6 +5,7 @@
 // reader thread, real SQLite file and, when configured, PostgreSQL.
 #include <common/testdatabase.h>
 #include <models/appointmentrepository.h>
+#include <models/auditrepository.h>
 #include <models/calllogrepository.h>
 #include <models/campaignrepository.h>
 #include <models/clientrepository.h>
@@ -12,13 +13,19 @@
 #include <models/database.h>
 #include <models/leadrepository.h>
 #include <models/messagerepository.h>
+#include <models/userrepository.h>
 #include <services/auth/session.h>
 #include <services/servicethread.h>
 #include <ui/leads/leadsview.h>
 #include <ui/widgets/messagelist.h>
 
 #include <QComboBox>
+#include <QMenu>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QTableWidget>
+#include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace Callvia;
@@ -30,6 +37,8 @@ private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void searchFiltersPagesAndDetail_data() { Tests::TestDatabase::addBackendRows(); }
     void searchFiltersPagesAndDetail();
+    void exportsAndBulkActions_data() { Tests::TestDatabase::addBackendRows(); }
+    void exportsAndBulkActions();
 
 private:
     Models::TestClock m_clock { 1'780'000'000'000 };
@@ -186,6 +195,165 @@ void tst_LeadsView::searchFiltersPagesAndDetail()
     own.selectLead(bobId);
     QTRY_VERIFY(!own.isLoading());
     QVERIFY(own.detailText().contains(QLatin1String("Bob Silvers")));
+}
+
+namespace {
+
+QStringList csvLines(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"));
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    return lines;
+}
+
+QAction *menuAction(QToolButton *button, const QString &text)
+{
+    for (QAction *action : button->menu()->actions())
+        if (action->text() == text)
+            return action;
+    return nullptr;
+}
+
+} // namespace
+
+// Export drives the save-file chooser (replaced here), a progress dialog and the export on the
+// reader thread: the selected rows, then all that match the filter; a client user's export holds
+// only their leads. A bulk status change from the menu applies to every lead of the filter; a
+// delete that is not confirmed does nothing; client users get no bulk menu.
+void tst_LeadsView::exportsAndBulkActions()
+{
+    QFETCH(QString, backend);
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(backend, &skip, &error);
+    QVERIFY2(test || error.isEmpty(), qPrintable(error));
+    if (!test)
+        QSKIP(qPrintable(skip));
+    Models::Database &db = test->database();
+    const auto agency = Models::TenantScope::agency();
+    QList<qint64> clients, campaigns;
+    for (const char *name : { "Client A", "Client B" }) {
+        Models::ClientRecord c;
+        c.name = QString::fromLatin1(name);
+        clients << Models::ClientRepository(db, m_clock, agency).insert(c).value();
+        Models::CampaignRecord campaign;
+        campaign.clientId = clients.last();
+        campaign.name = c.name + QStringLiteral(" calls");
+        campaigns << Models::CampaignRepository(db, m_clock, agency).insert(campaign).value();
+    }
+    const Models::LeadRepository leads(db, m_clock, agency);
+    for (int i = 0; i < 45; ++i) {
+        Models::LeadRecord l;
+        l.clientId = clients[i < 30 ? 0 : 1];
+        l.campaignId = campaigns[i < 30 ? 0 : 1];
+        l.firstName = i == 0 ? QStringLiteral("=HYPERLINK(\"http://evil\")") : QStringLiteral("Lead%1").arg(i);
+        l.phoneE164 = QStringLiteral("+1212555%1").arg(3000 + i);
+        QVERIFY(leads.insert(l).ok());
+    }
+
+    auto user = [&](const QString &name, const QString &role, qint64 clientId) {
+        Models::UserRecord u;
+        u.username = name;
+        u.role = role;
+        u.clientId = clientId;
+        u.passwordHash = QStringLiteral("not-a-hash");
+        return Models::UserRepository(db, m_clock).insert(u).value();
+    };
+    Services::ServiceThread reader(QStringLiteral("test-reader"), db);
+    const Services::Session admin(user(QStringLiteral("root"), QStringLiteral("admin"), 0), QStringLiteral("root"),
+                                  Services::Session::Role::Admin, 0);
+    Ui::LeadsView view(db, m_clock, admin, reader, QTimeZone("America/New_York"));
+    QTemporaryDir dir;
+    QString path = dir.filePath(QStringLiteral("selected.csv"));
+    int chooserCalls = 0;
+    view.setPathChooser([&](QWidget *) {
+        ++chooserCalls;
+        return path;
+    });
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.table()->rowCount(), 45);
+
+    // Export of three selected rows, from the button.
+    auto *exportButton = view.findChild<QPushButton *>(QStringLiteral("exportButton"));
+    QVERIFY(exportButton);
+    QSignalSpy exported(&view, &Ui::LeadsView::exportFinished);
+    view.table()->clearSelection();
+    for (int row : { 0, 4, 33 })
+        view.table()->selectionModel()->select(view.table()->model()->index(row, 0),
+                                               QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    exportButton->click();
+    QVERIFY(view.isBusy());
+    QVERIFY(view.progressDialog());
+    QVERIFY(exported.wait());
+    QCOMPARE(chooserCalls, 1);
+    QCOMPARE(exported.last().at(0).toLongLong(), qint64(3));
+    QVERIFY(!view.progressDialog());
+    QStringList lines = csvLines(path);
+    QCOMPARE(lines.size(), 4);
+    QVERIFY2(lines[1].contains(QLatin1String(",\"'=HYPERLINK(\"\"http://evil\"\")\",")), qPrintable(lines[1]));
+    QVERIFY(view.noticeText().contains(QLatin1String("Exported 3 leads")));
+
+    // All that match the filter (client B), none loaded beyond the table's page.
+    view.setFilter(clients[1], 0, QString());
+    QTRY_VERIFY(!view.isLoading());
+    view.setTarget(Ui::LeadsView::Target::Filter);
+    path = dir.filePath(QStringLiteral("clientb.csv"));
+    exportButton->click();
+    QVERIFY(exported.wait());
+    QCOMPARE(exported.last().at(0).toLongLong(), qint64(15));
+    QCOMPARE(csvLines(path).size(), 16);
+
+    // A bulk status change of the filter, from the menu.
+    auto *bulk = view.findChild<QToolButton *>(QStringLiteral("bulkButton"));
+    QVERIFY(bulk && bulk->isVisibleTo(&view));
+    QSignalSpy changed(&view, &Ui::LeadsView::bulkFinished);
+    QAction *contacted = menuAction(bulk, QStringLiteral("Set status: contacted"));
+    QVERIFY(contacted);
+    contacted->trigger();
+    QVERIFY(changed.wait());
+    QVERIFY2(view.noticeText().contains(QLatin1String("15 of 15 leads changed")), qPrintable(view.noticeText()));
+    QTRY_VERIFY(!view.isLoading());
+    Models::LeadQuery contactedB;
+    contactedB.clientId = clients[1];
+    contactedB.status = QStringLiteral("contacted");
+    QCOMPARE(leads.count(contactedB).value(), qint64(15));
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::StatusColumn)->text(), QStringLiteral("contacted"));
+
+    // A delete that is not confirmed does nothing.
+    QString asked;
+    view.setConfirm([&](QWidget *, const QString &question) {
+        asked = question;
+        return false;
+    });
+    QAction *remove = menuAction(bulk, QStringLiteral("Delete…"));
+    QVERIFY(remove);
+    remove->trigger();
+    QVERIFY(asked.contains(QLatin1String("every lead that matches the filter")));
+    QVERIFY(!view.isBusy());
+    QCOMPARE(leads.count({}).value(), qint64(45));
+    const auto audited = Models::AuditRepository(db, agency).list(QStringLiteral("lead.bulk_status")).value();
+    QCOMPARE(audited.size(), qsizetype(1));
+    QCOMPARE(audited.first().username, QStringLiteral("root"));
+
+    // A client user of A: no bulk menu, and an export of "everything" holds only A's 30 leads.
+    const Services::Session clientA(user(QStringLiteral("ann"), QStringLiteral("client"), clients[0]), QStringLiteral("ann"),
+                                    Services::Session::Role::Client, clients[0]);
+    Ui::LeadsView own(db, m_clock, clientA, reader, QTimeZone("America/New_York"));
+    path = dir.filePath(QStringLiteral("own.csv"));
+    own.setPathChooser([&](QWidget *) { return path; });
+    QTRY_VERIFY(!own.isLoading());
+    QVERIFY(!own.findChild<QToolButton *>(QStringLiteral("bulkButton"))->isVisibleTo(&own));
+    own.setTarget(Ui::LeadsView::Target::Filter);
+    QSignalSpy ownExported(&own, &Ui::LeadsView::exportFinished);
+    own.exportLeads();
+    QVERIFY(ownExported.wait());
+    lines = csvLines(path);
+    QCOMPARE(lines.size(), 31);
+    for (const QString &line : lines.mid(1))
+        QCOMPARE(line.section(QLatin1Char(','), 1, 1), QString::number(clients[0]));
 }
 
 QTEST_MAIN(tst_LeadsView)

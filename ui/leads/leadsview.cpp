@@ -104,7 +104,7 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     m_table->setHorizontalHeaderLabels({ tr("Name"), tr("Phone"), tr("E-mail"), tr("Status"), tr("Client"), tr("Added") });
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
 
@@ -138,6 +138,7 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    layout->addLayout(createActionBar());
     layout->addWidget(split, 1);
 
     connect(m_searchBox, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
@@ -201,6 +202,7 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
 
 LeadsView::~LeadsView()
 {
+    m_cancel->store(true); // an export in progress stops at its next page
     if (m_reader.isRunning())
         m_reader.run([] {}); // see AppointmentsView: the last answer is posted before we go
 }

@@ -9,11 +9,19 @@
 #include <QTimeZone>
 #include <QWidget>
 
+#include <atomic>
+#include <functional>
+#include <memory>
+
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QProgressDialog;
+class QPushButton;
 class QTableWidget;
 class QTimer;
+class QToolButton;
 
 namespace Callvia::Models {
 class Clock;
@@ -32,7 +40,9 @@ class MessageList;
 // and a list read page by page (keyset on id, 200 rows a page, the next page when the list is
 // scrolled near its end; the count says "1,000+" rather than counting a million rows). The
 // selected lead's detail: its fields, calls, appointments with their verdicts, and its messages
-// with their delivery state. Reads on the reader thread in the session's scope.
+// with their delivery state. Reads on the reader thread in the session's scope. Export (CSV) and
+// bulk actions (status, DNC, move, delete) apply to the selected rows or to every lead that
+// matches the filter, through LeadExport and LeadBulkService on the reader thread.
 class LeadsView final : public QWidget
 {
     Q_OBJECT
@@ -54,6 +64,26 @@ public:
     void loadMore();
     void selectLead(qint64 leadId);
 
+    // What Export and the bulk actions apply to.
+    enum class Target { Selection, Filter };
+    void setTarget(Target target);
+    // The save-file chooser and the yes/no question (tests replace the native dialogs); an empty
+    // path or false cancels. The campaign chooser gets (name, id) pairs and returns an id or 0.
+    using PathChooser = std::function<QString(QWidget *parent)>;
+    using Confirm = std::function<bool(QWidget *parent, const QString &question)>;
+    using CampaignChooser = std::function<qint64(QWidget *parent, const QList<QPair<QString, qint64>> &campaigns)>;
+    void setPathChooser(PathChooser chooser) { m_choosePath = std::move(chooser); }
+    void setConfirm(Confirm confirm) { m_confirm = std::move(confirm); }
+    void setCampaignChooser(CampaignChooser chooser) { m_chooseCampaign = std::move(chooser); }
+    void exportLeads();
+    void bulkChangeStatus(const QString &status);
+    void bulkMarkDnc();
+    void bulkMove();
+    void bulkDelete();
+    bool isBusy() const { return m_busy; }
+    QString noticeText() const;
+    QProgressDialog *progressDialog() const { return m_progress; }
+
     bool isLoading() const { return m_pendingPage != 0 || m_pendingDetail != 0; }
     QTableWidget *table() const { return m_table; }
     QString countText() const;
@@ -62,6 +92,10 @@ public:
     QTableWidget *callTable() const { return m_calls; }
     QTableWidget *appointmentTable() const { return m_appointments; }
     const Models::LeadQuery &query() const { return m_query; }
+
+Q_SIGNALS:
+    void exportFinished(qint64 rows, bool cancelled, const QString &error);
+    void bulkFinished(const QString &message);
 
 private:
     struct Page
@@ -82,6 +116,13 @@ private:
     void applyPage(quint64 generation, bool first, const Page &page);
     void loadDetail(qint64 leadId);
     void applyDetail(quint64 generation, const Detail &detail);
+    QHBoxLayout *createActionBar(); // leadsviewactions.cpp
+    // The target as a query (the selected ids, or the filter); false with a notice when empty.
+    bool targetQuery(Models::LeadQuery *query);
+    void finishExport(qint64 rows, bool cancelled, const QString &error, const QString &path);
+    // Runs `action` (a LeadBulkService call) on the reader thread and reports its outcome.
+    template<typename Action>
+    void runBulk(const QString &what, Action action);
 
     Models::Database &m_database;
     const Models::Clock &m_clock;
@@ -101,6 +142,16 @@ private:
     QTableWidget *m_calls;
     QTableWidget *m_appointments;
     MessageList *m_messages;
+    QComboBox *m_target;
+    QPushButton *m_export;
+    QToolButton *m_bulk;
+    QLabel *m_notice;
+    QProgressDialog *m_progress = nullptr;
+    PathChooser m_choosePath;
+    Confirm m_confirm;
+    CampaignChooser m_chooseCampaign;
+    std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
+    bool m_busy = false;
 
     Models::LeadQuery m_query;
     QHash<qint64, QString> m_clientNames;
