@@ -203,6 +203,7 @@ int runGui(QApplication &app, App::AppContext &context)
     App::addAppointmentsSection(window, context, *session);
     App::addDashboardSection(window, context, *session);
     App::addLeadsSection(window, context, *session);
+    App::addBillingSection(window, context, *session);
     Services::BackupService *backups = context.backupService();
     if (backups && session->canManageUsers()) {
         new Ui::BackupActions(
