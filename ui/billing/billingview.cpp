@@ -10,6 +10,9 @@
 #include <QColor>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDesktopServices>
+#include <QFont>
+#include <QPalette>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -70,6 +73,7 @@ QTableWidget *makeTable(int columns, const QStringList &headers, const QString &
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
+    table->setWordWrap(true);
     return table;
 }
 
@@ -176,7 +180,8 @@ QWidget *BillingView::buildSummary()
     m_progress = new QProgressBar(m_summaryBox);
     m_progress->setObjectName(QStringLiteral("milestoneProgress"));
     m_progress->setAccessibleName(tr("Shows toward the next milestone"));
-    m_progress->setMinimumWidth(220);
+    m_progress->setMinimumWidth(260);
+    m_progress->setMinimumHeight(24);
     m_milestoneCount = new QLabel(m_summaryBox);
     m_milestoneCount->setObjectName(QStringLiteral("milestoneCount"));
     m_usage = new QLabel(m_summaryBox);
@@ -258,6 +263,13 @@ QWidget *BillingView::buildInvoices()
     layout->addWidget(m_invoices, 1);
     layout->addWidget(m_empty, 1);
     connect(m_invoices, &QTableWidget::itemSelectionChanged, this, &BillingView::updateButtons);
+    auto openPage = [](QTableWidgetItem *item) {
+        const QString url = item ? item->data(HostedUrlRole).toString() : QString();
+        if (!url.isEmpty())
+            QDesktopServices::openUrl(QUrl(url));
+    };
+    connect(m_invoices, &QTableWidget::itemClicked, this, openPage);
+    connect(m_invoices, &QTableWidget::itemActivated, this, openPage);
     connect(m_retry, &QPushButton::clicked, this, [this] {
         const QList<QTableWidgetItem *> items = m_invoices->selectedItems();
         if (!items.isEmpty())
@@ -416,11 +428,11 @@ void BillingView::showSummary()
     const QDateTime monthStart = QDateTime::fromMSecsSinceEpoch(s.monthStartMs, clientZone.isValid() ? clientZone
                                                                                                       : QTimeZone::utc());
     const qint64 tenths = (s.monthSeconds * 10 + 30) / 60; // minutes to one decimal, half up
-    m_usage->setText(tr("<b>Call minutes this month</b> (%1, %2)<br>%3 min, calls: %4<br>"
-                        "<b>%5</b> so far at %6/min")
+    const QString calls = s.monthCalls == 1 ? tr("1 call") : tr("%1 calls").arg(locale.toString(s.monthCalls));
+    m_usage->setText(tr("<b>Call minutes this month</b><br>%1 in %2<br>%3 min, %4<br><b>%5</b> so far at %6/min")
                              .arg(locale.toString(monthStart.date(), QStringLiteral("MMMM yyyy")),
                                   QString::fromUtf8(monthStart.timeZone().id()).toHtmlEscaped(),
-                                  locale.toString(double(tenths) / 10.0, 'f', 1), locale.toString(s.monthCalls),
+                                  locale.toString(double(tenths) / 10.0, 'f', 1), calls,
                                   formatMoney(s.monthCostCents, c.currency),
                                   formatMoney(c.perMinuteRateCents, c.currency)));
     QString customer = c.stripeCustomerId.isEmpty()
@@ -479,6 +491,7 @@ void BillingView::fillMilestones()
         }
     }
     m_milestones->resizeColumnsToContents();
+    m_milestones->horizontalHeader()->setSectionResizeMode(FlagColumn, QHeaderView::Stretch);
     m_flagInfo->setText(flags.join(QStringLiteral("<br>")));
     m_flagInfo->setVisible(!flags.isEmpty());
     if (firstFlagged >= 0)
@@ -537,15 +550,15 @@ void BillingView::fillInvoices()
         if (stepFailed || (!i.lastError.isEmpty() && i.status != QLatin1String("paid")))
             m_invoices->item(r, StatusColumn)->setForeground(QColor(0xb3, 0x26, 0x1e));
         if (isHostedPage(i.hostedUrl)) {
-            auto *link = new QLabel(QStringLiteral("<a href=\"%1\">%2</a>")
-                                            .arg(i.hostedUrl.toHtmlEscaped(), tr("Invoice page")),
-                                    m_invoices);
-            link->setOpenExternalLinks(true);
+            // Drawn as a link; a click or Enter opens it (see buildInvoices).
+            QTableWidgetItem *link = m_invoices->item(r, StripeColumn);
+            link->setText(tr("Invoice page"));
+            link->setData(HostedUrlRole, i.hostedUrl);
             link->setToolTip(i.hostedUrl);
-            link->setContentsMargins(4, 0, 4, 0);
-            m_invoices->item(r, StripeColumn)->setText(i.hostedUrl); // for copy and tests; covered by the link
-            m_invoices->item(r, StripeColumn)->setForeground(Qt::transparent);
-            m_invoices->setCellWidget(r, StripeColumn, link);
+            link->setForeground(palette().color(QPalette::Link));
+            QFont underlined = link->font();
+            underlined.setUnderline(true);
+            link->setFont(underlined);
         } else if (!i.stripeInvoiceId.isEmpty()) {
             m_invoices->item(r, StripeColumn)->setText(i.stripeInvoiceId);
         }
@@ -553,6 +566,12 @@ void BillingView::fillInvoices()
     m_invoices->resizeColumnsToContents();
     m_invoices->setColumnWidth(StripeColumn, qMin(m_invoices->columnWidth(StripeColumn), 110));
     m_invoices->setColumnWidth(KindColumn, qMin(m_invoices->columnWidth(KindColumn), 180));
+    m_invoices->setColumnWidth(StatusColumn, qMin(m_invoices->columnWidth(StatusColumn), 170));
+    // The last error reads in full: the stretched last column wraps it, the row grows (rows
+    // follow their contents as the columns change; at most `limit` rows).
+    m_invoices->horizontalHeader()->setSectionResizeMode(ErrorColumn, QHeaderView::Stretch);
+    m_invoices->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_invoices->verticalHeader()->setMinimumSectionSize(m_milestones->verticalHeader()->defaultSectionSize());
 
     const bool empty = rows.isEmpty();
     m_invoices->setVisible(!empty);

@@ -50,6 +50,8 @@ public:
         ReachedColumn, FlagColumn, MilestoneColumnCount
     };
     enum Period { AllTime, ThisMonth, LastMonth, Last3Months, Last12Months };
+    // On a Stripe cell: Stripe's hosted invoice page (https only).
+    static constexpr int HostedUrlRole = Qt::UserRole + 2;
 
     // The writes, run on the reader thread as `actor` (the composition root gives
     // BillingActions::retryInvoice / clearMilestoneFlag). Empty: no buttons.
