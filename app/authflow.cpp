@@ -11,6 +11,8 @@
 #include <ui/mainwindow.h>
 #include <ui/outboxview.h>
 #include <ui/appointments/appointmentsview.h>
+#include <ui/billing/billingview.h>
+#include <services/billing/billingactions.h>
 #include <services/verification/verificationservice.h>
 #include <ui/dashboard/dashboardview.h>
 #include <ui/leads/leadsview.h>
@@ -105,6 +107,27 @@ void addLeadsSection(Ui::MainWindow &window, AppContext &context, const Services
 {
     window.setSectionWidget(Ui::MainWindow::Leads,
                             new Ui::LeadsView(context.database(), context.clock(), session, context.viewReader()));
+}
+
+void addBillingSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session)
+{
+    // Retry and flag clearing through BillingActions (role check and audit) on the view's reader
+    // thread; the service keeps no state between calls.
+    Models::Database *database = &context.database();
+    const Models::Clock *clock = &context.clock();
+    Ui::BillingView::Actions actions;
+    actions.retryInvoice = [database, clock](const Services::Session &actor, qint64 invoiceId) {
+        return Services::BillingActions(*database, *clock).retryInvoice(actor, invoiceId);
+    };
+    actions.clearMilestoneFlag = [database, clock](const Services::Session &actor, qint64 milestoneId,
+                                                   const QString &note) {
+        return Services::BillingActions(*database, *clock).clearMilestoneFlag(actor, milestoneId, note);
+    };
+    auto *view = new Ui::BillingView(context.database(), context.clock(), session, context.viewReader(), actions);
+    QObject::connect(view, &Ui::BillingView::invoiceRetried, &context, &AppContext::wakeOutbox);
+    // The Stripe chain's outbox outcomes move invoices along.
+    QObject::connect(&context, &AppContext::outboxRowsChanged, view, &Ui::BillingView::scheduleReload);
+    window.setSectionWidget(Ui::MainWindow::Billing, view);
 }
 
 namespace {

@@ -26,6 +26,8 @@ void addAppointmentsSection(Ui::MainWindow &window, AppContext &context, const S
 void addDashboardSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
 // The Leads section (search, list, lead detail with calls, appointments and messages).
 void addLeadsSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
+// The Billing section (milestone progress, usage, invoices, retry and flag clearing for admins).
+void addBillingSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session);
 
 // Sub-commands with `--user NAME`: reads the password from CALLVIA_PASSWORD (then removed
 // from the environment) or from stdin without echo, signs in through AuthService (lockout and

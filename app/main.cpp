@@ -215,6 +215,7 @@ int runGui(QApplication &app, App::AppContext &context)
     App::addDashboardSection(window, context, *session);
     App::addLeadsSection(window, context, *session);
     window.campaignsView()->setReader(&context.viewReader()); // statistics over every lead: off the GUI thread
+    App::addBillingSection(window, context, *session);
     Services::BackupService *backups = context.backupService();
     if (backups && session->canManageUsers()) {
         new Ui::BackupActions(

@@ -115,7 +115,9 @@ DbResult<QList<qint64>> BillingRepository::clientsWithDueMilestone(int limit) co
 DbResult<qint64> BillingRepository::unlinkedShows(qint64 clientId) const
 {
     DbResult<QSqlQuery> q = Sql::exec(
-            m_database, QStringLiteral("SELECT COUNT(*) FROM appointments WHERE client_id = ? AND ") + unlinkedShown,
+            m_database,
+            QStringLiteral("SELECT COUNT(*) FROM appointments WHERE client_id = ? AND ") + unlinkedShown
+                    + Sql::scopeClause(m_scope),
             { clientId });
     if (!q.ok())
         return q.error();
@@ -382,19 +384,43 @@ DbResult<int> BillingRepository::linkUsage(qint64 clientId, qint64 fromMs, qint6
 
 DbResult<QList<InvoiceOverview>> BillingRepository::listInvoices(qint64 clientId, int limit) const
 {
+    InvoiceFilter filter;
+    filter.clientId = clientId;
+    filter.limit = limit;
+    return listInvoices(filter);
+}
+
+DbResult<QList<InvoiceOverview>> BillingRepository::listInvoices(const InvoiceFilter &filter) const
+{
     QVariantList binds;
     QString where = QStringLiteral("WHERE 1 = 1") + Sql::scopeClause(m_scope, QStringLiteral("i.client_id"));
-    if (clientId > 0) {
+    if (filter.clientId > 0) {
         where += QStringLiteral(" AND i.client_id = ?");
-        binds << clientId;
+        binds << filter.clientId;
     }
-    binds << limit;
+    if (filter.invoiceId > 0) {
+        where += QStringLiteral(" AND i.id = ?");
+        binds << filter.invoiceId;
+    }
+    if (filter.status == QLatin1String("failed")) {
+        where += QStringLiteral(" AND (o.status = 'failed' OR (i.last_error IS NOT NULL AND i.status NOT IN ('paid', 'void')))");
+    } else if (filter.status == QLatin1String("held")) {
+        where += QStringLiteral(" AND i.stripe_step = 'held'");
+    } else if (!filter.status.isEmpty()) {
+        where += QStringLiteral(" AND i.status = ?");
+        binds << filter.status;
+    }
+    if (filter.toMs > 0) {
+        where += QStringLiteral(" AND i.created_at >= ? AND i.created_at < ?");
+        binds << filter.fromMs << filter.toMs;
+    }
+    binds << filter.limit;
     DbResult<QSqlQuery> q = Sql::exec(
             m_database,
             QStringLiteral("SELECT i.id, i.client_id, i.kind, i.stripe_invoice_id, i.number, i.status, i.amount_cents, "
                            "i.currency, i.description, i.period_start, i.period_end, i.hosted_url, i.sent_at, i.paid_at, "
                            "i.last_error, i.created_at, i.updated_at, i.billing_ref, i.stripe_step, i.hold_reason, "
-                           "i.usage_calls, i.usage_seconds, m.id, m.sequence, o.status, o.last_error, o.http_status "
+                           "i.usage_calls, i.usage_seconds, m.id, m.sequence, o.status, o.last_error, o.http_status, o.id "
                            "FROM invoices i LEFT JOIN milestones m ON m.invoice_id = i.id "
                            "LEFT JOIN outbox o ON o.idempotency_key = i.stripe_key ")
                     + where + QStringLiteral(" ORDER BY i.id DESC LIMIT ?"),
@@ -433,9 +459,28 @@ DbResult<QList<InvoiceOverview>> BillingRepository::listInvoices(qint64 clientId
         r.stepOutboxStatus = s.value(24).toString();
         r.stepOutboxError = s.value(25).toString();
         r.stepHttpStatus = s.value(26).toInt();
+        r.stepOutboxId = s.value(27).toLongLong();
         rows << r;
     }
     return rows;
+}
+
+DbResult<QList<UsageLine>> BillingRepository::usageByRate(qint64 clientId, qint64 fromMs, qint64 toMs) const
+{
+    DbResult<QSqlQuery> q = Sql::exec(
+            m_database,
+            QStringLiteral("SELECT rate_cents_per_minute, COUNT(*), COALESCE(SUM(seconds), 0) FROM usage_records "
+                           "WHERE client_id = ? AND occurred_at >= ? AND occurred_at < ?")
+                    + Sql::scopeClause(m_scope)
+                    + QStringLiteral(" GROUP BY rate_cents_per_minute ORDER BY rate_cents_per_minute"),
+            { clientId, fromMs, toMs });
+    if (!q.ok())
+        return q.error();
+    QList<UsageLine> lines;
+    while (q.value().next())
+        lines << UsageLine { q.value().value(0).toLongLong(), q.value().value(1).toLongLong(),
+                             q.value().value(2).toLongLong() };
+    return lines;
 }
 
 DbResult<QList<MilestoneOverview>> BillingRepository::listMilestones(qint64 clientId) const

@@ -72,6 +72,20 @@ struct InvoiceOverview
     QString stepOutboxStatus; // pending | in_flight | sent | failed | unknown | cancelled
     QString stepOutboxError;
     int stepHttpStatus = 0;
+    qint64 stepOutboxId = 0; // the awaited step's outbox row (an admin retries it when failed)
+};
+
+// Which invoices a Billing view lists. status: an invoice status (draft, open, paid, void,
+// uncollectible), "failed" (its Stripe step's outbox row failed, or an error is recorded on an
+// invoice not paid or void) or "held"; empty = any. [fromMs, toMs) on created_at when toMs > 0.
+struct InvoiceFilter
+{
+    qint64 clientId = 0; // 0 = every client the scope allows
+    qint64 invoiceId = 0; // 0 = any
+    QString status;
+    qint64 fromMs = 0;
+    qint64 toMs = 0;
+    int limit = 500;
 };
 
 // A milestone with its admin flag and how many of its appointments are still shown.
@@ -118,6 +132,7 @@ public:
     // --- milestones ---
     // Clients whose shown appointments not yet in a milestone reach their milestone size.
     DbResult<QList<qint64>> clientsWithDueMilestone(int limit) const;
+    // Shown appointments of the client not yet in a milestone (toward the next one); scoped.
     DbResult<qint64> unlinkedShows(qint64 clientId) const;
     DbResult<int> nextMilestoneSequence(qint64 clientId) const;
     // Links the client's `count` earliest (by end) unlinked shown appointments to the milestone.
@@ -166,6 +181,9 @@ public:
 
     // --- read API for a Billing view (scoped) ---
     DbResult<QList<InvoiceOverview>> listInvoices(qint64 clientId = 0, int limit = 500) const;
+    DbResult<QList<InvoiceOverview>> listInvoices(const InvoiceFilter &filter) const;
+    // All of the client's usage in [fromMs, toMs) per rate, billed or not (the month so far).
+    DbResult<QList<UsageLine>> usageByRate(qint64 clientId, qint64 fromMs, qint64 toMs) const;
     DbResult<QList<MilestoneOverview>> listMilestones(qint64 clientId = 0) const;
 
 private:

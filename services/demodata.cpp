@@ -11,8 +11,14 @@
 #include <models/leadrepository.h>
 #include <models/messagerepository.h>
 #include <models/milestonerepository.h>
+#include <models/billingrepository.h>
+#include <models/outboxrepository.h>
 #include <models/usagerepository.h>
+#include <services/billing/usageinvoiceservice.h>
 #include <services/webhooks/clientattribution.h>
+
+#include <QJsonObject>
+#include <QTimeZone>
 
 #include <QRandomGenerator>
 #include <QStringList>
@@ -216,20 +222,37 @@ DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rn
     return addReminderHistory(database, clock, rng, client, lead, leadId, appointmentId.value(), appointment.startsAt);
 }
 
-// One paid $2,000 invoice per 25 shows reached, and an open usage invoice for last month.
-DbError addBilling(Database &database, const Clock &clock, const ClientRecord &client, qint64 clientId, int shown)
+// Milestones as the billing passes leave them: one per 25 shows reached, each linking its 25
+// earliest shows (so the rest count toward the next one), the first paid and a later one open
+// (invoiced). Usage: one invoice per ended month in the client's time zone with its records
+// linked (UsageInvoiceService's rounding and line summary), the older paid and last month's
+// open; this month's calls stay unbilled ("so far this month"). The client at `failingIndex`
+// gets last month's invoice failed at Stripe instead (failUsageInvoice, after the commit).
+const char *const demoHostedPage = "https://invoice.stripe.com/i/acct_demo/";
+
+DbError addMilestones(Database &database, const Clock &clock, const ClientRecord &client, qint64 clientId, int shown)
 {
+    const qint64 day = 86'400'000;
     InvoiceRepository invoices(database, clock, TenantScope::agency());
     MilestoneRepository milestones(database, clock, TenantScope::agency());
-    for (int sequence = 1; sequence * client.milestoneSize <= shown; ++sequence) {
+    const BillingRepository billing(database, clock, TenantScope::agency());
+    const int reached = shown / client.milestoneSize;
+    for (int sequence = 1; sequence <= reached; ++sequence) {
+        const bool paid = sequence < reached || reached == 1;
+        const qint64 at = clock.nowMs() - qint64(4 + 20 * (reached - sequence)) * day;
         InvoiceRecord invoice;
         invoice.clientId = clientId;
         invoice.kind = QStringLiteral("milestone");
         invoice.stripeInvoiceId = QStringLiteral("in_demo_%1_%2").arg(clientId).arg(sequence);
         invoice.number = QStringLiteral("DEMO-%1-%2").arg(clientId).arg(sequence, 4, 10, QLatin1Char('0'));
-        invoice.status = sequence == 1 ? QStringLiteral("paid") : QStringLiteral("open");
+        invoice.status = paid ? QStringLiteral("paid") : QStringLiteral("open");
         invoice.amountCents = client.milestoneAmountCents;
+        invoice.currency = client.currency;
         invoice.description = QStringLiteral("Milestone %1: %2 shown appointments").arg(sequence).arg(client.milestoneSize);
+        invoice.hostedUrl = QString::fromLatin1(demoHostedPage) + invoice.stripeInvoiceId;
+        invoice.createdAt = at;
+        invoice.sentAt = at + 60'000;
+        invoice.paidAt = paid ? at + 3 * day : 0;
         const DbResult<qint64> invoiceId = invoices.insert(invoice);
         if (!invoiceId.ok())
             return invoiceId.error();
@@ -238,28 +261,128 @@ DbError addBilling(Database &database, const Clock &clock, const ClientRecord &c
         milestone.sequence = sequence;
         milestone.showsRequired = client.milestoneSize;
         milestone.amountCents = client.milestoneAmountCents;
-        milestone.status = sequence == 1 ? QStringLiteral("paid") : QStringLiteral("invoiced");
-        milestone.reachedAt = clock.nowMs() - qint64(30 / sequence) * 86'400'000;
+        milestone.currency = client.currency;
+        milestone.status = paid ? QStringLiteral("paid") : QStringLiteral("invoiced");
+        milestone.reachedAt = at;
         milestone.invoiceId = invoiceId.value();
-        if (const DbResult<qint64> id = milestones.insert(milestone); !id.ok())
+        milestone.createdAt = at;
+        const DbResult<qint64> id = milestones.insert(milestone);
+        if (!id.ok())
             return id.error();
+        if (DbResult<int> linked = billing.linkShows(clientId, id.value(), client.milestoneSize); !linked.ok())
+            return linked.error();
+        if (DbError error = billing.setInvoiceBilling(invoiceId.value(),
+                                                      QStringLiteral("milestone:%1:%2").arg(clientId).arg(sequence), 0, 0))
+            return error;
     }
-    const DbResult<QList<UsageRecord>> usage = UsageRepository(database, clock, TenantScope::agency()).list(clientId, 0, clock.nowMs());
-    if (!usage.ok())
-        return usage.error();
-    qint64 total = 0;
-    for (const UsageRecord &record : usage.value())
-        total += record.costCents;
-    InvoiceRecord invoice;
-    invoice.clientId = clientId;
-    invoice.kind = QStringLiteral("usage");
-    invoice.status = QStringLiteral("open");
-    invoice.amountCents = total;
-    invoice.description = QStringLiteral("Call minutes, last 60 days");
-    invoice.periodStart = clock.nowMs() - 60 * qint64(86'400'000);
-    invoice.periodEnd = clock.nowMs();
-    const DbResult<qint64> id = invoices.insert(invoice);
-    return id.ok() ? DbError() : id.error();
+    return {};
+}
+
+const char *const demoStripeError =
+        "HTTP 400: invalid_request_error/resource_missing: No such customer: 'cus_demo2'";
+
+// Returns the failing invoice's id (0 when none) in *failedInvoice, its step key in *failedKey.
+DbError addUsageInvoices(Database &database, const Clock &clock, const ClientRecord &client, qint64 clientId,
+                         bool failLast, qint64 *failedInvoice, QString *failedKey)
+{
+    const qint64 day = 86'400'000;
+    const QTimeZone zone = UsageInvoiceService::zoneOf(client.timeZone);
+    const qint64 thisMonth = UsageInvoiceService::monthStartMs(clock.nowMs(), zone);
+    const BillingRepository billing(database, clock, TenantScope::agency());
+    InvoiceRepository invoices(database, clock, TenantScope::agency());
+    for (int back = 3; back >= 1; --back) {
+        const qint64 from = UsageInvoiceService::monthStartMs(clock.nowMs(), zone, -back);
+        const qint64 to = UsageInvoiceService::monthStartMs(clock.nowMs(), zone, -back + 1);
+        const DbResult<QList<UsageLine>> lines = billing.unbilledUsage(clientId, from, to);
+        if (!lines.ok())
+            return lines.error();
+        if (lines.value().isEmpty())
+            continue;
+        qint64 amount = 0, calls = 0, seconds = 0;
+        QStringList summary;
+        for (const UsageLine &line : lines.value()) {
+            amount += UsageInvoiceService::amountCents(line.seconds, line.rateCentsPerMinute);
+            calls += line.calls;
+            seconds += line.seconds;
+            summary << UsageInvoiceService::lineSummary(line, client.currency);
+        }
+        const QString month = QDateTime::fromMSecsSinceEpoch(from, zone).date().toString(QStringLiteral("yyyy-MM"));
+        const bool last = to == thisMonth;
+        const bool failed = last && failLast;
+        InvoiceRecord invoice;
+        invoice.clientId = clientId;
+        invoice.kind = QStringLiteral("usage");
+        invoice.amountCents = amount;
+        invoice.currency = client.currency;
+        invoice.periodStart = from;
+        invoice.periodEnd = to;
+        invoice.description = QStringLiteral("Call minutes %1 (%2): %3")
+                                      .arg(month, QString::fromUtf8(zone.id()), summary.join(QStringLiteral("; ")));
+        invoice.createdAt = to + 3'600'000; // the pass runs just after the month ends
+        if (!failed) { // a failed one never reached Stripe: a draft without Stripe's id or number
+            invoice.stripeInvoiceId = QStringLiteral("in_demo_usage_%1_%2").arg(clientId).arg(month);
+            invoice.number = QStringLiteral("DEMO-%1-U%2").arg(clientId).arg(month);
+            invoice.hostedUrl = QString::fromLatin1(demoHostedPage) + invoice.stripeInvoiceId;
+            invoice.status = last ? QStringLiteral("open") : QStringLiteral("paid");
+            invoice.sentAt = invoice.createdAt + 60'000;
+            invoice.paidAt = last ? 0 : invoice.createdAt + 5 * day;
+        }
+        const DbResult<qint64> id = invoices.insert(invoice);
+        if (!id.ok())
+            return id.error();
+        const QString ref = QStringLiteral("usage:%1:%2").arg(clientId).arg(month);
+        if (DbError error = billing.setInvoiceBilling(id.value(), ref, calls, seconds))
+            return error;
+        if (failed) {
+            const QString key = ref + QStringLiteral(":invoice");
+            if (const DbResult<bool> moved = billing.moveStep(id.value(), QString(), QStringLiteral("invoice"), key);
+                !moved.ok())
+                return moved.error();
+            OutboxItem item;
+            item.kind = QStringLiteral("stripe");
+            item.clientId = clientId;
+            item.idempotencyKey = key;
+            item.payload = QJsonObject { { QStringLiteral("method"), QStringLiteral("POST") },
+                                         { QStringLiteral("path"), QStringLiteral("/v1/invoices") } };
+            item.dueAt = invoice.createdAt;
+            if (const DbResult<qint64> queued = OutboxRepository(database, clock, TenantScope::agency()).enqueue(item);
+                !queued.ok())
+                return queued.error();
+            *failedInvoice = id.value();
+            *failedKey = key;
+        }
+        if (DbResult<int> linked = billing.linkUsage(clientId, from, to, id.value()); !linked.ok())
+            return linked.error();
+    }
+    return {};
+}
+
+// The demo's failed invoice, as the Stripe pass leaves it when Stripe refuses a request with a
+// 4xx: its "invoice" step's outbox row failed with Stripe's message, copied to the invoice. Runs
+// after the demo's transaction (claiming a row is a transaction of its own) and before any
+// dispatcher starts; an admin sees it under "Failed" and may retry it.
+DbError failStripeStep(Database &database, const Clock &clock, qint64 invoiceId, const QString &key)
+{
+    const OutboxRepository outbox(database, clock, TenantScope::agency());
+    const DbResult<QList<OutboxRecord>> claimed
+            = outbox.claimDue(QStringLiteral("stripe"), QStringLiteral("demo"), clock.nowMs(), 10);
+    if (!claimed.ok())
+        return claimed.error();
+    QList<OutboxOutcome> outcomes;
+    for (const OutboxRecord &row : claimed.value()) {
+        OutboxOutcome outcome;
+        outcome.id = row.id;
+        outcome.provider = QStringLiteral("stripe");
+        outcome.status = row.idempotencyKey == key ? QStringLiteral("failed") : QStringLiteral("pending");
+        outcome.countAttempt = row.idempotencyKey == key;
+        outcome.httpStatus = row.idempotencyKey == key ? 400 : 0;
+        outcome.lastError = row.idempotencyKey == key ? QString::fromLatin1(demoStripeError) : QString();
+        outcomes << outcome;
+    }
+    if (const DbResult<int> n = outbox.finish(QStringLiteral("demo"), outcomes); !n.ok())
+        return n.error();
+    return BillingRepository(database, clock, TenantScope::agency())
+            .recordStepError(invoiceId, QStringLiteral("Stripe invoice failed: ") + QString::fromLatin1(demoStripeError));
 }
 
 // What the providers vouch for, mapped to the demo client (client-first attribution, issue 20):
@@ -315,6 +438,8 @@ DbError DemoData::load() const
     if (!transaction.isActive())
         return transaction.beginError();
     int clientIndex = 0;
+    qint64 failedInvoice = 0;
+    QString failedKey;
     for (const DemoClient &demo : demoClients) {
         ClientRecord client;
         client.name = QString::fromUtf8(demo.name);
@@ -371,11 +496,16 @@ DbError DemoData::load() const
                     return error;
             }
         }
-        if (DbError error = addBilling(m_database, m_clock, client, clientId.value(), shown))
+        if (DbError error = addMilestones(m_database, m_clock, client, clientId.value(), shown))
+            return error;
+        if (DbError error = addUsageInvoices(m_database, m_clock, client, clientId.value(), clientIndex == 1,
+                                             &failedInvoice, &failedKey))
             return error;
         ++clientIndex;
     }
-    return transaction.commit();
+    if (DbError error = transaction.commit())
+        return error;
+    return failedInvoice ? failStripeStep(m_database, m_clock, failedInvoice, failedKey) : DbError();
 }
 
 } // namespace Callvia::Services

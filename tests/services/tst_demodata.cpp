@@ -1,7 +1,9 @@
 #include <common/testdatabase.h>
 
 #include <models/campaignrepository.h>
+#include <models/billingrepository.h>
 #include <models/clientrepository.h>
+#include <services/billing/usageinvoiceservice.h>
 #include <models/clock.h>
 #include <models/leadrepository.h>
 #include <services/demodata.h>
@@ -50,11 +52,26 @@ void tst_DemoData::loadsALivingAgencyIntoAnEmptyDatabase()
     QCOMPARE(count("SELECT COUNT(*) FROM appointments"), booked + shown + count("SELECT COUNT(*) FROM leads WHERE status = 'no_show'"));
     QCOMPARE(count("SELECT COUNT(*) FROM appointments WHERE status = 'shown'"), shown);
     QVERIFY(count("SELECT COUNT(*) FROM appointments WHERE starts_at > 1700000000000") > 0);
-    // Milestones: one per 25 shows of a client, each with an invoice; one usage invoice per client.
+    // Milestones: one per 25 shows of a client, each with an invoice and its 25 shows linked, so
+    // the milestone pass finds nothing due when the app starts.
     QVERIFY(count("SELECT COUNT(*) FROM milestones") >= 1);
     QCOMPARE(count("SELECT COUNT(*) FROM milestones WHERE invoice_id IS NULL"), 0);
-    QCOMPARE(count("SELECT COUNT(*) FROM invoices WHERE kind = 'usage'"), qint64(clients.size()));
-    QCOMPARE(count("SELECT SUM(amount_cents) FROM invoices WHERE kind = 'usage'"), count("SELECT SUM(cost_cents) FROM usage_records"));
+    QCOMPARE(count("SELECT COUNT(*) FROM appointments WHERE milestone_id IS NOT NULL"),
+             count("SELECT SUM(shows_required) FROM milestones"));
+    const Models::BillingRepository billing(db, clock, Models::TenantScope::agency());
+    QVERIFY(billing.clientsWithDueMilestone(10).value().isEmpty());
+    // Usage: every ended month (in the client's zone) is invoiced with its records linked, so the
+    // usage pass has nothing to bill before the next month starts; this month's calls stay open.
+    QVERIFY(count("SELECT COUNT(*) FROM invoices WHERE kind = 'usage'") >= qint64(clients.size()));
+    QVERIFY(Services::UsageInvoiceService(db, clock).nextDueAt().value() > clock.nowMs());
+    QVERIFY(count("SELECT COUNT(*) FROM usage_records WHERE invoice_id IS NULL") > 0);
+    // Paid, open and one invoice failed at Stripe (its outbox row failed with Stripe's 400).
+    QVERIFY(count("SELECT COUNT(*) FROM invoices WHERE status = 'paid'") > 0);
+    QVERIFY(count("SELECT COUNT(*) FROM invoices WHERE status = 'open'") > 0);
+    QCOMPARE(count("SELECT COUNT(*) FROM invoices i JOIN outbox o ON o.idempotency_key = i.stripe_key "
+                   "WHERE o.status = 'failed' AND o.http_status = 400 AND i.last_error LIKE 'Stripe invoice failed: HTTP 400%'"),
+             1);
+    QVERIFY(billing.invoicesReadyToAdvance(10).value().isEmpty()); // waits for an admin's retry
     // Each client owns a Cal.com event type, an organizer, a MessageBird number and its agents,
     // so webhook events of the demo attribute to it (client-first attribution).
     for (const char *kind : { "event_type_id", "organizer", "number" }) {
