@@ -271,6 +271,9 @@ QString AppContext::startServices()
         connect(m_processorThread, &QThread::started, m_processor, &Services::EventProcessor::start);
         connect(m_listener, &Services::WebhookListener::eventsStored, m_processor,
                 &Services::EventProcessor::notifyStored, Qt::QueuedConnection);
+        // Views that show what webhooks change (billing: invoice.paid) refresh (issue 24).
+        connect(m_processor, &Services::EventProcessor::eventProcessed, this, &AppContext::webhookEventApplied,
+                Qt::QueuedConnection);
         m_processorThread->start();
     }
 

@@ -113,6 +113,8 @@ public:
 Q_SIGNALS:
     // The dispatcher committed outcomes (relayed from its thread): outbox views refresh.
     void outboxRowsChanged();
+    // The event processor applied a stored webhook event (relayed from its thread), issue 24.
+    void webhookEventApplied();
 
 private:
     QThread *m_outboxThread = nullptr; // child of this; runs m_outboxDispatcher and its waker

@@ -127,6 +127,8 @@ void addBillingSection(Ui::MainWindow &window, AppContext &context, const Servic
     QObject::connect(view, &Ui::BillingView::invoiceRetried, &context, &AppContext::wakeOutbox);
     // The Stripe chain's outbox outcomes move invoices along.
     QObject::connect(&context, &AppContext::outboxRowsChanged, view, &Ui::BillingView::scheduleReload);
+    // Stripe's webhooks mark invoices paid, void or failed.
+    QObject::connect(&context, &AppContext::webhookEventApplied, view, &Ui::BillingView::scheduleReload);
     window.setSectionWidget(Ui::MainWindow::Billing, view);
 }
 
