@@ -2,7 +2,7 @@
 
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/settingsrepository.h>
+#include <models/repositories/settingsrepository.h>
 #include <services/backup/backupservice.h>
 #include <services/databasehealthmonitor.h>
 #include <services/providerconfig.h>

@@ -5,18 +5,18 @@
 
 #include <models/database.h>
 #include <services/auth/authservice.h>
-#include <ui/adminview.h>
-#include <ui/changepassworddialog.h>
-#include <ui/logindialog.h>
-#include <ui/mainwindow.h>
-#include <ui/outboxview.h>
+#include <ui/admin/adminview.h>
+#include <ui/auth/changepassworddialog.h>
+#include <ui/auth/logindialog.h>
+#include <ui/shell/mainwindow.h>
+#include <ui/admin/outboxview.h>
 #include <ui/appointments/appointmentsview.h>
 #include <ui/billing/billingview.h>
 #include <services/billing/billingactions.h>
 #include <services/verification/verificationservice.h>
 #include <ui/dashboard/dashboardview.h>
 #include <ui/leads/leadsview.h>
-#include <ui/setupdialog.h>
+#include <ui/auth/setupdialog.h>
 
 #include <QMessageBox>
 #include <QSettings>

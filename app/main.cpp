@@ -10,9 +10,9 @@
 #include <services/demodata.h>
 #include <services/processhardening.h>
 #include <services/webhooks/webhooklistener.h>
-#include <ui/backupactions.h>
-#include <ui/campaignsview.h>
-#include <ui/mainwindow.h>
+#include <ui/admin/backupactions.h>
+#include <ui/campaigns/campaignsview.h>
+#include <ui/shell/mainwindow.h>
 
 #include <QApplication>
 #include <QCommandLineParser>

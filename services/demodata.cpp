@@ -1,19 +1,19 @@
 #include "demodata.h"
 
-#include <models/appointmentrepository.h>
-#include <models/calllogrepository.h>
-#include <models/campaignrepository.h>
-#include <models/clientprovideridrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/appointmentrepository.h>
+#include <models/repositories/calllogrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientprovideridrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/invoicerepository.h>
-#include <models/leadrepository.h>
-#include <models/messagerepository.h>
-#include <models/milestonerepository.h>
-#include <models/billingrepository.h>
-#include <models/outboxrepository.h>
-#include <models/usagerepository.h>
+#include <models/repositories/invoicerepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/milestonerepository.h>
+#include <models/repositories/billingrepository.h>
+#include <models/repositories/outboxrepository.h>
+#include <models/repositories/usagerepository.h>
 #include <services/billing/usageinvoiceservice.h>
 #include <services/webhooks/clientattribution.h>
 

@@ -2,7 +2,7 @@
 
 #include "secretcipher.h"
 
-#include <models/settingsrepository.h>
+#include <models/repositories/settingsrepository.h>
 
 namespace Callvia::Services {
 

@@ -2,7 +2,7 @@
 
 #include "session.h"
 
-#include <models/auditrepository.h>
+#include <models/repositories/auditrepository.h>
 #include <models/clock.h>
 
 #include <QJsonDocument>

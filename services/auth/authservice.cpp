@@ -2,7 +2,7 @@
 
 #include "auditlog.h"
 
-#include <models/clientrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 

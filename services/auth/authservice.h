@@ -4,7 +4,7 @@
 #include "session.h"
 
 #include <models/dberror.h>
-#include <models/userrepository.h>
+#include <models/repositories/userrepository.h>
 
 #include <QString>
 

@@ -5,7 +5,7 @@
 #include "auditlog.h"
 #include "session.h"
 
-#include <models/settingsrepository.h>
+#include <models/repositories/settingsrepository.h>
 
 #include <QJsonObject>
 #include <QRegularExpression>

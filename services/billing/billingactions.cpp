@@ -1,8 +1,8 @@
 #include "billingactions.h"
 
-#include <models/billingrepository.h>
+#include <models/repositories/billingrepository.h>
 #include <models/database.h>
-#include <models/outboxrepository.h>
+#include <models/repositories/outboxrepository.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/session.h>
 #include <services/management/writeguard.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <models/billingrepository.h>
+#include <models/repositories/billingrepository.h>
 #include <models/tenantscope.h>
 
 #include <QList>

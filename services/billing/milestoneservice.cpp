@@ -2,11 +2,11 @@
 
 #include "stripeinvoiceflow.h"
 
-#include <models/billingrepository.h>
+#include <models/repositories/billingrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/invoicerepository.h>
-#include <models/milestonerepository.h>
+#include <models/repositories/invoicerepository.h>
+#include <models/repositories/milestonerepository.h>
 #include <services/auth/auditlog.h>
 
 #include <QElapsedTimer>

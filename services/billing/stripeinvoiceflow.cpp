@@ -2,10 +2,10 @@
 
 #include "../providers/stripe/stripeclient.h"
 
-#include <models/billingrepository.h>
+#include <models/repositories/billingrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/outboxrepository.h>
+#include <models/repositories/outboxrepository.h>
 
 #include <QJsonObject>
 #include <QSet>

@@ -2,10 +2,10 @@
 
 #include "stripeinvoiceflow.h"
 
-#include <models/billingrepository.h>
+#include <models/repositories/billingrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/invoicerepository.h>
+#include <models/repositories/invoicerepository.h>
 
 #include <QDateTime>
 #include <QLoggingCategory>

@@ -2,7 +2,7 @@
 
 #include "csvreader.h"
 
-#include <models/leadimportstore.h>
+#include <models/repositories/leadimportstore.h>
 
 #include <QElapsedTimer>
 #include <QMutexLocker>

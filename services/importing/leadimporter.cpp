@@ -3,8 +3,8 @@
 #include "importpipeline.h"
 #include "rejectswriter.h"
 
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/database.h>
 #include <services/auth/auditlog.h>
 

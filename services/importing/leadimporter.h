@@ -3,7 +3,7 @@
 #include "importtypes.h"
 #include "leadnormalizer.h"
 
-#include <models/leadimportstore.h>
+#include <models/repositories/leadimportstore.h>
 #include <services/auth/session.h>
 
 #include <QList>

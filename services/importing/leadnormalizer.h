@@ -3,7 +3,7 @@
 #include "columnmapping.h"
 #include "csvreader.h"
 
-#include <models/leadimportstore.h>
+#include <models/repositories/leadimportstore.h>
 #include <models/records.h>
 
 #include <QString>

@@ -2,10 +2,10 @@
 
 #include "leadselection.h"
 
-#include <models/campaignrepository.h>
+#include <models/repositories/campaignrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/optoutrepository.h>
+#include <models/repositories/optoutrepository.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/session.h>
 #include <services/management/writeguard.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <models/leadrepository.h>
+#include <models/repositories/leadrepository.h>
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <models/dberror.h>
-#include <models/leadrepository.h>
+#include <models/repositories/leadrepository.h>
 
 #include <QJsonObject>
 

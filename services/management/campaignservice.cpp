@@ -2,7 +2,7 @@
 
 #include "writeguard.h"
 
-#include <models/campaignrepository.h>
+#include <models/repositories/campaignrepository.h>
 #include <models/database.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/session.h>

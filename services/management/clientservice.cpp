@@ -2,7 +2,7 @@
 
 #include "writeguard.h"
 
-#include <models/clientrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/database.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/session.h>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <models/clientprovideridrepository.h>
+#include <models/repositories/clientprovideridrepository.h>
 #include <models/dberror.h>
 #include <models/records.h>
 

@@ -3,7 +3,7 @@
 #include "writeguard.h"
 
 #include <models/database.h>
-#include <models/outboxrepository.h>
+#include <models/repositories/outboxrepository.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/session.h>
 

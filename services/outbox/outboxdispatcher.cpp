@@ -7,7 +7,7 @@
 
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/outboxrepository.h>
+#include <models/repositories/outboxrepository.h>
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -2,10 +2,10 @@
 
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/messagerepository.h>
-#include <models/optoutrepository.h>
-#include <models/outboxrepository.h>
-#include <models/rebookrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/optoutrepository.h>
+#include <models/repositories/outboxrepository.h>
+#include <models/repositories/rebookrepository.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/session.h>
 #include <services/reminders/messagetemplates.h>

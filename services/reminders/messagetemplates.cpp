@@ -1,6 +1,6 @@
 #include "messagetemplates.h"
 
-#include <models/templaterepository.h>
+#include <models/repositories/templaterepository.h>
 
 #include <QFile>
 #include <QJsonDocument>

@@ -4,10 +4,10 @@
 
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/messagerepository.h>
-#include <models/optoutrepository.h>
-#include <models/outboxrepository.h>
-#include <models/reminderrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/optoutrepository.h>
+#include <models/repositories/outboxrepository.h>
+#include <models/repositories/reminderrepository.h>
 
 #include <QLoggingCategory>
 

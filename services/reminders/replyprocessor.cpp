@@ -2,15 +2,15 @@
 
 #include "messagetemplates.h"
 
-#include <models/clientrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/leadrepository.h>
-#include <models/messagerepository.h>
-#include <models/optoutrepository.h>
-#include <models/outboxrepository.h>
-#include <models/reminderrepository.h>
-#include <models/templaterepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/optoutrepository.h>
+#include <models/repositories/outboxrepository.h>
+#include <models/repositories/reminderrepository.h>
+#include <models/repositories/templaterepository.h>
 
 #include <QLoggingCategory>
 #include <QSet>

@@ -4,10 +4,10 @@
 
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/messagerepository.h>
-#include <models/optoutrepository.h>
-#include <models/outboxrepository.h>
-#include <models/verificationrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/optoutrepository.h>
+#include <models/repositories/outboxrepository.h>
+#include <models/repositories/verificationrepository.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/session.h>
 #include <services/providerconfig.h>

@@ -3,11 +3,11 @@
 #include "clientattribution.h"
 #include "payloadfields.h"
 
-#include <models/appointmentrepository.h>
+#include <models/repositories/appointmentrepository.h>
 #include <models/clock.h>
-#include <models/leadprogressrepository.h>
-#include <models/leadrepository.h>
-#include <models/reminderrepository.h>
+#include <models/repositories/leadprogressrepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/reminderrepository.h>
 
 #include <QCryptographicHash>
 #include <QJsonArray>

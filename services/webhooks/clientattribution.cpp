@@ -2,8 +2,8 @@
 
 #include "payloadfields.h"
 
-#include <models/clientprovideridrepository.h>
-#include <models/eventrepository.h>
+#include <models/repositories/clientprovideridrepository.h>
+#include <models/repositories/eventrepository.h>
 
 #include <QRegularExpression>
 

@@ -3,7 +3,7 @@
 
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/eventrepository.h>
+#include <models/repositories/eventrepository.h>
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <models/eventrepository.h>
+#include <models/repositories/eventrepository.h>
 
 #include <QFutureWatcher>
 #include <QHttpServerResponder>

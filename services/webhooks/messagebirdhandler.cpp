@@ -4,10 +4,10 @@
 #include "payloadfields.h"
 
 #include <models/clock.h>
-#include <models/leadprogressrepository.h>
-#include <models/leadrepository.h>
-#include <models/messagerepository.h>
-#include <models/optoutrepository.h>
+#include <models/repositories/leadprogressrepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/optoutrepository.h>
 #include <services/reminders/replyprocessor.h>
 
 #include <QJsonObject>

@@ -3,13 +3,13 @@
 #include "clientattribution.h"
 #include "payloadfields.h"
 
-#include <models/calllogrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/calllogrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/leadprogressrepository.h>
-#include <models/leadrepository.h>
-#include <models/optoutrepository.h>
-#include <models/usagerepository.h>
+#include <models/repositories/leadprogressrepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/optoutrepository.h>
+#include <models/repositories/usagerepository.h>
 
 namespace Callvia::Services {
 

@@ -3,8 +3,8 @@
 #include "payloadfields.h"
 
 #include <models/clock.h>
-#include <models/messagerepository.h>
-#include <models/optoutrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/optoutrepository.h>
 #include <services/reminders/replyprocessor.h>
 
 #include <QJsonArray>

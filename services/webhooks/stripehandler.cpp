@@ -2,10 +2,10 @@
 
 #include "payloadfields.h"
 
-#include <models/billingrepository.h>
+#include <models/repositories/billingrepository.h>
 #include <models/clock.h>
-#include <models/invoicerepository.h>
-#include <models/milestonerepository.h>
+#include <models/repositories/invoicerepository.h>
+#include <models/repositories/milestonerepository.h>
 #include <services/providerconfig.h>
 
 #include <QLoggingCategory>

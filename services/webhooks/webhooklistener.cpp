@@ -3,7 +3,7 @@
 
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/eventrepository.h>
+#include <models/repositories/eventrepository.h>
 #include <services/providerconfig.h>
 #include <services/verification/confirmationlinks.h>
 #include <services/verification/verificationservice.h>

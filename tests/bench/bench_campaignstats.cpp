@@ -1,8 +1,8 @@
 // Measures the campaign statistics query (one GROUP BY over the (campaign_id, status) index)
 // on a SQLite file with N leads (default 1,000,000) spread over 20 campaigns.
 // Usage: bench_campaignstats [LEADS] [FILE]
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 

@@ -4,15 +4,15 @@
 // timer on the GUI thread measures how late the event loop runs it, and the progress updates
 // the GUI thread receives are timed. Runs offscreen unless QT_QPA_PLATFORM says otherwise.
 // Usage: bench_importgui [rows] [work dir]. Figures go in BENCHMARKS.md.
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 #include <services/importing/leadimporter.h>
 #include <services/auth/session.h>
 #include <services/management/campaignservice.h>
-#include <ui/campaignsview.h>
-#include <ui/importcontroller.h>
+#include <ui/campaigns/campaignsview.h>
+#include <ui/import/importcontroller.h>
 
 #include "benchleads.h"
 

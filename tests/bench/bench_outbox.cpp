@@ -6,7 +6,7 @@
 #include <fakes/fakeproviders.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/outboxrepository.h>
+#include <models/repositories/outboxrepository.h>
 #include <services/outbox/outboxdispatcher.h>
 #include <services/outbox/outboxwaker.h>
 #include <services/providerconfig.h>

@@ -8,7 +8,7 @@
 // SQLite file in a temporary folder; a postgresql:// URL must name an empty database)
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/reminderrepository.h>
+#include <models/repositories/reminderrepository.h>
 #include <models/sqlhelpers.h>
 #include <services/reminders/reminderservice.h>
 #include <services/scheduling/scheduler.h>

@@ -14,10 +14,10 @@
 
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/invoicerepository.h>
-#include <models/messagerepository.h>
+#include <models/repositories/invoicerepository.h>
+#include <models/repositories/messagerepository.h>
 #include <models/records.h>
-#include <models/settingsrepository.h>
+#include <models/repositories/settingsrepository.h>
 #include <models/sqlhelpers.h>
 #include <services/demodata.h>
 

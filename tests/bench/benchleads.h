@@ -3,8 +3,8 @@
 // with commas, quotes and newlines, about 1 % duplicates). Seeded: the same file every time.
 #pragma once
 
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 

@@ -1,7 +1,7 @@
 #include "cliprocess.h"
 
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 #include <models/sqlhelpers.h>

@@ -2,13 +2,13 @@
 
 #include <common/testdatabase.h>
 
-#include <models/auditrepository.h>
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/auditrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 #include <models/sqlhelpers.h>
-#include <models/userrepository.h>
+#include <models/repositories/userrepository.h>
 #include <services/auth/authservice.h>
 
 #include <QJsonDocument>

@@ -6,7 +6,7 @@
 
 #include <common/testdatabase.h>
 #include <models/clock.h>
-#include <models/eventrepository.h>
+#include <models/repositories/eventrepository.h>
 #include <models/sqlhelpers.h>
 #include <services/providerconfig.h>
 #include <services/webhooks/eventprocessor.h>

@@ -1,10 +1,10 @@
 #include <common/testdatabase.h>
 
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/leadrepository.h>
-#include <models/settingsrepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/settingsrepository.h>
 
 #include <QSqlQuery>
 #include <QtTest>

@@ -1,8 +1,8 @@
 // EventRepository and EventTableModel on SQLite and PostgreSQL: batch intake with dedupe in one
 // transaction, listing with filters, backlog, replay, and the admin item model.
 #include <common/testdatabase.h>
-#include <models/eventrepository.h>
-#include <models/eventtablemodel.h>
+#include <models/repositories/eventrepository.h>
+#include <models/itemmodels/eventtablemodel.h>
 
 #include <QAbstractItemModelTester>
 #include <QSqlQuery>

@@ -4,8 +4,8 @@
 #include <common/testdatabase.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/messagerepository.h>
-#include <models/outboxrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/outboxrepository.h>
 
 #include <QSqlQuery>
 #include <QtTest>

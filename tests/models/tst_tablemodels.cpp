@@ -1,9 +1,9 @@
 #include <common/testdatabase.h>
 
-#include <models/campaignrepository.h>
-#include <models/campaigntablemodel.h>
-#include <models/clientrepository.h>
-#include <models/clienttablemodel.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/itemmodels/campaigntablemodel.h>
+#include <models/repositories/clientrepository.h>
+#include <models/itemmodels/clienttablemodel.h>
 #include <models/clock.h>
 
 #include <QAbstractItemModelTester>

@@ -1,9 +1,9 @@
 #include <common/testdatabase.h>
 
-#include <models/auditrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/auditrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/userrepository.h>
+#include <models/repositories/userrepository.h>
 
 #include <QtTest>
 

@@ -1,18 +1,18 @@
 #include <common/testdatabase.h>
 
-#include <models/appointmentrepository.h>
-#include <models/calllogrepository.h>
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/appointmentrepository.h>
+#include <models/repositories/calllogrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/invoicerepository.h>
-#include <models/leadprogressrepository.h>
-#include <models/leadrepository.h>
-#include <models/messagerepository.h>
-#include <models/milestonerepository.h>
-#include <models/optoutrepository.h>
-#include <models/reminderrepository.h>
-#include <models/usagerepository.h>
+#include <models/repositories/invoicerepository.h>
+#include <models/repositories/leadprogressrepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/milestonerepository.h>
+#include <models/repositories/optoutrepository.h>
+#include <models/repositories/reminderrepository.h>
+#include <models/repositories/usagerepository.h>
 
 #include <QtTest>
 

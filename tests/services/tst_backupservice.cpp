@@ -2,7 +2,7 @@
 
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/auditrepository.h>
+#include <models/repositories/auditrepository.h>
 #include <services/auth/session.h>
 #include <services/backup/backupservice.h>
 

@@ -1,11 +1,11 @@
 #include <common/testdatabase.h>
 
-#include <models/campaignrepository.h>
-#include <models/billingrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/billingrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <services/billing/usageinvoiceservice.h>
 #include <models/clock.h>
-#include <models/leadrepository.h>
+#include <models/repositories/leadrepository.h>
 #include <services/demodata.h>
 
 #include <QSqlQuery>

@@ -1,7 +1,7 @@
 #include <common/testdatabase.h>
 
 #include <models/clock.h>
-#include <models/settingsrepository.h>
+#include <models/repositories/settingsrepository.h>
 #include <services/providerconfig.h>
 #include <services/secretcipher.h>
 

@@ -1,19 +1,19 @@
 #include <common/testdatabase.h>
 
-#include <models/auditrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/auditrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/eventrepository.h>
-#include <models/eventtablemodel.h>
-#include <models/settingsrepository.h>
-#include <models/userrepository.h>
+#include <models/repositories/eventrepository.h>
+#include <models/itemmodels/eventtablemodel.h>
+#include <models/repositories/settingsrepository.h>
+#include <models/repositories/userrepository.h>
 #include <services/auth/aesgcmcipher.h>
 #include <services/auth/authservice.h>
-#include <ui/adduserdialog.h>
-#include <ui/adminview.h>
-#include <ui/eventsbox.h>
-#include <ui/resetpassworddialog.h>
-#include <ui/userroledialog.h>
+#include <ui/admin/adduserdialog.h>
+#include <ui/admin/adminview.h>
+#include <ui/admin/eventsbox.h>
+#include <ui/admin/resetpassworddialog.h>
+#include <ui/admin/userroledialog.h>
 
 #include <QApplication>
 #include <QCheckBox>

@@ -4,15 +4,15 @@
 // delivery state, and a client user sees only their own client's appointments. Reads run on a
 // real reader thread against a real SQLite file and, when configured, PostgreSQL.
 #include <common/testdatabase.h>
-#include <models/appointmentrepository.h>
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/appointmentrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/leadrepository.h>
-#include <models/messagerepository.h>
-#include <models/reminderrepository.h>
-#include <models/auditrepository.h>
-#include <models/verificationrepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/reminderrepository.h>
+#include <models/repositories/auditrepository.h>
+#include <models/repositories/verificationrepository.h>
 #include <services/auth/authservice.h>
 #include <services/auth/session.h>
 #include <services/verification/verificationservice.h>

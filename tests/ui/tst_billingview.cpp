@@ -4,15 +4,15 @@
 // note flag, an admin may and the audit row is written. Reads and writes run on a real reader
 // thread against a real SQLite file and, when configured, PostgreSQL.
 #include <common/testdatabase.h>
-#include <models/appointmentrepository.h>
-#include <models/auditrepository.h>
-#include <models/billingrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/appointmentrepository.h>
+#include <models/repositories/auditrepository.h>
+#include <models/repositories/billingrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/invoicerepository.h>
-#include <models/milestonerepository.h>
-#include <models/outboxrepository.h>
-#include <models/usagerepository.h>
+#include <models/repositories/invoicerepository.h>
+#include <models/repositories/milestonerepository.h>
+#include <models/repositories/outboxrepository.h>
+#include <models/repositories/usagerepository.h>
 #include <services/auth/authservice.h>
 #include <services/auth/session.h>
 #include <services/billing/billingactions.h>

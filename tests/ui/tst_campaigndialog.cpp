@@ -1,4 +1,4 @@
-#include <ui/campaigndialog.h>
+#include <ui/campaigns/campaigndialog.h>
 
 #include <QComboBox>
 #include <QLabel>

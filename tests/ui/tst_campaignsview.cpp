@@ -4,16 +4,16 @@
 // running, a new campaign is selected when the list that holds it arrives, and a client user's
 // view never lists another client's campaign.
 #include <common/testdatabase.h>
-#include <models/campaignrepository.h>
-#include <models/campaigntablemodel.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/itemmodels/campaigntablemodel.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/leadrepository.h>
+#include <models/repositories/leadrepository.h>
 #include <services/auth/session.h>
 #include <services/management/campaignservice.h>
 #include <services/servicethread.h>
-#include <ui/campaignsview.h>
+#include <ui/campaigns/campaignsview.h>
 
 #include <QComboBox>
 #include <QTableView>

@@ -1,4 +1,4 @@
-#include <ui/clientdialog.h>
+#include <ui/clients/clientdialog.h>
 
 #include <QLabel>
 #include <QLineEdit>

@@ -3,12 +3,12 @@
 // "three days"), the previous period of the same length, the per-client filter, and a client
 // user who sees only their own client. Real SQLite file and, when configured, PostgreSQL.
 #include <common/testdatabase.h>
-#include <models/appointmentrepository.h>
-#include <models/calllogrepository.h>
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/appointmentrepository.h>
+#include <models/repositories/calllogrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/leadrepository.h>
+#include <models/repositories/leadrepository.h>
 #include <services/auth/session.h>
 #include <services/servicethread.h>
 #include <ui/dashboard/dashboardview.h>

@@ -1,14 +1,14 @@
 #include <common/testdatabase.h>
 
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <services/auth/session.h>
 #include <services/management/campaignservice.h>
-#include <ui/campaignsview.h>
-#include <ui/importcontroller.h>
-#include <ui/importdialog.h>
-#include <ui/importsummarydialog.h>
+#include <ui/campaigns/campaignsview.h>
+#include <ui/import/importcontroller.h>
+#include <ui/import/importdialog.h>
+#include <ui/import/importsummarydialog.h>
 
 #include <QComboBox>
 #include <QHBoxLayout>

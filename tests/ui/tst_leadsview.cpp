@@ -4,16 +4,16 @@
 // appointments and messages, and a client user sees only their own leads, even by id. Real
 // reader thread, real SQLite file and, when configured, PostgreSQL.
 #include <common/testdatabase.h>
-#include <models/appointmentrepository.h>
-#include <models/auditrepository.h>
-#include <models/calllogrepository.h>
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/appointmentrepository.h>
+#include <models/repositories/auditrepository.h>
+#include <models/repositories/calllogrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/leadrepository.h>
-#include <models/messagerepository.h>
-#include <models/userrepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/userrepository.h>
 #include <services/auth/session.h>
 #include <services/servicethread.h>
 #include <ui/leads/leadsview.h>

@@ -1,11 +1,11 @@
 #include <common/testdatabase.h>
 
 #include <models/clock.h>
-#include <models/userrepository.h>
+#include <models/repositories/userrepository.h>
 #include <services/auth/authservice.h>
-#include <ui/changepassworddialog.h>
-#include <ui/logindialog.h>
-#include <ui/setupdialog.h>
+#include <ui/auth/changepassworddialog.h>
+#include <ui/auth/logindialog.h>
+#include <ui/auth/setupdialog.h>
 
 #include <QDialogButtonBox>
 #include <QLineEdit>

@@ -1,14 +1,14 @@
 #include <common/testdatabase.h>
 
-#include <models/campaigntablemodel.h>
-#include <models/clienttablemodel.h>
+#include <models/itemmodels/campaigntablemodel.h>
+#include <models/itemmodels/clienttablemodel.h>
 #include <models/clock.h>
 #include <services/auth/session.h>
 #include <services/databasehealthmonitor.h>
 #include <services/demodata.h>
-#include <ui/campaignsview.h>
-#include <ui/clientsview.h>
-#include <ui/mainwindow.h>
+#include <ui/campaigns/campaignsview.h>
+#include <ui/clients/clientsview.h>
+#include <ui/shell/mainwindow.h>
 
 #include <QLabel>
 #include <QListWidget>

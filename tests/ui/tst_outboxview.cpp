@@ -2,13 +2,13 @@
 // payload shown with secrets masked beside the provider's answer, Retry and Cancel only on failed
 // rows and recorded in the audit log. SQLite only (the repository is tested on both databases).
 #include <common/testdatabase.h>
-#include <models/auditrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/auditrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/outboxrepository.h>
+#include <models/repositories/outboxrepository.h>
 #include <services/auth/authservice.h>
 #include <services/auth/session.h>
-#include <ui/outboxview.h>
+#include <ui/admin/outboxview.h>
 
 #include <QPlainTextEdit>
 #include <QPushButton>

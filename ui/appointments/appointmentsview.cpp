@@ -2,13 +2,13 @@
 
 #include "../widgets/messagelist.h"
 
-#include <models/clientrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/leadrepository.h>
-#include <models/messagerepository.h>
-#include <models/reminderrepository.h>
-#include <models/verificationrepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/reminderrepository.h>
+#include <models/repositories/verificationrepository.h>
 #include <services/servicethread.h>
 
 #include <QCalendarWidget>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <models/appointmentrepository.h>
+#include <models/repositories/appointmentrepository.h>
 #include <models/records.h>
 #include <services/auth/session.h>
 

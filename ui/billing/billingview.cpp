@@ -2,7 +2,7 @@
 
 #include "../widgets/moneyformat.h"
 
-#include <models/clientrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 #include <services/servicethread.h>

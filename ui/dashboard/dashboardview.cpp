@@ -1,6 +1,6 @@
 #include "dashboardview.h"
 
-#include <models/clientrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 #include <services/servicethread.h>

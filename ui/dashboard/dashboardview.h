@@ -1,6 +1,6 @@
 #pragma once
 
-#include <models/dashboardrepository.h>
+#include <models/repositories/dashboardrepository.h>
 #include <services/auth/session.h>
 
 #include <QDate>

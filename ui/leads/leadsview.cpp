@@ -2,13 +2,13 @@
 
 #include "../widgets/messagelist.h"
 
-#include <models/appointmentrepository.h>
-#include <models/calllogrepository.h>
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/appointmentrepository.h>
+#include <models/repositories/calllogrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/messagerepository.h>
+#include <models/repositories/messagerepository.h>
 #include <services/servicethread.h>
 
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <models/leadrepository.h>
+#include <models/repositories/leadrepository.h>
 #include <models/records.h>
 #include <services/auth/session.h>
 #include <services/leads/leadsearch.h>

@@ -1,8 +1,8 @@
 #include <common/testdatabase.h>
 
-#include <models/auditrepository.h>
+#include <models/repositories/auditrepository.h>
 #include <models/clock.h>
-#include <models/settingsrepository.h>
+#include <models/repositories/settingsrepository.h>
 #include <services/auth/aesgcmcipher.h>
 #include <services/auth/authservice.h>
 #include <services/auth/secretstore.h>

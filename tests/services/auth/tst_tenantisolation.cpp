@@ -1,12 +1,12 @@
 #include <common/testdatabase.h>
 
-#include <models/auditrepository.h>
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/auditrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/leadrepository.h>
-#include <models/optoutrepository.h>
-#include <models/userrepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/optoutrepository.h>
+#include <models/repositories/userrepository.h>
 #include <models/sqlhelpers.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/authservice.h>

@@ -6,10 +6,10 @@
 #include "../outbox/outboxharness.h"
 
 #include <common/testdatabase.h>
-#include <models/billingrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/billingrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/sqlhelpers.h>
-#include <models/usagerepository.h>
+#include <models/repositories/usagerepository.h>
 #include <services/billing/milestoneservice.h>
 #include <services/billing/stripeinvoiceflow.h>
 #include <services/billing/usageinvoiceservice.h>

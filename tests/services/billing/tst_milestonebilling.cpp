@@ -6,8 +6,8 @@
 #include "billingharness.h"
 #include "../webhooks/applyharness.h"
 
-#include <models/invoicerepository.h>
-#include <models/milestonerepository.h>
+#include <models/repositories/invoicerepository.h>
+#include <models/repositories/milestonerepository.h>
 #include <services/webhooks/stripehandler.h>
 
 #include <QSqlQuery>

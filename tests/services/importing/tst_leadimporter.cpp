@@ -1,9 +1,9 @@
 #include <common/testdatabase.h>
 
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/leadrepository.h>
+#include <models/repositories/leadrepository.h>
 #include <models/sqlhelpers.h>
 #include <services/importing/csvreader.h>
 #include <services/importing/leadimporter.h>

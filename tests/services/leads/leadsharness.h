@@ -2,13 +2,13 @@
 
 // Shared fixture of the lead export and bulk action tests: two clients with a campaign each (and
 // a second, and an archived, campaign of client A), users of every role, and leads.
-#include <models/auditrepository.h>
-#include <models/campaignrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/auditrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/leadrepository.h>
-#include <models/userrepository.h>
+#include <models/repositories/leadrepository.h>
+#include <models/repositories/userrepository.h>
 #include <services/auth/session.h>
 
 namespace Callvia::Tests {

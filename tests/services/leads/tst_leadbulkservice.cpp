@@ -6,7 +6,7 @@
 #include "leadsharness.h"
 
 #include <common/testdatabase.h>
-#include <models/optoutrepository.h>
+#include <models/repositories/optoutrepository.h>
 #include <services/leads/leadbulkservice.h>
 
 #include <QJsonDocument>

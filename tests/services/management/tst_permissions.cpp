@@ -1,12 +1,12 @@
 #include <common/testdatabase.h>
 
-#include <models/auditrepository.h>
-#include <models/campaignrepository.h>
-#include <models/clientprovideridrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/auditrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientprovideridrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/outboxrepository.h>
-#include <models/userrepository.h>
+#include <models/repositories/outboxrepository.h>
+#include <models/repositories/userrepository.h>
 #include <services/auth/session.h>
 #include <services/management/campaignservice.h>
 #include <services/management/clientservice.h>

@@ -5,7 +5,7 @@
 #include <fakes/fakeproviders.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/outboxrepository.h>
+#include <models/repositories/outboxrepository.h>
 #include <services/outbox/outboxdispatcher.h>
 #include <services/providers/stripe/stripeclient.h>
 #include <services/providerconfig.h>

@@ -6,7 +6,7 @@
 #include "outboxharness.h"
 
 #include <common/testdatabase.h>
-#include <models/messagerepository.h>
+#include <models/repositories/messagerepository.h>
 
 #include <services/outbox/outboxwaker.h>
 

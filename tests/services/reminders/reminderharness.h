@@ -2,7 +2,7 @@
 
 #include "../webhooks/applyharness.h"
 
-#include <models/appointmentrepository.h>
+#include <models/repositories/appointmentrepository.h>
 #include <services/reminders/reminderservice.h>
 #include <services/webhooks/calcomhandler.h>
 

@@ -1,8 +1,8 @@
 #include <common/testdatabase.h>
 
-#include <models/clientrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
-#include <models/templaterepository.h>
+#include <models/repositories/templaterepository.h>
 #include <services/reminders/messagetemplates.h>
 #include <services/reminders/replyprocessor.h>
 #include <services/reminders/smsencoding.h>

@@ -2,9 +2,9 @@
 
 #include <common/testdatabase.h>
 
-#include <models/messagerepository.h>
-#include <models/reminderrepository.h>
-#include <models/templaterepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/reminderrepository.h>
+#include <models/repositories/templaterepository.h>
 #include <services/webhooks/messagebirdhandler.h>
 #include <services/webhooks/sendgridhandler.h>
 

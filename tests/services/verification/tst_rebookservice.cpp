@@ -2,8 +2,8 @@
 
 #include "../../common/testdatabase.h"
 
-#include <models/optoutrepository.h>
-#include <models/rebookrepository.h>
+#include <models/repositories/optoutrepository.h>
+#include <models/repositories/rebookrepository.h>
 #include <services/auth/session.h>
 #include <services/rebooking/rebookservice.h>
 #include <services/verification/verificationservice.h>

@@ -2,8 +2,8 @@
 
 #include "../../common/testdatabase.h"
 
-#include <models/reminderrepository.h>
-#include <models/verificationrepository.h>
+#include <models/repositories/reminderrepository.h>
+#include <models/repositories/verificationrepository.h>
 #include <services/auth/session.h>
 #include <services/providerconfig.h>
 #include <services/verification/confirmationlinks.h>

@@ -2,10 +2,10 @@
 
 #include "../webhooks/applyharness.h"
 
-#include <models/appointmentrepository.h>
+#include <models/repositories/appointmentrepository.h>
 #include <models/clock.h>
 #include <models/sqlhelpers.h>
-#include <models/userrepository.h>
+#include <models/repositories/userrepository.h>
 #include <services/auth/session.h>
 
 #include <QJsonDocument>

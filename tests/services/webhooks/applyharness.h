@@ -1,11 +1,11 @@
 #pragma once
 
-#include <models/campaignrepository.h>
-#include <models/clientprovideridrepository.h>
-#include <models/clientrepository.h>
+#include <models/repositories/campaignrepository.h>
+#include <models/repositories/clientprovideridrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
-#include <models/leadrepository.h>
+#include <models/repositories/leadrepository.h>
 #include <models/sqlhelpers.h>
 #include <services/webhooks/clientattribution.h>
 #include <services/webhooks/providerhandler.h>

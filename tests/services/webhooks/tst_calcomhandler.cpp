@@ -2,9 +2,9 @@
 
 #include <common/testdatabase.h>
 
-#include <models/appointmentrepository.h>
-#include <models/eventrepository.h>
-#include <models/reminderrepository.h>
+#include <models/repositories/appointmentrepository.h>
+#include <models/repositories/eventrepository.h>
+#include <models/repositories/reminderrepository.h>
 #include <services/webhooks/calcomhandler.h>
 
 #include <QJsonArray>

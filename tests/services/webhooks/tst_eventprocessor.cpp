@@ -5,8 +5,8 @@
 
 #include <common/testdatabase.h>
 #include <models/clock.h>
-#include <models/eventrepository.h>
-#include <models/settingsrepository.h>
+#include <models/repositories/eventrepository.h>
+#include <models/repositories/settingsrepository.h>
 #include <services/webhooks/eventprocessor.h>
 #include <services/webhooks/handlerregistry.h>
 

@@ -2,9 +2,9 @@
 
 #include <common/testdatabase.h>
 
-#include <models/eventrepository.h>
-#include <models/messagerepository.h>
-#include <models/optoutrepository.h>
+#include <models/repositories/eventrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/optoutrepository.h>
 #include <services/webhooks/messagebirdhandler.h>
 
 #include <QtTest>

@@ -2,10 +2,10 @@
 
 #include <common/testdatabase.h>
 
-#include <models/calllogrepository.h>
-#include <models/eventrepository.h>
-#include <models/optoutrepository.h>
-#include <models/usagerepository.h>
+#include <models/repositories/calllogrepository.h>
+#include <models/repositories/eventrepository.h>
+#include <models/repositories/optoutrepository.h>
+#include <models/repositories/usagerepository.h>
 #include <services/webhooks/retellhandler.h>
 
 #include <QJsonDocument>

@@ -2,8 +2,8 @@
 
 #include <common/testdatabase.h>
 
-#include <models/messagerepository.h>
-#include <models/optoutrepository.h>
+#include <models/repositories/messagerepository.h>
+#include <models/repositories/optoutrepository.h>
 #include <services/webhooks/sendgridhandler.h>
 
 #include <QtTest>

@@ -2,8 +2,8 @@
 
 #include <common/testdatabase.h>
 
-#include <models/invoicerepository.h>
-#include <models/milestonerepository.h>
+#include <models/repositories/invoicerepository.h>
+#include <models/repositories/milestonerepository.h>
 #include <services/providerconfig.h>
 #include <services/webhooks/stripehandler.h>
 

@@ -1,0 +1,54 @@
+#include "auditrepository.h"
+
+#include <models/database.h>
+#include <models/sqlhelpers.h>
+
+namespace Callvia::Models {
+
+AuditRepository::AuditRepository(Database &database, TenantScope scope)
+    : m_database(database)
+    , m_scope(scope)
+{
+}
+
+DbResult<qint64> AuditRepository::insert(const AuditRecord &e) const
+{
+    if (e.action.isEmpty())
+        return DbError(DbError::Invalid, QStringLiteral("audit action: must not be empty"));
+    if (!m_scope.isAgency() && e.clientId != m_scope.clientId())
+        return Sql::outOfScope();
+    return Sql::insertReturningId(m_database,
+        QStringLiteral("INSERT INTO audit_log (user_id, username, client_id, action, entity, entity_id, "
+                       "before_json, after_json, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        { Sql::nullIfZero(e.userId), Sql::nullIfEmpty(e.username), Sql::nullIfZero(e.clientId), e.action,
+            Sql::nullIfEmpty(e.entity), Sql::nullIfEmpty(e.entityId), Sql::nullIfEmpty(e.beforeJson),
+            Sql::nullIfEmpty(e.afterJson), e.at });
+}
+
+DbResult<QList<AuditRecord>> AuditRepository::list(const QString &action, int limit) const
+{
+    QString sql
+        = QStringLiteral("SELECT id, user_id, username, client_id, action, entity, entity_id, before_json, "
+                         "after_json, at FROM audit_log WHERE 1 = 1")
+        + Sql::scopeClause(m_scope);
+    QVariantList binds;
+    if (!action.isEmpty()) {
+        sql += QStringLiteral(" AND action = ?");
+        binds << action;
+    }
+    sql += QStringLiteral(" ORDER BY at DESC, id DESC LIMIT ?");
+    binds << limit;
+    DbResult<QSqlQuery> q = Sql::exec(m_database, sql, binds);
+    if (!q.ok())
+        return q.error();
+    QList<AuditRecord> entries;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        entries << AuditRecord { r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toString(),
+            r.value(3).toLongLong(), r.value(4).toString(), r.value(5).toString(), r.value(6).toString(),
+            r.value(7).toString(), r.value(8).toString(), r.value(9).toLongLong() };
+    }
+    return entries;
+}
+
+} // namespace Callvia::Models

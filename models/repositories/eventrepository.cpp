@@ -1,0 +1,196 @@
+#include "eventrepository.h"
+
+#include <models/database.h>
+#include <models/sqlhelpers.h>
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace Callvia::Models {
+
+namespace {
+
+const char *const Columns = "id, provider, provider_event_id, event_type, ordering_key, received_at, raw_body, "
+                            "status, attempts, next_attempt_at, last_error, processed_at, unattributed";
+
+EventRecord readEvent(const QSqlQuery &query)
+{
+    EventRecord e;
+    e.id = query.value(0).toLongLong();
+    e.provider = query.value(1).toString();
+    e.providerEventId = query.value(2).toString();
+    e.eventType = query.value(3).toString();
+    e.orderingKey = query.value(4).toString();
+    e.receivedAt = query.value(5).toLongLong();
+    e.rawBody = query.value(6).toByteArray();
+    e.status = query.value(7).toString();
+    e.attempts = query.value(8).toInt();
+    e.nextAttemptAt = query.value(9).toLongLong();
+    e.lastError = query.value(10).toString();
+    e.processedAt = query.value(11).toLongLong();
+    e.unattributed = query.value(12).toInt() != 0;
+    return e;
+}
+
+DbResult<QList<EventRecord>> readEvents(DbResult<QSqlQuery> result)
+{
+    if (!result.ok())
+        return result.error();
+    QList<EventRecord> events;
+    while (result.value().next())
+        events.append(readEvent(result.value()));
+    return events;
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QLatin1Char(','));
+}
+
+} // namespace
+
+EventRepository::EventRepository(Database &database) : m_database(database) { }
+
+DbResult<QList<bool>> EventRepository::insertBatch(const QList<NewEvent> &events, qint64 receivedAt) const
+{
+    Transaction transaction(m_database);
+    if (!transaction.isActive())
+        return transaction.beginError();
+    QSqlQuery query(m_database.connection());
+    if (!query.prepare(QStringLiteral("INSERT INTO events (provider, provider_event_id, event_type, ordering_key, "
+                                      "received_at, raw_body) VALUES (?, ?, ?, ?, ?, ?) "
+                                      "ON CONFLICT (provider, provider_event_id) DO NOTHING")))
+        return DbError::fromSql(query.lastError());
+    QList<bool> stored;
+    stored.reserve(events.size());
+    for (const NewEvent &event : events) {
+        query.addBindValue(event.provider);
+        query.addBindValue(event.providerEventId);
+        query.addBindValue(event.eventType);
+        query.addBindValue(Sql::nullIfEmpty(event.orderingKey));
+        query.addBindValue(receivedAt);
+        query.addBindValue(event.rawBody);
+        if (!query.exec())
+            return DbError::fromSql(query.lastError());
+        stored.append(query.numRowsAffected() > 0);
+    }
+    if (DbError error = transaction.commit())
+        return error;
+    return stored;
+}
+
+DbResult<QList<EventRecord>> EventRepository::processable(const QStringList &providers, qint64 nowMs, int limit) const
+{
+    if (providers.isEmpty())
+        return QList<EventRecord>();
+    QVariantList binds { nowMs };
+    for (const QString &provider : providers)
+        binds << provider;
+    binds << limit;
+    const QString sql = QStringLiteral("SELECT %1 FROM events e WHERE e.status = 'pending' "
+                                       "AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= ?) "
+                                       "AND e.provider IN (%2) AND NOT EXISTS (SELECT 1 FROM events p "
+                                       "WHERE p.ordering_key = e.ordering_key AND p.status = 'pending' AND p.id < e.id) "
+                                       "ORDER BY e.id LIMIT ?")
+                                .arg(QLatin1String(Columns), placeholders(providers.size()));
+    return readEvents(Sql::exec(m_database, sql, binds));
+}
+
+DbResult<bool> EventRepository::claim(qint64 id, int attempts) const
+{
+    DbResult<int> affected = Sql::execAffected(
+            m_database,
+            QStringLiteral("UPDATE events SET attempts = attempts WHERE id = ? AND status = 'pending' AND attempts = ?"),
+            { id, attempts });
+    if (!affected.ok())
+        return affected.error();
+    return affected.value() == 1;
+}
+
+DbError EventRepository::markProcessed(qint64 id, qint64 nowMs) const
+{
+    return Sql::exec(m_database,
+                     QStringLiteral("UPDATE events SET status = 'processed', attempts = attempts + 1, "
+                                    "processed_at = ?, next_attempt_at = NULL, "
+                                    "last_error = CASE WHEN unattributed = 1 THEN last_error END WHERE id = ?"),
+                     { nowMs, id })
+            .error();
+}
+
+DbError EventRepository::markFailed(qint64 id, int attempts, const QString &error, qint64 nextAttemptAt,
+                                    bool final) const
+{
+    return Sql::exec(m_database,
+                     QStringLiteral("UPDATE events SET status = ?, attempts = ?, last_error = ?, next_attempt_at = ? "
+                                    "WHERE id = ?"),
+                     { final ? QStringLiteral("failed") : QStringLiteral("pending"), attempts, error.left(2000),
+                       final ? QVariant(QMetaType::fromType<qint64>()) : QVariant(nextAttemptAt), id })
+            .error();
+}
+
+DbError EventRepository::markUnattributed(qint64 id, const QString &reason) const
+{
+    return Sql::exec(m_database, QStringLiteral("UPDATE events SET unattributed = 1, last_error = ? WHERE id = ?"),
+                     { QString(QStringLiteral("unattributed: ") + reason.left(1900)), id })
+            .error();
+}
+
+DbError EventRepository::replay(qint64 id) const
+{
+    DbResult<int> affected = Sql::execAffected(
+            m_database,
+            QStringLiteral("UPDATE events SET status = 'pending', attempts = 0, next_attempt_at = NULL, "
+                           "last_error = CASE WHEN unattributed = 1 THEN NULL ELSE last_error END, unattributed = 0 "
+                           "WHERE id = ? "
+                           "AND (status IN ('failed', 'ignored') OR (status = 'processed' AND unattributed = 1))"),
+            { id });
+    if (!affected.ok())
+        return affected.error();
+    if (affected.value() == 0)
+        return { DbError::NotFound, QStringLiteral("event %1: no failed event with that id").arg(id) };
+    return {};
+}
+
+DbResult<EventRecord> EventRepository::byId(qint64 id) const
+{
+    DbResult<QList<EventRecord>> events = readEvents(Sql::exec(
+            m_database, QStringLiteral("SELECT %1 FROM events WHERE id = ?").arg(QLatin1String(Columns)), { id }));
+    if (!events.ok())
+        return events.error();
+    if (events.value().isEmpty())
+        return DbError(DbError::NotFound, QStringLiteral("event %1 not found").arg(id));
+    return events.value().first();
+}
+
+DbResult<QList<EventRecord>> EventRepository::list(const EventFilter &filter) const
+{
+    QString sql = QStringLiteral("SELECT %1 FROM events WHERE 1 = 1").arg(QLatin1String(Columns));
+    QVariantList binds;
+    if (!filter.status.isEmpty()) {
+        sql += QStringLiteral(" AND status = ?");
+        binds << filter.status;
+    }
+    if (!filter.provider.isEmpty()) {
+        sql += QStringLiteral(" AND provider = ?");
+        binds << filter.provider;
+    }
+    if (filter.unattributedOnly)
+        sql += QStringLiteral(" AND unattributed = 1");
+    sql += QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?");
+    binds << filter.limit << filter.offset;
+    return readEvents(Sql::exec(m_database, sql, binds));
+}
+
+DbResult<qint64> EventRepository::backlogCount() const
+{
+    DbResult<QSqlQuery> result =
+            Sql::exec(m_database, QStringLiteral("SELECT COUNT(*) FROM events WHERE status = 'pending'"));
+    if (!result.ok())
+        return result.error();
+    return result.value().next() ? result.value().value(0).toLongLong() : 0;
+}
+
+} // namespace Callvia::Models

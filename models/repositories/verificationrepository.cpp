@@ -1,0 +1,367 @@
+#include "verificationrepository.h"
+
+#include <models/clock.h>
+#include <models/database.h>
+#include <models/sqlhelpers.h>
+
+#include <QJsonDocument>
+
+namespace Callvia::Models {
+
+namespace {
+
+const QString candidateColumns = QStringLiteral(
+        "SELECT a.id, COALESCE(a.client_id, 0), COALESCE(a.lead_id, 0), a.booking_uid, a.status, a.verification, "
+        "a.verdict_source, a.starts_at, a.ends_at, COALESCE(a.lead_confirmed_at, 0), COALESCE(a.verified_at, 0), "
+        "a.attendee_name, a.attendee_email, a.attendee_phone, l.first_name, l.phone_e164, l.email, c.name, "
+        "c.contact_email, c.time_zone, c.language, c.booking_url, COALESCE(c.verification_delay_minutes, 2880), "
+        "COALESCE(c.verification_min_call_seconds, 45), COALESCE(c.verification_window_before_minutes, 30) "
+        "FROM appointments a LEFT JOIN leads l ON l.id = a.lead_id LEFT JOIN clients c ON c.id = a.client_id ");
+
+// The moment an open appointment's verdict is due, in SQL.
+const QString verdictDueSql =
+        QStringLiteral("(a.ends_at + COALESCE(c.verification_delay_minutes, 2880) * CAST(60000 AS BIGINT))");
+
+VerificationCandidate readCandidate(const QSqlQuery &q)
+{
+    VerificationCandidate c;
+    c.appointmentId = q.value(0).toLongLong();
+    c.clientId = q.value(1).toLongLong();
+    c.leadId = q.value(2).toLongLong();
+    c.bookingUid = q.value(3).toString();
+    c.status = q.value(4).toString();
+    c.verification = q.value(5).toString();
+    c.verdictSource = q.value(6).toString();
+    c.startsAt = q.value(7).toLongLong();
+    c.endsAt = q.value(8).toLongLong();
+    c.leadConfirmedAt = q.value(9).toLongLong();
+    c.verifiedAt = q.value(10).toLongLong();
+    c.attendeeName = q.value(11).toString();
+    c.attendeeEmail = q.value(12).toString();
+    c.attendeePhone = q.value(13).toString();
+    c.leadFirstName = q.value(14).toString();
+    c.leadPhone = q.value(15).toString();
+    c.leadEmail = q.value(16).toString();
+    c.clientName = q.value(17).toString();
+    c.clientEmail = q.value(18).toString();
+    c.clientTimeZone = q.value(19).toString();
+    c.clientLanguage = q.value(20).toString();
+    c.bookingUrl = q.value(21).toString();
+    c.delayMs = q.value(22).toLongLong() * 60'000;
+    c.minCallSeconds = q.value(23).toInt();
+    c.windowBeforeMs = q.value(24).toLongLong() * 60'000;
+    return c;
+}
+
+VerdictRecord readVerdict(const QSqlQuery &q)
+{
+    VerdictRecord v;
+    v.id = q.value(0).toLongLong();
+    v.appointmentId = q.value(1).toLongLong();
+    v.clientId = q.value(2).toLongLong();
+    v.rule = q.value(3).toString();
+    v.verdict = q.value(4).toString();
+    v.source = q.value(5).toString();
+    v.evidence = QJsonDocument::fromJson(q.value(6).toString().toUtf8()).object();
+    v.decidedBy = q.value(7).toLongLong();
+    v.decidedByName = q.value(8).toString();
+    v.decidedAt = q.value(9).toLongLong();
+    v.reason = q.value(10).toString();
+    return v;
+}
+
+DbResult<qint64> firstNumber(DbResult<QSqlQuery> q)
+{
+    if (!q.ok())
+        return q.error();
+    return q.value().next() ? q.value().value(0).toLongLong() : 0;
+}
+
+} // namespace
+
+VerificationRepository::VerificationRepository(Database &database, const Clock &clock, TenantScope scope)
+    : m_database(database), m_clock(clock), m_scope(scope)
+{
+}
+
+DbResult<QList<VerificationCandidate>> VerificationRepository::selectCandidates(const QString &where,
+                                                                                const QVariantList &binds,
+                                                                                const QString &tail) const
+{
+    DbResult<QSqlQuery> q = Sql::exec(m_database, candidateColumns + where + Sql::scopeClause(m_scope, QStringLiteral("a.client_id")) + tail, binds);
+    if (!q.ok())
+        return q.error();
+    QList<VerificationCandidate> rows;
+    while (q.value().next())
+        rows << readCandidate(q.value());
+    return rows;
+}
+
+DbResult<qint64> VerificationRepository::nextVerdictDueAt() const
+{
+    return firstNumber(Sql::exec(m_database,
+                                 QStringLiteral("SELECT COALESCE(MIN(") + verdictDueSql
+                                         + QStringLiteral("), 0) FROM appointments a LEFT JOIN clients c ON c.id = a.client_id "
+                                                          "WHERE a.status IN ('pending', 'scheduled')")
+                                         + Sql::scopeClause(m_scope, QStringLiteral("a.client_id"))));
+}
+
+DbResult<QList<VerificationCandidate>> VerificationRepository::dueForVerdict(qint64 nowMs, int limit) const
+{
+    const QString lock = m_database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE OF a SKIP LOCKED");
+    return selectCandidates(QStringLiteral("WHERE a.status IN ('pending', 'scheduled') AND a.ends_at <= ? AND ")
+                                    + verdictDueSql + QStringLiteral(" <= ?"),
+                            { nowMs, nowMs }, QStringLiteral(" ORDER BY a.ends_at, a.id LIMIT %1").arg(limit) + lock);
+}
+
+DbResult<qint64> VerificationRepository::nextConfirmationDueAt() const
+{
+    return firstNumber(Sql::exec(
+            m_database,
+            QStringLiteral("SELECT COALESCE(MIN(a.ends_at), 0) FROM appointments a WHERE a.status IN ('pending', 'scheduled') "
+                           "AND a.show_check_at IS NULL AND a.client_id IS NOT NULL")
+                    + Sql::scopeClause(m_scope, QStringLiteral("a.client_id"))));
+}
+
+DbResult<QList<VerificationCandidate>> VerificationRepository::dueForConfirmation(qint64 nowMs, int limit) const
+{
+    const QString lock = m_database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE OF a SKIP LOCKED");
+    // appointments_show_check_due (migration 019) holds exactly the open ones still without it.
+    return selectCandidates(QStringLiteral("WHERE a.status IN ('pending', 'scheduled') AND a.show_check_at IS NULL "
+                                           "AND a.client_id IS NOT NULL AND a.ends_at <= ?"),
+                            { nowMs }, QStringLiteral(" ORDER BY a.ends_at, a.id LIMIT %1").arg(limit) + lock);
+}
+
+DbResult<VerificationCandidate> VerificationRepository::candidate(qint64 appointmentId) const
+{
+    const QString lock = m_database.isSqlite() ? QString() : QStringLiteral(" FOR UPDATE OF a");
+    DbResult<QList<VerificationCandidate>> rows = selectCandidates(QStringLiteral("WHERE a.id = ?"), { appointmentId }, lock);
+    if (!rows.ok())
+        return rows.error();
+    if (rows.value().isEmpty())
+        return Sql::outOfScope();
+    return rows.value().first();
+}
+
+DbResult<std::optional<LeadReply>> VerificationRepository::leadReply(const VerificationCandidate &c) const
+{
+    if (c.leadConfirmedAt == 0)
+        return std::optional<LeadReply>();
+    DbResult<QSqlQuery> q = Sql::exec(
+            m_database,
+            QStringLiteral("SELECT id, provider_message_id, from_address, body, created_at FROM messages "
+                           "WHERE direction = 'inbound' AND channel = 'sms' AND from_address IN (?, ?) "
+                           "AND COALESCE(client_id, 0) = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1"),
+            { c.leadPhone, c.attendeePhone, c.clientId, c.leadConfirmedAt });
+    if (!q.ok())
+        return q.error();
+    if (!q.value().next())
+        return std::optional<LeadReply>();
+    LeadReply reply;
+    reply.messageId = q.value().value(0).toLongLong();
+    reply.providerMessageId = q.value().value(1).toString();
+    reply.fromAddress = q.value().value(2).toString();
+    reply.body = q.value().value(3).toString();
+    reply.receivedAt = q.value().value(4).toLongLong();
+    return std::optional<LeadReply>(reply);
+}
+
+DbResult<std::optional<QualifyingCall>> VerificationRepository::qualifyingCall(const VerificationCandidate &c,
+                                                                              qint64 changedAfterMs) const
+{
+    QStringList who;
+    QVariantList binds { c.leadId };
+    if (c.leadId != 0)
+        who << QStringLiteral("lead_id = ?");
+    for (const QString &phone : { c.leadPhone, c.attendeePhone }) {
+        if (phone.isEmpty())
+            continue;
+        // The lead's number is to_number on an outbound call and from_number on an inbound one (the
+        // other column holds the agency's number): matched by direction, on migration 019's indexes.
+        who << QStringLiteral("(direction = 'outbound' AND to_number = ?) OR (direction = 'inbound' AND from_number = ?)");
+        binds << phone << phone;
+    }
+    if (who.isEmpty())
+        return std::optional<QualifyingCall>(); // no lead and no phone: nothing to match a call by
+    if (c.leadId == 0)
+        binds.removeFirst();
+    binds.prepend(c.leadId);
+    binds << c.clientId << c.startsAt - c.windowBeforeMs << c.endsAt << qint64(c.minCallSeconds) * 1000 << changedAfterMs;
+    DbResult<QSqlQuery> q = Sql::exec(
+            m_database,
+            QStringLiteral("SELECT id, retell_call_id, COALESCE(duration_ms, duration_seconds * 1000, 0), started_at, "
+                           "updated_at, CASE WHEN lead_id = ? THEN 'lead' ELSE 'phone' END FROM call_logs WHERE (")
+                    + who.join(QStringLiteral(" OR "))
+                    + QStringLiteral(") AND COALESCE(client_id, 0) = ? AND started_at >= ? AND started_at <= ? "
+                                     "AND COALESCE(duration_ms, duration_seconds * 1000, 0) > ? AND updated_at > ? "
+                                     "ORDER BY started_at, id LIMIT 1"),
+            binds);
+    if (!q.ok())
+        return q.error();
+    if (!q.value().next())
+        return std::optional<QualifyingCall>();
+    QualifyingCall call;
+    call.callLogId = q.value().value(0).toLongLong();
+    call.retellCallId = q.value().value(1).toString();
+    call.durationMs = q.value().value(2).toLongLong();
+    call.startedAt = q.value().value(3).toLongLong();
+    call.updatedAt = q.value().value(4).toLongLong();
+    call.matchedBy = q.value().value(5).toString();
+    return std::optional<QualifyingCall>(call);
+}
+
+DbResult<bool> VerificationRepository::applyVerdict(const VerdictRecord &v, const QString &verification,
+                                                    bool onlyIfOpen) const
+{
+    const bool manual = v.source == QLatin1String("manual");
+    DbResult<int> n = Sql::execAffected(
+            m_database,
+            QStringLiteral("UPDATE appointments SET status = ?, verification = ?, verified_at = ?, verified_by = ?, "
+                           "verdict_source = ?, updated_at = ?")
+                    + (manual ? QStringLiteral(", review_reason = NULL, review_flagged_at = NULL") : QString())
+                    + QStringLiteral(" WHERE id = ?")
+                    + (onlyIfOpen ? QStringLiteral(" AND status IN ('pending', 'scheduled')") : QString())
+                    + Sql::scopeClause(m_scope),
+            { v.verdict, verification, v.decidedAt, Sql::nullIfZero(v.decidedBy), v.source, m_clock.nowMs(),
+              v.appointmentId });
+    if (!n.ok())
+        return n.error();
+    if (n.value() != 1)
+        return false;
+    DbResult<qint64> id = Sql::insertReturningId(
+            m_database,
+            QStringLiteral("INSERT INTO appointment_verdicts (appointment_id, client_id, rule, verdict, source, evidence, "
+                           "decided_by, decided_at, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            { v.appointmentId, Sql::nullIfZero(v.clientId), v.rule, v.verdict, v.source,
+              QString::fromUtf8(QJsonDocument(v.evidence).toJson(QJsonDocument::Compact)), Sql::nullIfZero(v.decidedBy),
+              v.decidedAt, Sql::nullIfEmpty(v.reason) });
+    if (!id.ok())
+        return id.error();
+    return true;
+}
+
+DbResult<QList<VerdictRecord>> VerificationRepository::selectVerdicts(const QString &tail, const QVariantList &binds) const
+{
+    DbResult<QSqlQuery> q = Sql::exec(
+            m_database,
+            QStringLiteral("SELECT v.id, v.appointment_id, COALESCE(v.client_id, 0), v.rule, v.verdict, v.source, "
+                           "v.evidence, COALESCE(v.decided_by, 0), u.username, v.decided_at, v.reason "
+                           "FROM appointment_verdicts v LEFT JOIN users u ON u.id = v.decided_by WHERE v.appointment_id = ?")
+                    + Sql::scopeClause(m_scope, QStringLiteral("v.client_id")) + tail,
+            binds);
+    if (!q.ok())
+        return q.error();
+    QList<VerdictRecord> rows;
+    while (q.value().next())
+        rows << readVerdict(q.value());
+    return rows;
+}
+
+DbResult<VerdictRecord> VerificationRepository::verdictFor(qint64 appointmentId) const
+{
+    DbResult<QList<VerdictRecord>> rows = selectVerdicts(QStringLiteral(" ORDER BY v.id DESC LIMIT 1"), { appointmentId });
+    if (!rows.ok())
+        return rows.error();
+    if (rows.value().isEmpty())
+        return DbError(DbError::NotFound, QStringLiteral("no verdict for appointment %1 yet").arg(appointmentId));
+    return rows.value().first();
+}
+
+DbResult<QList<VerdictRecord>> VerificationRepository::verdictHistory(qint64 appointmentId) const
+{
+    return selectVerdicts(QStringLiteral(" ORDER BY v.id"), { appointmentId });
+}
+
+DbResult<qint64> VerificationRepository::insertConfirmation(const ClientConfirmationRecord &r) const
+{
+    if (r.clientId != 0 && !m_scope.allows(r.clientId))
+        return Sql::outOfScope();
+    const qint64 now = m_clock.nowMs();
+    DbResult<qint64> id = Sql::insertReturningId(
+            m_database,
+            QStringLiteral("INSERT INTO client_confirmations (appointment_id, client_id, status, reason, to_address, "
+                           "expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+            { r.appointmentId, Sql::nullIfZero(r.clientId), r.status, Sql::nullIfEmpty(r.reason),
+              Sql::nullIfEmpty(r.toAddress), r.expiresAt, now });
+    if (!id.ok())
+        return id;
+    // The appointment leaves appointments_show_check_due (in the caller's transaction).
+    DbResult<int> n = Sql::execAffected(m_database, QStringLiteral("UPDATE appointments SET show_check_at = ? WHERE id = ?"),
+                                        { now, r.appointmentId });
+    if (!n.ok())
+        return n.error();
+    return id;
+}
+
+DbError VerificationRepository::setConfirmationOutbox(qint64 confirmationId, qint64 outboxId) const
+{
+    DbResult<int> n = Sql::execAffected(m_database,
+                                        QStringLiteral("UPDATE client_confirmations SET outbox_id = ? WHERE id = ?")
+                                                + Sql::scopeClause(m_scope),
+                                        { outboxId, confirmationId });
+    return n.ok() ? DbError() : n.error();
+}
+
+DbResult<ClientConfirmationRecord> VerificationRepository::confirmation(qint64 appointmentId) const
+{
+    DbResult<QSqlQuery> q = Sql::exec(
+            m_database,
+            QStringLiteral("SELECT id, appointment_id, COALESCE(client_id, 0), status, reason, to_address, "
+                           "COALESCE(outbox_id, 0), expires_at, answer, COALESCE(answered_at, 0), created_at "
+                           "FROM client_confirmations WHERE appointment_id = ?")
+                    + Sql::scopeClause(m_scope),
+            { appointmentId });
+    if (!q.ok())
+        return q.error();
+    if (!q.value().next())
+        return DbError(DbError::NotFound, QStringLiteral("no confirmation e-mail for appointment %1").arg(appointmentId));
+    const QSqlQuery &row = q.value();
+    ClientConfirmationRecord r;
+    r.id = row.value(0).toLongLong();
+    r.appointmentId = row.value(1).toLongLong();
+    r.clientId = row.value(2).toLongLong();
+    r.status = row.value(3).toString();
+    r.reason = row.value(4).toString();
+    r.toAddress = row.value(5).toString();
+    r.outboxId = row.value(6).toLongLong();
+    r.expiresAt = row.value(7).toLongLong();
+    r.answer = row.value(8).toString();
+    r.answeredAt = row.value(9).toLongLong();
+    r.createdAt = row.value(10).toLongLong();
+    return r;
+}
+
+DbResult<bool> VerificationRepository::markAnswered(qint64 appointmentId, const QString &answer, qint64 atMs) const
+{
+    DbResult<int> n = Sql::execAffected(
+            m_database,
+            QStringLiteral("UPDATE client_confirmations SET status = 'answered', answer = ?, answered_at = ? "
+                           "WHERE appointment_id = ? AND status = 'queued'")
+                    + Sql::scopeClause(m_scope),
+            { answer, atMs, appointmentId });
+    if (!n.ok())
+        return n.error();
+    return n.value() == 1;
+}
+
+DbResult<QList<VerificationCandidate>> VerificationRepository::openNoShows(qint64 sinceMs, int limit) const
+{
+    return selectCandidates(QStringLiteral("WHERE a.status = 'no_show' AND a.verdict_source = 'automatic' "
+                                           "AND a.review_flagged_at IS NULL AND a.verified_at >= ?"),
+                            { sinceMs }, QStringLiteral(" ORDER BY a.verified_at, a.id LIMIT %1").arg(limit));
+}
+
+DbResult<bool> VerificationRepository::flagForReview(qint64 appointmentId, const QString &reason, qint64 atMs) const
+{
+    DbResult<int> n = Sql::execAffected(
+            m_database,
+            QStringLiteral("UPDATE appointments SET review_reason = ?, review_flagged_at = ?, updated_at = ? "
+                           "WHERE id = ? AND review_flagged_at IS NULL")
+                    + Sql::scopeClause(m_scope),
+            { reason, atMs, atMs, appointmentId });
+    if (!n.ok())
+        return n.error();
+    return n.value() == 1;
+}
+
+} // namespace Callvia::Models
