@@ -369,8 +369,13 @@ DbError Database::openConnection(QSqlDatabase &db)
     if (isSqlite()) {
         QSqlQuery pragma(db);
         // synchronous=FULL: a webhook we answered 2xx for must survive a power cut too.
+        // cache_size: SQLite's default page cache is 2 MB a connection; a database of 100,000
+        // appointments and their calls is some hundred MB, and a pass over it re-read its index
+        // pages from the OS on every look-up (bench_verification). Up to 64 MB a connection, used
+        // only as pages are read.
         const char *pragmas[] = { "PRAGMA foreign_keys = ON", "PRAGMA journal_mode = WAL",
-                                  "PRAGMA synchronous = FULL", "PRAGMA temp_store = MEMORY" };
+                                  "PRAGMA synchronous = FULL", "PRAGMA temp_store = MEMORY",
+                                  "PRAGMA cache_size = -65536" };
         for (const char *statement : pragmas) {
             if (!pragma.exec(QString::fromLatin1(statement))) {
                 DbError error = DbError::fromSql(pragma.lastError());
@@ -383,6 +388,12 @@ DbError Database::openConnection(QSqlDatabase &db)
     } else {
         QSqlQuery setup(db);
         setup.exec(QStringLiteral("SET TIME ZONE 'UTC'"));
+        // Hot statements are kept prepared (Database::cachedStatement). After five runs PostgreSQL
+        // may switch a prepared statement to a generic plan, made without the bound values: for
+        // the show check's call look-up that was a scan of call_logs per appointment (20 ms each
+        // instead of 1 ms in bench_verification). A plan for each run's values keeps the saved
+        // round trips without that risk.
+        setup.exec(QStringLiteral("SET plan_cache_mode = force_custom_plan"));
         // No session-level tenant setting: on PostgreSQL the connected role is the tenant
         // (008_tenancy_by_roles.sql), which a statement on this connection cannot change.
     }
@@ -706,21 +717,31 @@ namespace {
 
 const QString SavepointName = QStringLiteral("callvia_item");
 
+// SQLite prepares SAVEPOINT like any statement, so a grouped pass (a savepoint per unit) keeps
+// them prepared; PostgreSQL cannot PREPARE one, so there it is sent as plain text.
+DbError runSavepointStatement(Database &database, const QString &sql)
+{
+    if (!database.isSqlite())
+        return Sql::execUnprepared(database, sql);
+    DbResult<int> done = Sql::execAffected(database, sql);
+    return done.ok() ? DbError() : done.error();
+}
+
 } // namespace
 
 Savepoint::Savepoint(Database &database) : m_database(database)
 {
-    m_beginError = Sql::execUnprepared(m_database, QStringLiteral("SAVEPOINT ") + SavepointName);
+    m_beginError = runSavepointStatement(m_database, QStringLiteral("SAVEPOINT ") + SavepointName);
 }
 
 DbError Savepoint::release()
 {
-    return Sql::execUnprepared(m_database, QStringLiteral("RELEASE SAVEPOINT ") + SavepointName);
+    return runSavepointStatement(m_database, QStringLiteral("RELEASE SAVEPOINT ") + SavepointName);
 }
 
 DbError Savepoint::rollback()
 {
-    if (DbError error = Sql::execUnprepared(m_database, QStringLiteral("ROLLBACK TO SAVEPOINT ") + SavepointName))
+    if (DbError error = runSavepointStatement(m_database, QStringLiteral("ROLLBACK TO SAVEPOINT ") + SavepointName))
         return error;
     return release();
 }

@@ -85,6 +85,35 @@ DbResult<int> execAffected(Database &database, const QString &sql, const QVarian
     return affected;
 }
 
+DbError forEachRow(Database &database, const QString &sql, const QVariantList &binds,
+                   const std::function<void(const QSqlQuery &)> &row)
+{
+    DbError error;
+    QSqlQuery *query = runKept(database, sql, binds, &error);
+    if (!query)
+        return error;
+    while (query->next())
+        row(*query);
+    error = query->lastError().isValid() ? DbError::fromSql(query->lastError()) : DbError();
+    query->finish();
+    if (error)
+        database.noteFailure(error);
+    return error;
+}
+
+DbResult<QVariant> firstValue(Database &database, const QString &sql, const QVariantList &binds)
+{
+    QVariant value;
+    bool seen = false;
+    if (DbError error = forEachRow(database, sql, binds, [&](const QSqlQuery &q) {
+            if (!seen)
+                value = q.value(0);
+            seen = true;
+        }))
+        return error;
+    return value;
+}
+
 QString scopeClause(const TenantScope &scope, const QString &column)
 {
     if (scope.isAgency())

@@ -9,6 +9,8 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <functional>
+
 // Small helpers shared by the repositories: prepared statements with positional binds,
 // NULL mapping for "unset" record fields, and the tenant filter.
 namespace Callvia::Models::Sql {
@@ -26,6 +28,18 @@ DbResult<qint64> insertReturningId(Database &database, const QString &sql, const
 
 // Number of rows an UPDATE/DELETE touched.
 DbResult<int> execAffected(Database &database, const QString &sql, const QVariantList &binds = {});
+
+// Runs a kept statement (prepared once per connection, Database::cachedStatement) and hands each
+// result row to `row`; the statement is finished before this returns. For statements a hot path
+// runs thousands of times (parsing and planning cost more than the look-up; on PostgreSQL it saves
+// the PREPARE and DEALLOCATE round trips). `row` copies what it needs and must not run the same
+// SQL text again.
+DbError forEachRow(Database &database, const QString &sql, const QVariantList &binds,
+                   const std::function<void(const QSqlQuery &)> &row);
+
+// The first column of the first row of a kept statement (forEachRow); an invalid QVariant when
+// the statement returned no row.
+DbResult<QVariant> firstValue(Database &database, const QString &sql, const QVariantList &binds = {});
 
 inline QVariant nullIfEmpty(const QString &value)
 {

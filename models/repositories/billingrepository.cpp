@@ -35,28 +35,29 @@ DbResult<BillingClient> BillingRepository::readClient(qint64 clientId, bool lock
     if (!m_scope.allows(clientId))
         return Sql::outOfScope();
     const QString forUpdate = lock && !m_database.isSqlite() ? QStringLiteral(" FOR UPDATE") : QString();
-    DbResult<QSqlQuery> q = Sql::exec(
-            m_database,
-            QStringLiteral("SELECT id, name, contact_email, phone, stripe_customer_id, time_zone, per_minute_rate_cents, "
-                           "currency, milestone_size, milestone_amount_cents FROM clients WHERE id = ?")
-                    + forUpdate,
-            { clientId });
-    if (!q.ok())
-        return q.error();
-    if (!q.value().next())
-        return DbError(DbError::NotFound, QStringLiteral("no client %1").arg(clientId));
-    const QSqlQuery &s = q.value();
     BillingClient c;
-    c.id = s.value(0).toLongLong();
-    c.name = s.value(1).toString();
-    c.contactEmail = s.value(2).toString().trimmed();
-    c.phone = s.value(3).toString();
-    c.stripeCustomerId = s.value(4).toString();
-    c.timeZone = s.value(5).toString();
-    c.perMinuteRateCents = s.value(6).toLongLong();
-    c.currency = s.value(7).toString();
-    c.milestoneSize = s.value(8).toInt();
-    c.milestoneAmountCents = s.value(9).toLongLong();
+    bool found = false;
+    if (DbError error = Sql::forEachRow(
+                m_database,
+                QStringLiteral("SELECT id, name, contact_email, phone, stripe_customer_id, time_zone, per_minute_rate_cents, "
+                               "currency, milestone_size, milestone_amount_cents FROM clients WHERE id = ?")
+                        + forUpdate,
+                { clientId }, [&](const QSqlQuery &s) {
+                    found = true;
+                    c.id = s.value(0).toLongLong();
+                    c.name = s.value(1).toString();
+                    c.contactEmail = s.value(2).toString().trimmed();
+                    c.phone = s.value(3).toString();
+                    c.stripeCustomerId = s.value(4).toString();
+                    c.timeZone = s.value(5).toString();
+                    c.perMinuteRateCents = s.value(6).toLongLong();
+                    c.currency = s.value(7).toString();
+                    c.milestoneSize = s.value(8).toInt();
+                    c.milestoneAmountCents = s.value(9).toLongLong();
+                }))
+        return error;
+    if (!found)
+        return DbError(DbError::NotFound, QStringLiteral("no client %1").arg(clientId));
     return c;
 }
 
@@ -114,24 +115,24 @@ DbResult<QList<qint64>> BillingRepository::clientsWithDueMilestone(int limit) co
 
 DbResult<qint64> BillingRepository::unlinkedShows(qint64 clientId) const
 {
-    DbResult<QSqlQuery> q = Sql::exec(
+    DbResult<QVariant> n = Sql::firstValue(
             m_database,
             QStringLiteral("SELECT COUNT(*) FROM appointments WHERE client_id = ? AND ") + unlinkedShown
                     + Sql::scopeClause(m_scope),
             { clientId });
-    if (!q.ok())
-        return q.error();
-    return q.value().next() ? q.value().value(0).toLongLong() : 0;
+    if (!n.ok())
+        return n.error();
+    return n.value().toLongLong();
 }
 
 DbResult<int> BillingRepository::nextMilestoneSequence(qint64 clientId) const
 {
-    DbResult<QSqlQuery> q = Sql::exec(
+    DbResult<QVariant> next = Sql::firstValue(
             m_database, QStringLiteral("SELECT COALESCE(MAX(sequence), 0) + 1 FROM milestones WHERE client_id = ?"),
             { clientId });
-    if (!q.ok())
-        return q.error();
-    return q.value().next() ? q.value().value(0).toInt() : 1;
+    if (!next.ok())
+        return next.error();
+    return next.value().isValid() ? next.value().toInt() : 1;
 }
 
 DbResult<int> BillingRepository::linkShows(qint64 clientId, qint64 milestoneId, int count) const

@@ -96,7 +96,7 @@ DbResult<qint64> OutboxRepository::enqueue(const OutboxItem &item) const
     if (item.clientId != 0 && !m_scope.allows(item.clientId))
         return Sql::outOfScope();
     const qint64 now = m_clock.nowMs();
-    DbResult<QSqlQuery> inserted = Sql::exec(
+    DbResult<QVariant> inserted = Sql::firstValue(
             m_database,
             QStringLiteral("INSERT INTO outbox (client_id, kind, idempotency_key, payload, status, attempts, due_at, "
                            "created_at, updated_at) VALUES (?, ?, ?, ?, 'pending', 0, ?, ?, ?) "
@@ -105,15 +105,15 @@ DbResult<qint64> OutboxRepository::enqueue(const OutboxItem &item) const
               QString::fromUtf8(QJsonDocument(item.payload).toJson(QJsonDocument::Compact)), item.dueAt, now, now });
     if (!inserted.ok())
         return inserted.error();
-    if (inserted.value().next())
-        return inserted.value().value(0).toLongLong();
-    DbResult<QSqlQuery> existing = Sql::exec(m_database, QStringLiteral("SELECT id FROM outbox WHERE idempotency_key = ?"),
-                                             { item.idempotencyKey });
+    if (inserted.value().isValid())
+        return inserted.value().toLongLong();
+    DbResult<QVariant> existing = Sql::firstValue(m_database, QStringLiteral("SELECT id FROM outbox WHERE idempotency_key = ?"),
+                                                  { item.idempotencyKey });
     if (!existing.ok())
         return existing.error();
-    if (!existing.value().next())
+    if (!existing.value().isValid())
         return DbError(DbError::Other, QStringLiteral("outbox row neither inserted nor found"));
-    return existing.value().value(0).toLongLong();
+    return existing.value().toLongLong();
 }
 
 DbResult<QList<OutboxRecord>> OutboxRepository::claimDue(const QString &kind, const QString &worker, qint64 nowMs,

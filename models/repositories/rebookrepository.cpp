@@ -54,7 +54,8 @@ RebookRepository::RebookRepository(Database &database, const Clock &clock, Tenan
 DbResult<qint64> RebookRepository::start(qint64 appointmentId, qint64 nowMs) const
 {
     // The lead's phone and e-mail, else the booking's attendee's (normalized as stored).
-    DbResult<QSqlQuery> q = Sql::exec(
+    qint64 id = 0;
+    if (DbError error = Sql::forEachRow(
             m_database,
             QStringLiteral("INSERT INTO rebook_sequences (appointment_id, client_id, lead_id, phone_e164, email, status, "
                            "next_step, next_due_at, started_at, updated_at) "
@@ -66,10 +67,9 @@ DbResult<qint64> RebookRepository::start(qint64 appointmentId, qint64 nowMs) con
                                      "excluded.next_due_at, ended_reason = NULL, ended_detail = NULL, ended_by = NULL, "
                                      "ended_at = NULL, updated_at = excluded.updated_at WHERE rebook_sequences.status = "
                                      "'ended' AND rebook_sequences.ended_reason = 'verdict_shown' RETURNING id"),
-            { nowMs, nowMs, nowMs, appointmentId });
-    if (!q.ok())
-        return q.error();
-    return q.value().next() ? q.value().value(0).toLongLong() : 0;
+            { nowMs, nowMs, nowMs, appointmentId }, [&id](const QSqlQuery &q) { id = q.value(0).toLongLong(); }))
+        return error;
+    return id;
 }
 
 DbResult<qint64> RebookRepository::nextDueAt() const

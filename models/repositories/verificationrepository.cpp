@@ -70,6 +70,21 @@ VerdictRecord readVerdict(const QSqlQuery &q)
     return v;
 }
 
+void readConfirmation(const QSqlQuery &row, ClientConfirmationRecord *r)
+{
+    r->id = row.value(0).toLongLong();
+    r->appointmentId = row.value(1).toLongLong();
+    r->clientId = row.value(2).toLongLong();
+    r->status = row.value(3).toString();
+    r->reason = row.value(4).toString();
+    r->toAddress = row.value(5).toString();
+    r->outboxId = row.value(6).toLongLong();
+    r->expiresAt = row.value(7).toLongLong();
+    r->answer = row.value(8).toString();
+    r->answeredAt = row.value(9).toLongLong();
+    r->createdAt = row.value(10).toLongLong();
+}
+
 DbResult<qint64> firstNumber(DbResult<QSqlQuery> q)
 {
     if (!q.ok())
@@ -88,12 +103,10 @@ DbResult<QList<VerificationCandidate>> VerificationRepository::selectCandidates(
                                                                                 const QVariantList &binds,
                                                                                 const QString &tail) const
 {
-    DbResult<QSqlQuery> q = Sql::exec(m_database, candidateColumns + where + Sql::scopeClause(m_scope, QStringLiteral("a.client_id")) + tail, binds);
-    if (!q.ok())
-        return q.error();
     QList<VerificationCandidate> rows;
-    while (q.value().next())
-        rows << readCandidate(q.value());
+    if (DbError error = Sql::forEachRow(m_database, candidateColumns + where + Sql::scopeClause(m_scope, QStringLiteral("a.client_id")) + tail,
+                                        binds, [&rows](const QSqlQuery &q) { rows << readCandidate(q); }))
+        return error;
     return rows;
 }
 
@@ -147,23 +160,23 @@ DbResult<std::optional<LeadReply>> VerificationRepository::leadReply(const Verif
 {
     if (c.leadConfirmedAt == 0)
         return std::optional<LeadReply>();
-    DbResult<QSqlQuery> q = Sql::exec(
-            m_database,
-            QStringLiteral("SELECT id, provider_message_id, from_address, body, created_at FROM messages "
-                           "WHERE direction = 'inbound' AND channel = 'sms' AND from_address IN (?, ?) "
-                           "AND COALESCE(client_id, 0) = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1"),
-            { c.leadPhone, c.attendeePhone, c.clientId, c.leadConfirmedAt });
-    if (!q.ok())
-        return q.error();
-    if (!q.value().next())
-        return std::optional<LeadReply>();
-    LeadReply reply;
-    reply.messageId = q.value().value(0).toLongLong();
-    reply.providerMessageId = q.value().value(1).toString();
-    reply.fromAddress = q.value().value(2).toString();
-    reply.body = q.value().value(3).toString();
-    reply.receivedAt = q.value().value(4).toLongLong();
-    return std::optional<LeadReply>(reply);
+    std::optional<LeadReply> reply;
+    if (DbError error = Sql::forEachRow(
+                m_database,
+                QStringLiteral("SELECT id, provider_message_id, from_address, body, created_at FROM messages "
+                               "WHERE direction = 'inbound' AND channel = 'sms' AND from_address IN (?, ?) "
+                               "AND COALESCE(client_id, 0) = ? AND created_at <= ? ORDER BY created_at DESC, id DESC LIMIT 1"),
+                { c.leadPhone, c.attendeePhone, c.clientId, c.leadConfirmedAt }, [&reply](const QSqlQuery &q) {
+                    LeadReply r;
+                    r.messageId = q.value(0).toLongLong();
+                    r.providerMessageId = q.value(1).toString();
+                    r.fromAddress = q.value(2).toString();
+                    r.body = q.value(3).toString();
+                    r.receivedAt = q.value(4).toLongLong();
+                    reply = r;
+                }))
+        return error;
+    return reply;
 }
 
 DbResult<std::optional<QualifyingCall>> VerificationRepository::qualifyingCall(const VerificationCandidate &c,
@@ -187,27 +200,27 @@ DbResult<std::optional<QualifyingCall>> VerificationRepository::qualifyingCall(c
         binds.removeFirst();
     binds.prepend(c.leadId);
     binds << c.clientId << c.startsAt - c.windowBeforeMs << c.endsAt << qint64(c.minCallSeconds) * 1000 << changedAfterMs;
-    DbResult<QSqlQuery> q = Sql::exec(
-            m_database,
-            QStringLiteral("SELECT id, retell_call_id, COALESCE(duration_ms, duration_seconds * 1000, 0), started_at, "
-                           "updated_at, CASE WHEN lead_id = ? THEN 'lead' ELSE 'phone' END FROM call_logs WHERE (")
-                    + who.join(QStringLiteral(" OR "))
-                    + QStringLiteral(") AND COALESCE(client_id, 0) = ? AND started_at >= ? AND started_at <= ? "
-                                     "AND COALESCE(duration_ms, duration_seconds * 1000, 0) > ? AND updated_at > ? "
-                                     "ORDER BY started_at, id LIMIT 1"),
-            binds);
-    if (!q.ok())
-        return q.error();
-    if (!q.value().next())
-        return std::optional<QualifyingCall>();
-    QualifyingCall call;
-    call.callLogId = q.value().value(0).toLongLong();
-    call.retellCallId = q.value().value(1).toString();
-    call.durationMs = q.value().value(2).toLongLong();
-    call.startedAt = q.value().value(3).toLongLong();
-    call.updatedAt = q.value().value(4).toLongLong();
-    call.matchedBy = q.value().value(5).toString();
-    return std::optional<QualifyingCall>(call);
+    std::optional<QualifyingCall> call;
+    if (DbError error = Sql::forEachRow(
+                m_database,
+                QStringLiteral("SELECT id, retell_call_id, COALESCE(duration_ms, duration_seconds * 1000, 0), started_at, "
+                               "updated_at, CASE WHEN lead_id = ? THEN 'lead' ELSE 'phone' END FROM call_logs WHERE (")
+                        + who.join(QStringLiteral(" OR "))
+                        + QStringLiteral(") AND COALESCE(client_id, 0) = ? AND started_at >= ? AND started_at <= ? "
+                                         "AND COALESCE(duration_ms, duration_seconds * 1000, 0) > ? AND updated_at > ? "
+                                         "ORDER BY started_at, id LIMIT 1"),
+                binds, [&call](const QSqlQuery &q) {
+                    QualifyingCall found;
+                    found.callLogId = q.value(0).toLongLong();
+                    found.retellCallId = q.value(1).toString();
+                    found.durationMs = q.value(2).toLongLong();
+                    found.startedAt = q.value(3).toLongLong();
+                    found.updatedAt = q.value(4).toLongLong();
+                    found.matchedBy = q.value(5).toString();
+                    call = found;
+                }))
+        return error;
+    return call;
 }
 
 DbResult<bool> VerificationRepository::applyVerdict(const VerdictRecord &v, const QString &verification,
@@ -304,30 +317,21 @@ DbError VerificationRepository::setConfirmationOutbox(qint64 confirmationId, qin
 
 DbResult<ClientConfirmationRecord> VerificationRepository::confirmation(qint64 appointmentId) const
 {
-    DbResult<QSqlQuery> q = Sql::exec(
-            m_database,
-            QStringLiteral("SELECT id, appointment_id, COALESCE(client_id, 0), status, reason, to_address, "
-                           "COALESCE(outbox_id, 0), expires_at, answer, COALESCE(answered_at, 0), created_at "
-                           "FROM client_confirmations WHERE appointment_id = ?")
-                    + Sql::scopeClause(m_scope),
-            { appointmentId });
-    if (!q.ok())
-        return q.error();
-    if (!q.value().next())
-        return DbError(DbError::NotFound, QStringLiteral("no confirmation e-mail for appointment %1").arg(appointmentId));
-    const QSqlQuery &row = q.value();
     ClientConfirmationRecord r;
-    r.id = row.value(0).toLongLong();
-    r.appointmentId = row.value(1).toLongLong();
-    r.clientId = row.value(2).toLongLong();
-    r.status = row.value(3).toString();
-    r.reason = row.value(4).toString();
-    r.toAddress = row.value(5).toString();
-    r.outboxId = row.value(6).toLongLong();
-    r.expiresAt = row.value(7).toLongLong();
-    r.answer = row.value(8).toString();
-    r.answeredAt = row.value(9).toLongLong();
-    r.createdAt = row.value(10).toLongLong();
+    bool found = false;
+    if (DbError error = Sql::forEachRow(
+                m_database,
+                QStringLiteral("SELECT id, appointment_id, COALESCE(client_id, 0), status, reason, to_address, "
+                               "COALESCE(outbox_id, 0), expires_at, answer, COALESCE(answered_at, 0), created_at "
+                               "FROM client_confirmations WHERE appointment_id = ?")
+                        + Sql::scopeClause(m_scope),
+                { appointmentId }, [&r, &found](const QSqlQuery &row) {
+                    found = true;
+                    readConfirmation(row, &r);
+                }))
+        return error;
+    if (!found)
+        return DbError(DbError::NotFound, QStringLiteral("no confirmation e-mail for appointment %1").arg(appointmentId));
     return r;
 }
 

@@ -39,12 +39,12 @@ class VerificationService final : public QObject
 public:
     struct Options
     {
-        int batchSize = 200; // appointments per runDue
+        int batchSize = 1000; // appointments per runDue
         // Verdicts are committed in groups: up to groupSize appointments in one transaction, each
         // in its own savepoint (an appointment is applied whole or not at all; a failure rolls back
         // only its own writes, commits the ones before it and ends the pass). A group also ends
         // after groupBudgetMs or when an urgent writer (a webhook) waits for the write lock.
-        int groupSize = 100;
+        int groupSize = 500;
         qint64 groupBudgetMs = 100;
         qint64 lateCallCheckMs = 15LL * 60 * 1000; // how often late call logs are looked for
         qint64 lateCallLookbackMs = 30LL * 24 * 3600 * 1000; // no-show verdicts younger than this
