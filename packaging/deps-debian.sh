@@ -33,6 +33,11 @@ if [ "${CALLVIA_WITH_FRESH_CHECK:-0}" = 1 ]; then
   # packaging/check-fresh.sh: builds the minimal Debian 12 root it tests in
   packages+=(mmdebstrap)
 fi
+if [ "${CALLVIA_WITH_GENERATORS:-0}" = 1 ]; then
+  # regenerating the committed phone-prefix tables (services/importing/areacodezones.py,
+  # services/compliance/areacodecandidates.py): Google's prefix -> zone and geocoder data
+  packages+=(python3-phonenumbers)
+fi
 if [ "${CALLVIA_WITH_PROFILING:-0}" = 1 ]; then
   packages+=(linux-perf) # perf record/report, to profile the benchmarks (BENCHMARKS.md)
 fi

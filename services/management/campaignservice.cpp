@@ -2,6 +2,7 @@
 
 #include "writeguard.h"
 
+#include <models/repositories/callingsettingsrepository.h>
 #include <models/repositories/campaignrepository.h>
 #include <models/database.h>
 #include <services/auth/auditlog.h>
@@ -99,6 +100,41 @@ DbError CampaignService::resume(const Session &actor, qint64 campaignId) const
 DbError CampaignService::archive(const Session &actor, qint64 campaignId) const
 {
     return changeStatus(actor, campaignId, QStringLiteral("campaign.archive"), QStringLiteral("archived"));
+}
+
+DbResult<Models::CampaignCallingSettings> CampaignService::callingSettings(const Session &actor, qint64 campaignId) const
+{
+    return Models::CallingSettingsRepository(m_database, m_clock, actor.scope()).find(campaignId);
+}
+
+DbError CampaignService::saveCallingSettings(const Session &actor, const Models::CampaignCallingSettings &s) const
+{
+    const QString action = QStringLiteral("campaign.calling_settings");
+    if (!actor.canEdit() || !actor.scope().isAgency())
+        return WriteGuard::refuse(*m_audit, actor, action, entity, s.campaignId, clientOf(s.campaignId),
+            QStringLiteral("edit campaigns"));
+    Models::Transaction transaction(m_database, Models::Transaction::Mode::Immediate);
+    if (!transaction.isActive())
+        return transaction.beginError();
+    const Models::CallingSettingsRepository repository(m_database, m_clock, actor.scope());
+    const DbResult<Models::CampaignCallingSettings> before = repository.find(s.campaignId);
+    if (!before.ok())
+        return before.error();
+    if (const DbError error = repository.save(s))
+        return error;
+    const auto describeSettings = [](const Models::CampaignCallingSettings &c) {
+        return QJsonObject { { QStringLiteral("calling_days"), c.callingDays },
+            { QStringLiteral("window"), QStringLiteral("%1-%2").arg(c.windowStartMinute).arg(c.windowEndMinute) },
+            { QStringLiteral("max_concurrent_calls"), c.maxConcurrentCalls },
+            { QStringLiteral("calls_per_minute"), c.callsPerMinute }, { QStringLiteral("max_attempts"), c.maxAttempts },
+            { QStringLiteral("callable_statuses"), c.callableStatuses.join(QLatin1Char(',')) },
+            { QStringLiteral("consent_required"), c.consentRequired },
+            { QStringLiteral("national_dnc_snapshot"), c.nationalDncSnapshot.toString(Qt::ISODate) } };
+    };
+    if (const DbError error = m_audit->record(&actor, action, entity, QString::number(s.campaignId),
+            describeSettings(before.value()), describeSettings(s), before.value().clientId))
+        return error;
+    return transaction.commit();
 }
 
 DbError CampaignService::changeStatus(

@@ -2,6 +2,7 @@
 
 #include <models/dberror.h>
 #include <models/records.h>
+#include <models/repositories/callingsettingsrepository.h>
 
 #include <memory>
 
@@ -32,6 +33,10 @@ public:
     // paused or draft -> active.
     Models::DbError resume(const Session &actor, qint64 campaignId) const;
     Models::DbError archive(const Session &actor, qint64 campaignId) const;
+    // The campaign's calling settings (issue 25 item 1), in the actor's scope; saving them is
+    // validated (the message names the field) and audited like the other campaign changes.
+    Models::DbResult<Models::CampaignCallingSettings> callingSettings(const Session &actor, qint64 campaignId) const;
+    Models::DbError saveCallingSettings(const Session &actor, const Models::CampaignCallingSettings &settings) const;
 
 private:
     Models::DbError changeStatus(const Session &actor, qint64 campaignId, const QString &action,

@@ -1,6 +1,10 @@
 #include <ui/campaigns/campaigndialog.h>
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTimeEdit>
 #include <QLabel>
 #include <QLineEdit>
 #include <QtTest>
@@ -15,6 +19,9 @@ private Q_SLOTS:
     void namesTheBadField();
     void requiresAClient();
     void givesTheRecordBack();
+    void callingPageNamesTheBadField_data();
+    void callingPageNamesTheBadField();
+    void givesTheCallingSettingsBack();
 
 private:
     QList<Models::ClientRecord> clients() const
@@ -78,6 +85,79 @@ void tst_CampaignDialog::givesTheRecordBack()
     QCOMPARE(out.defaultRegion, QStringLiteral("GB"));
     QCOMPARE(out.status, QStringLiteral("active"));
     QCOMPARE(out.dailyCallLimit, -1);
+}
+
+void tst_CampaignDialog::callingPageNamesTheBadField_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<int>("value");
+    QTest::addColumn<QString>("messageStart");
+    QTest::newRow("window opens at 07:30") << "windowStart" << 7 * 60 + 30 << "Calling window start: 07:30 is before the legal 08:00";
+    QTest::newRow("window closes at 21:30") << "windowEnd" << 21 * 60 + 30 << "Calling window end: 21:30 is after the legal 21:00";
+    QTest::newRow("no concurrent calls") << "maxConcurrentCalls" << 0 << "Maximum concurrent calls";
+    QTest::newRow("no calls per minute") << "callsPerMinute" << 0 << "Calls per minute";
+    QTest::newRow("no attempts") << "maxAttempts" << 0 << "Maximum attempts per lead";
+    QTest::newRow("negative voicemail retry") << "retryVoicemail" << -1 << "Retry after voicemail";
+    QTest::newRow("no calling day") << "days" << 0 << "Calling days";
+    QTest::newRow("no callable status") << "statuses" << 0 << "Callable lead statuses";
+    QTest::newRow("snapshot not a date") << "nationalDncSnapshot" << 0 << "National DNC snapshot date";
+}
+
+void tst_CampaignDialog::callingPageNamesTheBadField()
+{
+    QFETCH(QString, field);
+    QFETCH(int, value);
+    QFETCH(QString, messageStart);
+    Models::CampaignRecord record;
+    record.clientId = 3;
+    record.name = QStringLiteral("Spring");
+    Ui::CampaignDialog dialog(record, clients());
+    dialog.show();
+    if (auto *time = dialog.findChild<QTimeEdit *>(field))
+        time->setTime(QTime(0, 0).addSecs(value * 60));
+    else if (auto *spin = dialog.findChild<QSpinBox *>(field))
+        spin->setValue(value);
+    else if (auto *line = dialog.findChild<QLineEdit *>(field))
+        line->setText(QStringLiteral("last week"));
+    else {
+        const QString prefix = field == QLatin1String("days") ? QStringLiteral("day") : QStringLiteral("status_");
+        for (QCheckBox *box : dialog.findChildren<QCheckBox *>()) {
+            if (box->objectName().startsWith(prefix))
+                box->setChecked(false);
+        }
+    }
+    const QString message = dialog.validate();
+    QVERIFY2(message.startsWith(messageStart), qPrintable(message));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("error"))->isVisible());
+    QCOMPARE(dialog.findChild<QTabWidget *>()->currentIndex(), 1); // the calling page is shown
+}
+
+void tst_CampaignDialog::givesTheCallingSettingsBack()
+{
+    Models::CampaignRecord record;
+    record.clientId = 3;
+    record.name = QStringLiteral("Spring");
+    Models::CampaignCallingSettings in;
+    in.campaignId = 9;
+    in.windowStartMinute = 9 * 60;
+    in.callingDays = 0x1f;
+    in.nationalDncSnapshot = QDate(2026, 7, 1);
+    Ui::CampaignDialog dialog(record, clients(), in);
+    QCOMPARE(dialog.findChild<QTimeEdit *>(QStringLiteral("windowStart"))->time(), QTime(9, 0));
+    QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("day6"))->isChecked());
+    dialog.findChild<QSpinBox *>(QStringLiteral("retryBusy"))->setValue(45);
+    dialog.findChild<QCheckBox *>(QStringLiteral("status_no_show"))->setChecked(true);
+    dialog.findChild<QComboBox *>(QStringLiteral("consentRequired"))->setCurrentIndex(1);
+    QVERIFY2(dialog.validate().isEmpty(), qPrintable(dialog.validate()));
+    const Models::CampaignCallingSettings out = dialog.callingSettings();
+    QCOMPARE(out.campaignId, 9);
+    QCOMPARE(out.windowStartMinute, 9 * 60);
+    QCOMPARE(out.windowEndMinute, 21 * 60);
+    QCOMPARE(out.callingDays, 0x1f);
+    QCOMPARE(out.retryBusySeconds, 45 * 60);
+    QVERIFY(out.callableStatuses.contains(QStringLiteral("no_show")));
+    QCOMPARE(out.consentRequired, QStringLiteral("express"));
+    QCOMPARE(out.nationalDncSnapshot, QDate(2026, 7, 1));
 }
 
 QTEST_MAIN(tst_CampaignDialog)

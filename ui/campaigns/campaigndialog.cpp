@@ -1,5 +1,7 @@
 #include "campaigndialog.h"
 
+#include "callingsettingsform.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -9,12 +11,19 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace Callvia::Ui {
 
 CampaignDialog::CampaignDialog(const Models::CampaignRecord &record, const QList<Models::ClientRecord> &clients,
                                QWidget *parent)
+    : CampaignDialog(record, clients, Models::CampaignCallingSettings {}, parent)
+{
+}
+
+CampaignDialog::CampaignDialog(const Models::CampaignRecord &record, const QList<Models::ClientRecord> &clients,
+                               const Models::CampaignCallingSettings &calling, QWidget *parent)
     : QDialog(parent),
       m_record(record),
       m_client(new QComboBox(this)),
@@ -25,7 +34,8 @@ CampaignDialog::CampaignDialog(const Models::CampaignRecord &record, const QList
       m_agent(new QLineEdit(record.retellAgentId, this)),
       m_fromNumber(new QLineEdit(record.fromNumber, this)),
       m_dailyLimit(new QSpinBox(this)),
-      m_error(new QLabel(this))
+      m_error(new QLabel(this)),
+      m_calling(new CallingSettingsForm(calling, this))
 {
     setWindowTitle(record.id ? tr("Edit campaign") : tr("New campaign"));
     m_client->setObjectName(QStringLiteral("client"));
@@ -70,8 +80,13 @@ CampaignDialog::CampaignDialog(const Models::CampaignRecord &record, const QList
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &CampaignDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &CampaignDialog::reject);
+    auto *tabs = new QTabWidget(this);
+    auto *campaignPage = new QWidget(tabs);
+    campaignPage->setLayout(form);
+    tabs->addTab(campaignPage, tr("Campaign"));
+    tabs->addTab(m_calling, tr("Calling"));
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(tabs);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
 }
@@ -88,6 +103,11 @@ Models::CampaignRecord CampaignDialog::record() const
     r.fromNumber = m_fromNumber->text().trimmed();
     r.dailyCallLimit = m_dailyLimit->value() == 0 ? -1 : m_dailyLimit->value();
     return r;
+}
+
+Models::CampaignCallingSettings CampaignDialog::callingSettings() const
+{
+    return m_calling->settings();
 }
 
 QString CampaignDialog::validate()
@@ -115,6 +135,12 @@ QString CampaignDialog::validate()
         return fail(m_fromNumber, tr("Caller number: write it in E.164 form, such as +14155550100."));
     if (!r.retellAgentId.isEmpty() && r.retellAgentId.contains(QLatin1Char(' ')))
         return fail(m_agent, tr("Retell agent id: an id has no spaces."));
+    if (const QString message = m_calling->validate(QDate()); !message.isEmpty()) {
+        if (auto *tabs = findChild<QTabWidget *>())
+            tabs->setCurrentWidget(m_calling); // the bad field's page first, so it can take focus
+        QWidget *field = m_calling->fieldFor(message);
+        return fail(field ? field : m_calling, message);
+    }
     m_error->hide();
     return {};
 }

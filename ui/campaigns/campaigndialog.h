@@ -1,6 +1,7 @@
 #pragma once
 
 #include <models/records.h>
+#include <models/repositories/callingsettingsrepository.h>
 
 #include <QDialog>
 #include <QList>
@@ -13,7 +14,10 @@ class QSpinBox;
 
 namespace Callvia::Ui {
 
-// Create or edit a campaign; validates on accept and names the bad field.
+class CallingSettingsForm;
+
+// Create or edit a campaign and its calling settings (a second page); validates on accept and
+// names the bad field.
 class CampaignDialog final : public QDialog
 {
     Q_OBJECT
@@ -21,8 +25,11 @@ class CampaignDialog final : public QDialog
 public:
     CampaignDialog(const Models::CampaignRecord &record, const QList<Models::ClientRecord> &clients,
                    QWidget *parent = nullptr);
+    CampaignDialog(const Models::CampaignRecord &record, const QList<Models::ClientRecord> &clients,
+                   const Models::CampaignCallingSettings &calling, QWidget *parent = nullptr);
 
     Models::CampaignRecord record() const;
+    Models::CampaignCallingSettings callingSettings() const;
     QString validate();
     void accept() override;
 
@@ -37,6 +44,7 @@ private:
     QLineEdit *m_fromNumber;
     QSpinBox *m_dailyLimit;
     QLabel *m_error;
+    CallingSettingsForm *m_calling;
 };
 
 } // namespace Callvia::Ui

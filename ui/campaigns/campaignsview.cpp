@@ -191,6 +191,10 @@ void CampaignsView::createCampaign()
     while (dialog.exec() == QDialog::Accepted) {
         const Models::DbResult<qint64> id = m_service.create(m_session, dialog.record());
         if (id.ok()) {
+            Models::CampaignCallingSettings calling = dialog.callingSettings();
+            calling.campaignId = id.value();
+            if (const Models::DbError error = m_service.saveCallingSettings(m_session, calling))
+                QMessageBox::warning(this, tr("New campaign"), error.message()); // created with the defaults
             m_selectAfterLoad = id.value(); // selected when the new list arrives
             refresh();
             return;
@@ -208,9 +212,16 @@ void CampaignsView::editSelected()
     if (campaign.id == 0 || !m_canEdit)
         return;
     const Models::DbResult<QList<Models::ClientRecord>> clients = m_clients.list(true);
-    CampaignDialog dialog(campaign, clients.ok() ? clients.value() : QList<Models::ClientRecord> {}, this);
+    const Models::DbResult<Models::CampaignCallingSettings> calling = m_service.callingSettings(m_session, campaign.id);
+    CampaignDialog dialog(campaign, clients.ok() ? clients.value() : QList<Models::ClientRecord> {},
+                          calling.ok() ? calling.value() : Models::CampaignCallingSettings {}, this);
     while (dialog.exec() == QDialog::Accepted) {
-        const Models::DbError error = m_service.update(m_session, dialog.record());
+        Models::DbError error = m_service.update(m_session, dialog.record());
+        if (!error) {
+            Models::CampaignCallingSettings settings = dialog.callingSettings();
+            settings.campaignId = campaign.id;
+            error = m_service.saveCallingSettings(m_session, settings);
+        }
         if (!error) {
             refresh();
             return;
