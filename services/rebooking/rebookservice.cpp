@@ -108,6 +108,7 @@ DbResult<bool> RebookService::runDue(qint64 nowMs)
 {
     int queued = 0;
     int handled = 0;
+    m_passOffers.clear();
     for (; handled < m_options.batchSize; ++handled) {
         DbResult<bool> one = runOne(nowMs, &queued);
         if (!one.ok())
@@ -173,12 +174,16 @@ RebookService::SlotOffer RebookService::offerFor(qint64 nowMs, qint64 *sequenceI
     const RebookSequenceRecord &s = due.value().first();
     *sequenceId = s.id;
     *step = s.nextStep;
+    const QString key = QString::number(s.clientId) + QLatin1Char('|') + zoneOf(s);
+    if (const auto cached = m_passOffers.constFind(key); cached != m_passOffers.constEnd())
+        return *cached;
     const qint64 from = m_clock.nowMs();
     SlotOffer offer = m_slotSource(s.clientId, zoneOf(s), from, from + m_options.slotWindowMs);
     if (offer.startsMs.size() > m_options.slotCount)
         offer.startsMs.resize(m_options.slotCount);
     if (!offer.error.isEmpty())
         qCWarning(lcRebook) << "rebook: no Cal.com slots for client" << s.clientId << "-" << offer.error;
+    m_passOffers.insert(key, offer);
     return offer;
 }
 

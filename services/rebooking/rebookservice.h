@@ -2,6 +2,7 @@
 
 #include <models/dberror.h>
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -82,6 +83,9 @@ private:
     const Models::Clock &m_clock;
     Options m_options;
     SlotSource m_slotSource;
+    // One runDue pass asks Cal.com once per client and zone: a slow or failing Cal.com costs
+    // one timeout per pass, not one per sequence.
+    mutable QHash<QString, SlotOffer> m_passOffers;
 };
 
 } // namespace Callvia::Services

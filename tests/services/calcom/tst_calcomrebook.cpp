@@ -116,6 +116,8 @@ private Q_SLOTS:
     void rebookSmsOffersNextSlotsInLeadZone();
     void calcomDownKeepsPlainLinkAndSequenceGoesOn_data() { TestDatabase::addBackendRows(); }
     void calcomDownKeepsPlainLinkAndSequenceGoesOn();
+    void downCalcomAskedOncePerClientAndZonePerPass_data() { TestDatabase::addBackendRows(); }
+    void downCalcomAskedOncePerClientAndZonePerPass();
     void notConfiguredKeepsPlainLinkSilently_data() { TestDatabase::addBackendRows(); }
     void notConfiguredKeepsPlainLinkSilently();
     void bookForLeadWebhookLinksLeadAndEndsRebook_data() { TestDatabase::addBackendRows(); }
@@ -187,6 +189,29 @@ void tst_CalcomRebook::calcomDownKeepsPlainLinkAndSequenceGoesOn()
     const QString email = text(db, QStringLiteral("SELECT body FROM messages WHERE template = 'rebook' AND channel = 'email'"));
     QVERIFY2(email.contains(QLatin1String("10:00")), qPrintable(email)); // back up: slots again
     QVERIFY(a > 0);
+}
+
+void tst_CalcomRebook::downCalcomAskedOncePerClientAndZonePerPass()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Models::TestClock clock(T0 - dayMs);
+    Fakes::FakeCalcom fake(Key);
+    QVERIFY(fake.listen() > 0);
+    const Scene s = makeScene(db, clock);
+    CalcomSetup setup(db, clock, s.client, fake.baseUrl(), Key);
+    QVERIFY(setup.ok);
+    const qint64 second = addLead(db, clock, s.client, s.campaign, QStringLiteral("+15551230002"), QStringLiteral("bo@example.com"));
+    Models::Sql::exec(db, QStringLiteral("UPDATE leads SET time_zone = ? WHERE id = ?"), { Zone, second });
+    addAppointment(db, clock, s, QStringLiteral("bk-c5b"), T0, second);
+    QVERIFY(noShow(db, clock, s, QStringLiteral("bk-c5a")) > 0); // both appointments come due
+    fake.setMode(Fakes::FakeProvider::Mode::Fail, -1, 500);
+    RebookService rebook(db, clock, RebookService::Options());
+    rebook.setSlotSource(Services::calcomSlotSource(*setup.config, db, clock));
+    QVERIFY(rebook.runDue(clock.nowMs()).ok());
+    QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM rebook_steps WHERE step = 0 AND status = 'queued' "
+                                      "AND reason LIKE 'Cal.com slots unavailable: Cal.com answered 500%'")),
+             2);
+    QCOMPARE(fake.requestCount(), 1); // one failing call per pass, not one per sequence
 }
 
 void tst_CalcomRebook::notConfiguredKeepsPlainLinkSilently()
