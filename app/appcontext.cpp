@@ -46,6 +46,7 @@
 // --- end scheduler includes ---
 // --- appcontext: verification includes (issue 22) ---
 #include <services/auth/session.h>
+#include <services/providers/calcom/calcomslotsource.h>
 #include <services/rebooking/rebookservice.h>
 #include <services/verification/verificationservice.h>
 
@@ -468,6 +469,8 @@ void AppContext::addVerificationJobs()
     options.linkKey = m_linkKey;
     m_verification = new Services::VerificationService(*m_database, *m_clock, m_providerConfig.get(), options, m_scheduler);
     m_rebook = new Services::RebookService(*m_database, *m_clock, Services::RebookService::Options(), m_scheduler);
+    // Rebook messages offer the client's next free Cal.com slots where its key and event type are set.
+    m_rebook->setSlotSource(Services::calcomSlotSource(*m_providerConfig, *m_database, *m_clock));
     Services::VerificationService *verification = m_verification;
     Services::RebookService *rebook = m_rebook;
     m_scheduler->addJob({ QStringLiteral("verification"), [verification] { return verification->nextDueAt(); },

@@ -11,6 +11,8 @@
 #include <ui/shell/mainwindow.h>
 #include <ui/admin/outboxview.h>
 #include <ui/appointments/appointmentsview.h>
+#include <ui/appointments/bookforleaddialog.h>
+#include <ui/appointments/unmatchedbookingsbox.h>
 #include <ui/billing/billingview.h>
 #include <services/billing/billingactions.h>
 #include <services/verification/verificationservice.h>
@@ -92,6 +94,18 @@ void addAppointmentsSection(Ui::MainWindow &window, AppContext &context, const S
     };
     auto *view = new Ui::AppointmentsView(context.database(), context.clock(), session, context.viewReader(),
                                           QTimeZone::systemTimeZone(), nullptr, manualVerdict);
+    // "Book for lead": the lead's free Cal.com slots, booked through Cal.com (issue 24 item 1).
+    view->setBookForLead([view, &context, session](qint64 leadId) {
+        auto *dialog = new Ui::BookForLeadDialog(context.database(), context.clock(), context.providerConfig(), session,
+                                                 context.viewReader(), leadId, view);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    // Bookings without a lead, for staff to link (issue 24 item 1).
+    auto *unmatched = new Ui::UnmatchedBookingsBox(context.database(), context.clock(), session, context.viewReader(),
+                                                   QTimeZone::systemTimeZone(), view);
+    view->addPanel(unmatched);
+    QObject::connect(&context, &AppContext::webhookEventApplied, unmatched, &Ui::UnmatchedBookingsBox::reload);
     // Delivery reports and sends change what the selected appointment shows.
     QObject::connect(&context, &AppContext::outboxRowsChanged, view, &Ui::AppointmentsView::scheduleReload);
     window.setSectionWidget(Ui::MainWindow::Appointments, view);

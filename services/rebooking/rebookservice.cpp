@@ -25,6 +25,23 @@ QString firstOf(const QString &a, const QString &b)
     return !a.isEmpty() ? a : b;
 }
 
+QString zoneOf(const RebookSequenceRecord &s)
+{
+    return firstOf(s.leadTimeZone, firstOf(s.clientTimeZone, QStringLiteral("UTC")));
+}
+
+// "Tue, Dec 8, 10:00 AM EST; Wed, Dec 9, 2:00 PM EST; or <link>" in the message's language.
+QString slotsAndLink(const QList<qint64> &startsMs, const QString &zone, const QString &language, const QString &link)
+{
+    QStringList parts;
+    for (qint64 ms : startsMs)
+        parts << MessageTemplates::formatTime(ms, zone, language);
+    const QString orWord = language == QLatin1String("de") ? QStringLiteral("oder")
+            : language == QLatin1String("es")              ? QStringLiteral("o")
+                                                           : QStringLiteral("or");
+    return parts.join(QStringLiteral("; ")) + QStringLiteral("; ") + orWord + QLatin1Char(' ') + link;
+}
+
 DbError endSequence(Database &database, const Clock &clock, const RebookSequenceRecord &s, const QString &reason,
                     const QString &detail, const Session *actor)
 {
@@ -91,6 +108,7 @@ DbResult<bool> RebookService::runDue(qint64 nowMs)
 {
     int queued = 0;
     int handled = 0;
+    m_passOffers.clear();
     for (; handled < m_options.batchSize; ++handled) {
         DbResult<bool> one = runOne(nowMs, &queued);
         if (!one.ok())
@@ -108,6 +126,10 @@ DbResult<bool> RebookService::runDue(qint64 nowMs)
 // One due sequence in its own transaction; false when none is due.
 DbResult<bool> RebookService::runOne(qint64 nowMs, int *queued)
 {
+    // Cal.com is asked before the transaction opens: a slow provider must not hold the write lock.
+    qint64 offeredSequence = 0;
+    int offeredStep = -1;
+    const SlotOffer offer = offerFor(nowMs, &offeredSequence, &offeredStep);
     const WriteGate gate(m_database);
     Transaction transaction(m_database, Transaction::Mode::Immediate);
     if (transaction.beginError())
@@ -133,7 +155,7 @@ DbResult<bool> RebookService::runOne(qint64 nowMs, int *queued)
     else if (optedOut.value())
         error = endSequence(m_database, m_clock, s, QStringLiteral("opted_out"), QStringLiteral("the lead's number opted out"), nullptr);
     else
-        error = step(s, queued);
+        error = step(s, s.id == offeredSequence && s.nextStep == offeredStep ? offer : SlotOffer(), queued);
     if (error)
         return error;
     if (DbError commitError = transaction.commit())
@@ -141,7 +163,31 @@ DbResult<bool> RebookService::runOne(qint64 nowMs, int *queued)
     return true;
 }
 
-DbError RebookService::step(const RebookSequenceRecord &s, int *queued) const
+// The free slots for the next due sequence's client, or why none; the sequence and step it is for.
+RebookService::SlotOffer RebookService::offerFor(qint64 nowMs, qint64 *sequenceId, int *step) const
+{
+    if (!m_slotSource)
+        return {};
+    DbResult<QList<RebookSequenceRecord>> due = RebookRepository(m_database, m_clock, TenantScope::agency()).due(nowMs, 1);
+    if (!due.ok() || due.value().isEmpty() || due.value().first().clientId == 0)
+        return {};
+    const RebookSequenceRecord &s = due.value().first();
+    *sequenceId = s.id;
+    *step = s.nextStep;
+    const QString key = QString::number(s.clientId) + QLatin1Char('|') + zoneOf(s);
+    if (const auto cached = m_passOffers.constFind(key); cached != m_passOffers.constEnd())
+        return *cached;
+    const qint64 from = m_clock.nowMs();
+    SlotOffer offer = m_slotSource(s.clientId, zoneOf(s), from, from + m_options.slotWindowMs);
+    if (offer.startsMs.size() > m_options.slotCount)
+        offer.startsMs.resize(m_options.slotCount);
+    if (!offer.error.isEmpty())
+        qCWarning(lcRebook) << "rebook: no Cal.com slots for client" << s.clientId << "-" << offer.error;
+    m_passOffers.insert(key, offer);
+    return offer;
+}
+
+DbError RebookService::step(const RebookSequenceRecord &s, const SlotOffer &offer, int *queued) const
 {
     const int step = s.nextStep;
     const bool sms = step != 1;
@@ -163,19 +209,30 @@ DbError RebookService::step(const RebookSequenceRecord &s, int *queued) const
 
     if (record.reason.isEmpty()) {
         const QString language = MessageTemplates::pickLanguage(s.leadLanguage);
-        const QString zone = firstOf(s.leadTimeZone, firstOf(s.clientTimeZone, QStringLiteral("UTC")));
-        const QHash<QString, QString> values {
+        const QString zone = zoneOf(s);
+        const QString link = firstOf(s.bookingUrl, m_options.rescheduleUrl.arg(s.bookingUid));
+        QHash<QString, QString> values {
             { QStringLiteral("first_name"), s.firstName },
             { QStringLiteral("appointment_time"), MessageTemplates::formatTime(s.appointmentStartsAt, zone, language) },
-            { QStringLiteral("reschedule_link"), firstOf(s.bookingUrl, m_options.rescheduleUrl.arg(s.bookingUid)) },
+            { QStringLiteral("reschedule_link"), offer.startsMs.isEmpty() ? link : slotsAndLink(offer.startsMs, zone, language, link) },
             { QStringLiteral("client_name"), s.clientName },
         };
         const QString name = step == 2 ? QStringLiteral("rebook_final") : QStringLiteral("rebook");
         DbResult<MessageTemplates::Text> text = MessageTemplates(m_database, m_clock).resolve(s.clientId, name, channel, language);
         if (!text.ok())
             return text.error();
-        const MessageTemplates::Rendered rendered = sms ? MessageTemplates::renderSms(text.value().body, values, language)
-                                                        : MessageTemplates::renderEmail(text.value(), values);
+        auto render = [&] {
+            return sms ? MessageTemplates::renderSms(text.value().body, values, language)
+                       : MessageTemplates::renderEmail(text.value(), values);
+        };
+        MessageTemplates::Rendered rendered = render();
+        // Recorded on a queued step: why the message carries the plain link only.
+        QString note = offer.error.isEmpty() ? QString() : QString(QStringLiteral("Cal.com slots unavailable: ") + offer.error);
+        if (!rendered.error.isEmpty() && !offer.startsMs.isEmpty()) {
+            note = QStringLiteral("free slots left out: ") + rendered.error;
+            values.insert(QStringLiteral("reschedule_link"), link);
+            rendered = render();
+        }
         if (!rendered.error.isEmpty()) {
             record.reason = rendered.error;
         } else {
@@ -212,6 +269,7 @@ DbError RebookService::step(const RebookSequenceRecord &s, int *queued) const
             if (DbError error = messages.setOutboxId(messageId.value(), outboxId.value()))
                 return error;
             record.status = QStringLiteral("queued");
+            record.reason = note;
             record.outboxId = outboxId.value();
             ++*queued;
         }

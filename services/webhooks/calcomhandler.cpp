@@ -96,6 +96,9 @@ bool parseCalcomEvent(const QByteArray &body, CalcomEvent *out, QString *error)
     const QJsonObject organizer = payload.value(QLatin1String(wrapped ? "organizer" : "user")).toObject();
     out->organizerEmail = P::text(organizer, QStringLiteral("email")).trimmed().toLower();
     out->organizerUsername = P::text(organizer, QStringLiteral("username")).trimmed().toLower();
+    // Set by CalcomClient::book as a string; a number is taken too. Anything else is ignored.
+    const QJsonValue leadId = payload.value(QLatin1String("metadata")).toObject().value(QLatin1String("callvia_lead_id"));
+    out->metadataLeadId = qMax<qint64>(0, leadId.isString() ? leadId.toString().toLongLong() : P::integer(leadId, 0));
     return true;
 }
 
@@ -159,6 +162,15 @@ DbResult<LeadRecord> CalcomHandler::matchLead(const CalcomEvent &booking) const
     if (booking.clientId == 0)
         return LeadRecord(); // never across clients
     LeadRepository leads(m_database, m_clock, TenantScope::client(booking.clientId));
+    if (booking.metadataLeadId > 0) {
+        // Trusted only within the client the event type maps to: another client's lead id in the
+        // metadata falls through to the e-mail and phone match.
+        DbResult<LeadRecord> named = leads.find(booking.metadataLeadId);
+        if (named.ok() && named.value().clientId == booking.clientId)
+            return named;
+        if (!named.ok() && named.error().kind() != DbError::NotFound)
+            return named.error();
+    }
     auto best = [](const QList<LeadRecord> &candidates) {
         LeadRecord chosen;
         for (const LeadRecord &lead : candidates) {

@@ -35,6 +35,7 @@ struct CalcomEvent
     QString organizerEmail; // payload.organizer.email (MEETING_*: user.email), lower-case
     QString organizerUsername; // payload.organizer.username (MEETING_*: user.username), lower-case
     qint64 clientId = 0; // not parsed: set by the handler from the client mappings
+    qint64 metadataLeadId = 0; // payload.metadata.callvia_lead_id: a booking made from Callvia
 };
 
 // JSON -> CalcomEvent. Required: triggerEvent; for BOOKING_CREATED / _RESCHEDULED / _CANCELLED /
@@ -45,7 +46,8 @@ bool parseCalcomEvent(const QByteArray &body, CalcomEvent *out, QString *error);
 // Applies Cal.com bookings to appointments, reminders and leads. A booking first finds its client
 // from its event type id, else its organizer (e-mail, then username), mapped in the client
 // settings; a booking that maps to no client is flagged unattributed and changes nothing. Then
-// it finds its lead within that client only, by attendee e-mail, else by phone; without one it
+// it finds its lead within that client only: the lead named in metadata.callvia_lead_id (a
+// booking staff made from Callvia), else by attendee e-mail, else by phone; without one it
 // stays an unmatched appointment of that client for staff to link
 // (AppointmentRepository::linkToLead). Reschedules move the row to the new uid and
 // remember the old one, so a late event for the old uid is recognised and ignored.

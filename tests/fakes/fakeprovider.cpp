@@ -141,6 +141,7 @@ void FakeProvider::handle(const QHttpServerRequest &request, QHttpServerResponde
     Received r;
     r.method = request.method() == QHttpServerRequest::Method::Get ? QByteArrayLiteral("GET") : QByteArrayLiteral("POST");
     r.path = request.url().path();
+    r.query = request.url().query(QUrl::FullyDecoded);
     r.headers = request.headers();
     r.body = request.body();
     if (m_keepRequests) {

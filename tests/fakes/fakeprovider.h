@@ -42,6 +42,7 @@ public:
     {
         QByteArray method;
         QString path;
+        QString query; // decoded query string, without '?'
         QList<QPair<QByteArray, QByteArray>> headers;
         QByteArray body;
         QByteArray header(const QByteArray &name) const;

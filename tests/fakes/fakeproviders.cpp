@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
+#include <QUrlQuery>
 
 namespace Callvia::Fakes {
 
@@ -273,6 +274,63 @@ FakeProvider::Reply FakeRetell::answer(const Received &request)
         return json(404, errorBody(404, QStringLiteral("call not found")));
     }
     return json(404, errorBody(404, QStringLiteral("not found")));
+}
+
+// --- Cal.com ---
+
+FakeCalcom::FakeCalcom(QString apiKey, QObject *parent) : FakeProvider(QStringLiteral("calcom"), std::move(apiKey), parent)
+{
+}
+
+QByteArray FakeCalcom::errorBody(int status, const QString &message) const
+{
+    const QString code = status == 401 ? QStringLiteral("UnauthorizedException")
+            : status == 404            ? QStringLiteral("NotFoundException")
+                                       : QStringLiteral("BadRequestException");
+    return compact({ { QStringLiteral("status"), QStringLiteral("error") },
+                     { QStringLiteral("timestamp"), QStringLiteral("2026-12-07T00:00:00.000Z") },
+                     { QStringLiteral("error"), QJsonObject { { QStringLiteral("code"), code },
+                                                              { QStringLiteral("message"), message } } } });
+}
+
+FakeProvider::Reply FakeCalcom::answer(const Received &request)
+{
+    const QByteArray version = request.header("cal-api-version");
+    if (request.method == "GET" && request.path == QLatin1String("/v2/slots")) {
+        if (version != "2024-09-04")
+            return json(400, errorBody(400, QStringLiteral("slots need cal-api-version 2024-09-04")));
+        const QUrlQuery query(request.query);
+        for (const char *name : { "eventTypeId", "start", "end" }) {
+            if (query.queryItemValue(QLatin1String(name)).isEmpty())
+                return json(400, errorBody(400, QStringLiteral("%1 is required").arg(QLatin1String(name))));
+        }
+        return json(200, compact({ { QStringLiteral("status"), QStringLiteral("success") },
+                                   { QStringLiteral("data"), m_slots } }));
+    }
+    if (request.method == "POST" && request.path == QLatin1String("/v2/bookings")) {
+        if (version != "2024-08-13")
+            return json(400, errorBody(400, QStringLiteral("bookings need cal-api-version 2024-08-13")));
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        const QJsonObject attendee = body.value(QLatin1String("attendee")).toObject();
+        if (!isJson(request) || body.value(QLatin1String("start")).toString().isEmpty()
+            || body.value(QLatin1String("eventTypeId")).toInteger() <= 0 || attendee.value(QLatin1String("name")).toString().isEmpty()
+            || attendee.value(QLatin1String("email")).toString().isEmpty()
+            || attendee.value(QLatin1String("timeZone")).toString().isEmpty())
+            return json(400, errorBody(400, QStringLiteral("start, eventTypeId and attendee name, email, timeZone are required")));
+        const int id = 9000 + ++m_next;
+        const QString uid = QStringLiteral("fake-cal-%1").arg(id);
+        QJsonObject stored = body;
+        stored.insert(QStringLiteral("uid"), uid);
+        m_bookings.append(stored);
+        Reply reply = json(201, compact({ { QStringLiteral("status"), QStringLiteral("success") },
+                                          { QStringLiteral("data"), QJsonObject { { QStringLiteral("id"), id },
+                                                                                  { QStringLiteral("uid"), uid },
+                                                                                  { QStringLiteral("start"), body.value(QLatin1String("start")) },
+                                                                                  { QStringLiteral("status"), QStringLiteral("accepted") } } } }));
+        reply.executedKey = uid;
+        return reply;
+    }
+    return json(404, errorBody(404, QStringLiteral("no such route")));
 }
 
 } // namespace Callvia::Fakes

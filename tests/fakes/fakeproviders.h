@@ -86,4 +86,28 @@ private:
     QJsonArray m_calls;
 };
 
+// Cal.com API v2: GET /v2/slots?eventTypeId&start&end&timeZone (cal-api-version 2024-09-04)
+// answers {"status":"success","data":{day:[{"start"}]}} from setSlots(); POST /v2/bookings
+// (cal-api-version 2024-08-13, JSON with start, eventTypeId, attendee.name/email/timeZone)
+// answers {"status":"success","data":{"id","uid","start"}}. Bearer key; a wrong or missing
+// cal-api-version answers 400. Bookings are counted per uid and kept (bookings()).
+class FakeCalcom final : public FakeProvider
+{
+    Q_OBJECT
+public:
+    explicit FakeCalcom(QString apiKey, QObject *parent = nullptr);
+    // The "data" object /v2/slots answers (day -> [{"start": ...}]).
+    void setSlots(const QJsonObject &data) { m_slots = data; }
+    QJsonArray bookings() const { return m_bookings; }
+
+protected:
+    Reply answer(const Received &request) override;
+    QByteArray errorBody(int status, const QString &message) const override;
+
+private:
+    QJsonObject m_slots;
+    QJsonArray m_bookings;
+    int m_next = 0;
+};
+
 } // namespace Callvia::Fakes

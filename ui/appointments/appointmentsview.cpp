@@ -142,8 +142,18 @@ AppointmentsView::AppointmentsView(Models::Database &database, const Models::Clo
     markNoShow->setObjectName(QStringLiteral("markNoShow"));
     buttons->addWidget(markShown);
     buttons->addWidget(markNoShow);
+    auto *bookLead = new QPushButton(tr("Book for lead…"), m_verdictBox);
+    bookLead->setObjectName(QStringLiteral("bookForLead"));
+    bookLead->setToolTip(tr("Pick one of the lead's free Cal.com slots and book it"));
+    bookLead->hide();
+    m_bookLead = bookLead;
+    connect(bookLead, &QPushButton::clicked, this, [this] {
+        if (m_bookForLead && m_detailLeadId)
+            m_bookForLead(m_detailLeadId);
+    });
     buttons->addStretch(1);
     verdictLayout->addWidget(m_verdictButtons);
+    verdictLayout->addWidget(bookLead, 0, Qt::AlignLeft);
     // Staff and admins decide by hand (VerificationService refuses client users too).
     m_verdictButtons->setVisible(bool(m_manualVerdict) && m_session.canEdit());
     auto ask = [this](bool shown) {
@@ -387,6 +397,17 @@ void AppointmentsView::showDay()
         m_day->selectRow(selectRow);
 }
 
+void AppointmentsView::setBookForLead(std::function<void(qint64 leadId)> bookForLead)
+{
+    m_bookForLead = std::move(bookForLead);
+    m_bookLead->setVisible(bool(m_bookForLead) && m_session.canEdit());
+}
+
+void AppointmentsView::addPanel(QWidget *panel)
+{
+    layout()->addWidget(panel);
+}
+
 void AppointmentsView::selectAppointment(qint64 appointmentId)
 {
     for (int r = 0; r < m_day->rowCount(); ++r) {
@@ -471,6 +492,8 @@ void AppointmentsView::applyDetail(quint64 generation, const AppointmentDetail &
         return;
     }
     const Models::AppointmentRecord &a = detail.appointment;
+    m_detailLeadId = detail.lead.id;
+    m_bookLead->setEnabled(m_detailLeadId != 0);
     const QLocale locale;
     const QDateTime start = QDateTime::fromMSecsSinceEpoch(a.startsAt, m_zone);
     QString leadLine;

@@ -78,6 +78,11 @@ public:
     // The actions behind "Mark shown…" / "Mark no-show…" (the buttons ask for the reason).
     // Asynchronous: the detail reloads when it is written; the error (if any) in verdictError().
     void markVerdict(bool shown, const QString &reason);
+    // "Book for lead…" on an appointment with a lead (shown to staff when set): opens the
+    // composition root's BookForLeadDialog for that lead.
+    void setBookForLead(std::function<void(qint64 leadId)> bookForLead);
+    // A panel under the calendar and details (the composition root's unmatched bookings list).
+    void addPanel(QWidget *panel);
     QString verdictError() const { return m_verdictError; }
     ~AppointmentsView() override;
 
@@ -125,6 +130,9 @@ private:
     QLabel *m_verdict;
     QWidget *m_verdictButtons;
     ManualVerdict m_manualVerdict;
+    std::function<void(qint64 leadId)> m_bookForLead;
+    QWidget *m_bookLead = nullptr;
+    qint64 m_detailLeadId = 0;
     QString m_verdictError;
     quint64 m_pendingVerdict = 0;
     QTableWidget *m_reminders;
