@@ -52,6 +52,11 @@
 
 #include <QMessageAuthenticationCode>
 // --- end verification includes ---
+// --- appcontext: team deployment includes (issue 26) ---
+#include <services/team/changelistener.h>
+#include <services/team/instancelock.h>
+#include <services/team/leaderelection.h>
+// --- end team deployment includes ---
 
 Q_LOGGING_CATEGORY(lcApp, "callvia.app")
 
@@ -76,6 +81,7 @@ AppContext::AppContext(Options options, QObject *parent)
 
 AppContext::~AppContext()
 {
+    stopLiveUpdates(); // issue 26
     stopServices();
     if (m_viewReader)
         m_viewReader->stop(); // before m_database goes: it closes the thread's connection
@@ -131,6 +137,14 @@ Models::DbError AppContext::openDatabase()
     m_database = std::make_unique<Models::Database>(*url);
     if (Models::DbError openError = m_database->open())
         return openError;
+    // Issue 26: one desktop or headless instance per SQLite file (sub-commands may run beside it).
+    // After open(), which creates the file's folder on a first start.
+    if (url->dialect == Models::Dialect::Sqlite && m_options.command.isEmpty()) {
+        if (!m_instanceLock)
+            m_instanceLock = std::make_unique<Services::InstanceLock>(url->path);
+        if (const QString refused = m_instanceLock->acquire(); !refused.isEmpty())
+            return { Models::DbError::Invalid, refused };
+    }
     // Row-level security does not bind a superuser or a BYPASSRLS role: refuse to serve client
     // users through one unless asked to (set-up by the owner, tests).
     const Models::DbResult<bool> bypasses = m_database->bypassesRowSecurity();
@@ -218,6 +232,8 @@ QString AppContext::restoreAndRestart(const QString &backupPath)
     if (!password.isEmpty())
         environment.insert(QStringLiteral("PGPASSWORD"), password);
     respawn.setProcessEnvironment(environment);
+    if (m_instanceLock)
+        m_instanceLock->release(); // issue 26: the new process takes it
     respawn.startDetached();
     QCoreApplication::quit();
     return {};
@@ -402,8 +418,12 @@ void AppContext::startScheduler()
     m_schedulerThread = new QThread(this);
     m_schedulerThread->setObjectName(QStringLiteral("scheduler"));
     m_scheduler->moveToThread(m_schedulerThread);
-    connect(m_schedulerThread, &QThread::started, m_scheduler, &Services::Scheduler::start);
+    // Issue 26: on PostgreSQL the scheduled services run only while this instance is the leader.
+    if (m_database->isSqlite())
+        connect(m_schedulerThread, &QThread::started, m_scheduler, &Services::Scheduler::start);
     m_schedulerThread->start();
+    if (!m_database->isSqlite())
+        startElection();
 }
 
 void AppContext::followProcessor()
@@ -420,6 +440,7 @@ void AppContext::followProcessor()
 
 void AppContext::stopScheduler()
 {
+    stopElection(); // issue 26: while the scheduler's thread still runs (the step-down stops it there)
     if (!m_schedulerThread) {
         delete m_scheduler; // created but never started (a sub-command)
         m_scheduler = nullptr;
@@ -447,6 +468,82 @@ void AppContext::stopScheduler()
     m_schedulerThread = nullptr;
 }
 // --- end scheduler ---
+
+// --- appcontext: team deployment (issue 26) ---
+void AppContext::startElection()
+{
+    if (m_electionThread)
+        return;
+    m_electionThread = new QThread(this);
+    m_electionThread->setObjectName(QStringLiteral("election"));
+    Services::LeaderElection::Options options;
+    if (const int ms = qEnvironmentVariableIntValue("CALLVIA_LEADER_CHECK_MS"); ms > 0)
+        options.checkIntervalMs = ms;
+    m_election = new Services::LeaderElection(m_database->url(), options);
+    m_election->moveToThread(m_electionThread);
+    Services::Scheduler *scheduler = m_scheduler;
+    Models::Database *database = m_database.get();
+    // Runs on the election's thread and returns once no pass runs any more (a pass is one
+    // transaction): only then is the lock let go.
+    m_election->setStepDown([scheduler, database] {
+        QMetaObject::invokeMethod(
+                scheduler,
+                [scheduler, database] {
+                    scheduler->stop();
+                    database->releaseThreadConnection();
+                },
+                Qt::BlockingQueuedConnection);
+    });
+    connect(m_election, &Services::LeaderElection::leadershipAcquired, m_scheduler, &Services::Scheduler::start);
+    connect(m_election, &Services::LeaderElection::leadershipAcquired, this, [this] { Q_EMIT leadershipChanged(true); });
+    connect(m_election, &Services::LeaderElection::leadershipLost, this, [this] { Q_EMIT leadershipChanged(false); });
+    connect(m_electionThread, &QThread::started, m_election, &Services::LeaderElection::start);
+    m_electionThread->start();
+}
+
+void AppContext::stopElection()
+{
+    if (!m_electionThread)
+        return;
+    QMetaObject::invokeMethod(m_election, &Services::LeaderElection::stop, Qt::BlockingQueuedConnection);
+    m_electionThread->quit();
+    m_electionThread->wait();
+    delete m_election;
+    m_election = nullptr;
+    delete m_electionThread;
+    m_electionThread = nullptr;
+}
+void AppContext::startLiveUpdates(const Models::TenantScope &scope)
+{
+    if (m_liveThread || !m_database || m_database->isSqlite())
+        return;
+    m_liveThread = new QThread(this);
+    m_liveThread->setObjectName(QStringLiteral("live-updates"));
+    // The URL of the session's own login (a user's role): the listener sees what they may see.
+    m_changeListener = new Services::ChangeListener(m_database->url(), scope, {});
+    m_changeListener->moveToThread(m_liveThread);
+    connect(m_changeListener, &Services::ChangeListener::changed, this, [this](const Models::ChangeNotice &notice) {
+        Q_EMIT rowChanged(notice.table, notice.clientId, notice.rowId);
+        Q_EMIT webhookEventApplied();
+    });
+    connect(m_changeListener, &Services::ChangeListener::reconnected, this, &AppContext::webhookEventApplied);
+    connect(m_liveThread, &QThread::started, m_changeListener, &Services::ChangeListener::start);
+    m_liveThread->start();
+}
+
+void AppContext::stopLiveUpdates()
+{
+    if (!m_liveThread)
+        return;
+    QMetaObject::invokeMethod(m_changeListener, &Services::ChangeListener::stop, Qt::BlockingQueuedConnection);
+    m_changeListener->deleteLater(); // on its thread (which opened its connection), as the thread ends
+    m_changeListener = nullptr;
+    m_liveThread->quit();
+    m_liveThread->wait();
+    delete m_liveThread;
+    m_liveThread = nullptr;
+}
+// --- end team deployment ---
 
 // --- appcontext: show verification and rebook (issue 22) ---
 // The show-check links are signed with verification.link_key (a secret setting, or

@@ -13,6 +13,7 @@ namespace Callvia::Models {
 class Clock;
 class Database;
 class SettingsRepository;
+class TenantScope; // issue 26
 }
 
 namespace Callvia::Services {
@@ -30,6 +31,9 @@ class Scheduler; // issue 21
 class ReminderService; // issue 21
 class VerificationService; // issue 22
 class RebookService; // issue 22
+class LeaderElection; // issue 26
+class InstanceLock; // issue 26
+class ChangeListener; // issue 26
 }
 
 class QThread;
@@ -150,6 +154,34 @@ private:
     Services::VerificationService *m_verification = nullptr;
     Services::RebookService *m_rebook = nullptr;
     // --- end verification ---
+
+    // --- appcontext: team deployment (issue 26) ---
+public:
+    // PostgreSQL: the election that decides whether this instance runs the scheduled services
+    // (lives on its own thread once the services start; null otherwise). Its isLeader() may be read
+    // from any thread.
+    const Services::LeaderElection *leaderElection() const { return m_election; }
+
+    // PostgreSQL desktops: the change notices of every instance (calls, appointments, invoices,
+    // messages), filtered to `scope`, on their own thread and connection. Each one is relayed as
+    // rowChanged and webhookEventApplied (the views' reload hook); a reconnect after the database
+    // was away reloads too. No effect on SQLite (one instance per file).
+    void startLiveUpdates(const Models::TenantScope &scope);
+
+Q_SIGNALS:
+    void leadershipChanged(bool leader);
+    void rowChanged(const QString &table, qint64 clientId, qint64 rowId);
+
+private:
+    void stopLiveUpdates();
+    QThread *m_liveThread = nullptr; // child of this
+    Services::ChangeListener *m_changeListener = nullptr; // on m_liveThread; stopLiveUpdates() deletes it
+    void startElection();
+    void stopElection();
+    QThread *m_electionThread = nullptr; // child of this
+    Services::LeaderElection *m_election = nullptr; // on m_electionThread; stopElection() deletes it
+    std::unique_ptr<Services::InstanceLock> m_instanceLock; // SQLite: one instance per file
+    // --- end team deployment ---
 
     // --- appcontext: signed-in user of a sub-command (issue 6) ---
 public:

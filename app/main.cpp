@@ -210,6 +210,7 @@ int runGui(QApplication &app, App::AppContext &context)
     Ui::MainWindow window(context.database(), context.clock(), *session);
     window.setSession(*session);
     context.setSession(*session); // what the app does on the user's behalf (restore) is audited as them
+    context.startLiveUpdates(session->scope()); // issue 26: PostgreSQL, changes made by other instances
     App::addAdminSection(window, context, *session);
     App::addAppointmentsSection(window, context, *session);
     App::addDashboardSection(window, context, *session);

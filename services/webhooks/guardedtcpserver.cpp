@@ -85,6 +85,10 @@ ListenerLimits ListenerLimits::fromConfig(const ProviderConfig &config)
         limits.maxConnections = caps.first().toInt();
     if (caps.size() > 1 && caps.at(1).toInt() > 0)
         limits.maxConnectionsPerSource = caps.at(1).toInt();
+    QString proxiesError;
+    limits.trustedProxies = TrustedProxies::parse(config.value(listener, QStringLiteral("trusted_proxies")), &proxiesError);
+    if (!proxiesError.isEmpty())
+        qCWarning(lcWebhooks).noquote() << proxiesError << "(no proxy is trusted)";
     return limits;
 }
 

@@ -2,6 +2,7 @@
 
 #include "httpframeguard.h"
 #include "ratelimiter.h"
+#include "trustedproxies.h"
 
 #include <QTcpServer>
 #include <QTimer>
@@ -39,10 +40,14 @@ struct ListenerLimits
     int maxConnectionsPerSource = 256; // per IPv4 address or IPv6 /64
     int acceptRetryMs = 100; // pause after accept() failed (out of file descriptors)
     int listenBacklog = 4096; // kernel queue of connections not yet accepted
+    // Issue 26: peers whose X-Forwarded-For / Forwarded is believed for rate limits and logs
+    // (TRUSTED_PROXIES "<address or CIDR>,..."; none by default).
+    TrustedProxies trustedProxies;
 
     // The defaults overridden from ProviderConfig (settings listener.* or CALLVIA_LISTENER_*):
     // RATE_LIMIT and VERIFIED_RATE_LIMIT "<per second>[,<burst>]" (0 turns one off),
-    // MAX_CONNECTIONS "<all>[,<per source>]".
+    // MAX_CONNECTIONS "<all>[,<per source>]", TRUSTED_PROXIES (an unreadable list is ignored
+    // with a warning: no proxy is trusted).
     static ListenerLimits fromConfig(const ProviderConfig &config);
 };
 

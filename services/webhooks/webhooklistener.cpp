@@ -153,7 +153,10 @@ bool WebhookListener::charge(QHttpServerResponder &responder, const QHttpServerR
 {
     if (!m_tcp)
         return true;
-    const QString source = GuardedTcpServer::sourceKey(request.remoteAddress());
+    // Behind a trusted reverse proxy or tunnel: the client it names (issue 26).
+    const QHostAddress client = m_options.limits.trustedProxies.clientAddress(
+            request.remoteAddress(), request.value("Forwarded"), request.value("X-Forwarded-For"));
+    const QString source = GuardedTcpServer::sourceKey(client);
     int retryAfter = 0;
     if (verified ? m_tcp->allowVerified(source, provider, &retryAfter) : m_tcp->allowRequest(source, &retryAfter))
         return true;

@@ -111,6 +111,7 @@ private Q_SLOTS:
     void busyKeepAliveOutlivesTheHeadTimeout();
     void slowlorisDoesNotBlockOthers();
     void rateLimitsPerAddress();
+    void forwardedClientCountsOnlyFromTrustedProxies(); // issue 26
     void signedRequestsHaveTheirOwnBudget();
     void capsConnectionsPerSource();
     void capsConnectionsGlobally();
@@ -368,6 +369,27 @@ void tst_WebhookListener::rateLimitsPerAddress()
     QCOMPARE(request(f->port, health, 5000, QHostAddress(QStringLiteral("127.0.0.2"))).status, 200);
     f->clock.advanceSeconds(1);
     QCOMPARE(request(f->port, health).status, 200);
+}
+
+// Issue 26: behind a trusted reverse proxy each client it names has its own budget; a peer that
+// is not a trusted proxy cannot pick its budget by sending the header.
+void tst_WebhookListener::forwardedClientCountsOnlyFromTrustedProxies()
+{
+    Services::ListenerLimits limits;
+    limits.ratePerSecond = 1;
+    limits.rateBurst = 1; // the TestClock stands still, so nothing refills
+    QString error;
+    limits.trustedProxies = Services::TrustedProxies::parse(QStringLiteral("127.0.0.1"), &error);
+    QCOMPARE(error, QString());
+    auto f = makeFixture(limits);
+    const QByteArray first = post("/api/webhooks/nope", "{}", { "X-Forwarded-For: 203.0.113.1" });
+    const QByteArray second = post("/api/webhooks/nope", "{}", { "Forwarded: for=203.0.113.2" });
+    QCOMPARE(request(f->port, first).status, 404);
+    QCOMPARE(request(f->port, first).status, 429);
+    QCOMPARE(request(f->port, second).status, 404); // another client behind the same proxy
+    const QHostAddress untrusted(QStringLiteral("127.0.0.2"));
+    QCOMPARE(request(f->port, first, 5000, untrusted).status, 404);
+    QCOMPARE(request(f->port, second, 5000, untrusted).status, 429); // the header is ignored: one budget
 }
 
 // Behind a tunnel every request comes from one address: bad and unsigned requests spend that

@@ -1,0 +1,2 @@
+-- Issue 26: live updates (LISTEN/NOTIFY) are PostgreSQL only; a SQLite file has one instance
+-- (see services/team/instancelock.h). Nothing to change here: this file keeps the numbers in step.
