@@ -18,6 +18,7 @@
 #include <services/servicethread.h>
 #include <ui/leads/leadsview.h>
 #include <ui/widgets/messagelist.h>
+#include <ui/widgets/translations.h>
 
 #include <QComboBox>
 #include <QMenu>
@@ -34,7 +35,11 @@ class tst_LeadsView : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Ui::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); // English plural forms
+    }
     void searchFiltersPagesAndDetail_data() { Tests::TestDatabase::addBackendRows(); }
     void searchFiltersPagesAndDetail();
     void exportsAndBulkActions_data() { Tests::TestDatabase::addBackendRows(); }

@@ -326,7 +326,7 @@ QString LeadsView::countText() const
         return tr("%1 shown").arg(QLocale().toString(m_table->rowCount()));
     if (m_total > CountCap)
         return tr("%1+ leads").arg(QLocale().toString(CountCap));
-    return m_total == 1 ? tr("1 lead") : tr("%1 leads").arg(QLocale().toString(m_total));
+    return tr("%Ln lead(s)", nullptr, int(m_total));
 }
 
 void LeadsView::selectLead(qint64 leadId)

@@ -166,7 +166,7 @@ void LeadsView::finishExport(qint64 rows, bool cancelled, const QString &error, 
     else if (!error.isEmpty())
         m_notice->setText(tr("Export failed: %1").arg(error));
     else
-        m_notice->setText(tr("Exported %1 leads to %2.").arg(QLocale().toString(rows), QDir::toNativeSeparators(path)));
+        m_notice->setText(tr("Exported %Ln lead(s) to %1.", nullptr, int(rows)).arg(QDir::toNativeSeparators(path)));
     Q_EMIT exportFinished(rows, cancelled, error);
 }
 
@@ -239,7 +239,7 @@ void LeadsView::bulkDelete()
         return;
     const QString question = query.ids.isEmpty()
             ? tr("Delete every lead that matches the filter? This cannot be undone.")
-            : tr("Delete the %1 selected leads? This cannot be undone.").arg(query.ids.size());
+            : tr("Delete the %Ln selected lead(s)? This cannot be undone.", nullptr, int(query.ids.size()));
     if (!m_confirm(this, question))
         return;
     runBulk(tr("Delete"), [query](const Services::LeadBulkService &service, const Services::Session &session) {
