@@ -54,6 +54,18 @@
         <source>Show rate</source>
         <translation>Erscheinungsquote</translation>
     </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Models::ClientTableModel</name>
@@ -2060,6 +2072,38 @@
             <numerusform>Den %Ln ausgewählten Lead löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
             <numerusform>Die %Ln ausgewählten Leads löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Kontaktiert</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Rückruf</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Erschienen</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>Kein Interesse</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>Nicht kontaktieren</translation>
     </message>
 </context>
 <context>

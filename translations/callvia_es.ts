@@ -54,6 +54,18 @@
         <source>DNC</source>
         <translation>No contactar</translation>
     </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausada</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivada</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Models::ClientTableModel</name>
@@ -2060,6 +2072,38 @@
             <numerusform>¿Eliminar el %Ln lead seleccionado? No se puede deshacer.</numerusform>
             <numerusform>¿Eliminar los %Ln leads seleccionados? No se puede deshacer.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Contactado</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Volver a llamar</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Asistió</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No asistió</translation>
+    </message>
+    <message>
+        <source>Not interested</source>
+        <translation>Sin interés</translation>
+    </message>
+    <message>
+        <source>Do not contact</source>
+        <translation>No contactar</translation>
     </message>
 </context>
 <context>

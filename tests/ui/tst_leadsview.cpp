@@ -315,7 +315,7 @@ void tst_LeadsView::exportsAndBulkActions()
     auto *bulk = view.findChild<QToolButton *>(QStringLiteral("bulkButton"));
     QVERIFY(bulk && bulk->isVisibleTo(&view));
     QSignalSpy changed(&view, &Ui::LeadsView::bulkFinished);
-    QAction *contacted = menuAction(bulk, QStringLiteral("Set status: contacted"));
+    QAction *contacted = menuAction(bulk, QStringLiteral("Set status: Contacted"));
     QVERIFY(contacted);
     contacted->trigger();
     QVERIFY(changed.wait());
@@ -325,7 +325,7 @@ void tst_LeadsView::exportsAndBulkActions()
     contactedB.clientId = clients[1];
     contactedB.status = QStringLiteral("contacted");
     QCOMPARE(leads.count(contactedB).value(), qint64(15));
-    QCOMPARE(view.table()->item(0, Ui::LeadsView::StatusColumn)->text(), QStringLiteral("contacted"));
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::StatusColumn)->text(), QStringLiteral("Contacted"));
 
     // A delete that is not confirmed does nothing.
     QString asked;

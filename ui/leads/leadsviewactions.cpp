@@ -41,7 +41,7 @@ QHBoxLayout *LeadsView::createActionBar()
     m_bulk->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_bulk);
     for (const QString &status : Services::LeadBulkService::statusTargets())
-        menu->addAction(tr("Set status: %1").arg(status), this, [this, status] { bulkChangeStatus(status); });
+        menu->addAction(tr("Set status: %1").arg(statusText(status)), this, [this, status] { bulkChangeStatus(status); });
     menu->addSeparator();
     menu->addAction(tr("Mark do-not-contact…"), this, &LeadsView::bulkMarkDnc);
     menu->addAction(tr("Move to campaign…"), this, &LeadsView::bulkMove);
@@ -199,7 +199,7 @@ void LeadsView::bulkChangeStatus(const QString &status)
     Models::LeadQuery query;
     if (m_busy || !targetQuery(&query))
         return;
-    runBulk(tr("Set status to %1").arg(status), [query, status](const Services::LeadBulkService &service, const Services::Session &session) {
+    runBulk(tr("Set status to %1").arg(statusText(status)), [query, status](const Services::LeadBulkService &service, const Services::Session &session) {
         return service.changeStatus(session, query, status);
     });
 }
