@@ -66,6 +66,10 @@
         <source>Archived</source>
         <translation>Archiviert</translation>
     </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Models::ClientTableModel</name>

@@ -66,6 +66,10 @@
         <source>Archived</source>
         <translation>Archivada</translation>
     </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Models::ClientTableModel</name>
@@ -978,7 +982,7 @@
     </message>
     <message>
         <source>Invoice page</source>
-        <translation>Página de la factura</translation>
+        <translation>Ver factura</translation>
     </message>
     <message>
         <source>Could not read billing: %1</source>

@@ -96,6 +96,8 @@ QVariant CampaignTableModel::data(const QModelIndex &index, int role) const
     case ClientColumn:
         return m_clientNames.value(c.clientId);
     case StatusColumn:
+        if (c.status == QLatin1String("draft"))
+            return tr("Draft");
         if (c.status == QLatin1String("active"))
             return tr("Active");
         if (c.status == QLatin1String("paused"))
