@@ -13,6 +13,7 @@
 #include <ui/admin/backupactions.h>
 #include <ui/campaigns/campaignsview.h>
 #include <ui/shell/mainwindow.h>
+#include <ui/widgets/translations.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -20,7 +21,6 @@
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QTranslator>
 
 #include <cstdio>
 #include <memory>
@@ -264,9 +264,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(CALLVIA_VERSION));
     if (!hardening.isEmpty())
         qCDebug(lcMain).noquote() << hardening;
-    QTranslator translator;
-    if (translator.load(QLocale::system(), QStringLiteral("callvia"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    // The system locale, or the "ui/language" setting / $CALLVIA_LANGUAGE (read once, at start).
+    const QLocale uiLocale = Ui::chosenLocale();
+    if (uiLocale != QLocale::system())
+        QLocale::setDefault(uiLocale);
+    Ui::installTranslations(uiLocale);
 
     App::Options options;
     if (!parseOptions(arguments, &options))

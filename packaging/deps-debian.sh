@@ -12,6 +12,8 @@ packages=(
   qt6-base-dev libqt6opengl6-dev libgl-dev qt6-charts-dev qt6-websockets-dev qt6-httpserver-dev
   # lupdate/lrelease for translations, Qt's own translations
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  # Qt's own strings (standard buttons, file dialogs) in German and Spanish: qtbase_de.qm, qtbase_es.qm
+  qt6-translations-l10n
   # run time: SQL drivers (SQLite default, PostgreSQL for teams) and the xcb platform plugin for the window
   libqt6sql6-sqlite libqt6sql6-psql qt6-qpa-plugins
   # libraries: phone numbers (with the offline geocoder), ICU, OpenSSL 3 (hashing, AES-GCM, TLS), SQLite

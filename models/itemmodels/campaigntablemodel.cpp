@@ -96,6 +96,14 @@ QVariant CampaignTableModel::data(const QModelIndex &index, int role) const
     case ClientColumn:
         return m_clientNames.value(c.clientId);
     case StatusColumn:
+        if (c.status == QLatin1String("draft"))
+            return tr("Draft");
+        if (c.status == QLatin1String("active"))
+            return tr("Active");
+        if (c.status == QLatin1String("paused"))
+            return tr("Paused");
+        if (c.status == QLatin1String("archived"))
+            return tr("Archived");
         return c.status;
     case LeadsColumn:
         return s.leadsTotal;

@@ -19,6 +19,7 @@
 #include <services/billing/billingoverview.h>
 #include <services/servicethread.h>
 #include <ui/billing/billingview.h>
+#include <ui/widgets/translations.h>
 
 #include <QComboBox>
 #include <QJsonObject>
@@ -63,7 +64,11 @@ class tst_BillingView : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Ui::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); // English plural forms
+    }
     void progressUsageAndInvoicesEqualTheFixture_data() { Tests::TestDatabase::addBackendRows(); }
     void progressUsageAndInvoicesEqualTheFixture();
     void statusAndPeriodFilters_data() { Tests::TestDatabase::addBackendRows(); }

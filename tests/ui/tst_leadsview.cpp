@@ -18,6 +18,7 @@
 #include <services/servicethread.h>
 #include <ui/leads/leadsview.h>
 #include <ui/widgets/messagelist.h>
+#include <ui/widgets/translations.h>
 
 #include <QComboBox>
 #include <QMenu>
@@ -34,7 +35,11 @@ class tst_LeadsView : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
-    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Ui::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); // English plural forms
+    }
     void searchFiltersPagesAndDetail_data() { Tests::TestDatabase::addBackendRows(); }
     void searchFiltersPagesAndDetail();
     void exportsAndBulkActions_data() { Tests::TestDatabase::addBackendRows(); }
@@ -310,7 +315,7 @@ void tst_LeadsView::exportsAndBulkActions()
     auto *bulk = view.findChild<QToolButton *>(QStringLiteral("bulkButton"));
     QVERIFY(bulk && bulk->isVisibleTo(&view));
     QSignalSpy changed(&view, &Ui::LeadsView::bulkFinished);
-    QAction *contacted = menuAction(bulk, QStringLiteral("Set status: contacted"));
+    QAction *contacted = menuAction(bulk, QStringLiteral("Set status: Contacted"));
     QVERIFY(contacted);
     contacted->trigger();
     QVERIFY(changed.wait());
@@ -320,7 +325,7 @@ void tst_LeadsView::exportsAndBulkActions()
     contactedB.clientId = clients[1];
     contactedB.status = QStringLiteral("contacted");
     QCOMPARE(leads.count(contactedB).value(), qint64(15));
-    QCOMPARE(view.table()->item(0, Ui::LeadsView::StatusColumn)->text(), QStringLiteral("contacted"));
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::StatusColumn)->text(), QStringLiteral("Contacted"));
 
     // A delete that is not confirmed does nothing.
     QString asked;

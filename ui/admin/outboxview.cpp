@@ -208,9 +208,8 @@ void OutboxView::selectionChanged()
         return;
     }
     QString text = tr("Outbox row %1 (%2), idempotency key %3\n").arg(r->id).arg(r->kind, r->idempotencyKey);
-    text += tr("State %1 after %2 attempt(s); due %3 UTC; sent %4\n")
+    text += tr("State %1 after %n attempt(s); due %2 UTC; sent %3\n", nullptr, int(r->attempts))
                     .arg(r->status)
-                    .arg(r->attempts)
                     .arg(utc(r->dueAt), r->sentAt ? utc(r->sentAt) + QStringLiteral(" UTC") : tr("no"));
     if (!r->lastError.isEmpty())
         text += tr("Last error: %1\n").arg(r->lastError);

@@ -36,10 +36,13 @@ namespace {
 QString invoiceStatusWords(const QString &status)
 {
     static const QHash<QString, const char *> words {
-        { QStringLiteral("draft"), QT_TR_NOOP("Draft") },   { QStringLiteral("open"), QT_TR_NOOP("Open") },
-        { QStringLiteral("paid"), QT_TR_NOOP("Paid") },     { QStringLiteral("void"), QT_TR_NOOP("Void") },
-        { QStringLiteral("uncollectible"), QT_TR_NOOP("Uncollectible") },
-        { QStringLiteral("failed"), QT_TR_NOOP("Failed") }, { QStringLiteral("held"), QT_TR_NOOP("Held") },
+        { QStringLiteral("draft"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Draft") },
+        { QStringLiteral("open"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Open") },
+        { QStringLiteral("paid"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Paid") },
+        { QStringLiteral("void"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Void") },
+        { QStringLiteral("uncollectible"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Uncollectible") },
+        { QStringLiteral("failed"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Failed") },
+        { QStringLiteral("held"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Held") },
     };
     const auto it = words.constFind(status);
     return it == words.constEnd() ? status : BillingView::tr(it.value());
@@ -48,8 +51,10 @@ QString invoiceStatusWords(const QString &status)
 QString milestoneStatusWords(const QString &status)
 {
     static const QHash<QString, const char *> words {
-        { QStringLiteral("reached"), QT_TR_NOOP("Reached") }, { QStringLiteral("invoiced"), QT_TR_NOOP("Invoiced") },
-        { QStringLiteral("paid"), QT_TR_NOOP("Paid") },       { QStringLiteral("void"), QT_TR_NOOP("Void") },
+        { QStringLiteral("reached"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Reached") },
+        { QStringLiteral("invoiced"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Invoiced") },
+        { QStringLiteral("paid"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Paid") },
+        { QStringLiteral("void"), QT_TRANSLATE_NOOP("Callvia::Ui::BillingView", "Void") },
     };
     const auto it = words.constFind(status);
     return it == words.constEnd() ? status : BillingView::tr(it.value());
@@ -428,7 +433,7 @@ void BillingView::showSummary()
     const QDateTime monthStart = QDateTime::fromMSecsSinceEpoch(s.monthStartMs, clientZone.isValid() ? clientZone
                                                                                                       : QTimeZone::utc());
     const qint64 tenths = (s.monthSeconds * 10 + 30) / 60; // minutes to one decimal, half up
-    const QString calls = s.monthCalls == 1 ? tr("1 call") : tr("%1 calls").arg(locale.toString(s.monthCalls));
+    const QString calls = tr("%Ln call(s)", nullptr, int(s.monthCalls));
     m_usage->setText(tr("<b>Call minutes this month</b><br>%1 in %2<br>%3 min, %4<br><b>%5</b> so far at %6/min")
                              .arg(locale.toString(monthStart.date(), QStringLiteral("MMMM yyyy")),
                                   QString::fromUtf8(monthStart.timeZone().id()).toHtmlEscaped(),

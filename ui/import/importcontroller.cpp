@@ -98,7 +98,7 @@ void ImportController::showProgress(const Services::ImportProgress &p)
     const QString left = p.saving          ? tr("saving to the database")
             : p.secondsLeft < 0 ? tr("estimating time left")
                                 : tr("about %1 s left").arg(p.secondsLeft);
-    m_progress->setLabelText(tr("%1 rows · %2 rows/s · %3").arg(p.rows).arg(qint64(p.rowsPerSecond)).arg(left));
+    m_progress->setLabelText(tr("%Ln row(s) · %1 rows/s · %2", nullptr, int(p.rows)).arg(QLocale().toString(qint64(p.rowsPerSecond)), left));
 }
 
 void ImportController::finish(const Services::ImportSummary &summary)

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -48,6 +49,22 @@ QString minutesSeconds(qint64 ms)
 
 } // namespace
 
+QString LeadsView::statusText(const QString &status)
+{
+    static const QHash<QString, const char *> words {
+        { QStringLiteral("new"), QT_TR_NOOP("New") },
+        { QStringLiteral("contacted"), QT_TR_NOOP("Contacted") },
+        { QStringLiteral("callback"), QT_TR_NOOP("Call back") },
+        { QStringLiteral("booked"), QT_TR_NOOP("Booked") },
+        { QStringLiteral("shown"), QT_TR_NOOP("Shown") },
+        { QStringLiteral("no_show"), QT_TR_NOOP("No-show") },
+        { QStringLiteral("not_interested"), QT_TR_NOOP("Not interested") },
+        { QStringLiteral("dnc"), QT_TR_NOOP("Do not contact") },
+    };
+    const auto it = words.constFind(status);
+    return it == words.constEnd() ? status : tr(it.value());
+}
+
 LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Services::Session session,
                      Services::ServiceThread &reader, QTimeZone viewerZone, QWidget *parent)
     : QWidget(parent),
@@ -67,7 +84,7 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->addItem(tr("Any status"), QString());
     for (const char *status : { "new", "contacted", "callback", "booked", "shown", "no_show", "not_interested", "dnc" })
-        m_status->addItem(QString::fromLatin1(status), QString::fromLatin1(status));
+        m_status->addItem(statusText(QString::fromLatin1(status)), QString::fromLatin1(status));
     m_searchBox = new QLineEdit(this);
     m_searchBox->setObjectName(QStringLiteral("search"));
     m_searchBox->setPlaceholderText(tr("Search: name, phone in any format, or e-mail"));
@@ -294,7 +311,7 @@ void LeadsView::applyPage(quint64 generation, bool first, const Page &page)
             QString(lead.firstName + QLatin1Char(' ') + lead.lastName).trimmed(),
             lead.phoneE164,
             lead.email,
-            lead.status,
+            statusText(lead.status),
             m_clientNames.value(lead.clientId),
             locale.toString(QDateTime::fromMSecsSinceEpoch(lead.createdAt, m_zone).date(), QLocale::ShortFormat),
         };
@@ -326,7 +343,7 @@ QString LeadsView::countText() const
         return tr("%1 shown").arg(QLocale().toString(m_table->rowCount()));
     if (m_total > CountCap)
         return tr("%1+ leads").arg(QLocale().toString(CountCap));
-    return m_total == 1 ? tr("1 lead") : tr("%1 leads").arg(QLocale().toString(m_total));
+    return tr("%Ln lead(s)", nullptr, int(m_total));
 }
 
 void LeadsView::selectLead(qint64 leadId)
@@ -393,7 +410,7 @@ void LeadsView::applyDetail(quint64 generation, const Detail &detail)
     if (!l.company.isEmpty())
         text += tr("Company: %1").arg(l.company.toHtmlEscaped()) + QStringLiteral("<br>");
     text += tr("Client: %1").arg(m_clientNames.value(l.clientId).toHtmlEscaped()) + QStringLiteral("<br>");
-    text += tr("Status: %1; calls: %2").arg(l.status.toHtmlEscaped()).arg(l.callAttempts) + QStringLiteral("<br>");
+    text += tr("Status: %1; calls: %2").arg(statusText(l.status).toHtmlEscaped()).arg(l.callAttempts) + QStringLiteral("<br>");
     text += tr("Time zone: %1%2").arg(l.timeZone.toHtmlEscaped(), l.region.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(l.region.toHtmlEscaped()));
     if (!l.consentType.isEmpty())
         text += QStringLiteral("<br>") + tr("Consent: %1 from %2").arg(l.consentType.toHtmlEscaped(), l.consentSource.toHtmlEscaped());

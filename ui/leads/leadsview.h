@@ -51,6 +51,8 @@ public:
     enum Column { NameColumn, PhoneColumn, EmailColumn, StatusColumn, ClientColumn, CreatedColumn, ColumnCount };
     static constexpr int PageSize = 200;
     static constexpr qint64 CountCap = 1000;
+    // A lead status ("no_show") as the user reads it ("No-show"), translated.
+    static QString statusText(const QString &status);
 
     LeadsView(Models::Database &database, const Models::Clock &clock, Services::Session session,
               Services::ServiceThread &reader, QTimeZone viewerZone = QTimeZone::systemTimeZone(),

@@ -41,7 +41,7 @@ QHBoxLayout *LeadsView::createActionBar()
     m_bulk->setPopupMode(QToolButton::InstantPopup);
     auto *menu = new QMenu(m_bulk);
     for (const QString &status : Services::LeadBulkService::statusTargets())
-        menu->addAction(tr("Set status: %1").arg(status), this, [this, status] { bulkChangeStatus(status); });
+        menu->addAction(tr("Set status: %1").arg(statusText(status)), this, [this, status] { bulkChangeStatus(status); });
     menu->addSeparator();
     menu->addAction(tr("Mark do-not-contact…"), this, &LeadsView::bulkMarkDnc);
     menu->addAction(tr("Move to campaign…"), this, &LeadsView::bulkMove);
@@ -166,7 +166,7 @@ void LeadsView::finishExport(qint64 rows, bool cancelled, const QString &error, 
     else if (!error.isEmpty())
         m_notice->setText(tr("Export failed: %1").arg(error));
     else
-        m_notice->setText(tr("Exported %1 leads to %2.").arg(QLocale().toString(rows), QDir::toNativeSeparators(path)));
+        m_notice->setText(tr("Exported %Ln lead(s) to %1.", nullptr, int(rows)).arg(QDir::toNativeSeparators(path)));
     Q_EMIT exportFinished(rows, cancelled, error);
 }
 
@@ -199,7 +199,7 @@ void LeadsView::bulkChangeStatus(const QString &status)
     Models::LeadQuery query;
     if (m_busy || !targetQuery(&query))
         return;
-    runBulk(tr("Set status to %1").arg(status), [query, status](const Services::LeadBulkService &service, const Services::Session &session) {
+    runBulk(tr("Set status to %1").arg(statusText(status)), [query, status](const Services::LeadBulkService &service, const Services::Session &session) {
         return service.changeStatus(session, query, status);
     });
 }
@@ -239,7 +239,7 @@ void LeadsView::bulkDelete()
         return;
     const QString question = query.ids.isEmpty()
             ? tr("Delete every lead that matches the filter? This cannot be undone.")
-            : tr("Delete the %1 selected leads? This cannot be undone.").arg(query.ids.size());
+            : tr("Delete the %Ln selected lead(s)? This cannot be undone.", nullptr, int(query.ids.size()));
     if (!m_confirm(this, question))
         return;
     runBulk(tr("Delete"), [query](const Services::LeadBulkService &service, const Services::Session &session) {
