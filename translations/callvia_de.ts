@@ -146,53 +146,6 @@
     </message>
 </context>
 <context>
-    <name>Callvia::Ui</name>
-    <message>
-        <source>Pending</source>
-        <translation>Ausstehend</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Geplant</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Abgesagt</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Abgelehnt</translation>
-    </message>
-    <message>
-        <source>Shown</source>
-        <translation>Erschienen</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>Nicht erschienen</translation>
-    </message>
-    <message>
-        <source>Awaiting verdict</source>
-        <translation>Bewertung ausstehend</translation>
-    </message>
-    <message>
-        <source>Client confirmed</source>
-        <translation>Vom Kunden bestätigt</translation>
-    </message>
-    <message>
-        <source>Lead confirmed</source>
-        <translation>Vom Lead bestätigt</translation>
-    </message>
-    <message>
-        <source>Call verified</source>
-        <translation>Durch Anruf bestätigt</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>Nicht zutreffend</translation>
-    </message>
-</context>
-<context>
     <name>Callvia::Ui::AddUserDialog</name>
     <message>
         <source>Must change the password at first sign-in</source>
@@ -683,6 +636,46 @@
         <source>Evidence:</source>
         <translation>Nachweis:</translation>
     </message>
+    <message>
+        <source>Book for lead…</source>
+        <translation>Für Lead buchen…</translation>
+    </message>
+    <message>
+        <source>Pick one of the lead&apos;s free Cal.com slots and book it</source>
+        <translation>Einen freien Cal.com-Termin des Leads wählen und buchen</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Client confirmed</source>
+        <translation>Vom Kunden bestätigt</translation>
+    </message>
+    <message>
+        <source>Lead confirmed</source>
+        <translation>Vom Lead bestätigt</translation>
+    </message>
+    <message>
+        <source>Call verified</source>
+        <translation>Durch Anruf bestätigt</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Nicht zutreffend</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::BackupActions</name>
@@ -1046,6 +1039,128 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::BookForLeadDialog</name>
+    <message>
+        <source>Book for lead</source>
+        <translation>Für Lead buchen</translation>
+    </message>
+    <message>
+        <source>Book this slot</source>
+        <translation>Diesen Termin buchen</translation>
+    </message>
+    <message>
+        <source>Loading the lead&apos;s free slots from Cal.com…</source>
+        <translation>Freie Termine des Leads werden von Cal.com geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot book this lead: %1</source>
+        <translation>Dieser Lead kann nicht gebucht werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not load slots: %1</source>
+        <translation>Termine konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cal.com has no free slot for %1 in the next 14 days.</source>
+        <translation>Cal.com hat in den nächsten 14 Tagen keinen freien Termin für %1.</translation>
+    </message>
+    <message>
+        <source>Free slots for %1, in the lead&apos;s time zone (%2):</source>
+        <translation>Freie Termine für %1 in der Zeitzone des Leads (%2):</translation>
+    </message>
+    <message>
+        <source>Booking %1…</source>
+        <translation>%1 wird gebucht…</translation>
+    </message>
+    <message>
+        <source>Booked (Cal.com booking %1). The appointment appears when Cal.com&apos;s webhook arrives.</source>
+        <translation>Gebucht (Cal.com-Buchung %1). Der Termin erscheint, sobald der Webhook von Cal.com eintrifft.</translation>
+    </message>
+    <message>
+        <source>Booking failed: %1</source>
+        <translation>Buchung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The audit entry could not be written: %1</source>
+        <translation>Der Audit-Eintrag konnte nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::CallingSettingsForm</name>
+    <message>
+        <source>Sales or appointment setting (telemarketing)</source>
+        <translation>Verkauf oder Terminvereinbarung (Telemarketing)</translation>
+    </message>
+    <message>
+        <source>Local time of the lead; state rules narrow it further. Never before 08:00.</source>
+        <translation>Ortszeit des Leads; Regeln der Bundesstaaten schränken weiter ein. Nie vor 08:00.</translation>
+    </message>
+    <message>
+        <source>Local time of the lead; never after 21:00.</source>
+        <translation>Ortszeit des Leads; nie nach 21:00.</translation>
+    </message>
+    <message>
+        <source>Written (sales, appointment setting)</source>
+        <translation>Schriftlich (Verkauf, Terminvereinbarung)</translation>
+    </message>
+    <message>
+        <source>Express (written or verbal)</source>
+        <translation>Ausdrücklich (schriftlich oder mündlich)</translation>
+    </message>
+    <message>
+        <source>Calling &amp;days:</source>
+        <translation>Anruf&amp;tage:</translation>
+    </message>
+    <message>
+        <source>Calling &amp;window:</source>
+        <translation>Anruf&amp;zeitfenster:</translation>
+    </message>
+    <message>
+        <source>Max &amp;concurrent calls:</source>
+        <translation>Max. &amp;gleichzeitige Anrufe:</translation>
+    </message>
+    <message>
+        <source>Calls per &amp;minute:</source>
+        <translation>Anrufe pro &amp;Minute:</translation>
+    </message>
+    <message>
+        <source>Max &amp;attempts per lead:</source>
+        <translation>Max. &amp;Versuche pro Lead:</translation>
+    </message>
+    <message>
+        <source>Retry after no answer:</source>
+        <translation>Erneut versuchen nach keiner Antwort:</translation>
+    </message>
+    <message>
+        <source>Retry after voicemail:</source>
+        <translation>Erneut versuchen nach Mailbox:</translation>
+    </message>
+    <message>
+        <source>Retry after busy:</source>
+        <translation>Erneut versuchen nach besetzt:</translation>
+    </message>
+    <message>
+        <source>Retry after failed call:</source>
+        <translation>Erneut versuchen nach Fehlschlag:</translation>
+    </message>
+    <message>
+        <source>Callable &amp;statuses:</source>
+        <translation>Anrufbare &amp;Status:</translation>
+    </message>
+    <message>
+        <source>Consent &amp;required:</source>
+        <translation>Erforderliche &amp;Einwilligung:</translation>
+    </message>
+    <message>
+        <source>National DNC s&amp;napshot:</source>
+        <translation>Nationaler &amp;DNC-Stand:</translation>
+    </message>
+    <message>
+        <source>National DNC snapshot date: &quot;%1&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>Datum des nationalen DNC-Stands: „%1“ ist kein Datum (JJJJ-MM-TT).</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::CampaignDialog</name>
     <message>
         <source>Edit campaign</source>
@@ -1118,6 +1233,14 @@
     <message>
         <source>Retell agent id: an id has no spaces.</source>
         <translation>Retell-Agent-ID: Eine ID enthält keine Leerzeichen.</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>Calling</source>
+        <translation>Anrufe</translation>
     </message>
 </context>
 <context>
@@ -2570,6 +2693,65 @@ Antwort des Anbieters%1:
     <message>
         <source>Repeat password: the two passwords differ.</source>
         <translation>Passwort wiederholen: Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::UnmatchedBookingsBox</name>
+    <message>
+        <source>Bookings without a lead (Cal.com)</source>
+        <translation>Buchungen ohne Lead (Cal.com)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Teilnehmer</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Buchung</translation>
+    </message>
+    <message>
+        <source>Link to lead…</source>
+        <translation>Mit Lead verknüpfen…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Select a booking first.</source>
+        <translation>Wählen Sie zuerst eine Buchung aus.</translation>
+    </message>
+    <message>
+        <source>Link to lead</source>
+        <translation>Mit Lead verknüpfen</translation>
+    </message>
+    <message>
+        <source>Lead id (the Leads view&apos;s Id column) of this booking&apos;s client:</source>
+        <translation>Lead-ID (Spalte „ID“ der Lead-Ansicht) beim Kunden dieser Buchung:</translation>
+    </message>
+    <message>
+        <source>Could not read the bookings: %1</source>
+        <translation>Die Buchungen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Linked to lead %1.</source>
+        <translation>Mit Lead %1 verknüpft.</translation>
+    </message>
+    <message>
+        <source>Not linked: %1</source>
+        <translation>Nicht verknüpft: %1</translation>
     </message>
 </context>
 <context>

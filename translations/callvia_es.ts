@@ -146,53 +146,6 @@
     </message>
 </context>
 <context>
-    <name>Callvia::Ui</name>
-    <message>
-        <source>Pending</source>
-        <translation>Pendiente</translation>
-    </message>
-    <message>
-        <source>Scheduled</source>
-        <translation>Programada</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Cancelada</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rechazado</translation>
-    </message>
-    <message>
-        <source>Shown</source>
-        <translation>Asistieron</translation>
-    </message>
-    <message>
-        <source>No-show</source>
-        <translation>No asistieron</translation>
-    </message>
-    <message>
-        <source>Awaiting verdict</source>
-        <translation>Veredicto pendiente</translation>
-    </message>
-    <message>
-        <source>Client confirmed</source>
-        <translation>Confirmado por el cliente</translation>
-    </message>
-    <message>
-        <source>Lead confirmed</source>
-        <translation>Confirmado por el lead</translation>
-    </message>
-    <message>
-        <source>Call verified</source>
-        <translation>Verificado por llamada</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>No aplica</translation>
-    </message>
-</context>
-<context>
     <name>Callvia::Ui::AddUserDialog</name>
     <message>
         <source>Must change the password at first sign-in</source>
@@ -683,6 +636,46 @@
         <source>Evidence:</source>
         <translation>Evidencia:</translation>
     </message>
+    <message>
+        <source>Book for lead…</source>
+        <translation>Reservar para el lead…</translation>
+    </message>
+    <message>
+        <source>Pick one of the lead&apos;s free Cal.com slots and book it</source>
+        <translation>Elija un horario libre de Cal.com para el lead y resérvelo</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation>Programada</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelada</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rechazada</translation>
+    </message>
+    <message>
+        <source>Client confirmed</source>
+        <translation>Confirmado por el cliente</translation>
+    </message>
+    <message>
+        <source>Lead confirmed</source>
+        <translation>Confirmado por el lead</translation>
+    </message>
+    <message>
+        <source>Call verified</source>
+        <translation>Verificado por llamada</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>No aplica</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::BackupActions</name>
@@ -1046,6 +1039,128 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::BookForLeadDialog</name>
+    <message>
+        <source>Book for lead</source>
+        <translation>Reservar para el lead</translation>
+    </message>
+    <message>
+        <source>Book this slot</source>
+        <translation>Reservar este horario</translation>
+    </message>
+    <message>
+        <source>Loading the lead&apos;s free slots from Cal.com…</source>
+        <translation>Cargando los horarios libres del lead desde Cal.com…</translation>
+    </message>
+    <message>
+        <source>Cannot book this lead: %1</source>
+        <translation>No se puede reservar para este lead: %1</translation>
+    </message>
+    <message>
+        <source>Could not load slots: %1</source>
+        <translation>No se pudieron cargar los horarios: %1</translation>
+    </message>
+    <message>
+        <source>Cal.com has no free slot for %1 in the next 14 days.</source>
+        <translation>Cal.com no tiene ningún horario libre para %1 en los próximos 14 días.</translation>
+    </message>
+    <message>
+        <source>Free slots for %1, in the lead&apos;s time zone (%2):</source>
+        <translation>Horarios libres para %1, en la zona horaria del lead (%2):</translation>
+    </message>
+    <message>
+        <source>Booking %1…</source>
+        <translation>Reservando %1…</translation>
+    </message>
+    <message>
+        <source>Booked (Cal.com booking %1). The appointment appears when Cal.com&apos;s webhook arrives.</source>
+        <translation>Reservado (reserva de Cal.com %1). La cita aparecerá cuando llegue el webhook de Cal.com.</translation>
+    </message>
+    <message>
+        <source>Booking failed: %1</source>
+        <translation>La reserva falló: %1</translation>
+    </message>
+    <message>
+        <source>The audit entry could not be written: %1</source>
+        <translation>No se pudo escribir la entrada de auditoría: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::CallingSettingsForm</name>
+    <message>
+        <source>Sales or appointment setting (telemarketing)</source>
+        <translation>Ventas o concertación de citas (telemarketing)</translation>
+    </message>
+    <message>
+        <source>Local time of the lead; state rules narrow it further. Never before 08:00.</source>
+        <translation>Hora local del lead; las normas estatales la restringen aún más. Nunca antes de las 08:00.</translation>
+    </message>
+    <message>
+        <source>Local time of the lead; never after 21:00.</source>
+        <translation>Hora local del lead; nunca después de las 21:00.</translation>
+    </message>
+    <message>
+        <source>Written (sales, appointment setting)</source>
+        <translation>Por escrito (ventas, concertación de citas)</translation>
+    </message>
+    <message>
+        <source>Express (written or verbal)</source>
+        <translation>Expreso (por escrito o verbal)</translation>
+    </message>
+    <message>
+        <source>Calling &amp;days:</source>
+        <translation>&amp;Días de llamada:</translation>
+    </message>
+    <message>
+        <source>Calling &amp;window:</source>
+        <translation>&amp;Franja de llamada:</translation>
+    </message>
+    <message>
+        <source>Max &amp;concurrent calls:</source>
+        <translation>Máx. llamadas &amp;simultáneas:</translation>
+    </message>
+    <message>
+        <source>Calls per &amp;minute:</source>
+        <translation>Llamadas por &amp;minuto:</translation>
+    </message>
+    <message>
+        <source>Max &amp;attempts per lead:</source>
+        <translation>Máx. &amp;intentos por lead:</translation>
+    </message>
+    <message>
+        <source>Retry after no answer:</source>
+        <translation>Reintentar tras no contestar:</translation>
+    </message>
+    <message>
+        <source>Retry after voicemail:</source>
+        <translation>Reintentar tras buzón de voz:</translation>
+    </message>
+    <message>
+        <source>Retry after busy:</source>
+        <translation>Reintentar tras ocupado:</translation>
+    </message>
+    <message>
+        <source>Retry after failed call:</source>
+        <translation>Reintentar tras llamada fallida:</translation>
+    </message>
+    <message>
+        <source>Callable &amp;statuses:</source>
+        <translation>&amp;Estados llamables:</translation>
+    </message>
+    <message>
+        <source>Consent &amp;required:</source>
+        <translation>&amp;Consentimiento requerido:</translation>
+    </message>
+    <message>
+        <source>National DNC s&amp;napshot:</source>
+        <translation>Ins&amp;tantánea DNC nacional:</translation>
+    </message>
+    <message>
+        <source>National DNC snapshot date: &quot;%1&quot; is not a date (YYYY-MM-DD).</source>
+        <translation>Fecha de la instantánea DNC nacional: «%1» no es una fecha (AAAA-MM-DD).</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::CampaignDialog</name>
     <message>
         <source>Edit campaign</source>
@@ -1118,6 +1233,14 @@
     <message>
         <source>Retell agent id: an id has no spaces.</source>
         <translation>ID de agente de Retell: un ID no contiene espacios.</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Campaña</translation>
+    </message>
+    <message>
+        <source>Calling</source>
+        <translation>Llamadas</translation>
     </message>
 </context>
 <context>
@@ -2570,6 +2693,65 @@ Respuesta del proveedor%1:
     <message>
         <source>Repeat password: the two passwords differ.</source>
         <translation>Repetir contraseña: las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::UnmatchedBookingsBox</name>
+    <message>
+        <source>Bookings without a lead (Cal.com)</source>
+        <translation>Reservas sin lead (Cal.com)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>Asistente</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Booking</source>
+        <translation>Reserva</translation>
+    </message>
+    <message>
+        <source>Link to lead…</source>
+        <translation>Vincular a un lead…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <source>Select a booking first.</source>
+        <translation>Seleccione primero una reserva.</translation>
+    </message>
+    <message>
+        <source>Link to lead</source>
+        <translation>Vincular a un lead</translation>
+    </message>
+    <message>
+        <source>Lead id (the Leads view&apos;s Id column) of this booking&apos;s client:</source>
+        <translation>Id. del lead (columna Id de la vista de leads) del cliente de esta reserva:</translation>
+    </message>
+    <message>
+        <source>Could not read the bookings: %1</source>
+        <translation>No se pudieron leer las reservas: %1</translation>
+    </message>
+    <message>
+        <source>Linked to lead %1.</source>
+        <translation>Vinculado al lead %1.</translation>
+    </message>
+    <message>
+        <source>Not linked: %1</source>
+        <translation>No vinculado: %1</translation>
     </message>
 </context>
 <context>

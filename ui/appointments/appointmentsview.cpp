@@ -36,9 +36,13 @@ namespace {
 QString statusWords(const QString &status)
 {
     static const QHash<QString, const char *> words {
-        { QStringLiteral("pending"), QT_TR_NOOP("Pending") },     { QStringLiteral("scheduled"), QT_TR_NOOP("Scheduled") },
-        { QStringLiteral("cancelled"), QT_TR_NOOP("Cancelled") }, { QStringLiteral("rejected"), QT_TR_NOOP("Rejected") },
-        { QStringLiteral("shown"), QT_TR_NOOP("Shown") },         { QStringLiteral("no_show"), QT_TR_NOOP("No-show") },
+        // The context is AppointmentsView's (the words are looked up with its tr()), not QObject's.
+        { QStringLiteral("pending"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "Pending") },
+        { QStringLiteral("scheduled"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "Scheduled") },
+        { QStringLiteral("cancelled"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "Cancelled") },
+        { QStringLiteral("rejected"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "Rejected") },
+        { QStringLiteral("shown"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "Shown") },
+        { QStringLiteral("no_show"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "No-show") },
     };
     const auto it = words.constFind(status);
     return it == words.constEnd() ? status : AppointmentsView::tr(it.value());
@@ -47,12 +51,12 @@ QString statusWords(const QString &status)
 QString verificationWords(const QString &verification)
 {
     static const QHash<QString, const char *> words {
-        { QStringLiteral("pending"), QT_TR_NOOP("Awaiting verdict") },
-        { QStringLiteral("client_confirmed"), QT_TR_NOOP("Client confirmed") },
-        { QStringLiteral("lead_confirmed"), QT_TR_NOOP("Lead confirmed") },
-        { QStringLiteral("call_verified"), QT_TR_NOOP("Call verified") },
-        { QStringLiteral("no_show"), QT_TR_NOOP("No-show") },
-        { QStringLiteral("not_applicable"), QT_TR_NOOP("Not applicable") },
+        { QStringLiteral("pending"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "Awaiting verdict") },
+        { QStringLiteral("client_confirmed"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "Client confirmed") },
+        { QStringLiteral("lead_confirmed"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "Lead confirmed") },
+        { QStringLiteral("call_verified"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "Call verified") },
+        { QStringLiteral("no_show"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "No-show") },
+        { QStringLiteral("not_applicable"), QT_TRANSLATE_NOOP("Callvia::Ui::AppointmentsView", "Not applicable") },
     };
     const auto it = words.constFind(verification);
     return it == words.constEnd() ? verification : AppointmentsView::tr(it.value());
