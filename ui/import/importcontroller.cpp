@@ -93,12 +93,14 @@ void ImportController::showProgress(const Services::ImportProgress &p)
 {
     if (!m_progress)
         return;
-    if (p.totalBytes > 0)
-        m_progress->setValue(int(p.bytesRead * 1000 / p.totalBytes));
     const QString left = p.saving          ? tr("saving to the database")
             : p.secondsLeft < 0 ? tr("estimating time left")
                                 : tr("about %1 s left").arg(p.secondsLeft);
     m_progress->setLabelText(tr("%Ln row(s) · %1 rows/s · %2", nullptr, int(p.rows)).arg(QLocale().toString(qint64(p.rowsPerSecond)), left));
+    // Last: a modal QProgressDialog processes events in setValue, where the queued finish() may
+    // run and clear m_progress (the same pattern failed under UBSan in the leads export).
+    if (p.totalBytes > 0)
+        m_progress->setValue(int(p.bytesRead * 1000 / p.totalBytes));
 }
 
 void ImportController::finish(const Services::ImportSummary &summary)

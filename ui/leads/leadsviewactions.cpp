@@ -142,8 +142,10 @@ void LeadsView::exportLeads()
                 if (!m_progress)
                     return;
                 m_progress->setMaximum(int(std::min<qint64>(total, std::numeric_limits<int>::max())));
-                m_progress->setValue(int(std::min<qint64>(written, std::numeric_limits<int>::max())));
                 m_progress->setLabelText(tr("Exporting leads: %1 of %2").arg(QLocale().toString(written), QLocale().toString(total)));
+                // Last: a window-modal QProgressDialog processes events in setValue, where the queued
+                // finishExport may run and clear m_progress (UBSan caught a call on the null pointer).
+                m_progress->setValue(int(std::min<qint64>(written, std::numeric_limits<int>::max())));
             }, Qt::QueuedConnection);
             return !cancel->load();
         });
