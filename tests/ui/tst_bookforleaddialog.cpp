@@ -16,10 +16,13 @@
 #include <services/reminders/messagetemplates.h>
 #include <services/servicethread.h>
 #include <ui/appointments/bookforleaddialog.h>
+#include <ui/appointments/leadpickerdialog.h>
 #include <ui/appointments/unmatchedbookingsbox.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QtTest>
@@ -173,16 +176,36 @@ void tst_BookForLeadDialog::unmatchedBookingLinkedFromTheList()
     QCOMPARE(box.table()->rowCount(), 1);
     QCOMPARE(box.table()->item(0, 0)->text(), QStringLiteral("2026-12-09 10:00"));
     QCOMPARE(box.table()->item(0, 2)->text(), QStringLiteral("g.rivera@example.org"));
+    QVERIFY(!box.isHidden()); // shown while a booking waits for a lead
+    // "Link to lead…" opens a search of the booking's client's leads, started with the attendee's
+    // e-mail (no lead has it); the lead is found by a phone typed in another format.
+    box.table()->selectRow(0);
     QSignalSpy linked(&box, &Ui::UnmatchedBookingsBox::linkFinished);
-    box.link(appointment, s.lead);
+    box.findChild<QPushButton *>(QStringLiteral("linkToLead"))->click();
+    auto *picker = box.findChild<Ui::LeadPickerDialog *>();
+    QVERIFY(picker);
+    QSignalSpy searched(picker, &Ui::LeadPickerDialog::searched);
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(picker->searchEdit()->text(), QStringLiteral("g.rivera@example.org"));
+    QCOMPARE(picker->table()->rowCount(), 0);
+    picker->search(QStringLiteral("(415) 555-0123"));
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(picker->table()->rowCount(), 1);
+    QCOMPARE(picker->selectedLeadId(), s.lead);
+    QCOMPARE(picker->table()->item(0, 0)->text(), QStringLiteral("Grace Rivera"));
+    picker->accept();
     QVERIFY(linked.wait(10000));
     QCOMPARE(linked.first().first().toBool(), true);
     QVERIFY(loaded.wait(10000)); // reloaded
     QCOMPARE(box.table()->rowCount(), 0);
+    QVERIFY(box.isHidden()); // nothing left to link
     QCOMPARE(box.statusText(), QStringLiteral("Linked to lead %1.").arg(s.lead));
     auto q = Models::Sql::exec(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.link_lead'"));
     QVERIFY(q.ok() && q.value().next());
     QCOMPARE(q.value().value(0).toInt(), 1);
+    auto linkedLead = Models::Sql::exec(db, QStringLiteral("SELECT lead_id FROM appointments WHERE id = %1").arg(appointment));
+    QVERIFY(linkedLead.ok() && linkedLead.value().next());
+    QCOMPARE(linkedLead.value().value(0).toLongLong(), s.lead);
 }
 
 QTEST_MAIN(tst_BookForLeadDialog)

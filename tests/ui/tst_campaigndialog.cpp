@@ -1,4 +1,5 @@
 #include <ui/campaigns/campaigndialog.h>
+#include <ui/widgets/translations.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,6 +16,8 @@ class tst_CampaignDialog : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // English plural forms ("1 day", not "1 day(s)") come from the embedded English translation.
+    void initTestCase() { Ui::installTranslations(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void namesTheBadField_data();
     void namesTheBadField();
     void requiresAClient();
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void callingPageNamesTheBadField_data();
     void callingPageNamesTheBadField();
     void givesTheCallingSettingsBack();
+    void callingPageReadsAsWords();
 
 private:
     QList<Models::ClientRecord> clients() const
@@ -158,6 +162,53 @@ void tst_CampaignDialog::givesTheCallingSettingsBack()
     QVERIFY(out.callableStatuses.contains(QStringLiteral("no_show")));
     QCOMPARE(out.consentRequired, QStringLiteral("express"));
     QCOMPARE(out.nationalDncSnapshot, QDate(2026, 7, 1));
+}
+
+// What a person sees on the Calling page: statuses and the campaign status as words, delays in
+// the largest whole unit, and mnemonics on the rows that hold several fields (no literal '&').
+void tst_CampaignDialog::callingPageReadsAsWords()
+{
+    Models::CampaignRecord record;
+    record.clientId = 3;
+    record.status = QStringLiteral("active");
+    Models::CampaignCallingSettings in;
+    in.retryVoicemailSeconds = 24 * 3600;
+    in.retryNoAnswerSeconds = 4 * 3600;
+    in.retryBusySeconds = 90 * 60;
+    Ui::CampaignDialog dialog(record, clients(), in);
+    QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("status"))->currentText(), QStringLiteral("Active"));
+    QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("status"))->currentData().toString(), QStringLiteral("active"));
+    QCOMPARE(dialog.findChild<QCheckBox *>(QStringLiteral("status_no_show"))->text(), QStringLiteral("No-show"));
+    auto *voicemail = dialog.findChild<QSpinBox *>(QStringLiteral("retryVoicemail"));
+    QCOMPARE(voicemail->text(), QStringLiteral("1 day"));
+    QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("retryNoAnswer"))->text(), QStringLiteral("4 h"));
+    QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("retryBusy"))->text(), QStringLiteral("90 min"));
+    // Typed with a unit, or as bare minutes.
+    voicemail->findChild<QLineEdit *>()->setText(QStringLiteral("2 h"));
+    voicemail->interpretText();
+    QCOMPARE(voicemail->value(), 120);
+    voicemail->findChild<QLineEdit *>()->setText(QStringLiteral("3 days"));
+    voicemail->interpretText();
+    QCOMPARE(voicemail->value(), 3 * 24 * 60);
+    voicemail->findChild<QLineEdit *>()->setText(QStringLiteral("45"));
+    voicemail->interpretText();
+    QCOMPARE(voicemail->value(), 45);
+    voicemail->stepBy(1);
+    QCOMPARE(voicemail->value(), 46);
+    voicemail->setValue(24 * 60);
+    voicemail->stepBy(1);
+    QCOMPARE(voicemail->text(), QStringLiteral("2 days"));
+    const QStringList withBuddy { QStringLiteral("Calling &days:"), QStringLiteral("Calling &window:"),
+                                  QStringLiteral("Callable &statuses:") };
+    for (const QString &text : withBuddy) {
+        QLabel *found = nullptr;
+        for (QLabel *label : dialog.findChildren<QLabel *>()) {
+            if (label->text() == text)
+                found = label;
+        }
+        QVERIFY2(found, qPrintable(text));
+        QVERIFY2(found->buddy(), qPrintable(text + QStringLiteral(" has no buddy: the '&' shows")));
+    }
 }
 
 QTEST_MAIN(tst_CampaignDialog)

@@ -1,21 +1,25 @@
 #include "unmatchedbookingsbox.h"
 
+#include "leadpickerdialog.h"
+
 #include <services/appointments/appointmentlinker.h>
 #include <services/servicethread.h>
 
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include <limits>
-
 namespace Callvia::Ui {
+
+namespace {
+constexpr int ClientIdRole = Qt::UserRole + 1;
+constexpr int SearchRole = Qt::UserRole + 2;
+} // namespace
 
 UnmatchedBookingsBox::UnmatchedBookingsBox(Models::Database &database, const Models::Clock &clock,
                                            Services::Session session, Services::ServiceThread &reader,
@@ -49,14 +53,20 @@ UnmatchedBookingsBox::UnmatchedBookingsBox(Models::Database &database, const Mod
             m_status->setText(tr("Select a booking first."));
             return;
         }
-        bool ok = false;
-        const int leadId = QInputDialog::getInt(this, tr("Link to lead"),
-                                                tr("Lead id (the Leads view's Id column) of this booking's client:"), 1, 1,
-                                                std::numeric_limits<int>::max(), 1, &ok);
-        if (ok)
-            link(items.first()->data(Qt::UserRole).toLongLong(), leadId);
+        const qint64 appointmentId = items.first()->data(Qt::UserRole).toLongLong();
+        auto *picker = new LeadPickerDialog(m_database, m_clock, m_session.scope(), m_reader,
+                                            items.first()->data(ClientIdRole).toLongLong(),
+                                            items.first()->data(SearchRole).toString(), this);
+        picker->setAttribute(Qt::WA_DeleteOnClose);
+        connect(picker, &QDialog::accepted, this, [this, picker, appointmentId] {
+            if (const qint64 leadId = picker->selectedLeadId())
+                link(appointmentId, leadId);
+        });
+        picker->open();
     });
-    setVisible(m_session.canEdit() && m_session.scope().isAgency());
+    // Shown to agency staff, and only while some booking waits for a lead (it took half the
+    // Appointments view when empty).
+    setVisible(false);
     reload();
 }
 
@@ -92,12 +102,17 @@ void UnmatchedBookingsBox::display(const QList<Models::AppointmentRecord> &rows,
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells.at(c));
             item->setData(Qt::UserRole, a.id);
+            item->setData(ClientIdRole, a.clientId);
+            // The picker starts with what the booking says about the attendee.
+            item->setData(SearchRole, !a.attendeeEmail.isEmpty() ? a.attendeeEmail
+                                      : (!a.attendeePhone.isEmpty() ? a.attendeePhone : a.attendeeName));
             m_table->setItem(r, c, item);
         }
     }
     m_table->resizeColumnsToContents();
     if (!error.isEmpty())
         m_status->setText(tr("Could not read the bookings: %1").arg(error));
+    setVisible(m_session.canEdit() && m_session.scope().isAgency() && (!rows.isEmpty() || !error.isEmpty()));
     Q_EMIT loaded();
 }
 

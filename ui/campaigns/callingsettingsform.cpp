@@ -1,10 +1,14 @@
 #include "callingsettingsform.h"
 
+#include <ui/widgets/durationspinbox.h>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QHash>
 #include <QLocale>
 #include <QSpinBox>
 #include <QTimeEdit>
@@ -15,10 +19,9 @@ namespace {
 
 QSpinBox *minutes(qint64 seconds, const QString &name, QWidget *parent)
 {
-    auto *box = new QSpinBox(parent);
+    auto *box = new DurationSpinBox(parent); // "1 day", not "1440 min"
     box->setObjectName(name);
     box->setRange(-1, 30 * 24 * 60 + 1); // out-of-range values reach validate(), which names them
-    box->setSuffix(QStringLiteral(" min"));
     box->setValue(int(seconds / 60));
     return box;
 }
@@ -38,6 +41,20 @@ QTimeEdit *time(int minute, const QString &name, QWidget *parent)
     edit->setObjectName(name);
     edit->setDisplayFormat(QStringLiteral("HH:mm"));
     return edit;
+}
+
+// The lead statuses as the Leads view names them.
+const char *statusName(const QString &status)
+{
+    static const QHash<QString, const char *> names {
+        { QStringLiteral("new"), QT_TRANSLATE_NOOP("Callvia::Ui::CallingSettingsForm", "New") },
+        { QStringLiteral("contacted"), QT_TRANSLATE_NOOP("Callvia::Ui::CallingSettingsForm", "Contacted") },
+        { QStringLiteral("callback"), QT_TRANSLATE_NOOP("Callvia::Ui::CallingSettingsForm", "Call back") },
+        { QStringLiteral("booked"), QT_TRANSLATE_NOOP("Callvia::Ui::CallingSettingsForm", "Booked") },
+        { QStringLiteral("shown"), QT_TRANSLATE_NOOP("Callvia::Ui::CallingSettingsForm", "Shown") },
+        { QStringLiteral("no_show"), QT_TRANSLATE_NOOP("Callvia::Ui::CallingSettingsForm", "No-show") },
+    };
+    return names.value(status, nullptr);
 }
 
 int minuteOf(const QTimeEdit *edit)
@@ -78,8 +95,10 @@ CallingSettingsForm::CallingSettingsForm(const Models::CampaignCallingSettings &
     m_end->setToolTip(tr("Local time of the lead; never after 21:00."));
     auto *statuses = new QHBoxLayout;
     for (const QString &status : Models::CallingSettingsRepository::allowedStatuses()) {
-        auto *box = new QCheckBox(status, this);
+        const char *name = statusName(status);
+        auto *box = new QCheckBox(name ? tr(name) : status, this);
         box->setObjectName(QStringLiteral("status_") + status);
+        box->setProperty("status", status);
         box->setChecked(settings.callableStatuses.contains(status));
         m_statuses << box;
         statuses->addWidget(box);
@@ -94,8 +113,14 @@ CallingSettingsForm::CallingSettingsForm(const Models::CampaignCallingSettings &
     m_snapshot->setPlaceholderText(QStringLiteral("YYYY-MM-DD"));
 
     auto *form = new QFormLayout(this);
-    form->addRow(tr("Calling &days:"), days);
-    form->addRow(tr("Calling &window:"), window);
+    // Rows holding a layout get a label whose mnemonic goes to the row's first field.
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    form->addRow(label(tr("Calling &days:"), m_days.value(0)), days);
+    form->addRow(label(tr("Calling &window:"), m_start), window);
     form->addRow(tr("Max &concurrent calls:"), m_concurrent);
     form->addRow(tr("Calls per &minute:"), m_perMinute);
     form->addRow(tr("Max &attempts per lead:"), m_attempts);
@@ -103,7 +128,7 @@ CallingSettingsForm::CallingSettingsForm(const Models::CampaignCallingSettings &
     form->addRow(tr("Retry after voicemail:"), m_retryVoicemail);
     form->addRow(tr("Retry after busy:"), m_retryBusy);
     form->addRow(tr("Retry after failed call:"), m_retryFailed);
-    form->addRow(tr("Callable &statuses:"), statuses);
+    form->addRow(label(tr("Callable &statuses:"), m_statuses.value(0)), statuses);
     form->addRow(tr("Consent &required:"), m_consent);
     form->addRow(QString(), m_telemarketing);
     form->addRow(tr("National DNC s&napshot:"), m_snapshot);
@@ -127,7 +152,7 @@ Models::CampaignCallingSettings CallingSettingsForm::settings() const
     s.callableStatuses.clear();
     for (const QCheckBox *box : m_statuses) {
         if (box->isChecked())
-            s.callableStatuses << box->text();
+            s.callableStatuses << box->property("status").toString();
     }
     s.consentRequired = m_consent->currentData().toString();
     s.telemarketing = m_telemarketing->isChecked();

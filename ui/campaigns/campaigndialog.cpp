@@ -47,10 +47,10 @@ CampaignDialog::CampaignDialog(const Models::CampaignRecord &record, const QList
     m_name->setObjectName(QStringLiteral("name"));
     m_description->setMaximumHeight(70);
     m_status->setObjectName(QStringLiteral("status"));
-    const QStringList statuses = { QStringLiteral("draft"), QStringLiteral("active"), QStringLiteral("paused"),
-                                   QStringLiteral("archived") };
-    for (const QString &status : statuses)
-        m_status->addItem(status, status);
+    m_status->addItem(tr("Draft"), QStringLiteral("draft"));
+    m_status->addItem(tr("Active"), QStringLiteral("active"));
+    m_status->addItem(tr("Paused"), QStringLiteral("paused"));
+    m_status->addItem(tr("Archived"), QStringLiteral("archived"));
     m_status->setCurrentIndex(qMax(0, m_status->findData(record.status)));
     m_region->setObjectName(QStringLiteral("region"));
     m_region->setMaxLength(2);

@@ -71,7 +71,10 @@ QString CalcomClient::apiKeySetting(qint64 clientId)
 QString CalcomClient::configurationError() const
 {
     if (m_settings.apiKey.trimmed().isEmpty())
-        return QStringLiteral("no Cal.com API key for this client (secret setting calcom.client.<id>.api_key)");
+        return m_settings.clientId > 0
+                ? QStringLiteral("no Cal.com API key for this client: set the secret %1 (Admin, Provider secrets)")
+                          .arg(apiKeySetting(m_settings.clientId))
+                : QStringLiteral("no Cal.com API key: set the secret calcom.api_key (Admin, Provider secrets)");
     if (m_settings.eventTypeId <= 0)
         return QStringLiteral("no Cal.com event type id in the client's settings");
     return {};
@@ -228,6 +231,7 @@ Models::DbResult<CalcomClient::Settings> CalcomClient::settingsFor(const Provide
                                                                    const Models::Clock &clock, qint64 clientId)
 {
     Settings settings;
+    settings.clientId = clientId;
     settings.baseUrl = config.value(QStringLiteral("calcom"), QStringLiteral("api_base"), settings.baseUrl);
     settings.apiKey = config.value(QStringLiteral("calcom"), QStringLiteral("client.%1.api_key").arg(clientId));
     if (settings.apiKey.isEmpty())

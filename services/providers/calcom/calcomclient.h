@@ -30,6 +30,7 @@ public:
         QString baseUrl = QStringLiteral("https://api.cal.com");
         QString apiKey; // secret
         qint64 eventTypeId = 0;
+        qint64 clientId = 0; // whose key and event type these are (named in configurationError)
         int timeoutMs = 10000;
     };
     struct Attendee
