@@ -1159,6 +1159,30 @@
         <source>National DNC snapshot date: &quot;%1&quot; is not a date (YYYY-MM-DD).</source>
         <translation>Datum des nationalen DNC-Stands: „%1“ ist kein Datum (JJJJ-MM-TT).</translation>
     </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Kontaktiert</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Rückruf</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Erschienen</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Nicht erschienen</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::CampaignDialog</name>
@@ -1241,6 +1265,22 @@
     <message>
         <source>Calling</source>
         <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +1671,39 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::DurationSpinBox</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>min|minute|minutes</source>
+        <comment>units a duration may be typed in, lower case, | between</comment>
+        <translation>min|minute|minuten</translation>
+    </message>
+    <message>
+        <source>h|hour|hours</source>
+        <comment>units a duration may be typed in, lower case, | between</comment>
+        <translation>std|stunde|stunden|h</translation>
+    </message>
+    <message>
+        <source>d|day|days</source>
+        <comment>units a duration may be typed in, lower case, | between</comment>
+        <translation>tag|tage|d</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::EventsBox</name>
     <message>
         <source>Webhook events (latest 500)</source>
@@ -1899,6 +1972,64 @@
     <message>
         <source>Time: %1 s</source>
         <translation>Dauer: %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::LeadPickerDialog</name>
+    <message>
+        <source>Link to lead</source>
+        <translation>Mit Lead verknüpfen</translation>
+    </message>
+    <message>
+        <source>Name, e-mail or phone in any format</source>
+        <translation>Name, E-Mail oder Telefon in beliebigem Format</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>&amp;Find a lead of this booking&apos;s client:</source>
+        <translation>Lead des Kunden dieser Buchung &amp;finden:</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Verknüpfen</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <source>Could not search the leads: %1</source>
+        <translation>Leads konnten nicht durchsucht werden: %1</translation>
+    </message>
+    <message>
+        <source>No lead of this client matches.</source>
+        <translation>Kein Lead dieses Kunden passt.</translation>
+    </message>
+    <message>
+        <source>The first %1 matches; type more to narrow them.</source>
+        <translation>Die ersten %1 Treffer; tippen Sie weiter, um einzugrenzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) match.</source>
+        <translation>
+            <numerusform>%n Lead passt.</numerusform>
+            <numerusform>%n Leads passen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2732,14 +2863,6 @@ Antwort des Anbieters%1:
     <message>
         <source>Select a booking first.</source>
         <translation>Wählen Sie zuerst eine Buchung aus.</translation>
-    </message>
-    <message>
-        <source>Link to lead</source>
-        <translation>Mit Lead verknüpfen</translation>
-    </message>
-    <message>
-        <source>Lead id (the Leads view&apos;s Id column) of this booking&apos;s client:</source>
-        <translation>Lead-ID (Spalte „ID“ der Lead-Ansicht) beim Kunden dieser Buchung:</translation>
     </message>
     <message>
         <source>Could not read the bookings: %1</source>

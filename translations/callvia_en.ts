@@ -50,12 +50,32 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::DurationSpinBox</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::ImportController</name>
     <message numerus="yes">
         <source>%Ln row(s) · %1 rows/s · %2</source>
         <translation>
             <numerusform>%Ln row · %1 rows/s · %2</numerusform>
             <numerusform>%Ln rows · %1 rows/s · %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::LeadPickerDialog</name>
+    <message numerus="yes">
+        <source>%n lead(s) match.</source>
+        <translation>
+            <numerusform>%n lead match.</numerusform>
+            <numerusform>%n leads match.</numerusform>
         </translation>
     </message>
 </context>

@@ -1159,6 +1159,30 @@
         <source>National DNC snapshot date: &quot;%1&quot; is not a date (YYYY-MM-DD).</source>
         <translation>Fecha de la instantánea DNC nacional: «%1» no es una fecha (AAAA-MM-DD).</translation>
     </message>
+    <message>
+        <source>New</source>
+        <translation>Nuevo</translation>
+    </message>
+    <message>
+        <source>Contacted</source>
+        <translation>Contactado</translation>
+    </message>
+    <message>
+        <source>Call back</source>
+        <translation>Devolver llamada</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Reservado</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>Asistió</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>No asistió</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::CampaignDialog</name>
@@ -1241,6 +1265,22 @@
     <message>
         <source>Calling</source>
         <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>En pausa</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivada</translation>
     </message>
 </context>
 <context>
@@ -1631,6 +1671,39 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::DurationSpinBox</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n día</numerusform>
+            <numerusform>%n días</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>min|minute|minutes</source>
+        <comment>units a duration may be typed in, lower case, | between</comment>
+        <translation>min|minuto|minutos</translation>
+    </message>
+    <message>
+        <source>h|hour|hours</source>
+        <comment>units a duration may be typed in, lower case, | between</comment>
+        <translation>h|hora|horas</translation>
+    </message>
+    <message>
+        <source>d|day|days</source>
+        <comment>units a duration may be typed in, lower case, | between</comment>
+        <translation>d|día|días|dia|dias</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::EventsBox</name>
     <message>
         <source>Webhook events (latest 500)</source>
@@ -1899,6 +1972,64 @@
     <message>
         <source>Time: %1 s</source>
         <translation>Tiempo: %1 s</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::LeadPickerDialog</name>
+    <message>
+        <source>Link to lead</source>
+        <translation>Vincular con lead</translation>
+    </message>
+    <message>
+        <source>Name, e-mail or phone in any format</source>
+        <translation>Nombre, correo o teléfono en cualquier formato</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>&amp;Find a lead of this booking&apos;s client:</source>
+        <translation>&amp;Buscar un lead del cliente de esta reserva:</translation>
+    </message>
+    <message>
+        <source>&amp;Link</source>
+        <translation>&amp;Vincular</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <source>Could not search the leads: %1</source>
+        <translation>No se pudieron buscar los leads: %1</translation>
+    </message>
+    <message>
+        <source>No lead of this client matches.</source>
+        <translation>Ningún lead de este cliente coincide.</translation>
+    </message>
+    <message>
+        <source>The first %1 matches; type more to narrow them.</source>
+        <translation>Las primeras %1 coincidencias; escriba más para acotarlas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lead(s) match.</source>
+        <translation>
+            <numerusform>%n lead coincide.</numerusform>
+            <numerusform>%n leads coinciden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2732,14 +2863,6 @@ Respuesta del proveedor%1:
     <message>
         <source>Select a booking first.</source>
         <translation>Seleccione primero una reserva.</translation>
-    </message>
-    <message>
-        <source>Link to lead</source>
-        <translation>Vincular a un lead</translation>
-    </message>
-    <message>
-        <source>Lead id (the Leads view&apos;s Id column) of this booking&apos;s client:</source>
-        <translation>Id. del lead (columna Id de la vista de leads) del cliente de esta reserva:</translation>
     </message>
     <message>
         <source>Could not read the bookings: %1</source>
