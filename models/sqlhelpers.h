@@ -41,6 +41,34 @@ DbError forEachRow(Database &database, const QString &sql, const QVariantList &b
 // the statement returned no row.
 DbResult<QVariant> firstValue(Database &database, const QString &sql, const QVariantList &binds = {});
 
+// Set-based statements over many rows with few distinct SQL texts, so that kept statements are
+// reused: rows to insert go in chunks of 64, then 8, then 1; IN lists are padded to one of these.
+inline constexpr int ChunkWidths[] = { 64, 8, 1 };
+
+// The width of an IN list for `left` more values: the smallest ChunkWidths entry that holds them
+// all, else the largest (the rest go in the next chunk). The list is padded with NULL.
+int paddedWidth(qsizetype left);
+
+// "?, ?, ?" (n placeholders).
+QString placeholders(int n);
+
+// INSERT of many rows: `head` is "INSERT INTO t (a, b, c) VALUES ", each row holds one value per
+// column; the rows go in multi-row statements of ChunkWidths rows on kept statements. Returns the
+// number of rows inserted (an ON CONFLICT DO NOTHING may insert fewer).
+DbResult<int> insertRows(Database &database, const QString &head, int columns, const QList<QVariantList> &rows,
+                         const QString &tail = QString());
+
+// Runs `sql` (holding "%IN%" where a list of ChunkWidths placeholders goes) once per chunk of
+// `values`, with `before` bound ahead of the chunk and `after` behind it; the chunk is padded
+// with NULL (which no IN matches) up to the width. Returns the total of rows changed.
+DbResult<int> execForChunks(Database &database, const QString &sql, const QVariantList &before,
+                            const QVariantList &values, const QVariantList &after = {});
+
+// forEachRow for each chunk of `values`, as execForChunks.
+DbError forEachRowInChunks(Database &database, const QString &sql, const QVariantList &before,
+                           const QVariantList &values, const QVariantList &after,
+                           const std::function<void(const QSqlQuery &)> &row);
+
 inline QVariant nullIfEmpty(const QString &value)
 {
     return value.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);

@@ -25,6 +25,26 @@ DbResult<qint64> AuditRepository::insert(const AuditRecord &e) const
             Sql::nullIfEmpty(e.afterJson), e.at });
 }
 
+DbError AuditRepository::insertMany(const QList<AuditRecord> &entries) const
+{
+    QList<QVariantList> rows;
+    rows.reserve(entries.size());
+    for (const AuditRecord &e : entries) {
+        if (e.action.isEmpty())
+            return DbError(DbError::Invalid, QStringLiteral("audit action: must not be empty"));
+        if (!m_scope.isAgency() && e.clientId != m_scope.clientId())
+            return Sql::outOfScope();
+        rows << QVariantList { Sql::nullIfZero(e.userId), Sql::nullIfEmpty(e.username), Sql::nullIfZero(e.clientId),
+                               e.action, Sql::nullIfEmpty(e.entity), Sql::nullIfEmpty(e.entityId),
+                               Sql::nullIfEmpty(e.beforeJson), Sql::nullIfEmpty(e.afterJson), e.at };
+    }
+    DbResult<int> n = Sql::insertRows(m_database,
+                                      QStringLiteral("INSERT INTO audit_log (user_id, username, client_id, action, entity, "
+                                                     "entity_id, before_json, after_json, at) VALUES "),
+                                      9, rows);
+    return n.ok() ? DbError() : n.error();
+}
+
 DbResult<QList<AuditRecord>> AuditRepository::list(const QString &action, int limit) const
 {
     QString sql

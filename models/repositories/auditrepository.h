@@ -19,6 +19,8 @@ public:
     explicit AuditRepository(Database &database, TenantScope scope);
 
     DbResult<qint64> insert(const AuditRecord &entry) const;
+    // Many entries in set-based statements (Sql::insertRows); each must be in the scope.
+    DbError insertMany(const QList<AuditRecord> &entries) const;
     // Newest first; action empty = any.
     DbResult<QList<AuditRecord>> list(const QString &action = {}, int limit = 200) const;
 

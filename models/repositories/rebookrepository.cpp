@@ -51,25 +51,43 @@ RebookRepository::RebookRepository(Database &database, const Clock &clock, Tenan
 {
 }
 
+namespace {
+
+// Starts the sequences of the appointments `which` selects ("a.id = ?" or "a.id IN (...)"): the
+// lead's phone and e-mail, else the booking's attendee's (normalized as stored).
+QString startSql(const QString &which, const TenantScope &scope)
+{
+    return QStringLiteral("INSERT INTO rebook_sequences (appointment_id, client_id, lead_id, phone_e164, email, status, "
+                          "next_step, next_due_at, started_at, updated_at) "
+                          "SELECT a.id, a.client_id, a.lead_id, COALESCE(l.phone_e164, a.attendee_phone), "
+                          "lower(COALESCE(l.email, a.attendee_email)), 'active', 0, ?, ?, ? FROM appointments a "
+                          "LEFT JOIN leads l ON l.id = a.lead_id WHERE ")
+            + which + Sql::scopeClause(scope, QStringLiteral("a.client_id"))
+            + QStringLiteral(" ON CONFLICT (appointment_id) DO UPDATE SET status = 'active', next_due_at = "
+                             "excluded.next_due_at, ended_reason = NULL, ended_detail = NULL, ended_by = NULL, "
+                             "ended_at = NULL, updated_at = excluded.updated_at WHERE rebook_sequences.status = "
+                             "'ended' AND rebook_sequences.ended_reason = 'verdict_shown'");
+}
+
+} // namespace
+
 DbResult<qint64> RebookRepository::start(qint64 appointmentId, qint64 nowMs) const
 {
-    // The lead's phone and e-mail, else the booking's attendee's (normalized as stored).
     qint64 id = 0;
-    if (DbError error = Sql::forEachRow(
-            m_database,
-            QStringLiteral("INSERT INTO rebook_sequences (appointment_id, client_id, lead_id, phone_e164, email, status, "
-                           "next_step, next_due_at, started_at, updated_at) "
-                           "SELECT a.id, a.client_id, a.lead_id, COALESCE(l.phone_e164, a.attendee_phone), "
-                           "lower(COALESCE(l.email, a.attendee_email)), 'active', 0, ?, ?, ? FROM appointments a "
-                           "LEFT JOIN leads l ON l.id = a.lead_id WHERE a.id = ?")
-                    + Sql::scopeClause(m_scope, QStringLiteral("a.client_id"))
-                    + QStringLiteral(" ON CONFLICT (appointment_id) DO UPDATE SET status = 'active', next_due_at = "
-                                     "excluded.next_due_at, ended_reason = NULL, ended_detail = NULL, ended_by = NULL, "
-                                     "ended_at = NULL, updated_at = excluded.updated_at WHERE rebook_sequences.status = "
-                                     "'ended' AND rebook_sequences.ended_reason = 'verdict_shown' RETURNING id"),
-            { nowMs, nowMs, nowMs, appointmentId }, [&id](const QSqlQuery &q) { id = q.value(0).toLongLong(); }))
+    if (DbError error = Sql::forEachRow(m_database, startSql(QStringLiteral("a.id = ?"), m_scope) + QStringLiteral(" RETURNING id"),
+                                        { nowMs, nowMs, nowMs, appointmentId },
+                                        [&id](const QSqlQuery &q) { id = q.value(0).toLongLong(); }))
         return error;
     return id;
+}
+
+DbResult<int> RebookRepository::startMany(const QList<qint64> &appointmentIds, qint64 nowMs) const
+{
+    QVariantList ids;
+    ids.reserve(appointmentIds.size());
+    for (qint64 id : appointmentIds)
+        ids << id;
+    return Sql::execForChunks(m_database, startSql(QStringLiteral("a.id IN (%IN%)"), m_scope), { nowMs, nowMs, nowMs }, ids);
 }
 
 DbResult<qint64> RebookRepository::nextDueAt() const

@@ -60,6 +60,8 @@ public:
     // Starts (or restarts, after a correction to shown had ended it) the sequence of a no-show
     // appointment, first step due at nowMs. Returns the sequence id; 0 when one is running or done.
     DbResult<qint64> start(qint64 appointmentId, qint64 nowMs) const;
+    // start() for many appointments in set-based statements; returns how many were started.
+    DbResult<int> startMany(const QList<qint64> &appointmentIds, qint64 nowMs) const;
     DbResult<qint64> nextDueAt() const; // 0 = none active
     DbResult<QList<RebookSequenceRecord>> due(qint64 nowMs, int limit) const;
     DbResult<RebookSequenceRecord> forAppointment(qint64 appointmentId) const;

@@ -6,6 +6,8 @@
 
 #include <QJsonDocument>
 
+#include <limits>
+
 namespace Callvia::Models {
 
 namespace {
@@ -182,45 +184,102 @@ DbResult<std::optional<LeadReply>> VerificationRepository::leadReply(const Verif
 DbResult<std::optional<QualifyingCall>> VerificationRepository::qualifyingCall(const VerificationCandidate &c,
                                                                               qint64 changedAfterMs) const
 {
-    QStringList who;
-    QVariantList binds { c.leadId };
-    if (c.leadId != 0)
-        who << QStringLiteral("lead_id = ?");
-    for (const QString &phone : { c.leadPhone, c.attendeePhone }) {
-        if (phone.isEmpty())
-            continue;
+    DbResult<QHash<qint64, QualifyingCall>> calls = qualifyingCalls({ c }, changedAfterMs);
+    if (!calls.ok())
+        return calls.error();
+    const auto it = calls.value().constFind(c.appointmentId);
+    return it == calls.value().constEnd() ? std::optional<QualifyingCall>() : std::optional<QualifyingCall>(*it);
+}
+
+DbResult<QHash<qint64, QualifyingCall>> VerificationRepository::qualifyingCalls(const QList<VerificationCandidate> &group,
+                                                                               qint64 changedAfterMs) const
+{
+    QHash<qint64, QualifyingCall> found;
+    for (qsizetype at = 0; at < group.size();) {
+        // A chunk of candidates: their lead ids and phones (padded with NULL, which matches
+        // nothing), and the span of their windows.
+        const int width = Sql::paddedWidth(group.size() - at);
+        const qsizetype taken = qMin<qsizetype>(width, group.size() - at);
+        QVariantList leads, phones;
+        QHash<qint64, QList<qsizetype>> byLead;
+        QHash<QString, QList<qsizetype>> byPhone;
+        qint64 from = std::numeric_limits<qint64>::max(), to = std::numeric_limits<qint64>::min();
+        qint64 shortest = std::numeric_limits<qint64>::max();
+        for (qsizetype i = at; i < at + taken; ++i) {
+            const VerificationCandidate &c = group.at(i);
+            if (c.leadId != 0) {
+                leads << c.leadId;
+                byLead[c.leadId] << i;
+            }
+            for (const QString &phone : { c.leadPhone, c.attendeePhone }) {
+                if (phone.isEmpty() || byPhone.value(phone).contains(i))
+                    continue;
+                phones << phone;
+                byPhone[phone] << i;
+            }
+            from = qMin(from, c.startsAt - c.windowBeforeMs);
+            to = qMax(to, c.endsAt);
+            shortest = qMin(shortest, qint64(c.minCallSeconds) * 1000);
+        }
+        at += taken;
+        if (leads.isEmpty() && phones.isEmpty())
+            continue; // no lead and no phone: nothing to match a call by
+        while (leads.size() < width)
+            leads << QVariant();
+        while (phones.size() < 2 * width)
+            phones << QVariant();
+        const QString leadList = Sql::placeholders(width);
+        const QString phoneList = Sql::placeholders(2 * width);
         // The lead's number is to_number on an outbound call and from_number on an inbound one (the
         // other column holds the agency's number): matched by direction, on migration 019's indexes.
-        who << QStringLiteral("(direction = 'outbound' AND to_number = ?) OR (direction = 'inbound' AND from_number = ?)");
-        binds << phone << phone;
+        // "+started_at" keeps SQLite off the started_at index: planned without the bound values it
+        // took the group's time span for selective and scanned every call in it (EXPLAIN QUERY
+        // PLAN); the three look-ups are a few rows each.
+        const QString sql = QStringLiteral(
+                "SELECT id, retell_call_id, COALESCE(duration_ms, duration_seconds * 1000, 0), started_at, updated_at, "
+                "COALESCE(lead_id, 0), direction, to_number, from_number, COALESCE(client_id, 0) FROM call_logs "
+                "WHERE (lead_id IN (%1) OR (direction = 'outbound' AND to_number IN (%2)) "
+                "OR (direction = 'inbound' AND from_number IN (%2))) AND +started_at >= ? AND +started_at <= ? "
+                "AND COALESCE(duration_ms, duration_seconds * 1000, 0) > ? AND updated_at > ?")
+                                    .arg(leadList, phoneList);
+        QVariantList binds = leads;
+        binds += phones;
+        binds += phones;
+        binds << from << to << shortest << changedAfterMs;
+        if (DbError error = Sql::forEachRow(m_database, sql, binds, [&](const QSqlQuery &q) {
+                QualifyingCall call;
+                call.callLogId = q.value(0).toLongLong();
+                call.durationMs = q.value(2).toLongLong();
+                call.startedAt = q.value(3).toLongLong();
+                const qint64 leadId = q.value(5).toLongLong();
+                const QString direction = q.value(6).toString();
+                const QString leadSide = direction == QLatin1String("outbound")
+                        ? q.value(7).toString()
+                        : (direction == QLatin1String("inbound") ? q.value(8).toString() : QString());
+                const qint64 clientId = q.value(9).toLongLong();
+                QList<qsizetype> who = leadId != 0 ? byLead.value(leadId) : QList<qsizetype>();
+                if (!leadSide.isEmpty())
+                    who += byPhone.value(leadSide);
+                for (qsizetype i : who) {
+                    const VerificationCandidate &c = group.at(i);
+                    if (clientId != c.clientId || call.startedAt < c.startsAt - c.windowBeforeMs
+                        || call.startedAt > c.endsAt || call.durationMs <= qint64(c.minCallSeconds) * 1000)
+                        continue;
+                    // The first such call (by start, then id) decides.
+                    const auto it = found.constFind(c.appointmentId);
+                    if (it != found.constEnd()
+                        && (it->startedAt < call.startedAt || (it->startedAt == call.startedAt && it->callLogId < call.callLogId)))
+                        continue;
+                    QualifyingCall chosen = call;
+                    chosen.retellCallId = q.value(1).toString();
+                    chosen.updatedAt = q.value(4).toLongLong();
+                    chosen.matchedBy = leadId != 0 && leadId == c.leadId ? QStringLiteral("lead") : QStringLiteral("phone");
+                    found.insert(c.appointmentId, chosen);
+                }
+            }))
+            return error;
     }
-    if (who.isEmpty())
-        return std::optional<QualifyingCall>(); // no lead and no phone: nothing to match a call by
-    if (c.leadId == 0)
-        binds.removeFirst();
-    binds.prepend(c.leadId);
-    binds << c.clientId << c.startsAt - c.windowBeforeMs << c.endsAt << qint64(c.minCallSeconds) * 1000 << changedAfterMs;
-    std::optional<QualifyingCall> call;
-    if (DbError error = Sql::forEachRow(
-                m_database,
-                QStringLiteral("SELECT id, retell_call_id, COALESCE(duration_ms, duration_seconds * 1000, 0), started_at, "
-                               "updated_at, CASE WHEN lead_id = ? THEN 'lead' ELSE 'phone' END FROM call_logs WHERE (")
-                        + who.join(QStringLiteral(" OR "))
-                        + QStringLiteral(") AND COALESCE(client_id, 0) = ? AND started_at >= ? AND started_at <= ? "
-                                         "AND COALESCE(duration_ms, duration_seconds * 1000, 0) > ? AND updated_at > ? "
-                                         "ORDER BY started_at, id LIMIT 1"),
-                binds, [&call](const QSqlQuery &q) {
-                    QualifyingCall found;
-                    found.callLogId = q.value(0).toLongLong();
-                    found.retellCallId = q.value(1).toString();
-                    found.durationMs = q.value(2).toLongLong();
-                    found.startedAt = q.value(3).toLongLong();
-                    found.updatedAt = q.value(4).toLongLong();
-                    found.matchedBy = q.value(5).toString();
-                    call = found;
-                }))
-        return error;
-    return call;
+    return found;
 }
 
 DbResult<bool> VerificationRepository::applyVerdict(const VerdictRecord &v, const QString &verification,
@@ -251,6 +310,48 @@ DbResult<bool> VerificationRepository::applyVerdict(const VerdictRecord &v, cons
     if (!id.ok())
         return id.error();
     return true;
+}
+
+DbResult<int> VerificationRepository::applyAutomaticVerdicts(const QList<VerdictRecord> &verdicts) const
+{
+    // One UPDATE per chunk of appointments with the same verdict, rule and time.
+    QHash<QString, QVariantList> ids;
+    QHash<QString, const VerdictRecord *> sample;
+    for (const VerdictRecord &v : verdicts) {
+        const QString key = v.verdict + QLatin1Char('/') + v.rule + QLatin1Char('/') + QString::number(v.decidedAt);
+        ids[key] << v.appointmentId;
+        sample.insert(key, &v);
+    }
+    const qint64 now = m_clock.nowMs();
+    int changed = 0;
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
+        const VerdictRecord &v = *sample.value(it.key());
+        DbResult<int> n = Sql::execForChunks(
+                m_database,
+                QStringLiteral("UPDATE appointments SET status = ?, verification = ?, verified_at = ?, verified_by = NULL, "
+                               "verdict_source = 'automatic', updated_at = ? WHERE id IN (%IN%) "
+                               "AND status IN ('pending', 'scheduled')")
+                        + Sql::scopeClause(m_scope),
+                { v.verdict, v.rule, v.decidedAt, now }, it.value());
+        if (!n.ok())
+            return n.error();
+        changed += n.value();
+    }
+    if (changed != verdicts.size())
+        return changed; // some were decided elsewhere: the caller undoes the group
+    QList<QVariantList> rows;
+    rows.reserve(verdicts.size());
+    for (const VerdictRecord &v : verdicts)
+        rows << QVariantList { v.appointmentId, Sql::nullIfZero(v.clientId), v.rule, v.verdict, QStringLiteral("automatic"),
+                               QString::fromUtf8(QJsonDocument(v.evidence).toJson(QJsonDocument::Compact)), QVariant(),
+                               v.decidedAt, QVariant() };
+    DbResult<int> inserted = Sql::insertRows(m_database,
+                                             QStringLiteral("INSERT INTO appointment_verdicts (appointment_id, client_id, rule, "
+                                                            "verdict, source, evidence, decided_by, decided_at, reason) VALUES "),
+                                             9, rows);
+    if (!inserted.ok())
+        return inserted.error();
+    return changed;
 }
 
 DbResult<QList<VerdictRecord>> VerificationRepository::selectVerdicts(const QString &tail, const QVariantList &binds) const
@@ -317,22 +418,34 @@ DbError VerificationRepository::setConfirmationOutbox(qint64 confirmationId, qin
 
 DbResult<ClientConfirmationRecord> VerificationRepository::confirmation(qint64 appointmentId) const
 {
-    ClientConfirmationRecord r;
-    bool found = false;
-    if (DbError error = Sql::forEachRow(
+    DbResult<QHash<qint64, ClientConfirmationRecord>> found = confirmations({ appointmentId });
+    if (!found.ok())
+        return found.error();
+    if (!found.value().contains(appointmentId))
+        return DbError(DbError::NotFound, QStringLiteral("no confirmation e-mail for appointment %1").arg(appointmentId));
+    return found.value().value(appointmentId);
+}
+
+DbResult<QHash<qint64, ClientConfirmationRecord>> VerificationRepository::confirmations(const QList<qint64> &appointmentIds) const
+{
+    QHash<qint64, ClientConfirmationRecord> found;
+    QVariantList ids;
+    ids.reserve(appointmentIds.size());
+    for (qint64 id : appointmentIds)
+        ids << id;
+    if (DbError error = Sql::forEachRowInChunks(
                 m_database,
                 QStringLiteral("SELECT id, appointment_id, COALESCE(client_id, 0), status, reason, to_address, "
                                "COALESCE(outbox_id, 0), expires_at, answer, COALESCE(answered_at, 0), created_at "
-                               "FROM client_confirmations WHERE appointment_id = ?")
+                               "FROM client_confirmations WHERE appointment_id IN (%IN%)")
                         + Sql::scopeClause(m_scope),
-                { appointmentId }, [&r, &found](const QSqlQuery &row) {
-                    found = true;
+                {}, ids, {}, [&found](const QSqlQuery &row) {
+                    ClientConfirmationRecord r;
                     readConfirmation(row, &r);
+                    found.insert(r.appointmentId, r);
                 }))
         return error;
-    if (!found)
-        return DbError(DbError::NotFound, QStringLiteral("no confirmation e-mail for appointment %1").arg(appointmentId));
-    return r;
+    return found;
 }
 
 DbResult<bool> VerificationRepository::markAnswered(qint64 appointmentId, const QString &answer, qint64 atMs) const

@@ -3,6 +3,7 @@
 #include <models/dberror.h>
 #include <models/tenantscope.h>
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -126,12 +127,22 @@ public:
     // started inside the client's window and lasted more than its minimum; changed after
     // `changedAfterMs` when that is > 0 (a late call log).
     DbResult<std::optional<QualifyingCall>> qualifyingCall(const VerificationCandidate &c, qint64 changedAfterMs = 0) const;
+    // The same for a group, by appointment id (candidates without a qualifying call are absent):
+    // one statement per chunk of Sql::ChunkWidths candidates reads their calls in the group's
+    // time span, and each candidate's own rules (its lead or phones, client, window and minimum)
+    // pick its call here.
+    DbResult<QHash<qint64, QualifyingCall>> qualifyingCalls(const QList<VerificationCandidate> &group,
+                                                           qint64 changedAfterMs = 0) const;
 
     // --- verdicts ---
     // Writes the verdict to the appointment (status, verification, verified_at/_by,
     // verdict_source) and appends its appointment_verdicts row. onlyIfOpen: only while the
     // appointment is still pending/scheduled (the automatic pass); returns false when it was not.
     DbResult<bool> applyVerdict(const VerdictRecord &verdict, const QString &verification, bool onlyIfOpen) const;
+    // The automatic pass's verdicts for a group, set-based: each appointment still pending or
+    // scheduled gets its verdict (verification = the rule), and the appointment_verdicts rows are
+    // appended only when every one of them was still open. Returns how many were.
+    DbResult<int> applyAutomaticVerdicts(const QList<VerdictRecord> &verdicts) const;
     // The current verdict with its evidence; NotFound when none was made.
     DbResult<VerdictRecord> verdictFor(qint64 appointmentId) const;
     // Every verdict and correction, oldest first.
@@ -141,6 +152,8 @@ public:
     DbResult<qint64> insertConfirmation(const ClientConfirmationRecord &record) const;
     DbError setConfirmationOutbox(qint64 confirmationId, qint64 outboxId) const;
     DbResult<ClientConfirmationRecord> confirmation(qint64 appointmentId) const;
+    // The confirmations of a group of appointments, by appointment id (set-based).
+    DbResult<QHash<qint64, ClientConfirmationRecord>> confirmations(const QList<qint64> &appointmentIds) const;
     // queued -> answered once; false when it was answered (or skipped) already.
     DbResult<bool> markAnswered(qint64 appointmentId, const QString &answer, qint64 atMs) const;
 

@@ -3,6 +3,7 @@
 #include <models/dberror.h>
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace Callvia::Models {
@@ -26,6 +27,19 @@ public:
     Models::DbError record(const Session *actor, const QString &action, const QString &entity,
         const QString &entityId, const QJsonObject &before = {}, const QJsonObject &after = {},
         qint64 clientId = 0) const;
+
+    // One entry of recordAll: what record() takes after the actor.
+    struct Entry
+    {
+        QString action;
+        QString entity;
+        QString entityId;
+        QJsonObject before;
+        QJsonObject after;
+        qint64 clientId = 0;
+    };
+    // Many entries by one actor in set-based statements (the verification pass's group).
+    Models::DbError recordAll(const Session *actor, const QList<Entry> &entries) const;
 
 private:
     Models::Database &m_database;

@@ -77,6 +77,14 @@ DbError RebookService::startFor(Database &database, const Clock &clock, qint64 a
     return id.ok() ? DbError() : id.error();
 }
 
+DbError RebookService::startForAll(Database &database, const Clock &clock, const QList<qint64> &appointmentIds)
+{
+    if (appointmentIds.isEmpty())
+        return {};
+    DbResult<int> n = RebookRepository(database, clock, TenantScope::agency()).startMany(appointmentIds, clock.nowMs());
+    return n.ok() ? DbError() : n.error();
+}
+
 DbError RebookService::endFor(Database &database, const Clock &clock, qint64 appointmentId, const QString &reason,
                               const QString &detail, const Session *actor)
 {

@@ -67,6 +67,9 @@ public:
     // Inside the caller's transaction: a no-show verdict starts the sequence (once; again after a
     // correction to shown had ended it).
     static Models::DbError startFor(Models::Database &database, const Models::Clock &clock, qint64 appointmentId);
+    // startFor for a group of no-shows (the verification pass's set-based group).
+    static Models::DbError startForAll(Models::Database &database, const Models::Clock &clock,
+                                       const QList<qint64> &appointmentIds);
     // Inside the caller's transaction: ends the appointment's running sequence, if any.
     static Models::DbError endFor(Models::Database &database, const Models::Clock &clock, qint64 appointmentId,
                                   const QString &reason, const QString &detail, const Session *actor);

@@ -110,67 +110,110 @@ DbResult<bool> VerificationService::runDue(qint64 nowMs)
     return mails == m_options.batchSize || verdicts >= m_options.batchSize;
 }
 
-DbResult<QJsonObject> VerificationService::evaluate(const VerificationCandidate &c, QString *rule) const
+namespace {
+
+// What the rules read for one appointment.
+struct Evidence
 {
-    const VerificationRepository repository(m_database, m_clock, TenantScope::agency());
+    std::optional<ClientConfirmationRecord> confirmation;
+    std::optional<LeadReply> reply;
+    std::optional<QualifyingCall> call;
+};
+
+// The evidence of each appointment of a group, each read only where an earlier rule has not
+// decided: the confirmations and the calls in set-based statements, the lead's reply one by one
+// (a YES is rare).
+DbResult<QList<Evidence>> gather(const VerificationRepository &repository, const QList<VerificationCandidate> &group)
+{
+    QList<qint64> ids;
+    ids.reserve(group.size());
+    for (const VerificationCandidate &c : group)
+        ids << c.appointmentId;
+    DbResult<QHash<qint64, ClientConfirmationRecord>> confirmations = repository.confirmations(ids);
+    if (!confirmations.ok())
+        return confirmations.error();
+    QList<Evidence> evidence(group.size());
+    QList<VerificationCandidate> needCall;
+    for (qsizetype i = 0; i < group.size(); ++i) {
+        const VerificationCandidate &c = group.at(i);
+        const auto confirmation = confirmations.value().constFind(c.appointmentId);
+        if (confirmation != confirmations.value().constEnd())
+            evidence[i].confirmation = *confirmation;
+        if (evidence[i].confirmation && evidence[i].confirmation->answer == QLatin1String("yes"))
+            continue; // rule 1 decides
+        if (c.leadConfirmedAt > 0) { // rule 2 decides
+            DbResult<std::optional<LeadReply>> reply = repository.leadReply(c);
+            if (!reply.ok())
+                return reply.error();
+            evidence[i].reply = reply.value();
+            continue;
+        }
+        needCall << c;
+    }
+    DbResult<QHash<qint64, QualifyingCall>> calls = repository.qualifyingCalls(needCall);
+    if (!calls.ok())
+        return calls.error();
+    for (qsizetype i = 0; i < group.size(); ++i) {
+        const auto call = calls.value().constFind(group.at(i).appointmentId);
+        if (call != calls.value().constEnd())
+            evidence[i].call = *call;
+    }
+    return evidence;
+}
+
+// The rules, first match wins, on evidence already read: the rule's name in *rule, and what it
+// rests on.
+QJsonObject judge(const VerificationCandidate &c, const Evidence &e, QString *rule)
+{
     const bool nobody = c.leadId == 0 && c.phone().isEmpty();
     QJsonObject evidence;
     if (nobody)
         evidence.insert(QStringLiteral("note"), QStringLiteral("no lead and no attendee phone: the lead's reply and call "
                                                                "rules could not apply; decided on the remaining rules"));
     // 1. The client's answer by the link (a "no" was decided at once, so only "yes" is left here).
-    DbResult<ClientConfirmationRecord> confirmation = repository.confirmation(c.appointmentId);
-    if (!confirmation.ok() && confirmation.error().kind() != DbError::NotFound)
-        return confirmation.error();
-    if (confirmation.ok() && confirmation.value().answer == QLatin1String("yes")) {
+    if (e.confirmation && e.confirmation->answer == QLatin1String("yes")) {
         *rule = QStringLiteral("client_confirmed");
-        evidence.insert(QStringLiteral("confirmation_id"), confirmation.value().id);
-        evidence.insert(QStringLiteral("confirmed_by"), confirmation.value().toAddress);
-        evidence.insert(QStringLiteral("confirmed_at"), isoTime(confirmation.value().answeredAt));
+        evidence.insert(QStringLiteral("confirmation_id"), e.confirmation->id);
+        evidence.insert(QStringLiteral("confirmed_by"), e.confirmation->toAddress);
+        evidence.insert(QStringLiteral("confirmed_at"), isoTime(e.confirmation->answeredAt));
         evidence.insert(QStringLiteral("via"), QStringLiteral("e-mail link"));
         return evidence;
     }
     // 2. The lead's YES to a reminder (ReplyProcessor -> appointments.lead_confirmed_at).
     if (c.leadConfirmedAt > 0) {
-        DbResult<std::optional<LeadReply>> reply = repository.leadReply(c);
-        if (!reply.ok())
-            return reply.error();
         *rule = QStringLiteral("lead_confirmed");
         evidence.insert(QStringLiteral("lead_confirmed_at"), isoTime(c.leadConfirmedAt));
-        if (reply.value()) {
-            evidence.insert(QStringLiteral("reply_message_id"), reply.value()->messageId);
-            evidence.insert(QStringLiteral("provider_message_id"), reply.value()->providerMessageId);
-            evidence.insert(QStringLiteral("from"), reply.value()->fromAddress);
-            evidence.insert(QStringLiteral("reply"), reply.value()->body.left(160));
+        if (e.reply) {
+            evidence.insert(QStringLiteral("reply_message_id"), e.reply->messageId);
+            evidence.insert(QStringLiteral("provider_message_id"), e.reply->providerMessageId);
+            evidence.insert(QStringLiteral("from"), e.reply->fromAddress);
+            evidence.insert(QStringLiteral("reply"), e.reply->body.left(160));
         } else {
             evidence.insert(QStringLiteral("reply_message_id"), QJsonValue());
         }
         return evidence;
     }
     // 3. A call with the lead inside the window.
-    DbResult<std::optional<QualifyingCall>> call = repository.qualifyingCall(c);
-    if (!call.ok())
-        return call.error();
     const QJsonObject window { { QStringLiteral("from"), isoTime(c.startsAt - c.windowBeforeMs) },
                                { QStringLiteral("to"), isoTime(c.endsAt) },
                                { QStringLiteral("min_seconds"), c.minCallSeconds } };
-    if (call.value()) {
+    if (e.call) {
         *rule = QStringLiteral("call_verified");
-        evidence.insert(QStringLiteral("call_log_id"), call.value()->callLogId);
-        evidence.insert(QStringLiteral("call_id"), call.value()->retellCallId);
-        evidence.insert(QStringLiteral("duration_seconds"), double(call.value()->durationMs) / 1000.0);
-        evidence.insert(QStringLiteral("started_at"), isoTime(call.value()->startedAt));
-        evidence.insert(QStringLiteral("matched_by"), call.value()->matchedBy);
+        evidence.insert(QStringLiteral("call_log_id"), e.call->callLogId);
+        evidence.insert(QStringLiteral("call_id"), e.call->retellCallId);
+        evidence.insert(QStringLiteral("duration_seconds"), double(e.call->durationMs) / 1000.0);
+        evidence.insert(QStringLiteral("started_at"), isoTime(e.call->startedAt));
+        evidence.insert(QStringLiteral("matched_by"), e.call->matchedBy);
         evidence.insert(QStringLiteral("window"), window);
         return evidence;
     }
     // 4. Nothing speaks for a show.
     *rule = QStringLiteral("no_show");
     evidence.insert(QStringLiteral("client_confirmation"),
-                    confirmation.ok() ? confirmation.value().status + (confirmation.value().reason.isEmpty()
-                                                                               ? QString()
-                                                                               : QStringLiteral(": ") + confirmation.value().reason)
-                                      : QStringLiteral("none"));
+                    e.confirmation ? e.confirmation->status + (e.confirmation->reason.isEmpty()
+                                                                       ? QString()
+                                                                       : QStringLiteral(": ") + e.confirmation->reason)
+                                   : QStringLiteral("none"));
     evidence.insert(QStringLiteral("lead_confirmed"), false);
     evidence.insert(QStringLiteral("calls"), nobody ? QStringLiteral("not checked: no lead and no phone")
                                                     : QStringLiteral("no call with the lead over %1 s in the window")
@@ -179,9 +222,9 @@ DbResult<QJsonObject> VerificationService::evaluate(const VerificationCandidate 
     return evidence;
 }
 
-DbError VerificationService::decide(const VerificationCandidate &c, const QString &rule, const QString &source,
-                                    const QJsonObject &evidence, const Session *actor, const QString &reason,
-                                    bool onlyIfOpen, bool *applied)
+// The verdict a rule (or staff: source "manual", rule "shown"/"no_show") gives.
+VerdictRecord makeVerdict(const VerificationCandidate &c, const QString &rule, const QString &source,
+                          const QJsonObject &evidence, const Session *actor, const QString &reason, qint64 nowMs)
 {
     const bool manual = source == QLatin1String("manual");
     const bool shown = manual ? rule == QLatin1String("shown") : rule != QLatin1String("no_show");
@@ -193,30 +236,64 @@ DbError VerificationService::decide(const VerificationCandidate &c, const QStrin
     v.source = source;
     v.evidence = evidence;
     v.decidedBy = actor ? actor->userId() : 0;
-    v.decidedAt = m_clock.nowMs();
+    v.decidedAt = nowMs;
     v.reason = reason;
-    // A staff verdict that a show happened names no automatic rule: 'not_applicable'.
-    const QString verification = manual ? (shown ? QStringLiteral("not_applicable") : QStringLiteral("no_show")) : v.rule;
-    DbResult<bool> written = VerificationRepository(m_database, m_clock, TenantScope::agency()).applyVerdict(v, verification, onlyIfOpen);
+    return v;
+}
+
+// The appointment's verification column for a verdict: a staff verdict that a show happened
+// names no automatic rule ('not_applicable').
+QString verificationOf(const VerdictRecord &v)
+{
+    if (v.source != QLatin1String("manual"))
+        return v.rule;
+    return v.verdict == QLatin1String("shown") ? QStringLiteral("not_applicable") : QStringLiteral("no_show");
+}
+
+// The audit entry of a verdict: the appointment before, and the verdict after. The evidence is
+// not repeated here: it is kept with the verdict (appointment_verdicts, shown in the Appointments
+// view), and copying it doubled what each verdict writes.
+AuditLog::Entry verdictAudit(const VerificationCandidate &c, const VerdictRecord &v)
+{
+    QJsonObject after { { QStringLiteral("status"), v.verdict }, { QStringLiteral("verification"), verificationOf(v) },
+                        { QStringLiteral("rule"), v.rule }, { QStringLiteral("source"), v.source } };
+    if (!v.reason.isEmpty())
+        after.insert(QStringLiteral("reason"), v.reason);
+    return { isOpen(c.status) ? QStringLiteral("appointment.verdict") : QStringLiteral("appointment.verdict_correction"),
+             QStringLiteral("appointment"), QString::number(c.appointmentId),
+             { { QStringLiteral("status"), c.status },
+               { QStringLiteral("verification"), c.verification },
+               { QStringLiteral("source"), c.verdictSource } },
+             after, c.clientId };
+}
+
+} // namespace
+
+DbResult<QJsonObject> VerificationService::evaluate(const VerificationCandidate &c, QString *rule) const
+{
+    DbResult<QList<Evidence>> evidence = gather(VerificationRepository(m_database, m_clock, TenantScope::agency()), { c });
+    if (!evidence.ok())
+        return evidence.error();
+    return judge(c, evidence.value().constFirst(), rule);
+}
+
+DbError VerificationService::decide(const VerificationCandidate &c, const QString &rule, const QString &source,
+                                    const QJsonObject &evidence, const Session *actor, const QString &reason,
+                                    bool onlyIfOpen, bool *applied)
+{
+    const VerdictRecord v = makeVerdict(c, rule, source, evidence, actor, reason, m_clock.nowMs());
+    const bool shown = v.verdict == QLatin1String("shown");
+    DbResult<bool> written = VerificationRepository(m_database, m_clock, TenantScope::agency())
+                                     .applyVerdict(v, verificationOf(v), onlyIfOpen);
     if (!written.ok())
         return written.error();
     *applied = written.value();
     if (!written.value())
         return {};
-    const bool correction = !isOpen(c.status);
-    QJsonObject after { { QStringLiteral("status"), v.verdict }, { QStringLiteral("verification"), verification },
-                        { QStringLiteral("rule"), v.rule }, { QStringLiteral("source"), source },
-                        { QStringLiteral("evidence"), evidence } };
-    if (!reason.isEmpty())
-        after.insert(QStringLiteral("reason"), reason);
+    const AuditLog::Entry audit = verdictAudit(c, v);
     if (DbError error = AuditLog(m_database, m_clock)
-                                .record(actor, correction ? QStringLiteral("appointment.verdict_correction")
-                                                          : QStringLiteral("appointment.verdict"),
-                                        QStringLiteral("appointment"), QString::number(c.appointmentId),
-                                        { { QStringLiteral("status"), c.status },
-                                          { QStringLiteral("verification"), c.verification },
-                                          { QStringLiteral("source"), c.verdictSource } },
-                                        after, c.clientId))
+                                .record(actor, audit.action, audit.entity, audit.entityId, audit.before, audit.after,
+                                        audit.clientId))
         return error;
     if (!shown && c.status != QLatin1String("no_show"))
         return RebookService::startFor(m_database, m_clock, c.appointmentId);
@@ -224,6 +301,45 @@ DbError VerificationService::decide(const VerificationCandidate &c, const QStrin
         return RebookService::endFor(m_database, m_clock, c.appointmentId, QStringLiteral("verdict_shown"),
                                      reason, actor);
     return {};
+}
+
+// The automatic verdicts of a group of open appointments this transaction holds, set-based: the
+// evidence read in a few statements, then every appointment, verdict row, audit entry and rebook
+// sequence written in a few more. Any error (or an appointment decided elsewhere meanwhile)
+// returns an error, and the caller undoes the whole group.
+DbError VerificationService::decideAll(const QList<VerificationCandidate> &group)
+{
+    const VerificationRepository repository(m_database, m_clock, TenantScope::agency());
+    DbResult<QList<Evidence>> evidence = gather(repository, group);
+    if (!evidence.ok())
+        return evidence.error();
+    const qint64 now = m_clock.nowMs();
+    QList<VerdictRecord> verdicts;
+    QList<AuditLog::Entry> audit;
+    QList<qint64> noShows;
+    verdicts.reserve(group.size());
+    audit.reserve(group.size());
+    for (qsizetype i = 0; i < group.size(); ++i) {
+        const VerificationCandidate &c = group.at(i);
+        if (!isOpen(c.status))
+            return { DbError::Other, QStringLiteral("appointment %1 is not open").arg(c.appointmentId) };
+        QString rule;
+        const QJsonObject found = judge(c, evidence.value().at(i), &rule);
+        verdicts << makeVerdict(c, rule, QStringLiteral("automatic"), found, nullptr, {}, now);
+        audit << verdictAudit(c, verdicts.constLast());
+        if (verdicts.constLast().verdict == QLatin1String("no_show"))
+            noShows << c.appointmentId;
+    }
+    DbResult<int> applied = repository.applyAutomaticVerdicts(verdicts);
+    if (!applied.ok())
+        return applied.error();
+    if (applied.value() != verdicts.size())
+        return { DbError::Other, QStringLiteral("%1 of %2 appointments were decided elsewhere meanwhile")
+                                            .arg(verdicts.size() - applied.value())
+                                            .arg(verdicts.size()) };
+    if (DbError error = AuditLog(m_database, m_clock).recordAll(nullptr, audit))
+        return error;
+    return RebookService::startForAll(m_database, m_clock, noShows);
 }
 
 // The oldest due appointments, decided in one transaction with a savepoint each (see Options).
@@ -237,6 +353,25 @@ DbResult<int> VerificationService::verdictGroup(qint64 nowMs, int limit)
             VerificationRepository(m_database, m_clock, TenantScope::agency()).dueForVerdict(nowMs, qMax(1, limit));
     if (!due.ok())
         return due.error();
+    if (due.value().size() > 1) {
+        // Set-based first; when that fails, the group is undone and decided one by one below,
+        // where a fault undoes only its own appointment.
+        Savepoint whole(m_database);
+        if (whole.beginError())
+            return whole.beginError();
+        const DbError bulk = decideAll(due.value());
+        if (!bulk) {
+            if (DbError error = whole.release())
+                return error;
+            if (DbError error = transaction.commit())
+                return error;
+            return int(due.value().size());
+        }
+        qCInfo(lcVerification).noquote() << "verification: a group of" << due.value().size()
+                                         << "could not be decided at once (" << bulk.message() << "); one by one";
+        if (DbError undo = whole.rollback())
+            return undo;
+    }
     QElapsedTimer budget;
     budget.start();
     int decided = 0;

@@ -3,6 +3,7 @@
 #include <models/dberror.h>
 
 #include <QJsonObject>
+#include <QList>
 #include <QObject>
 #include <QString>
 
@@ -40,10 +41,13 @@ public:
     struct Options
     {
         int batchSize = 1000; // appointments per runDue
-        // Verdicts are committed in groups: up to groupSize appointments in one transaction, each
-        // in its own savepoint (an appointment is applied whole or not at all; a failure rolls back
-        // only its own writes, commits the ones before it and ends the pass). A group also ends
-        // after groupBudgetMs or when an urgent writer (a webhook) waits for the write lock.
+        // Verdicts are committed in groups of up to groupSize appointments in one transaction. A
+        // group is first decided set-based (its evidence read and its verdicts, audit entries and
+        // rebook sequences written in a few statements per chunk). If that fails, the group is
+        // undone and decided one by one, each appointment in its own savepoint (applied whole or
+        // not at all; a failure rolls back only its own writes, commits the ones before it and
+        // ends the pass); that group also ends after groupBudgetMs or when an urgent writer (a
+        // webhook) waits for the write lock.
         int groupSize = 500;
         qint64 groupBudgetMs = 100;
         qint64 lateCallCheckMs = 15LL * 60 * 1000; // how often late call logs are looked for
@@ -87,6 +91,7 @@ private:
     Models::DbResult<int> verdictGroup(qint64 nowMs, int limit);
     Models::DbResult<bool> confirmationOne(qint64 nowMs);
     Models::DbError checkLateCalls(qint64 nowMs);
+    Models::DbError decideAll(const QList<Models::VerificationCandidate> &group);
     Models::DbError decide(const Models::VerificationCandidate &candidate, const QString &rule, const QString &source,
                            const QJsonObject &evidence, const Session *actor, const QString &reason, bool onlyIfOpen,
                            bool *applied);

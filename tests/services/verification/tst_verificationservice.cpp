@@ -9,6 +9,7 @@
 #include <services/verification/confirmationlinks.h>
 #include <services/verification/verificationservice.h>
 
+#include <QUuid>
 #include <QtTest>
 
 using namespace Callvia;
@@ -65,6 +66,8 @@ private Q_SLOTS:
     void clientSettingChangesTheDelay();
     void failingAppointmentLeavesTheGroupWhole_data() { TestDatabase::addBackendRows(); }
     void failingAppointmentLeavesTheGroupWhole();
+    void setBasedGroupDecidesAsOneByOne_data() { TestDatabase::addBackendRows(); }
+    void setBasedGroupDecidesAsOneByOne();
 };
 
 void tst_VerificationService::leadConfirmationDecidesWithTheReply()
@@ -317,6 +320,154 @@ void tst_VerificationService::failingAppointmentLeavesTheGroupWhole()
         QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM rebook_sequences WHERE appointment_id = ?"), { a }), 1);
     }
     QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.verdict'")), 3);
+}
+
+namespace {
+
+// One client's appointments, one per case of the rules, all starting at `t`; their ids in order.
+// `base` makes the client's phone numbers its own ("+1555" + base + "00NN").
+QList<qint64> addRuleCases(Models::Database &db, Models::TestClock &clock, qint64 t, const QString &base, qint64 otherClient)
+{
+    const auto phone = [&base](int n) { return QStringLiteral("+1555%1%2").arg(base).arg(n, 4, 10, QLatin1Char('0')); };
+    Scene s; // makeScene's, under a client name of its own (names are unique)
+    s.client = addClient(db, clock, QStringLiteral("Client %1").arg(base));
+    s.campaign = addCampaign(db, clock, s.client, QStringLiteral("Spring"));
+    const auto lead = [&](int n) { return addLead(db, clock, s.client, s.campaign, phone(n)); };
+    const auto call = [&](qint64 clientId, qint64 leadId, const char *direction, const QString &to, const QString &from,
+                          qint64 startedAt, qint64 durationMs) {
+        return Models::Sql::insertReturningId(
+                       db,
+                       QStringLiteral("INSERT INTO call_logs (client_id, lead_id, retell_call_id, direction, to_number, "
+                                      "from_number, call_status, started_at, ended_at, duration_ms, created_at, updated_at) "
+                                      "VALUES (?, ?, ?, ?, ?, ?, 'ended', ?, ?, ?, ?, ?) RETURNING id"),
+                       { clientId, Models::Sql::nullIfZero(leadId),
+                         QStringLiteral("call-%1-%2").arg(base).arg(QUuid::createUuid().toString(QUuid::WithoutBraces)),
+                         QString::fromLatin1(direction), Models::Sql::nullIfEmpty(to), Models::Sql::nullIfEmpty(from), startedAt,
+                         startedAt + durationMs, durationMs, clock.nowMs(), clock.nowMs() })
+                .valueOr(0);
+    };
+    const QString agency = QStringLiteral("+15550009999");
+    QList<qint64> ids;
+    const auto appointment = [&](qint64 leadId, const QString &attendeePhone = {}) {
+        ids << addAppointment(db, clock, s, QStringLiteral("bk-%1-%2").arg(base).arg(ids.size()), t, leadId, attendeePhone);
+        return ids.constLast();
+    };
+    // 0: the lead's YES by SMS.
+    const qint64 l0 = lead(1);
+    const qint64 a0 = appointment(l0);
+    Models::Sql::insertReturningId(db, QStringLiteral("INSERT INTO messages (client_id, lead_id, channel, direction, to_address, "
+                                                      "from_address, body, status, provider, provider_message_id, created_at, "
+                                                      "updated_at) VALUES (?, ?, 'sms', 'inbound', ?, ?, 'Yes', 'received', "
+                                                      "'messagebird', ?, ?, ?) RETURNING id"),
+                                   { s.client, l0, agency, phone(1), QString(QStringLiteral("mb-") + base), clock.nowMs(), clock.nowMs() });
+    Models::ReminderRepository(db, clock, TenantScope::agency()).confirmByLead(a0);
+    // 1: the client's "yes" by the link.
+    const qint64 a1 = appointment(lead(2));
+    Models::ClientConfirmationRecord confirmation;
+    confirmation.appointmentId = a1;
+    confirmation.clientId = s.client;
+    confirmation.status = QStringLiteral("queued");
+    confirmation.toAddress = QStringLiteral("owner@acme.example");
+    confirmation.expiresAt = t + 10 * dayMs;
+    const Models::VerificationRepository repository(db, clock, TenantScope::agency());
+    repository.insertConfirmation(confirmation);
+    repository.markAnswered(a1, QStringLiteral("yes"), clock.nowMs());
+    // 2: a 46 s call with the lead 10 minutes early (and a later one, 50 s, that case 9 shares).
+    const qint64 l2 = lead(3);
+    appointment(l2);
+    call(s.client, l2, "outbound", phone(3), agency, t - 10 * minuteMs, 46'000);
+    // 3: a booking without a lead, called on the attendee's number.
+    appointment(0, phone(4));
+    call(s.client, 0, "outbound", phone(4), agency, t + 5 * minuteMs, 46'000);
+    // 4: exactly 45 s. 5: 31 minutes early.
+    const qint64 l4 = lead(5);
+    appointment(l4);
+    call(s.client, l4, "outbound", phone(5), agency, t, 45'000);
+    const qint64 l5 = lead(6);
+    appointment(l5);
+    call(s.client, l5, "outbound", phone(6), agency, t - 31 * minuteMs, 600'000);
+    // 6: two calls that qualify: the earlier decides.
+    const qint64 l6 = lead(7);
+    appointment(l6);
+    call(s.client, l6, "outbound", phone(7), agency, t + 5 * minuteMs, 120'000);
+    call(s.client, l6, "outbound", phone(7), agency, t - 5 * minuteMs, 60'000);
+    // 7: a call to the lead's number, but by another client.
+    appointment(lead(8));
+    call(otherClient, 0, "outbound", phone(8), agency, t, 300'000);
+    // 8: no lead and no phone.
+    appointment(0);
+    // 9: a booking without a lead whose number a call of case 2's lead reached.
+    appointment(0, phone(10));
+    call(s.client, l2, "outbound", phone(10), agency, t + 1 * minuteMs, 50'000);
+    // 10: the lead called in.
+    appointment(lead(11));
+    call(s.client, 0, "inbound", agency, phone(11), t + 2 * minuteMs, 90'000);
+    return ids;
+}
+
+} // namespace
+
+// The set-based group (the bench's path) and the one-by-one path give every appointment the same
+// verdict, rule and evidence, audit row and rebook sequence: the same cases decided once with
+// groups of one and once as one group.
+void tst_VerificationService::setBasedGroupDecidesAsOneByOne()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Models::TestClock clock(T0 - dayMs);
+    const qint64 other = addClient(db, clock, QStringLiteral("Other"));
+    const qint64 tA = T0, tB = T0 + 3 * dayMs;
+    const QList<qint64> one = addRuleCases(db, clock, tA, QStringLiteral("201"), other);
+    const QList<qint64> set = addRuleCases(db, clock, tB, QStringLiteral("301"), other);
+    QCOMPARE(one.size(), set.size());
+    VerificationService::Options single = immediateLateChecks();
+    single.groupSize = 1;
+    clock.setNowMs(tA + 30 * minuteMs + 48 * hourMs);
+    VerificationService byOne(db, clock, nullptr, single);
+    QVERIFY(byOne.runDue(clock.nowMs()).ok());
+    for (qint64 a : set) // not yet due
+        QCOMPARE(text(db, QStringLiteral("SELECT status FROM appointments WHERE id = ?"), { a }), QStringLiteral("scheduled"));
+    clock.setNowMs(tB + 30 * minuteMs + 48 * hourMs);
+    VerificationService bySet(db, clock, nullptr, immediateLateChecks());
+    QVERIFY(bySet.runDue(clock.nowMs()).ok());
+    const QStringList expected { QStringLiteral("lead_confirmed"), QStringLiteral("client_confirmed"),
+                                 QStringLiteral("call_verified"), QStringLiteral("call_verified"), QStringLiteral("no_show"),
+                                 QStringLiteral("no_show"), QStringLiteral("call_verified"), QStringLiteral("no_show"),
+                                 QStringLiteral("no_show"), QStringLiteral("call_verified"), QStringLiteral("call_verified") };
+    QCOMPARE(one.size(), expected.size());
+    // What may differ between the two clients: ids, numbers and times.
+    const QStringList varying { QStringLiteral("call_log_id"), QStringLiteral("call_id"), QStringLiteral("started_at"),
+                                QStringLiteral("window"), QStringLiteral("reply_message_id"), QStringLiteral("from"),
+                                QStringLiteral("confirmation_id"), QStringLiteral("confirmed_at"), QStringLiteral("provider_message_id"),
+                                QStringLiteral("lead_confirmed_at") };
+    for (qsizetype i = 0; i < one.size(); ++i) {
+        const Models::VerdictRecord a = verdict(db, clock, one.at(i));
+        const Models::VerdictRecord b = verdict(db, clock, set.at(i));
+        QVERIFY2(a.rule == expected.at(i), qPrintable(QStringLiteral("case %1: %2").arg(i).arg(a.rule)));
+        QCOMPARE(b.rule, a.rule);
+        QCOMPARE(b.verdict, a.verdict);
+        QCOMPARE(b.source, QStringLiteral("automatic"));
+        QCOMPARE(verdictColumns(db, set.at(i)), verdictColumns(db, one.at(i)));
+        QVERIFY2(b.evidence.keys() == a.evidence.keys(),
+                 qPrintable(QStringLiteral("case %1: %2 / %3").arg(i).arg(a.evidence.keys().join(QLatin1Char(',')),
+                                                                          b.evidence.keys().join(QLatin1Char(',')))));
+        for (const QString &key : a.evidence.keys()) {
+            if (!varying.contains(key))
+                QVERIFY2(b.evidence.value(key) == a.evidence.value(key), qPrintable(QStringLiteral("case %1: %2").arg(i).arg(key)));
+        }
+        for (qint64 id : { one.at(i), set.at(i) }) {
+            QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM audit_log WHERE action = 'appointment.verdict' AND entity_id = ?"),
+                           { QString::number(id) }),
+                     1);
+            QCOMPARE(count(db, QStringLiteral("SELECT COUNT(*) FROM rebook_sequences WHERE appointment_id = ?"), { id }),
+                     a.verdict == QLatin1String("no_show") ? 1 : 0);
+        }
+    }
+    // Case 6 took the earlier of its two calls, case 9 was matched by its number.
+    QCOMPARE(verdict(db, clock, set.at(6)).evidence.value(QStringLiteral("duration_seconds")).toDouble(), 60.0);
+    QCOMPARE(verdict(db, clock, set.at(9)).evidence.value(QStringLiteral("matched_by")).toString(), QStringLiteral("phone"));
+    QCOMPARE(verdict(db, clock, set.at(2)).evidence.value(QStringLiteral("matched_by")).toString(), QStringLiteral("lead"));
+    QCOMPARE(verdict(db, clock, set.at(10)).evidence.value(QStringLiteral("matched_by")).toString(), QStringLiteral("phone"));
+    QVERIFY(verdict(db, clock, set.at(8)).evidence.contains(QStringLiteral("note")));
 }
 
 QTEST_GUILESS_MAIN(tst_VerificationService)
