@@ -8,6 +8,7 @@
 #include <ui/admin/adminview.h>
 #include <ui/auth/changepassworddialog.h>
 #include <ui/auth/logindialog.h>
+#include <ui/settings/appsettings.h>
 #include <ui/shell/mainwindow.h>
 #include <ui/admin/outboxview.h>
 #include <ui/admin/providersbox.h>
@@ -104,7 +105,7 @@ void addAppointmentsSection(Ui::MainWindow &window, AppContext &context, const S
         return Services::VerificationService(*database, *clock, nullptr, Services::VerificationService::Options())
                 .setManualVerdict(actor, appointmentId, shown, reason);
     };
-    const QTimeZone displayZone = QTimeZone::systemTimeZone();
+    const QTimeZone displayZone = Ui::AppSettings::load(QSettings()).timeZone(); // Settings dialog, at start
     auto *view = new Ui::AppointmentsView(context.database(), context.clock(), session, context.viewReader(),
                                           displayZone, nullptr, manualVerdict);
     // "Book for lead": the lead's free Cal.com slots, booked through Cal.com (issue 24 item 1).
