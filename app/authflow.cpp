@@ -6,6 +6,7 @@
 #include <models/database.h>
 #include <services/auth/authservice.h>
 #include <ui/admin/adminview.h>
+#include <ui/admin/eventsbox.h>
 #include <ui/auth/changepassworddialog.h>
 #include <ui/auth/logindialog.h>
 #include <ui/settings/appsettings.h>
@@ -91,6 +92,8 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
                                                return listener ? int(listener->port()) : 0;
                                            }),
                       QObject::tr("Providers and listener"));
+    // New events show in the journal (coalesced to one reload a second).
+    QObject::connect(&context, &AppContext::webhookEventApplied, admin->eventsBox(), &Ui::EventsBox::scheduleReload);
     window.setSectionWidget(Ui::MainWindow::Admin, admin);
 }
 

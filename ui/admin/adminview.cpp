@@ -83,6 +83,7 @@ AdminView::AdminView(Models::Database &database, const Models::Clock &clock,
     layout->addWidget(buildSecretsBox(), 1);
     m_events = new EventsBox(database, clock, m_session, this);
     m_auditLog = new AuditLogView(database, clock, m_session, this);
+    connect(m_events, &EventsBox::replayed, m_auditLog, &AuditLogView::reload);
     m_sections = new QTabWidget(this);
     m_sections->setObjectName(QStringLiteral("adminSections"));
     m_sections->addTab(page, tr("Users and secrets"));

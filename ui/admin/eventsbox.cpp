@@ -20,6 +20,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <utility>
@@ -62,8 +63,12 @@ EventsBox::EventsBox(Models::Database &database, const Models::Clock &clock, Ser
       m_replay(new QPushButton(tr("&Replay"), this)),
       m_status(new QLabel(this)),
       m_details(new QLabel(this)),
-      m_body(new QPlainTextEdit(this))
+      m_body(new QPlainTextEdit(this)),
+      m_reloadTimer(new QTimer(this))
 {
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(1000);
+    connect(m_reloadTimer, &QTimer::timeout, this, &EventsBox::reload);
     m_provider->setObjectName(QStringLiteral("eventProvider"));
     m_provider->addItem(tr("All providers"), QString());
     for (const char *provider : { "retell", "calcom", "stripe", "sendgrid", "messagebird" })
@@ -93,6 +98,7 @@ EventsBox::EventsBox(Models::Database &database, const Models::Clock &clock, Ser
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setWordWrap(false);
     m_replay->setObjectName(QStringLiteral("replayEvent"));
     m_status->setObjectName(QStringLiteral("eventsStatus"));
     m_details->setObjectName(QStringLiteral("eventDetails"));
@@ -154,6 +160,12 @@ void EventsBox::setReader(Services::ServiceThread *reader)
 {
     m_reader = reader;
     reload();
+}
+
+void EventsBox::scheduleReload()
+{
+    if (!m_reloadTimer->isActive())
+        m_reloadTimer->start();
 }
 
 void EventsBox::setFilter(const QString &filter)
@@ -247,7 +259,9 @@ void EventsBox::applyLoaded(quint64 generation, const QList<Models::EventRecord>
     if (m_session.canManageUsers())
         m_status->setText(error.isEmpty() ? tr("%n event(s)", nullptr, int(events.size()))
                                           : tr("Could not load events: %1").arg(error));
-    m_table->resizeColumnsToContents();
+    // The error column takes what is left (its full text is the tooltip and the details).
+    for (int column = 0; column < Models::EventTableModel::ErrorColumn; ++column)
+        m_table->resizeColumnToContents(column);
     const qint64 select = std::exchange(m_selectAfterLoad, 0);
     if (select != 0 && m_model->rowOf(select) >= 0)
         m_table->selectRow(m_model->rowOf(select));
@@ -362,6 +376,7 @@ QString EventsBox::replaySelected()
         return error.message();
     m_selectAfterLoad = event.id;
     reload();
+    Q_EMIT replayed(event.id);
     return {};
 }
 

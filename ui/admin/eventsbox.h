@@ -12,6 +12,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace Callvia::Models {
 class Clock;
@@ -52,6 +53,8 @@ public:
     // Time filter in hours back from now (0 = any time); the combo offers 1, 24, 168, 720.
     void setHoursBack(int hours);
     void reload();
+    // Reloads within a second, once however often it is called (new events arriving).
+    void scheduleReload();
     // Replays the selected event; empty on success, else the message shown.
     QString replaySelected();
     void selectEvent(qint64 id);
@@ -64,6 +67,7 @@ public:
 Q_SIGNALS:
     void loaded(); // a reload's rows are shown (tests wait for this with a reader)
     void detailsShown(qint64 id);
+    void replayed(qint64 id); // after the replay and its audit entry were committed
 
 private:
     Models::EventFilter currentFilter() const;
@@ -88,6 +92,7 @@ private:
     QLabel *m_status;
     QLabel *m_details;
     QPlainTextEdit *m_body;
+    QTimer *m_reloadTimer;
     quint64 m_generation = 0;
     qint64 m_selectAfterLoad = 0;
 };

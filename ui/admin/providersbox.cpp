@@ -150,6 +150,12 @@ void ProvidersBox::refreshListener()
                                  : tr("not running (configured %1)").arg(m_listenAddress));
 }
 
+void ProvidersBox::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    refreshListener();
+}
+
 QString ProvidersBox::listenerText() const
 {
     return m_listener->text();

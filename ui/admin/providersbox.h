@@ -47,6 +47,9 @@ public:
 Q_SIGNALS:
     void tested(const QString &provider);
 
+protected:
+    void showEvent(QShowEvent *event) override; // the listener may have started meanwhile
+
 private:
     QWidget *buildTests();
     QWidget *buildListener();

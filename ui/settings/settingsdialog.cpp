@@ -97,13 +97,15 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     folderRow->addWidget(m_backupFolder, 1);
     auto *browse = new QPushButton(tr("&Browse…"), general);
     folderRow->addWidget(browse);
-    generalForm->addRow(tr("Backup &folder:"), folderRow);
+    auto *folderLabel = new QLabel(tr("Backup &folder:"), general);
+    folderLabel->setBuddy(m_backupFolder); // a row of a layout has no buddy of its own
+    generalForm->addRow(folderLabel, folderRow);
     generalForm->addRow(tr("&Keep:"), m_backupKeep);
 
     auto *defaults = new QGroupBox(tr("Defaults for new clients"), this);
     auto *defaultsForm = new QFormLayout(defaults);
     defaultsForm->addRow(tr("&Shows per milestone:"), m_milestoneSize);
-    defaultsForm->addRow(tr("Milestone a&mount:"), m_milestoneAmount);
+    defaultsForm->addRow(tr("Milestone a&mount ($):"), m_milestoneAmount);
     defaultsForm->addRow(tr("&Rate per minute:"), m_rate);
     defaultsForm->addRow(tr("&Verification wait:"), m_verificationHours);
 
@@ -182,6 +184,7 @@ void SettingsDialog::accept()
     }
     m_error->setText(error);
     m_error->show();
+    adjustSize(); // room for the message, without squeezing the wrapped note above it
     if (QWidget *widget = fieldFor(field))
         widget->setFocus();
 }
