@@ -29,7 +29,7 @@ struct EventFilter
     int limit = 500;
     int offset = 0;
     bool unattributedOnly = false; // only events that mapped to no client (last: keeps brace-init order)
-    QString eventType; // empty = any
+    QString eventType {}; // empty = any (initialized: brace-init callers leave it out)
     qint64 receivedFrom = 0; // inclusive, ms since epoch; 0 = open
     qint64 receivedTo = 0; // exclusive; 0 = open
     bool appliedOnly = false; // processed and attributed to a client (it changed something)
