@@ -6,10 +6,14 @@
 #include <models/database.h>
 #include <services/auth/authservice.h>
 #include <ui/admin/adminview.h>
+#include <ui/admin/eventsbox.h>
 #include <ui/auth/changepassworddialog.h>
 #include <ui/auth/logindialog.h>
+#include <ui/settings/appsettings.h>
 #include <ui/shell/mainwindow.h>
 #include <ui/admin/outboxview.h>
+#include <ui/admin/providersbox.h>
+#include <services/webhooks/webhooklistener.h>
 #include <ui/appointments/appointmentsview.h>
 #include <ui/appointments/bookforleaddialog.h>
 #include <ui/appointments/unmatchedbookingsbox.h>
@@ -72,12 +76,24 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
     if (!session.canManageUsers())
         return;
     auto *admin = new Ui::AdminView(context.database(), context.clock(), context.secretCipher(), session);
+    admin->setReader(&context.viewReader()); // the journal and the audit log read off the GUI thread
     // --- authflow: outbox section (issue 21) ---
     auto *outbox = new Ui::OutboxView(context.database(), context.clock(), session);
     QObject::connect(outbox, &Ui::OutboxView::retried, &context, &AppContext::wakeOutbox);
     QObject::connect(&context, &AppContext::outboxRowsChanged, outbox, &Ui::OutboxView::scheduleReload);
     admin->addSection(outbox, QObject::tr("Outbox"));
     // --- end outbox section ---
+    // Provider "Test connection" and the webhook URLs to paste into each provider (issue 24 item 3).
+    const QString listenAddress
+            = QStringLiteral("%1:%2").arg(context.options().listenHost).arg(context.options().listenPort);
+    admin->addSection(new Ui::ProvidersBox(context.providerConfig(), listenAddress,
+                                           [&context] {
+                                               const Services::WebhookListener *listener = context.listener();
+                                               return listener ? int(listener->port()) : 0;
+                                           }),
+                      QObject::tr("Providers and listener"));
+    // New events show in the journal (coalesced to one reload a second).
+    QObject::connect(&context, &AppContext::webhookEventApplied, admin->eventsBox(), &Ui::EventsBox::scheduleReload);
     window.setSectionWidget(Ui::MainWindow::Admin, admin);
 }
 
@@ -92,8 +108,9 @@ void addAppointmentsSection(Ui::MainWindow &window, AppContext &context, const S
         return Services::VerificationService(*database, *clock, nullptr, Services::VerificationService::Options())
                 .setManualVerdict(actor, appointmentId, shown, reason);
     };
+    const QTimeZone displayZone = Ui::AppSettings::load(QSettings()).timeZone(); // Settings dialog, at start
     auto *view = new Ui::AppointmentsView(context.database(), context.clock(), session, context.viewReader(),
-                                          QTimeZone::systemTimeZone(), nullptr, manualVerdict);
+                                          displayZone, nullptr, manualVerdict);
     // "Book for lead": the lead's free Cal.com slots, booked through Cal.com (issue 24 item 1).
     view->setBookForLead([view, &context, session](qint64 leadId) {
         auto *dialog = new Ui::BookForLeadDialog(context.database(), context.clock(), context.providerConfig(), session,
@@ -103,7 +120,7 @@ void addAppointmentsSection(Ui::MainWindow &window, AppContext &context, const S
     });
     // Bookings without a lead, for staff to link (issue 24 item 1).
     auto *unmatched = new Ui::UnmatchedBookingsBox(context.database(), context.clock(), session, context.viewReader(),
-                                                   QTimeZone::systemTimeZone(), view);
+                                                   displayZone, view);
     view->addPanel(unmatched);
     QObject::connect(&context, &AppContext::webhookEventApplied, unmatched, &Ui::UnmatchedBookingsBox::reload);
     // Delivery reports and sends change what the selected appointment shows.

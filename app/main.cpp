@@ -12,6 +12,8 @@
 #include <services/webhooks/webhooklistener.h>
 #include <ui/admin/backupactions.h>
 #include <ui/campaigns/campaignsview.h>
+#include <ui/settings/appsettings.h>
+#include <ui/settings/settingsactions.h>
 #include <ui/shell/mainwindow.h>
 #include <ui/widgets/translations.h>
 
@@ -21,7 +23,9 @@
 #include <QLineEdit>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QSettings>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -223,6 +227,18 @@ int runGui(QApplication &app, App::AppContext &context)
                 *backups, *session, [&context](const QString &file) { return context.restoreAndRestart(file); },
                 [&context](const QString &folder) { context.setBackupFolder(folder); }, window.fileMenu(), &window);
     }
+    // Issue 24 item 5: the Settings dialog's values; new clients' defaults and the backups apply
+    // at once, the rest (language, time zone, listener address) at the next start.
+    auto applySettings = [&context, &window](const Ui::AppSettings &settings) {
+        window.setNewClientDefaults(settings.newClient(), settings.verificationDelayMinutes);
+        if (Services::BackupService *service = context.backupService()) {
+            service->setKeep(settings.backupKeep);
+            if (!settings.backupFolder.isEmpty() && settings.backupFolder != service->folder())
+                context.setBackupFolder(settings.backupFolder);
+        }
+    };
+    applySettings(Ui::AppSettings::load(QSettings()));
+    new Ui::SettingsActions(applySettings, window.fileMenu(), &window);
     // A client user's desktop is confined to one client (RLS on PostgreSQL): the agency's
     // listener and services must not run inside it.
     const QString error = session->scope().isAgency() ? context.startServices()
@@ -273,6 +289,14 @@ int main(int argc, char *argv[])
     App::Options options;
     if (!parseOptions(arguments, &options))
         return 2;
+    if (wantsGui && !std::any_of(arguments.cbegin(), arguments.cend(), [](const QString &argument) {
+            return argument.startsWith(QLatin1String("--listen"));
+        })) {
+        // The desktop's listener address from the Settings dialog, unless --listen says otherwise.
+        const QString address = Ui::AppSettings::load(QSettings()).listenAddress;
+        if (!address.isEmpty())
+            Ui::AppSettings::parseListenAddress(address, &options.listenHost, &options.listenPort);
+    }
     App::AppContext context(options);
     if (!options.command.isEmpty())
         return runCommand(context);

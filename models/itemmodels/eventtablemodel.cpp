@@ -20,6 +20,22 @@ QString EventTableModel::refresh(const EventFilter &filter)
     return {};
 }
 
+void EventTableModel::setEvents(const QList<EventRecord> &events)
+{
+    beginResetModel();
+    m_events = events;
+    endResetModel();
+}
+
+int EventTableModel::rowOf(qint64 id) const
+{
+    for (int row = 0; row < m_events.size(); ++row) {
+        if (m_events.at(row).id == id)
+            return row;
+    }
+    return -1;
+}
+
 int EventTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_events.size());
@@ -62,7 +78,7 @@ QVariant EventTableModel::display(const EventRecord &event, int column) const
         return QDateTime::fromMSecsSinceEpoch(event.receivedAt, Qt::UTC).toString(Qt::ISODate);
     case StatusColumn:
         // Processed without effect because no client maps the event's trusted ids.
-        return event.unattributed ? tr("unattributed") : event.status;
+        return event.unattributed ? tr("unattributed") : stateName(event.status);
     case AttemptsColumn:
         return event.attempts;
     case ErrorColumn:
@@ -70,6 +86,19 @@ QVariant EventTableModel::display(const EventRecord &event, int column) const
     default:
         return {};
     }
+}
+
+QString EventTableModel::stateName(const QString &status)
+{
+    if (status == QLatin1String("processed"))
+        return tr("applied");
+    if (status == QLatin1String("pending"))
+        return tr("pending");
+    if (status == QLatin1String("failed"))
+        return tr("failed");
+    if (status == QLatin1String("ignored"))
+        return tr("ignored");
+    return status;
 }
 
 QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const

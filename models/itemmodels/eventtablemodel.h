@@ -22,7 +22,11 @@ public:
     explicit EventTableModel(const EventRepository &repository, QObject *parent = nullptr);
 
     QString refresh(const EventFilter &filter); // returns an error message, empty on success
+    void setEvents(const QList<EventRecord> &events); // rows read elsewhere (the reader thread)
     EventRecord record(int row) const { return m_events.value(row); }
+    int rowOf(qint64 id) const;
+    // The state as the journal names it: processed = "applied", translated.
+    static QString stateName(const QString &status);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -3,6 +3,8 @@
 #include <models/database.h>
 #include <models/sqlhelpers.h>
 
+#include <QSqlQuery>
+
 namespace Callvia::Models {
 
 AuditRepository::AuditRepository(Database &database, TenantScope scope)
@@ -45,6 +47,86 @@ DbError AuditRepository::insertMany(const QList<AuditRecord> &entries) const
     return n.ok() ? DbError() : n.error();
 }
 
+namespace {
+
+AuditRecord readAudit(const QSqlQuery &r)
+{
+    return AuditRecord { r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toString(),
+        r.value(3).toLongLong(), r.value(4).toString(), r.value(5).toString(), r.value(6).toString(),
+        r.value(7).toString(), r.value(8).toString(), r.value(9).toLongLong() };
+}
+
+} // namespace
+
+QString AuditRepository::where(const AuditFilter &filter, QVariantList *binds) const
+{
+    QString sql = QStringLiteral(" WHERE 1 = 1") + Sql::scopeClause(m_scope);
+    if (!filter.username.isEmpty()) {
+        sql += QStringLiteral(" AND username = ?");
+        *binds << filter.username;
+    }
+    if (!filter.action.isEmpty()) {
+        sql += QStringLiteral(" AND action = ?");
+        *binds << filter.action;
+    }
+    if (filter.clientId != 0) {
+        sql += QStringLiteral(" AND client_id = ?");
+        *binds << filter.clientId;
+    }
+    if (filter.from > 0) {
+        sql += QStringLiteral(" AND at >= ?");
+        *binds << filter.from;
+    }
+    if (filter.to > 0) {
+        sql += QStringLiteral(" AND at < ?");
+        *binds << filter.to;
+    }
+    return sql;
+}
+
+DbResult<QList<AuditRecord>> AuditRepository::page(const AuditFilter &filter) const
+{
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT id, user_id, username, client_id, action, entity, entity_id, "
+                                       "before_json, after_json, at FROM audit_log")
+        + where(filter, &binds) + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT ? OFFSET ?");
+    binds << filter.limit << filter.offset;
+    DbResult<QSqlQuery> q = Sql::exec(m_database, sql, binds);
+    if (!q.ok())
+        return q.error();
+    QList<AuditRecord> entries;
+    while (q.value().next())
+        entries << readAudit(q.value());
+    return entries;
+}
+
+DbResult<qint64> AuditRepository::count(const AuditFilter &filter) const
+{
+    QVariantList binds;
+    DbResult<QSqlQuery> q
+        = Sql::exec(m_database, QStringLiteral("SELECT COUNT(*) FROM audit_log") + where(filter, &binds), binds);
+    if (!q.ok())
+        return q.error();
+    return q.value().next() ? q.value().value(0).toLongLong() : 0;
+}
+
+DbResult<QStringList> AuditRepository::distinct(const QString &column) const
+{
+    DbResult<QSqlQuery> q = Sql::exec(m_database,
+        QStringLiteral("SELECT DISTINCT %1 FROM audit_log WHERE %1 IS NOT NULL").arg(column)
+            + Sql::scopeClause(m_scope) + QStringLiteral(" ORDER BY %1 LIMIT 500").arg(column));
+    if (!q.ok())
+        return q.error();
+    QStringList values;
+    while (q.value().next())
+        values << q.value().value(0).toString();
+    return values;
+}
+
+DbResult<QStringList> AuditRepository::actions() const { return distinct(QStringLiteral("action")); }
+
+DbResult<QStringList> AuditRepository::usernames() const { return distinct(QStringLiteral("username")); }
+
 DbResult<QList<AuditRecord>> AuditRepository::list(const QString &action, int limit) const
 {
     QString sql
@@ -62,12 +144,8 @@ DbResult<QList<AuditRecord>> AuditRepository::list(const QString &action, int li
     if (!q.ok())
         return q.error();
     QList<AuditRecord> entries;
-    while (q.value().next()) {
-        const QSqlQuery &r = q.value();
-        entries << AuditRecord { r.value(0).toLongLong(), r.value(1).toLongLong(), r.value(2).toString(),
-            r.value(3).toLongLong(), r.value(4).toString(), r.value(5).toString(), r.value(6).toString(),
-            r.value(7).toString(), r.value(8).toString(), r.value(9).toLongLong() };
-    }
+    while (q.value().next())
+        entries << readAudit(q.value());
     return entries;
 }
 

@@ -53,6 +53,33 @@ DbResult<QList<ClientRecord>> ClientRepository::list(bool includeArchived) const
     return clients;
 }
 
+DbError ClientRepository::setVerificationDelay(qint64 clientId, int minutes) const
+{
+    if (minutes < 0)
+        return { DbError::Invalid, QStringLiteral("verification wait: must not be negative") };
+    DbResult<int> affected = Sql::execAffected(
+            m_database,
+            QStringLiteral("UPDATE clients SET verification_delay_minutes = ? WHERE id = ?")
+                    + Sql::scopeClause(m_scope, QStringLiteral("id")),
+            { minutes, clientId });
+    if (!affected.ok())
+        return affected.error();
+    return affected.value() == 1 ? DbError() : Sql::outOfScope();
+}
+
+DbResult<int> ClientRepository::verificationDelay(qint64 clientId) const
+{
+    DbResult<QSqlQuery> q = Sql::exec(m_database,
+                                      QStringLiteral("SELECT verification_delay_minutes FROM clients WHERE id = ?")
+                                              + Sql::scopeClause(m_scope, QStringLiteral("id")),
+                                      { clientId });
+    if (!q.ok())
+        return q.error();
+    if (!q.value().next())
+        return Sql::outOfScope();
+    return q.value().value(0).toInt();
+}
+
 DbResult<ClientRecord> ClientRepository::find(qint64 id) const
 {
     DbResult<QSqlQuery> q = Sql::exec(

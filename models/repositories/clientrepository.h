@@ -18,6 +18,10 @@ public:
     ClientRepository(Database &database, const Clock &clock, TenantScope scope);
 
     DbResult<QList<ClientRecord>> list(bool includeArchived = false) const;
+    // The show verdict comes this many minutes after an appointment's end (clients column
+    // verification_delay_minutes, 2880 unless set when the client was created).
+    DbError setVerificationDelay(qint64 clientId, int minutes) const;
+    DbResult<int> verificationDelay(qint64 clientId) const;
     DbResult<ClientRecord> find(qint64 id) const;
     DbResult<qint64> insert(ClientRecord record) const;
     DbError update(const ClientRecord &record) const;

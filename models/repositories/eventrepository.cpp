@@ -13,6 +13,10 @@ namespace {
 const char *const Columns = "id, provider, provider_event_id, event_type, ordering_key, received_at, raw_body, "
                             "status, attempts, next_attempt_at, last_error, processed_at, unattributed";
 
+// The same columns without the raw body (a journal page of 500 events stays small).
+const char *const ListColumns = "id, provider, provider_event_id, event_type, ordering_key, received_at, NULL, "
+                                "status, attempts, next_attempt_at, last_error, processed_at, unattributed";
+
 EventRecord readEvent(const QSqlQuery &query)
 {
     EventRecord e;
@@ -167,8 +171,23 @@ DbResult<EventRecord> EventRepository::byId(qint64 id) const
 
 DbResult<QList<EventRecord>> EventRepository::list(const EventFilter &filter) const
 {
-    QString sql = QStringLiteral("SELECT %1 FROM events WHERE 1 = 1").arg(QLatin1String(Columns));
+    QString sql = QStringLiteral("SELECT %1 FROM events WHERE 1 = 1")
+                          .arg(QLatin1String(filter.withBody ? Columns : ListColumns));
     QVariantList binds;
+    if (!filter.eventType.isEmpty()) {
+        sql += QStringLiteral(" AND event_type = ?");
+        binds << filter.eventType;
+    }
+    if (filter.receivedFrom > 0) {
+        sql += QStringLiteral(" AND received_at >= ?");
+        binds << filter.receivedFrom;
+    }
+    if (filter.receivedTo > 0) {
+        sql += QStringLiteral(" AND received_at < ?");
+        binds << filter.receivedTo;
+    }
+    if (filter.appliedOnly)
+        sql += QStringLiteral(" AND status = 'processed' AND unattributed = 0");
     if (!filter.status.isEmpty()) {
         sql += QStringLiteral(" AND status = ?");
         binds << filter.status;
@@ -182,6 +201,24 @@ DbResult<QList<EventRecord>> EventRepository::list(const EventFilter &filter) co
     sql += QStringLiteral(" ORDER BY id DESC LIMIT ? OFFSET ?");
     binds << filter.limit << filter.offset;
     return readEvents(Sql::exec(m_database, sql, binds));
+}
+
+DbResult<QStringList> EventRepository::eventTypes(const QString &provider) const
+{
+    QString sql = QStringLiteral("SELECT DISTINCT event_type FROM events");
+    QVariantList binds;
+    if (!provider.isEmpty()) {
+        sql += QStringLiteral(" WHERE provider = ?");
+        binds << provider;
+    }
+    sql += QStringLiteral(" ORDER BY event_type LIMIT 200");
+    DbResult<QSqlQuery> result = Sql::exec(m_database, sql, binds);
+    if (!result.ok())
+        return result.error();
+    QStringList types;
+    while (result.value().next())
+        types << result.value().value(0).toString();
+    return types;
 }
 
 DbResult<qint64> EventRepository::backlogCount() const

@@ -29,6 +29,11 @@ struct EventFilter
     int limit = 500;
     int offset = 0;
     bool unattributedOnly = false; // only events that mapped to no client (last: keeps brace-init order)
+    QString eventType {}; // empty = any (initialized: brace-init callers leave it out)
+    qint64 receivedFrom = 0; // inclusive, ms since epoch; 0 = open
+    qint64 receivedTo = 0; // exclusive; 0 = open
+    bool appliedOnly = false; // processed and attributed to a client (it changed something)
+    bool withBody = true; // false: raw_body left empty (the journal's list; byId() reads one body)
 };
 
 // All SQL on the `events` table: batch intake (deduplicated on provider + provider event id),
@@ -62,6 +67,8 @@ public:
     DbResult<EventRecord> byId(qint64 id) const;
     DbResult<QList<EventRecord>> list(const EventFilter &filter) const;
     DbResult<qint64> backlogCount() const;
+    // The event types stored so far (of one provider, or all when empty), sorted, at most 200.
+    DbResult<QStringList> eventTypes(const QString &provider = {}) const;
 
 private:
     Database &m_database;

@@ -77,15 +77,18 @@ DbResult<qint64> ClientService::create(
     if (!actor.canEdit() || !actor.scope().isAgency())
         return WriteGuard::refuse(*m_audit, actor, action, QStringLiteral("client"), 0, 0, QStringLiteral("create clients"));
     // Staff create clients on the agency's default terms; an administrator sets the billing terms.
-    const QStringList billing = billingChanges(ClientRecord {}, record);
+    const QStringList billing = billingChanges(m_defaults, record);
     if (!actor.canEditBilling() && !billing.isEmpty())
         return WriteGuard::refuse(*m_audit, actor, action, QStringLiteral("client"), 0, 0, billingRefusal(billing));
     Models::Transaction transaction(m_database, Models::Transaction::Mode::Immediate);
     if (!transaction.isActive())
         return transaction.beginError();
-    const DbResult<qint64> id = Models::ClientRepository(m_database, m_clock, actor.scope()).insert(record);
+    const Models::ClientRepository clients(m_database, m_clock, actor.scope());
+    const DbResult<qint64> id = clients.insert(record);
     if (!id.ok())
         return id;
+    if (const DbError error = clients.setVerificationDelay(id.value(), m_verificationDelayMinutes))
+        return error;
     record.id = id.value();
     QJsonObject after = describe(record);
     if (providerIds) {

@@ -30,6 +30,15 @@ public:
     ClientService(Models::Database &database, const Models::Clock &clock);
     ~ClientService();
 
+    // The agency's default terms for a new client (milestone size and amount, per-minute rate,
+    // verification wait): what staff must keep, as the settings dialog sets them.
+    void setNewClientDefaults(const Models::ClientRecord &defaults, int verificationDelayMinutes = 2880)
+    {
+        m_defaults = defaults;
+        m_verificationDelayMinutes = verificationDelayMinutes;
+    }
+    const Models::ClientRecord &newClientDefaults() const { return m_defaults; }
+
     // providerIds null = leave the client's provider id mappings as they are.
     Models::DbResult<qint64> create(const Session &actor, Models::ClientRecord record,
         const QList<Models::ClientProviderId> *providerIds = nullptr) const;
@@ -47,6 +56,8 @@ private:
     Models::Database &m_database;
     const Models::Clock &m_clock;
     std::unique_ptr<AuditLog> m_audit;
+    Models::ClientRecord m_defaults;
+    int m_verificationDelayMinutes = 2880;
 };
 
 } // namespace Callvia::Services

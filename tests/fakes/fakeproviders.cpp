@@ -51,6 +51,10 @@ QByteArray FakeMessageBird::errorBody(int status, const QString &message) const
 
 FakeProvider::Reply FakeMessageBird::answer(const Received &request)
 {
+    if (request.method == "GET" && request.path == QLatin1String("/balance")) // connection test
+        return json(200, compact({ { QStringLiteral("payment"), QStringLiteral("prepaid") },
+                                   { QStringLiteral("type"), QStringLiteral("euros") },
+                                   { QStringLiteral("amount"), 42.5 } }));
     if (request.method != "POST" || request.path != QLatin1String("/messages"))
         return json(404, errorBody(404, QStringLiteral("no such route")));
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
@@ -88,6 +92,8 @@ QByteArray FakeSendGrid::errorBody(int, const QString &message) const
 
 FakeProvider::Reply FakeSendGrid::answer(const Received &request)
 {
+    if (request.method == "GET" && request.path == QLatin1String("/v3/scopes")) // connection test
+        return json(200, compact({ { QStringLiteral("scopes"), QJsonArray { QStringLiteral("mail.send") } } }));
     if (request.method != "POST" || request.path != QLatin1String("/v3/mail/send"))
         return json(404, errorBody(404, QStringLiteral("not found")));
     const QJsonObject mail = QJsonDocument::fromJson(request.body).object();
@@ -143,6 +149,10 @@ QMap<QString, QString> FakeStripe::parseForm(const QByteArray &body)
 
 FakeProvider::Reply FakeStripe::answer(const Received &request)
 {
+    if (request.method == "GET" && request.path == QLatin1String("/v1/balance")) // connection test
+        return json(200, compact({ { QStringLiteral("object"), QStringLiteral("balance") },
+                                   { QStringLiteral("livemode"), false },
+                                   { QStringLiteral("available"), QJsonArray {} } }));
     if (request.method != "POST")
         return json(404, errorBody(404, QStringLiteral("only POST routes are faked")));
     if (!request.header("Content-Type").startsWith("application/x-www-form-urlencoded"))
@@ -237,6 +247,9 @@ QByteArray FakeRetell::errorBody(int, const QString &message) const
 FakeProvider::Reply FakeRetell::answer(const Received &request)
 {
     const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+    if (request.method == "GET" && request.path == QLatin1String("/get-concurrency")) // connection test
+        return json(200, compact({ { QStringLiteral("current_concurrency"), 0 },
+                                   { QStringLiteral("concurrency_limit"), 20 } }));
     if (request.method == "POST" && request.path == QLatin1String("/v2/create-phone-call")) {
         const QString from = body.value(QLatin1String("from_number")).toString();
         const QString to = body.value(QLatin1String("to_number")).toString();
@@ -296,6 +309,10 @@ QByteArray FakeCalcom::errorBody(int status, const QString &message) const
 FakeProvider::Reply FakeCalcom::answer(const Received &request)
 {
     const QByteArray version = request.header("cal-api-version");
+    if (request.method == "GET" && request.path == QLatin1String("/v2/me")) // connection test
+        return json(200, compact({ { QStringLiteral("status"), QStringLiteral("success") },
+                                   { QStringLiteral("data"), QJsonObject { { QStringLiteral("id"), 1 },
+                                                                           { QStringLiteral("username"), QStringLiteral("agency") } } } }));
     if (request.method == "GET" && request.path == QLatin1String("/v2/slots")) {
         if (version != "2024-09-04")
             return json(400, errorBody(400, QStringLiteral("slots need cal-api-version 2024-09-04")));

@@ -1,11 +1,11 @@
 #include "adminview.h"
 
 #include "adduserdialog.h"
+#include "auditlogview.h"
 #include "eventsbox.h"
 #include "resetpassworddialog.h"
 #include "userroledialog.h"
 
-#include <models/repositories/auditrepository.h>
 #include <models/repositories/clientrepository.h>
 #include <models/clock.h>
 #include <services/auth/authservice.h>
@@ -18,8 +18,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
@@ -31,39 +29,6 @@
 namespace Callvia::Ui {
 
 namespace {
-
-QString jsonText(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("yes") : QStringLiteral("no");
-    if (value.isDouble())
-        return QString::number(value.toInteger());
-    if (value.isNull() || value.isUndefined())
-        return QStringLiteral("-");
-    return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-}
-
-// What an audit entry changed, readable: "role: staff → admin" for each field whose value
-// differs between before and after, or "imported: 2, rejected: 1, file: leads.csv" when there
-// is only an after (an import, a backup). Empty values are left out.
-QString auditDetails(const Models::AuditRecord &entry)
-{
-    const QJsonObject before = QJsonDocument::fromJson(entry.beforeJson.toUtf8()).object();
-    const QJsonObject after = QJsonDocument::fromJson(entry.afterJson.toUtf8()).object();
-    QStringList parts;
-    for (auto it = after.constBegin(); it != after.constEnd(); ++it) {
-        const QString now = jsonText(it.value());
-        if (before.contains(it.key())) {
-            if (before.value(it.key()) != it.value())
-                parts << QStringLiteral("%1: %2 → %3").arg(it.key(), jsonText(before.value(it.key())), now);
-        } else if (!now.isEmpty() && now != QLatin1String("-")) {
-            parts << QStringLiteral("%1: %2").arg(it.key(), now);
-        }
-    }
-    return parts.join(QStringLiteral(", "));
-}
 
 QTableWidget *table(const QStringList &headers, QWidget *parent)
 {
@@ -111,21 +76,19 @@ AdminView::AdminView(Models::Database &database, const Models::Clock &clock,
     m_message = new QLabel(this);
     m_message->setObjectName(QStringLiteral("message"));
     m_message->setWordWrap(true);
-    m_audit = table({ tr("When (UTC)"), tr("User"), tr("Action"), tr("Entity"), tr("Id"), tr("Details") }, this);
-    for (int column = 0; column < 5; ++column)
-        m_audit->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    auto *auditBox = new QGroupBox(tr("Audit log (latest 100)"), this);
-    (new QVBoxLayout(auditBox))->addWidget(m_audit);
     auto *page = new QWidget(this);
     auto *layout = new QVBoxLayout(page);
     layout->addWidget(m_message); // above the users' buttons, where the last action was
     layout->addWidget(buildUsersBox(), 3);
     layout->addWidget(buildSecretsBox(), 1);
     m_events = new EventsBox(database, clock, m_session, this);
-    layout->addWidget(m_events, 3);
-    layout->addWidget(auditBox, 3);
+    m_auditLog = new AuditLogView(database, clock, m_session, this);
+    connect(m_events, &EventsBox::replayed, m_auditLog, &AuditLogView::reload);
     m_sections = new QTabWidget(this);
-    m_sections->addTab(page, tr("Users and audit"));
+    m_sections->setObjectName(QStringLiteral("adminSections"));
+    m_sections->addTab(page, tr("Users and secrets"));
+    m_sections->addTab(m_events, tr("Webhook journal"));
+    m_sections->addTab(m_auditLog, tr("Audit log"));
     (new QVBoxLayout(this))->addWidget(m_sections);
     reload();
 }
@@ -214,15 +177,19 @@ void AdminView::reload()
     m_secrets->setRowCount(keys.ok() ? int(keys.value().size()) : 0);
     for (int row = 0; keys.ok() && row < keys.value().size(); ++row)
         setRow(m_secrets, row, { keys.value().at(row), QString(8, QChar(0x2022)) });
-    const auto entries = Models::AuditRepository(m_database, m_session.scope()).list({}, 100);
-    m_audit->setRowCount(entries.ok() ? int(entries.value().size()) : 0);
-    for (int row = 0; entries.ok() && row < entries.value().size(); ++row) {
-        const Models::AuditRecord &e = entries.value().at(row);
-        setRow(m_audit, row,
-            { QDateTime::fromMSecsSinceEpoch(e.at, Qt::UTC).toString(Qt::ISODate), e.username, e.action,
-                e.entity, e.entityId, auditDetails(e) });
-        m_audit->item(row, 5)->setToolTip(m_audit->item(row, 5)->text());
-    }
+    if (m_auditLog)
+        m_auditLog->reload();
+}
+
+void AdminView::setReader(Services::ServiceThread *reader)
+{
+    m_events->setReader(reader);
+    m_auditLog->setReader(reader);
+}
+
+QTableWidget *AdminView::auditTable() const
+{
+    return m_auditLog->table();
 }
 
 QString AdminView::report(const QString &message)

@@ -22,16 +22,18 @@ namespace Callvia::Services {
 class AuthService;
 class SecretCipher;
 class SecretStore;
+class ServiceThread;
 }
 
 namespace Callvia::Ui {
 
+class AuditLogView;
 class EventsBox;
 
 // The Admin section (administrators only): users (add, change role/client, disable/enable,
-// reset password, each in a dialog), provider secrets shown masked with a "Set…" action, the
-// received webhook events (EventsBox: filter, unattributed ones, replay) and the latest audit
-// log entries. Owns its AuthService and SecretStore; every change goes through
+// reset password, each in a dialog) and provider secrets shown masked with a "Set…" action on
+// the first tab, the webhook journal (EventsBox: filters, raw body, replay) and the paged audit
+// log (AuditLogView) on their own tabs. Owns its AuthService and SecretStore; every change goes through
 // them, which check the acting session and write the audit log (the view only hides buttons).
 class AdminView final : public QWidget
 {
@@ -72,7 +74,11 @@ public:
 
     QTableWidget *usersTable() const { return m_users; }
     QTableWidget *secretsTable() const { return m_secrets; }
-    QTableWidget *auditTable() const { return m_audit; }
+    QTableWidget *auditTable() const;
+    AuditLogView *auditLog() const { return m_auditLog; }
+    QTabWidget *sections() const { return m_sections; }
+    // The journal and the audit log read on this thread from now on.
+    void setReader(Services::ServiceThread *reader);
     EventsBox *eventsBox() const { return m_events; }
     QString messageText() const;
 
@@ -100,7 +106,7 @@ private:
     QPushButton *m_role = nullptr;
     QPushButton *m_reset = nullptr;
     QTableWidget *m_secrets = nullptr;
-    QTableWidget *m_audit = nullptr;
+    AuditLogView *m_auditLog = nullptr;
     EventsBox *m_events = nullptr;
     QLabel *m_message = nullptr;
     QTabWidget *m_sections = nullptr;

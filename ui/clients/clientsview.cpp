@@ -97,7 +97,7 @@ void ClientsView::updateButtons()
 
 void ClientsView::createClient()
 {
-    ClientDialog dialog(Models::ClientRecord {}, this);
+    ClientDialog dialog(m_newClient, this);
     dialog.setBillingEditable(m_session.canEditBilling());
     while (dialog.exec() == QDialog::Accepted) {
         const QList<Models::ClientProviderId> ids = dialog.providerIds();

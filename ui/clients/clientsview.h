@@ -1,5 +1,6 @@
 #pragma once
 
+#include <models/records.h>
 #include <services/auth/session.h>
 
 #include <QWidget>
@@ -37,12 +38,15 @@ public:
 
     void refresh();
     Models::ClientTableModel *model() const { return m_model; }
+    // What "New…" starts from: the agency's defaults from the settings (composition root).
+    void setNewClientTemplate(const Models::ClientRecord &record) { m_newClient = record; }
+    const Models::ClientRecord &newClientTemplate() const { return m_newClient; }
+    void createClient(); // the "New…" dialog (modal)
 
 Q_SIGNALS:
     void clientsChanged();
 
 private:
-    void createClient();
     void editSelected();
     void toggleArchiveSelected();
     void updateButtons();
@@ -59,6 +63,7 @@ private:
     QPushButton *m_edit;
     QPushButton *m_archive;
     bool m_canEdit;
+    Models::ClientRecord m_newClient;
 };
 
 } // namespace Callvia::Ui

@@ -111,6 +111,12 @@ void MainWindow::setSession(const Services::Session &session)
         m_importController->setActor(session); // imports are checked and audited as this user
 }
 
+void MainWindow::setNewClientDefaults(const Models::ClientRecord &defaults, int verificationDelayMinutes)
+{
+    m_clientService->setNewClientDefaults(defaults, verificationDelayMinutes);
+    m_clientsView->setNewClientTemplate(defaults);
+}
+
 void MainWindow::setSectionWidget(Section section, QWidget *widget)
 {
     QWidget *old = m_stack->widget(section);

@@ -21,6 +21,7 @@ namespace Callvia::Models {
 class CampaignRepository;
 class ClientProviderIdRepository;
 class ClientRepository;
+struct ClientRecord;
 class Clock;
 class Database;
 class DatabaseHealth;
@@ -65,6 +66,9 @@ public:
     CampaignsView *campaignsView() const { return m_campaignsView; }
     ImportController *importController() const { return m_importController; }
     ClientsView *clientsView() const { return m_clientsView; }
+    // The agency's defaults for new clients (from the settings): the dialog's start and what
+    // staff must keep.
+    void setNewClientDefaults(const Models::ClientRecord &defaults, int verificationDelayMinutes);
 
 private:
     std::unique_ptr<Models::ClientRepository> m_clientRepository;
