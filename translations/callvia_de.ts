@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>Listener address: &quot;%1&quot; is not HOST:PORT with an IP address and a port from 1 to 65535, for example 127.0.0.1:8787.</source>
+        <translation>Listener-Adresse: „%1“ ist nicht HOST:PORT mit einer IP-Adresse und einem Port von 1 bis 65535, zum Beispiel 127.0.0.1:8787.</translation>
+    </message>
+    <message>
+        <source>Language: &quot;%1&quot; is not one of English, German or Spanish.</source>
+        <translation>Sprache: „%1“ ist weder Englisch, Deutsch noch Spanisch.</translation>
+    </message>
+    <message>
+        <source>Display time zone: &quot;%1&quot; is not a known time zone (use an IANA name such as America/New_York).</source>
+        <translation>Anzeige-Zeitzone: „%1“ ist keine bekannte Zeitzone (verwenden Sie einen IANA-Namen wie Europe/Berlin).</translation>
+    </message>
+    <message>
+        <source>Backup folder: give a full path, such as %1.</source>
+        <translation>Sicherungsordner: Geben Sie einen vollständigen Pfad an, etwa %1.</translation>
+    </message>
+    <message>
+        <source>Backup folder: %1 is a file, not a folder.</source>
+        <translation>Sicherungsordner: %1 ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Backups to keep: enter a number from 1 to 365.</source>
+        <translation>Aufzubewahrende Sicherungen: Geben Sie eine Zahl von 1 bis 365 ein.</translation>
+    </message>
+    <message>
+        <source>Shows per milestone: enter a number from 1 to 10,000.</source>
+        <translation>Termine pro Meilenstein: Geben Sie eine Zahl von 1 bis 10.000 ein.</translation>
+    </message>
+    <message>
+        <source>Milestone amount: enter an amount of money such as 2000 or 2000.00.</source>
+        <translation>Meilensteinbetrag: Geben Sie einen Geldbetrag wie 2000 oder 2000,00 ein.</translation>
+    </message>
+    <message>
+        <source>Rate per minute: enter cents from 0 to 100,000.</source>
+        <translation>Minutenpreis: Geben Sie Cent von 0 bis 100.000 ein.</translation>
+    </message>
+    <message>
+        <source>Verification wait: enter from 0 to 720 hours.</source>
+        <translation>Wartezeit der Prüfung: Geben Sie 0 bis 720 Stunden ein.</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::App::AppContext</name>
     <message>
         <source>restore is for the SQLite database; use pg_restore for PostgreSQL</source>
@@ -144,6 +187,22 @@
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>applied</source>
+        <translation>angewendet</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignoriert</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::AddUserDialog</name>
@@ -194,38 +253,6 @@
 </context>
 <context>
     <name>Callvia::Ui::AdminView</name>
-    <message>
-        <source>When (UTC)</source>
-        <translation>Zeitpunkt (UTC)</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Benutzer</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Entity</source>
-        <translation>Objekt</translation>
-    </message>
-    <message>
-        <source>Id</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
-    </message>
-    <message>
-        <source>Audit log (latest 100)</source>
-        <translation>Prüfprotokoll (neueste 100)</translation>
-    </message>
-    <message>
-        <source>Users and audit</source>
-        <translation>Benutzer und Prüfprotokoll</translation>
-    </message>
     <message>
         <source>Users</source>
         <translation>Benutzer</translation>
@@ -349,6 +376,18 @@
     <message>
         <source>Password of %1 reset; it must be changed at the next sign-in.</source>
         <translation>Passwort von %1 zurückgesetzt; es muss bei der nächsten Anmeldung geändert werden.</translation>
+    </message>
+    <message>
+        <source>Users and secrets</source>
+        <translation>Benutzer und Zugangsdaten</translation>
+    </message>
+    <message>
+        <source>Webhook journal</source>
+        <translation>Webhook-Journal</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
     </message>
 </context>
 <context>
@@ -675,6 +714,101 @@
     <message>
         <source>Not applicable</source>
         <translation>Nicht zutreffend</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::AuditLogView</name>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Newer</source>
+        <translation>◀ &amp;Neuere</translation>
+    </message>
+    <message>
+        <source>&amp;Older ▶</source>
+        <translation>Ä&amp;ltere ▶</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Alle Benutzer</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle Aktionen</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Wann (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Objekt</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>Kunde %1</translation>
+    </message>
+    <message>
+        <source>Could not load the audit log: %1</source>
+        <translation>Das Prüfprotokoll konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation>Keine Einträge</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 von %3</translation>
+    </message>
+    <message>
+        <source>Select an entry to read what it changed.</source>
+        <translation>Wählen Sie einen Eintrag, um zu lesen, was er geändert hat.</translation>
+    </message>
+    <message>
+        <source>%1 by %2 on %3 %4: %5</source>
+        <translation>%1 durch %2 an %3 %4: %5</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>das System</translation>
+    </message>
+    <message>
+        <source>no field changed</source>
+        <translation>kein Feld geändert</translation>
     </message>
 </context>
 <context>
@@ -1706,24 +1840,12 @@
 <context>
     <name>Callvia::Ui::EventsBox</name>
     <message>
-        <source>Webhook events (latest 500)</source>
-        <translation>Webhook-Ereignisse (neueste 500)</translation>
-    </message>
-    <message>
         <source>&amp;Replay</source>
         <translation>E&amp;rneut verarbeiten</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
         <source>Pending</source>
         <translation>Ausstehend</translation>
-    </message>
-    <message>
-        <source>Processed</source>
-        <translation>Verarbeitet</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -1742,10 +1864,6 @@
         <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Anzeigen:</translation>
-    </message>
-    <message>
         <source>Queued again.</source>
         <translation>Erneut eingereiht.</translation>
     </message>
@@ -1756,6 +1874,121 @@
     <message>
         <source>Select an event first.</source>
         <translation>Wählen Sie zuerst ein Ereignis aus.</translation>
+    </message>
+    <message>
+        <source>Webhook journal (latest 500 matching)</source>
+        <translation>Webhook-Journal (neueste 500 Treffer)</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Alle Anbieter</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Alle Zustände</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignoriert</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Jederzeit</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Select an event to see its raw body.</source>
+        <translation>Wählen Sie ein Ereignis, um seinen Rohinhalt zu sehen.</translation>
+    </message>
+    <message>
+        <source>Only administrators see the webhook journal: events are not tied to one client.</source>
+        <translation>Nur Administratoren sehen das Webhook-Journal: Ereignisse gehören zu keinem einzelnen Kunden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n Ereignis</numerusform>
+            <numerusform>%n Ereignisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>X-Retell-Signature, HMAC-SHA256 with the API key, timestamp within 5 minutes</source>
+        <translation>X-Retell-Signature, HMAC-SHA256 mit dem API-Schlüssel, Zeitstempel innerhalb von 5 Minuten</translation>
+    </message>
+    <message>
+        <source>X-Cal-Signature-256, HMAC-SHA256 with the webhook secret</source>
+        <translation>X-Cal-Signature-256, HMAC-SHA256 mit dem Webhook-Secret</translation>
+    </message>
+    <message>
+        <source>Stripe-Signature, HMAC-SHA256 with the signing secret, timestamp within 5 minutes</source>
+        <translation>Stripe-Signature, HMAC-SHA256 mit dem Signaturgeheimnis, Zeitstempel innerhalb von 5 Minuten</translation>
+    </message>
+    <message>
+        <source>SendGrid signed event webhook, ECDSA P-256 with the verification key</source>
+        <translation>Signierter SendGrid-Ereignis-Webhook, ECDSA P-256 mit dem Prüfschlüssel</translation>
+    </message>
+    <message>
+        <source>MessageBird-Signature-JWT, HMAC with the signing key over the URL and body</source>
+        <translation>MessageBird-Signature-JWT, HMAC mit dem Signaturschlüssel über URL und Inhalt</translation>
+    </message>
+    <message>
+        <source>Could not read event: %1</source>
+        <translation>Ereignis konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>unattributed</source>
+        <translation>nicht zugeordnet</translation>
+    </message>
+    <message>
+        <source>Event %1 · %2 · %3 · %4</source>
+        <translation>Ereignis %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Received %1 UTC · %2 · attempts: %3</source>
+        <translation>Empfangen %1 UTC · %2 · Versuche: %3</translation>
+    </message>
+    <message>
+        <source>Signature: verified on receipt (%1). A request whose signature fails is answered 401 and never stored.</source>
+        <translation>Signatur: beim Empfang geprüft (%1). Eine Anfrage mit ungültiger Signatur wird mit 401 beantwortet und nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Processing error: none</source>
+        <translation>Verarbeitungsfehler: keiner</translation>
+    </message>
+    <message>
+        <source>Processing error: %1</source>
+        <translation>Verarbeitungsfehler: %1</translation>
+    </message>
+    <message>
+        <source>… (%1 bytes in all; the first %2 shown)</source>
+        <translation>… (%1 Bytes insgesamt; die ersten %2 angezeigt)</translation>
+    </message>
+    <message>
+        <source>Only administrators can replay events.</source>
+        <translation>Nur Administratoren können Ereignisse erneut verarbeiten.</translation>
     </message>
 </context>
 <context>
@@ -2769,6 +3002,93 @@ Antwort des Anbieters%1:
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::ProvidersBox</name>
+    <message>
+        <source>Provider connections</source>
+        <translation>Anbieterverbindungen</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>One harmless GET %1 with the stored API key; nothing is changed at %2.</source>
+        <translation>Ein harmloses GET %1 mit dem gespeicherten API-Schlüssel; bei %2 wird nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation>Noch nicht getestet.</translation>
+    </message>
+    <message>
+        <source>Webhook listener</source>
+        <translation>Webhook-Listener</translation>
+    </message>
+    <message>
+        <source>The address the providers reach the listener at: the tunnel&apos;s or reverse proxy&apos;s public https URL (setting listener.public_url).</source>
+        <translation>Die Adresse, unter der die Anbieter den Listener erreichen: die öffentliche https-URL des Tunnels oder Reverse-Proxys (Einstellung listener.public_url).</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Webhook URL to paste into its dashboard</source>
+        <translation>Webhook-URL zum Einfügen in sein Dashboard</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>URL &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh state</source>
+        <translation>Zustand a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>Public base URL:</source>
+        <translation>Öffentliche Basis-URL:</translation>
+    </message>
+    <message>
+        <source>(POST, or GET for delivery reports)</source>
+        <translation>(POST, oder GET für Zustellberichte)</translation>
+    </message>
+    <message>
+        <source>listening on %1 (configured %2)</source>
+        <translation>lauscht auf %1 (eingestellt %2)</translation>
+    </message>
+    <message>
+        <source>not running (configured %1)</source>
+        <translation>läuft nicht (eingestellt %1)</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Wird getestet…</translation>
+    </message>
+    <message>
+        <source>Connected: %1 accepted the key (HTTP %2 from %3).</source>
+        <translation>Verbunden: %1 hat den Schlüssel angenommen (HTTP %2 von %3).</translation>
+    </message>
+    <message>
+        <source>No API key is set: set the secret %1 first.</source>
+        <translation>Kein API-Schlüssel gesetzt: Setzen Sie zuerst die Zugangsdaten %1.</translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (HTTP %2): %3. Check the key (Set secret…).</source>
+        <translation>%1 hat den API-Schlüssel abgelehnt (HTTP %2): %3. Prüfen Sie den Schlüssel (Zugangsdaten setzen…).</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 at %2: %3.</source>
+        <translation>%1 ist unter %2 nicht erreichbar: %3.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 at %3: %4.</source>
+        <translation>%1 antwortete mit HTTP %2 unter %3: %4.</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::ResetPasswordDialog</name>
     <message>
         <source>Reset password of %1</source>
@@ -2793,6 +3113,112 @@ Antwort des Anbieters%1:
     <message>
         <source>Repeat password: the two passwords differ.</source>
         <translation>Passwort wiederholen: Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::SettingsActions</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Settings saved. Language, time zone and listener address apply when Callvia starts again.</source>
+        <translation>Einstellungen gespeichert. Sprache, Zeitzone und Listener-Adresse gelten nach dem nächsten Start von Callvia.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>System (%1)</translation>
+    </message>
+    <message>
+        <source>the default folder</source>
+        <translation>der Standardordner</translation>
+    </message>
+    <message>
+        <source> newest backups</source>
+        <translation> neueste Sicherungen</translation>
+    </message>
+    <message>
+        <source> shown appointments</source>
+        <translation> wahrgenommene Termine</translation>
+    </message>
+    <message>
+        <source> ¢ per minute</source>
+        <translation> ¢ pro Minute</translation>
+    </message>
+    <message>
+        <source> hours after the appointment ends</source>
+        <translation> Stunden nach Terminende</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Display &amp;time zone:</source>
+        <translation>Anzeige-&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Language and time zone apply the next time Callvia starts.</source>
+        <translation>Sprache und Zeitzone gelten beim nächsten Start von Callvia.</translation>
+    </message>
+    <message>
+        <source>Listener &amp;address:</source>
+        <translation>Listener-&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder:</source>
+        <translation>Sicherungs&amp;ordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep:</source>
+        <translation>&amp;Behalten:</translation>
+    </message>
+    <message>
+        <source>Defaults for new clients</source>
+        <translation>Vorgaben für neue Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Shows per milestone:</source>
+        <translation>&amp;Termine pro Meilenstein:</translation>
+    </message>
+    <message>
+        <source>Milestone a&amp;mount ($):</source>
+        <translation>Meilenstein&amp;betrag ($):</translation>
+    </message>
+    <message>
+        <source>&amp;Rate per minute:</source>
+        <translation>&amp;Minutenpreis:</translation>
+    </message>
+    <message>
+        <source>&amp;Verification wait:</source>
+        <translation>&amp;Wartezeit der Prüfung:</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Sicherungsordner</translation>
     </message>
 </context>
 <context>
@@ -2957,6 +3383,10 @@ Passwort:</translation>
     <message>
         <source>Database: %1    Webhooks: http://%2:%3/api/webhooks/</source>
         <translation>Datenbank: %1    Webhooks: http://%2:%3/api/webhooks/</translation>
+    </message>
+    <message>
+        <source>Providers and listener</source>
+        <translation>Anbieter und Listener</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,16 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::EventsBox</name>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::ImportController</name>
     <message numerus="yes">
         <source>%Ln row(s) · %1 rows/s · %2</source>

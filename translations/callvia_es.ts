@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>Listener address: &quot;%1&quot; is not HOST:PORT with an IP address and a port from 1 to 65535, for example 127.0.0.1:8787.</source>
+        <translation>Dirección del receptor: «%1» no es HOST:PUERTO con una dirección IP y un puerto de 1 a 65535, por ejemplo 127.0.0.1:8787.</translation>
+    </message>
+    <message>
+        <source>Language: &quot;%1&quot; is not one of English, German or Spanish.</source>
+        <translation>Idioma: «%1» no es inglés, alemán ni español.</translation>
+    </message>
+    <message>
+        <source>Display time zone: &quot;%1&quot; is not a known time zone (use an IANA name such as America/New_York).</source>
+        <translation>Zona horaria de visualización: «%1» no es una zona horaria conocida (use un nombre IANA como Europe/Madrid).</translation>
+    </message>
+    <message>
+        <source>Backup folder: give a full path, such as %1.</source>
+        <translation>Carpeta de copias: indique una ruta completa, como %1.</translation>
+    </message>
+    <message>
+        <source>Backup folder: %1 is a file, not a folder.</source>
+        <translation>Carpeta de copias: %1 es un archivo, no una carpeta.</translation>
+    </message>
+    <message>
+        <source>Backups to keep: enter a number from 1 to 365.</source>
+        <translation>Copias a conservar: introduzca un número de 1 a 365.</translation>
+    </message>
+    <message>
+        <source>Shows per milestone: enter a number from 1 to 10,000.</source>
+        <translation>Citas por hito: introduzca un número de 1 a 10.000.</translation>
+    </message>
+    <message>
+        <source>Milestone amount: enter an amount of money such as 2000 or 2000.00.</source>
+        <translation>Importe del hito: introduzca un importe como 2000 o 2000,00.</translation>
+    </message>
+    <message>
+        <source>Rate per minute: enter cents from 0 to 100,000.</source>
+        <translation>Tarifa por minuto: introduzca céntimos de 0 a 100.000.</translation>
+    </message>
+    <message>
+        <source>Verification wait: enter from 0 to 720 hours.</source>
+        <translation>Espera de verificación: introduzca de 0 a 720 horas.</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::App::AppContext</name>
     <message>
         <source>restore is for the SQLite database; use pg_restore for PostgreSQL</source>
@@ -144,6 +187,22 @@
         <source>Last error</source>
         <translation>Último error</translation>
     </message>
+    <message>
+        <source>applied</source>
+        <translation>aplicado</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pendiente</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fallido</translation>
+    </message>
+    <message>
+        <source>ignored</source>
+        <translation>ignorado</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::AddUserDialog</name>
@@ -194,38 +253,6 @@
 </context>
 <context>
     <name>Callvia::Ui::AdminView</name>
-    <message>
-        <source>When (UTC)</source>
-        <translation>Fecha (UTC)</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Usuario</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Acción</translation>
-    </message>
-    <message>
-        <source>Entity</source>
-        <translation>Entidad</translation>
-    </message>
-    <message>
-        <source>Id</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Detalles</translation>
-    </message>
-    <message>
-        <source>Audit log (latest 100)</source>
-        <translation>Registro de auditoría (últimos 100)</translation>
-    </message>
-    <message>
-        <source>Users and audit</source>
-        <translation>Usuarios y auditoría</translation>
-    </message>
     <message>
         <source>Users</source>
         <translation>Usuarios</translation>
@@ -349,6 +376,18 @@
     <message>
         <source>Password of %1 reset; it must be changed at the next sign-in.</source>
         <translation>Contraseña de %1 restablecida; deberá cambiarse en el próximo inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Users and secrets</source>
+        <translation>Usuarios y secretos</translation>
+    </message>
+    <message>
+        <source>Webhook journal</source>
+        <translation>Registro de webhooks</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
     </message>
 </context>
 <context>
@@ -675,6 +714,101 @@
     <message>
         <source>Not applicable</source>
         <translation>No aplica</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::AuditLogView</name>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Newer</source>
+        <translation>◀ Más &amp;recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Older ▶</source>
+        <translation>Más &amp;antiguas ▶</translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation>Todos los usuarios</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Todas las acciones</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Todos los clientes</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Cuándo (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entidad</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Desde:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Hasta:</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>cliente %1</translation>
+    </message>
+    <message>
+        <source>Could not load the audit log: %1</source>
+        <translation>No se pudo cargar el registro de auditoría: %1</translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation>Sin entradas</translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation>%1–%2 de %3</translation>
+    </message>
+    <message>
+        <source>Select an entry to read what it changed.</source>
+        <translation>Seleccione una entrada para ver qué cambió.</translation>
+    </message>
+    <message>
+        <source>%1 by %2 on %3 %4: %5</source>
+        <translation>%1 por %2 en %3 %4: %5</translation>
+    </message>
+    <message>
+        <source>the system</source>
+        <translation>el sistema</translation>
+    </message>
+    <message>
+        <source>no field changed</source>
+        <translation>ningún campo cambió</translation>
     </message>
 </context>
 <context>
@@ -1706,24 +1840,12 @@
 <context>
     <name>Callvia::Ui::EventsBox</name>
     <message>
-        <source>Webhook events (latest 500)</source>
-        <translation>Eventos de webhook (últimos 500)</translation>
-    </message>
-    <message>
         <source>&amp;Replay</source>
         <translation>Re&amp;procesar</translation>
     </message>
     <message>
-        <source>All</source>
-        <translation>Todos</translation>
-    </message>
-    <message>
         <source>Pending</source>
         <translation>Pendiente</translation>
-    </message>
-    <message>
-        <source>Processed</source>
-        <translation>Procesado</translation>
     </message>
     <message>
         <source>Failed</source>
@@ -1742,10 +1864,6 @@
         <translation>Ac&amp;tualizar</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Mostrar:</translation>
-    </message>
-    <message>
         <source>Queued again.</source>
         <translation>Puesto de nuevo en cola.</translation>
     </message>
@@ -1756,6 +1874,121 @@
     <message>
         <source>Select an event first.</source>
         <translation>Seleccione primero un evento.</translation>
+    </message>
+    <message>
+        <source>Webhook journal (latest 500 matching)</source>
+        <translation>Registro de webhooks (últimos 500 que coinciden)</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Todos los proveedores</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Todos los tipos</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>Todos los estados</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Aplicados</translation>
+    </message>
+    <message>
+        <source>Ignored</source>
+        <translation>Ignorados</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>Cualquier momento</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Última hora</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Últimas 24 horas</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Últimos 30 días</translation>
+    </message>
+    <message>
+        <source>Select an event to see its raw body.</source>
+        <translation>Seleccione un evento para ver su cuerpo original.</translation>
+    </message>
+    <message>
+        <source>Only administrators see the webhook journal: events are not tied to one client.</source>
+        <translation>Solo los administradores ven el registro de webhooks: los eventos no pertenecen a un solo cliente.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n evento</numerusform>
+            <numerusform>%n eventos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>X-Retell-Signature, HMAC-SHA256 with the API key, timestamp within 5 minutes</source>
+        <translation>X-Retell-Signature, HMAC-SHA256 con la clave de API, marca de tiempo dentro de 5 minutos</translation>
+    </message>
+    <message>
+        <source>X-Cal-Signature-256, HMAC-SHA256 with the webhook secret</source>
+        <translation>X-Cal-Signature-256, HMAC-SHA256 con el secreto del webhook</translation>
+    </message>
+    <message>
+        <source>Stripe-Signature, HMAC-SHA256 with the signing secret, timestamp within 5 minutes</source>
+        <translation>Stripe-Signature, HMAC-SHA256 con el secreto de firma, marca de tiempo dentro de 5 minutos</translation>
+    </message>
+    <message>
+        <source>SendGrid signed event webhook, ECDSA P-256 with the verification key</source>
+        <translation>Webhook de eventos firmado de SendGrid, ECDSA P-256 con la clave de verificación</translation>
+    </message>
+    <message>
+        <source>MessageBird-Signature-JWT, HMAC with the signing key over the URL and body</source>
+        <translation>MessageBird-Signature-JWT, HMAC con la clave de firma sobre la URL y el cuerpo</translation>
+    </message>
+    <message>
+        <source>Could not read event: %1</source>
+        <translation>No se pudo leer el evento: %1</translation>
+    </message>
+    <message>
+        <source>unattributed</source>
+        <translation>sin asignar</translation>
+    </message>
+    <message>
+        <source>Event %1 · %2 · %3 · %4</source>
+        <translation>Evento %1 · %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>Received %1 UTC · %2 · attempts: %3</source>
+        <translation>Recibido %1 UTC · %2 · intentos: %3</translation>
+    </message>
+    <message>
+        <source>Signature: verified on receipt (%1). A request whose signature fails is answered 401 and never stored.</source>
+        <translation>Firma: verificada al recibir (%1). Una petición cuya firma falla se responde con 401 y nunca se guarda.</translation>
+    </message>
+    <message>
+        <source>Processing error: none</source>
+        <translation>Error de procesamiento: ninguno</translation>
+    </message>
+    <message>
+        <source>Processing error: %1</source>
+        <translation>Error de procesamiento: %1</translation>
+    </message>
+    <message>
+        <source>… (%1 bytes in all; the first %2 shown)</source>
+        <translation>… (%1 bytes en total; se muestran los primeros %2)</translation>
+    </message>
+    <message>
+        <source>Only administrators can replay events.</source>
+        <translation>Solo los administradores pueden reprocesar eventos.</translation>
     </message>
 </context>
 <context>
@@ -2769,6 +3002,93 @@ Respuesta del proveedor%1:
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::ProvidersBox</name>
+    <message>
+        <source>Provider connections</source>
+        <translation>Conexiones con proveedores</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Probar conexión</translation>
+    </message>
+    <message>
+        <source>One harmless GET %1 with the stored API key; nothing is changed at %2.</source>
+        <translation>Un GET %1 inofensivo con la clave de API guardada; no se cambia nada en %2.</translation>
+    </message>
+    <message>
+        <source>Not tested yet.</source>
+        <translation>Aún no probado.</translation>
+    </message>
+    <message>
+        <source>Webhook listener</source>
+        <translation>Receptor de webhooks</translation>
+    </message>
+    <message>
+        <source>The address the providers reach the listener at: the tunnel&apos;s or reverse proxy&apos;s public https URL (setting listener.public_url).</source>
+        <translation>La dirección en la que los proveedores alcanzan el receptor: la URL https pública del túnel o del proxy inverso (ajuste listener.public_url).</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Webhook URL to paste into its dashboard</source>
+        <translation>URL del webhook para pegar en su panel</translation>
+    </message>
+    <message>
+        <source>&amp;Copy URL</source>
+        <translation>&amp;Copiar URL</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh state</source>
+        <translation>Actuali&amp;zar estado</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <source>Public base URL:</source>
+        <translation>URL base pública:</translation>
+    </message>
+    <message>
+        <source>(POST, or GET for delivery reports)</source>
+        <translation>(POST, o GET para informes de entrega)</translation>
+    </message>
+    <message>
+        <source>listening on %1 (configured %2)</source>
+        <translation>escuchando en %1 (configurado %2)</translation>
+    </message>
+    <message>
+        <source>not running (configured %1)</source>
+        <translation>no está en marcha (configurado %1)</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Probando…</translation>
+    </message>
+    <message>
+        <source>Connected: %1 accepted the key (HTTP %2 from %3).</source>
+        <translation>Conectado: %1 aceptó la clave (HTTP %2 de %3).</translation>
+    </message>
+    <message>
+        <source>No API key is set: set the secret %1 first.</source>
+        <translation>No hay clave de API: establezca primero el secreto %1.</translation>
+    </message>
+    <message>
+        <source>%1 refused the API key (HTTP %2): %3. Check the key (Set secret…).</source>
+        <translation>%1 rechazó la clave de API (HTTP %2): %3. Revise la clave (Definir secreto…).</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1 at %2: %3.</source>
+        <translation>No se puede alcanzar %1 en %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 at %3: %4.</source>
+        <translation>%1 respondió HTTP %2 en %3: %4.</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::ResetPasswordDialog</name>
     <message>
         <source>Reset password of %1</source>
@@ -2793,6 +3113,112 @@ Respuesta del proveedor%1:
     <message>
         <source>Repeat password: the two passwords differ.</source>
         <translation>Repetir contraseña: las dos contraseñas no coinciden.</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::SettingsActions</name>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ajustes…</translation>
+    </message>
+    <message>
+        <source>Settings saved. Language, time zone and listener address apply when Callvia starts again.</source>
+        <translation>Ajustes guardados. El idioma, la zona horaria y la dirección del receptor se aplican cuando Callvia se inicie de nuevo.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Ajustes guardados.</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Ajustes</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>Sistema (%1)</translation>
+    </message>
+    <message>
+        <source>the default folder</source>
+        <translation>la carpeta predeterminada</translation>
+    </message>
+    <message>
+        <source> newest backups</source>
+        <translation> copias más recientes</translation>
+    </message>
+    <message>
+        <source> shown appointments</source>
+        <translation> citas asistidas</translation>
+    </message>
+    <message>
+        <source> ¢ per minute</source>
+        <translation> ¢ por minuto</translation>
+    </message>
+    <message>
+        <source> hours after the appointment ends</source>
+        <translation> horas tras el fin de la cita</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Este equipo</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Display &amp;time zone:</source>
+        <translation>&amp;Zona horaria de visualización:</translation>
+    </message>
+    <message>
+        <source>Language and time zone apply the next time Callvia starts.</source>
+        <translation>El idioma y la zona horaria se aplican la próxima vez que se inicie Callvia.</translation>
+    </message>
+    <message>
+        <source>Listener &amp;address:</source>
+        <translation>&amp;Dirección del receptor:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder:</source>
+        <translation>&amp;Carpeta de copias:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep:</source>
+        <translation>Conser&amp;var:</translation>
+    </message>
+    <message>
+        <source>Defaults for new clients</source>
+        <translation>Valores predeterminados para clientes nuevos</translation>
+    </message>
+    <message>
+        <source>&amp;Shows per milestone:</source>
+        <translation>Citas por &amp;hito:</translation>
+    </message>
+    <message>
+        <source>Milestone a&amp;mount ($):</source>
+        <translation>I&amp;mporte del hito ($):</translation>
+    </message>
+    <message>
+        <source>&amp;Rate per minute:</source>
+        <translation>&amp;Tarifa por minuto:</translation>
+    </message>
+    <message>
+        <source>&amp;Verification wait:</source>
+        <translation>Espera de &amp;verificación:</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias</translation>
     </message>
 </context>
 <context>
@@ -2957,6 +3383,10 @@ Contraseña:</translation>
     <message>
         <source>Database: %1    Webhooks: http://%2:%3/api/webhooks/</source>
         <translation>Base de datos: %1    Webhooks: http://%2:%3/api/webhooks/</translation>
+    </message>
+    <message>
+        <source>Providers and listener</source>
+        <translation>Proveedores y receptor</translation>
     </message>
 </context>
 <context>
