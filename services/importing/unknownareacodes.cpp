@@ -60,7 +60,9 @@ bool LeadNormalizer::libraryKnowsAreaCode(int npa)
             number.set_national_number(quint64(npa) * 10'000'000 + quint64(nxx) * 10'000 + 1234);
             std::string region;
             util.GetRegionCodeForNumber(number, &region);
-            if (region != "ZZ" || util.IsValidNumber(number)) {
+            // IsValidNumber() is IsValidNumberForRegion() for that region, never true for "ZZ":
+            // the region alone decides.
+            if (region != "ZZ") {
                 verdict = 1;
                 break;
             }
