@@ -242,7 +242,9 @@ LeadNormalizer::Phone LeadNormalizer::computeNanpVerdict(QStringView nationalNum
     // full path (checked exhaustively with a throw-away program; BENCHMARKS.md, 2026-12-07).
     std::string region;
     if (const char *known = regionOfAreaCode(int(number.national_number() / 10'000'000))) {
-        if (util.IsValidNumberForRegion(number, known))
+        // No NANP region's patterns take an exchange 0XX or 1XX (the same exhaustive check):
+        // such a prefix of a geographic area code is invalid without asking.
+        if (number.national_number() / 10'000 % 1000 >= 200 && util.IsValidNumberForRegion(number, known))
             region = known;
     } else {
         util.GetRegionCodeForNumber(number, &region);
