@@ -239,18 +239,22 @@ LeadNormalizer::Phone LeadNormalizer::computeNanpVerdict(QStringView nationalNum
     // against that region's patterns alone: GetRegionCodeForNumber copies the list of NANP
     // regions and, for an exchange valid nowhere, tries every region's patterns in turn. For
     // each of the 800,000 prefixes NPA 200-999 x NXX 000-999 this gives the verdict of the
-    // full path (checked exhaustively with a throw-away program; BENCHMARKS.md, 2026-12-07).
+    // full path (checked exhaustively by tst_leadnormalizer with CALLVIA_EXHAUSTIVE_PREFIXES=1;
+    // BENCHMARKS.md, 2026-12-07).
     std::string region;
+    bool valid = false;
     if (const char *known = regionOfAreaCode(int(number.national_number() / 10'000'000))) {
         // No NANP region's patterns take an exchange 0XX or 1XX (the same exhaustive check):
         // such a prefix of a geographic area code is invalid without asking.
-        if (number.national_number() / 10'000 % 1000 >= 200 && util.IsValidNumberForRegion(number, known))
+        valid = number.national_number() / 10'000 % 1000 >= 200 && util.IsValidNumberForRegion(number, known);
+        if (valid)
             region = known;
     } else {
         util.GetRegionCodeForNumber(number, &region);
+        valid = region == "US" || util.IsValidNumberForRegion(number, region);
     }
     Phone verdict;
-    if (region.empty() || (region != "US" && !util.IsValidNumberForRegion(number, region))) {
+    if (!valid) {
         if (std::optional<Phone> kept = staleDataVerdict(number.national_number())) {
             if (!m_settings.geocodeRegion)
                 kept->state.clear();
