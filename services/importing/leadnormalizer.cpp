@@ -87,6 +87,8 @@ LeadNormalizer::LeadNormalizer(ColumnMapping mapping, NormalizeSettings settings
 {
     m_defaultRegionIsNanp =
             PhoneNumberUtil::GetInstance()->GetCountryCodeForRegion(m_settings.defaultRegion.toStdString()) == 1;
+    m_shapeRejectionsExact =
+            m_settings.defaultRegion == QLatin1String("US") || m_settings.defaultRegion == QLatin1String("CA");
 }
 
 LeadNormalizer::Phone LeadNormalizer::normalizePhone(const QString &text, bool allowFastPath) const
@@ -95,6 +97,11 @@ LeadNormalizer::Phone LeadNormalizer::normalizePhone(const QString &text, bool a
         return parsePhone(text);
     if (std::optional<Phone> fast = fastNanpPhone(text))
         return *fast;
+    if (std::optional<QString> reason = certainRejection(text)) {
+        Phone phone;
+        phone.reason = std::move(*reason);
+        return phone;
+    }
     // The same unusable text comes back again and again in a big file ("N/A", "call me
     // later", "555-12"): each thread remembers the last few thousand texts libphonenumber
     // rejected (a rejection depends only on the text and the default region).
@@ -129,7 +136,11 @@ LeadNormalizer::Phone LeadNormalizer::parsePhone(const QString &text) const
     if (!phone.reason.isEmpty())
         return phone;
     std::optional<Phone> kept;
-    const bool valid = util.IsValidNumber(number);
+    // Exactly IsValidNumber(), which is GetRegionCodeForNumber() then IsValidNumberForRegion();
+    // the region is kept for the lead instead of being looked up a second time below.
+    std::string region;
+    util.GetRegionCodeForNumber(number, &region);
+    const bool valid = util.IsValidNumberForRegion(number, region);
     if (!valid && number.country_code() == 1 && !number.italian_leading_zero())
         kept = staleDataVerdict(number.national_number());
     if (kept) {
@@ -142,13 +153,12 @@ LeadNormalizer::Phone LeadNormalizer::parsePhone(const QString &text) const
         phone.reason = QStringLiteral("not a valid number for region %1").arg(QString::fromStdString(expected));
         return phone;
     }
-    std::string formatted, region;
+    std::string formatted;
     util.Format(number, PhoneNumberUtil::E164, &formatted);
     phone.e164 = QString::fromStdString(formatted);
     phone.extension = QString::fromStdString(number.extension());
     if (kept)
         return phone; // region and state from NewAreaCodes, or none
-    util.GetRegionCodeForNumber(number, &region);
     phone.regionCode = QString::fromStdString(region);
     // States and provinces only (NANP): elsewhere the geocoder names cities, and for numbers
     // without a place (toll-free) it names the country. The number is valid: see

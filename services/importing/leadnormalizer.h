@@ -77,6 +77,11 @@ public:
     static QString canonicalTimeZone(const QString &text); // "" when not a known zone
     // The fast path alone: nullopt when the text needs libphonenumber's parser.
     std::optional<Phone> fastNanpPhone(const QString &text) const;
+    // libphonenumber's rejection reason for a text whose verdict is certain from its shape
+    // alone (default region US or CA): no digit at all, plain digits of a length no North
+    // American number has, "+" and a country code that does not exist. nullopt: the parser
+    // decides (see nanpfastpath.cpp; the tests compare it with the parser on generated texts).
+    std::optional<QString> certainRejection(const QString &text) const;
 
 private:
     Phone parsePhone(const QString &text) const; // libphonenumber's parser, no shortcut
@@ -89,6 +94,9 @@ private:
     // Where it has none, none of the code's numbers is valid to it (checked for all 365 such
     // codes of 8.12.57 and every exchange when written; the tests sample it).
     static bool libraryKnowsAreaCode(int areaCode);
+    // The NANP region (ISO code) of the area code's valid numbers, found once per code;
+    // nullptr when a sample of its exchanges has no valid number.
+    static const char *regionOfAreaCode(int areaCode);
     QString applyFields(const QStringList &fields, NormalizedRow &row) const;
     void applyTimeZone(const QString &column, const Phone &phone, Models::LeadRecord &lead) const;
     QString applyContact(const QString &phone, const QString &extension, const QString &email,
@@ -98,6 +106,7 @@ private:
     ColumnMapping m_mapping;
     NormalizeSettings m_settings;
     bool m_defaultRegionIsNanp = false;
+    bool m_shapeRejectionsExact = false; // certainRejection applies (default region US or CA)
 };
 
 } // namespace Callvia::Services

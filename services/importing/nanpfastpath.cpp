@@ -17,6 +17,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <list>
+#include <string>
+#include <vector>
 
 #include <phonenumbers/geocoding/phonenumber_offline_geocoder.h>
 #include <phonenumbers/phonenumberutil.h>
@@ -81,6 +84,86 @@ std::optional<LeadNormalizer::Phone> LeadNormalizer::fastNanpPhone(const QString
         phone.extension = extension;
     }
     return phone;
+}
+
+std::optional<QString> LeadNormalizer::certainRejection(const QString &text) const
+{
+    // What libphonenumber 8.12's Parse and IsPossibleNumberWithReason do with these shapes,
+    // for the default regions US and CA (national prefix "1", international prefix "011",
+    // possible lengths 10, local-only 7; other NANP regions rewrite 7-digit numbers). ASCII
+    // texts without ";" (RFC 3966 parameters) or "\\" only: the parser extracts the text from
+    // the first digit or "+" to the last letter, digit or "#", cut at a second number ("/ x").
+    // - No digit and no plus sign: nothing to extract, NOT_A_NUMBER.
+    // - An "@", or a "+" after a digit, inside the extracted text: no phone number pattern
+    //   allows either, NOT_A_NUMBER (e-mail addresses, two numbers in one cell).
+    // - Digits and the separators " ().-/", first digit 2-9 (no national prefix, no IDD, no
+    //   country code to strip), at least 3 digits: the digits are the national number, judged
+    //   by length alone: 7 IS_POSSIBLE_LOCAL_ONLY, fewer than 10 TOO_SHORT, more TOO_LONG (up
+    //   to 17 by the possible lengths, beyond by the parser's length check, reported the
+    //   same). First digit 1 and 19 digits or more: TOO_LONG whether or not the 1 is stripped.
+    // - "+" first, then such digits: 4 to 17 whose first one, two and three digits are no
+    //   country calling code, INVALID_COUNTRY_CODE (the parser's retry without the plus finds
+    //   no "1" or "011"); "+1" and 20 digits or more, TOO_LONG.
+    if (!m_shapeRejectionsExact || text.size() > 100)
+        return std::nullopt;
+    int digits = 0;
+    char leading[3] = {};
+    bool plus = false, plain = true, slash = false, letterX = false;
+    qsizetype start = -1, lastKept = -1, notANumberAt = -1;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t u = text.at(i).unicode();
+        if (u >= 0x80 || u == u';' || u == u'\\')
+            return std::nullopt;
+        const bool digit = u >= u'0' && u <= u'9';
+        if ((digit || u == u'+') && start < 0)
+            start = i;
+        if (digit || u == u'#' || (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z'))
+            lastKept = i;
+        if ((u == u'@' || (u == u'+' && digits > 0)) && start >= 0 && notANumberAt < 0)
+            notANumberAt = i;
+        slash = slash || u == u'/';
+        letterX = letterX || u == u'x' || u == u'X';
+        if (digit) {
+            if (digits < 3)
+                leading[digits] = char(u);
+            ++digits;
+        } else if (u == u'+' && digits == 0 && !plus) {
+            plus = true;
+        } else if (u != u' ' && u != u'(' && u != u')' && u != u'-' && u != u'.' && u != u'/') {
+            plain = false;
+        }
+    }
+    if (digits == 0)
+        return plus ? std::nullopt : std::optional<QString>(QStringLiteral("NOT_A_NUMBER"));
+    if (slash && letterX)
+        return std::nullopt; // a second number may be cut off
+    if (notANumberAt >= 0 && notANumberAt < lastKept)
+        return QStringLiteral("NOT_A_NUMBER");
+    if (!plain || digits < 3)
+        return std::nullopt;
+    if (!plus) {
+        if (leading[0] == '1' && digits >= 19)
+            return QStringLiteral("TOO_LONG");
+        if (leading[0] < '2' || digits == 10)
+            return std::nullopt; // a possible number: its verdict is the prefix's
+        if (digits == 7)
+            return QStringLiteral("IS_POSSIBLE_LOCAL_ONLY");
+        return digits < 10 ? QStringLiteral("TOO_SHORT") : QStringLiteral("TOO_LONG");
+    }
+    if (leading[0] == '1' && digits >= 20)
+        return QStringLiteral("TOO_LONG");
+    if (leading[0] < '2' || digits < 4 || digits > 17)
+        return std::nullopt;
+    const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
+    int code = 0;
+    for (int i = 0; i < 3; ++i) {
+        code = code * 10 + (leading[i] - '0');
+        std::string region;
+        util.GetRegionCodeForCountryCode(code, &region);
+        if (region != "ZZ")
+            return std::nullopt;
+    }
+    return QStringLiteral("INVALID_COUNTRY_CODE");
 }
 
 namespace {
@@ -152,10 +235,26 @@ LeadNormalizer::Phone LeadNormalizer::computeNanpVerdict(QStringView nationalNum
     // And the region lookup gives "US" (the main region, the only one it asks without leading
     // digits first) only when the number has a type there, which is what IsValidNumberForRegion
     // checks again: for the US, its answer is known (half the regular expressions of a prefix).
+    // The region is asked once per area code (regionOfAreaCode), and the prefix is checked
+    // against that region's patterns alone: GetRegionCodeForNumber copies the list of NANP
+    // regions and, for an exchange valid nowhere, tries every region's patterns in turn. For
+    // each of the 800,000 prefixes NPA 200-999 x NXX 000-999 this gives the verdict of the
+    // full path (checked exhaustively by tst_leadnormalizer with CALLVIA_EXHAUSTIVE_PREFIXES=1;
+    // BENCHMARKS.md, 2026-12-07).
     std::string region;
-    util.GetRegionCodeForNumber(number, &region);
+    bool valid = false;
+    if (const char *known = regionOfAreaCode(int(number.national_number() / 10'000'000))) {
+        // No NANP region's patterns take an exchange 0XX or 1XX (the same exhaustive check):
+        // such a prefix of a geographic area code is invalid without asking.
+        valid = number.national_number() / 10'000 % 1000 >= 200 && util.IsValidNumberForRegion(number, known);
+        if (valid)
+            region = known;
+    } else {
+        util.GetRegionCodeForNumber(number, &region);
+        valid = region == "US" || util.IsValidNumberForRegion(number, region);
+    }
     Phone verdict;
-    if (region != "US" && !util.IsValidNumberForRegion(number, region)) {
+    if (!valid) {
         if (std::optional<Phone> kept = staleDataVerdict(number.national_number())) {
             if (!m_settings.geocodeRegion)
                 kept->state.clear();

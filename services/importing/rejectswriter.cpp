@@ -4,18 +4,44 @@
 
 namespace Callvia::Services {
 
+namespace {
+
+// One cell, appended to the line: no temporary copies beyond the cell's UTF-8 (a half-bad file
+// has hundreds of thousands of rejects, written by the import's single writer thread).
+void appendCell(QByteArray &line, const QString &text)
+{
+    const QByteArray field = text.toUtf8();
+    // A spreadsheet opening the file would run a cell that starts like a formula
+    // (CSV injection): a leading apostrophe makes it text.
+    const bool formula = !field.isEmpty() && std::memchr("=+-@\t\r", field.at(0), 6);
+    const bool quoted = field.contains(',') || field.contains('"') || field.contains('\n') || field.contains('\r');
+    if (quoted)
+        line += '"';
+    if (formula)
+        line += '\'';
+    if (quoted && field.contains('"')) {
+        for (const char c : field) {
+            if (c == '"')
+                line += '"';
+            line += c;
+        }
+    } else {
+        line += field;
+    }
+    if (quoted)
+        line += '"';
+}
+
+} // namespace
+
 QByteArray RejectsWriter::csvLine(const QStringList &fields)
 {
     QByteArray line;
+    line.reserve(256);
     for (qsizetype i = 0; i < fields.size(); ++i) {
-        QByteArray field = fields.at(i).toUtf8();
-        // A spreadsheet opening the file would run a cell that starts like a formula
-        // (CSV injection): a leading apostrophe makes it text.
-        if (!field.isEmpty() && std::memchr("=+-@\t\r", field.at(0), 6))
-            field.prepend('\'');
-        if (field.contains(',') || field.contains('"') || field.contains('\n') || field.contains('\r'))
-            field = '"' + field.replace("\"", "\"\"") + '"';
-        line += (i ? QByteArray(",") : QByteArray()) + field;
+        if (i)
+            line += ',';
+        appendCell(line, fields.at(i));
     }
     return line + "\r\n";
 }
@@ -34,9 +60,25 @@ bool RejectsWriter::open(const QString &path, const QStringList &headers, QStrin
 
 void RejectsWriter::write(const QStringList &fields, qint64 line, const QString &reason)
 {
-    QStringList row = fields;
-    row.resize(std::max(m_columns, fields.size()));
-    m_file.write(csvLine(row + QStringList { QString::number(line), reason }));
+    QByteArray text;
+    text.reserve(256);
+    const qsizetype cells = std::max(m_columns, fields.size()); // short rows padded to the header
+    for (qsizetype i = 0; i < cells; ++i) {
+        if (i)
+            text += ',';
+        if (i < fields.size())
+            appendCell(text, fields.at(i));
+    }
+    if (cells > 0)
+        text += ',';
+    if (line < 0)
+        appendCell(text, QString::number(line)); // "-" would get the formula guard
+    else
+        text += QByteArray::number(line);
+    text += ',';
+    appendCell(text, reason);
+    text += "\r\n";
+    m_file.write(text);
 }
 
 bool RejectsWriter::flush()

@@ -7,7 +7,11 @@
 
 #include "newareacodes.h"
 
+#include <algorithm>
 #include <atomic>
+#include <list>
+#include <string>
+#include <vector>
 
 #include <phonenumbers/phonenumberutil.h>
 
@@ -56,7 +60,9 @@ bool LeadNormalizer::libraryKnowsAreaCode(int npa)
             number.set_national_number(quint64(npa) * 10'000'000 + quint64(nxx) * 10'000 + 1234);
             std::string region;
             util.GetRegionCodeForNumber(number, &region);
-            if (region != "ZZ" || util.IsValidNumber(number)) {
+            // IsValidNumber() is IsValidNumberForRegion() for that region, never true for "ZZ":
+            // the region alone decides.
+            if (region != "ZZ") {
                 verdict = 1;
                 break;
             }
@@ -64,6 +70,41 @@ bool LeadNormalizer::libraryKnowsAreaCode(int npa)
         verdicts[npa].store(verdict, std::memory_order_relaxed);
     }
     return verdict == 1;
+}
+
+const char *LeadNormalizer::regionOfAreaCode(int npa)
+{
+    // The region libphonenumber gives the area code's valid numbers: that of the first of a few
+    // exchanges it calls valid; nullptr when none is (the caller then asks per prefix). Only for
+    // area codes that can be geographic: a non-geographic code's numbers belong to several
+    // regions (the Dominican Republic has toll-free 800-1XX, the rest of 800 is the US).
+    static const std::vector<std::string> regions = [] {
+        std::list<std::string> list;
+        PhoneNumberUtil::GetInstance()->GetRegionCodesForCountryCallingCode(1, &list);
+        return std::vector<std::string>(list.begin(), list.end());
+    }();
+    static std::atomic<qint16> found[1000] = {}; // 0 not asked, -1 none, else 1 + index
+    if (!isPossibleGeographic(npa, 200))
+        return nullptr;
+    qint16 index = found[npa].load(std::memory_order_relaxed);
+    if (index == 0) {
+        index = -1;
+        const PhoneNumberUtil &util = *PhoneNumberUtil::GetInstance();
+        for (int nxx = 200; nxx <= 999 && index < 0; nxx += 7) {
+            PhoneNumber number;
+            number.set_country_code(1);
+            number.set_national_number(quint64(npa) * 10'000'000 + quint64(nxx) * 10'000 + 1234);
+            std::string region;
+            util.GetRegionCodeForNumber(number, &region);
+            if (region == "ZZ" || !util.IsValidNumberForRegion(number, region))
+                continue;
+            const auto it = std::find(regions.begin(), regions.end(), region);
+            if (it != regions.end())
+                index = qint16(1 + (it - regions.begin()));
+        }
+        found[npa].store(index, std::memory_order_relaxed);
+    }
+    return index > 0 ? regions[size_t(index - 1)].c_str() : nullptr;
 }
 
 QString LeadNormalizer::unknownAreaCodeNote()

@@ -7,6 +7,7 @@
 #include <models/sqlhelpers.h>
 #include <services/importing/csvreader.h>
 #include <services/importing/leadimporter.h>
+#include <services/importing/rejectswriter.h>
 
 #include <QBuffer>
 #include <QFileInfo>
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void importsNumbersFromNewAreaCodes();
     void rejectsReachTheDiskBeforeTheImportEnds();
     void rejectsFileNeutralizesFormulas();
+    void rejectsLinesAreTheFormerBytes();
 
 private:
     qint64 setUp(Database &db);
@@ -583,6 +585,58 @@ void tst_LeadImporter::rejectsFileNeutralizesFormulas()
     QCOMPARE(record.fields.at(0), QStringLiteral("Plain"));
     QCOMPARE(record.fields.at(2), QStringLiteral("'\rCR"));
     QCOMPARE(record.fields.last(), QStringLiteral("phone: NOT_A_NUMBER [call me]"));
+}
+
+// The rejects writer appends each cell to one buffer (was a chain of temporary byte arrays per
+// cell): byte for byte the lines of the former code, kept here as the reference, on random
+// rows with quotes, commas, line breaks, formula starts, non-ASCII and short or long rows.
+void tst_LeadImporter::rejectsLinesAreTheFormerBytes()
+{
+    const auto formerLine = [](const QStringList &fields) -> QByteArray {
+        QByteArray line;
+        for (qsizetype i = 0; i < fields.size(); ++i) {
+            QByteArray field = fields.at(i).toUtf8();
+            if (!field.isEmpty() && std::memchr("=+-@\t\r", field.at(0), 6))
+                field.prepend('\'');
+            if (field.contains(',') || field.contains('"') || field.contains('\n') || field.contains('\r'))
+                field = '"' + field.replace("\"", "\"\"") + '"';
+            line += (i ? QByteArray(",") : QByteArray()) + field;
+        }
+        return line + "\r\n";
+    };
+    const QStringList headers = { QStringLiteral("first"), QStringLiteral("phone"), QStringLiteral("notes") };
+    QRandomGenerator random(5);
+    const QList<QString> pieces = { QStringLiteral("a"), QStringLiteral(","), QStringLiteral("\""),
+                                    QStringLiteral("\n"), QStringLiteral("\r"), QStringLiteral("="),
+                                    QStringLiteral("+1"), QStringLiteral("-"), QStringLiteral("@"),
+                                    QStringLiteral("\t"), QStringLiteral("M\u00fcller"), QStringLiteral(" "), QString() };
+    QByteArray expected = formerLine(headers + QStringList { QStringLiteral("line"), QStringLiteral("reject_reason") });
+    const QString path = m_dir.filePath(QStringLiteral("rejects-bytes.csv"));
+    {
+        RejectsWriter writer;
+        QString error;
+        QVERIFY(writer.open(path, headers, &error));
+        for (int row = 0; row < 2000; ++row) {
+            QStringList fields;
+            for (int cell = random.bounded(0, 6); cell > 0; --cell) {
+                QString text;
+                for (int k = random.bounded(0, 4); k > 0; --k)
+                    text += pieces.at(random.bounded(int(pieces.size())));
+                fields += text;
+            }
+            const qint64 line = row % 97 == 0 ? -row : row + 2;
+            const QString reason = pieces.at(random.bounded(int(pieces.size()))) + QStringLiteral("phone: TOO_SHORT");
+            writer.write(fields, line, reason);
+            QStringList padded = fields;
+            padded.resize(std::max(headers.size(), fields.size()));
+            expected += formerLine(padded + QStringList { QString::number(line), reason });
+        }
+        QVERIFY(writer.close(&error));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), expected);
+    QCOMPARE(RejectsWriter::csvLine(headers), formerLine(headers));
 }
 
 QTEST_GUILESS_MAIN(tst_LeadImporter)

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void normalizesPhones_data();
     void normalizesPhones();
     void fastPathAgreesWithLibphonenumber();
+    void shapeRejectionsAgreeWithLibphonenumber();
+    void prefixVerdictsAgreeWithLibphonenumber();
     void keepsNumbersFromAreaCodesNewerThanTheLibrary_data();
     void keepsNumbersFromAreaCodesNewerThanTheLibrary();
     void keepsLibphonenumbersVerdictOutsideThatRule_data();
@@ -171,6 +173,139 @@ void tst_LeadNormalizer::fastPathAgreesWithLibphonenumber()
             QCOMPARE(uk.normalizePhone(t).e164, uk.normalizePhone(t, false).e164);
         }
     }
+}
+
+// Texts rejected from their shape alone (certainRejection) get libphonenumber's reason: every
+// generated text of each shape, and random texts over the same characters, for US and CA; the
+// shortcut must also fire on each shape (so removing it fails here), and not elsewhere.
+void tst_LeadNormalizer::shapeRejectionsAgreeWithLibphonenumber()
+{
+    QRandomGenerator random(19);
+    const auto digits = [&random](int count, char first) {
+        QString text;
+        for (int i = 0; i < count; ++i)
+            text += QChar(i == 0 && first ? first : char('0' + random.bounded(10)));
+        return text;
+    };
+    const auto punctuate = [&random](const QString &plain) {
+        static const char separators[] = { ' ', '-', '.', '(', ')' };
+        QString text;
+        for (const QChar c : plain) {
+            if (random.bounded(4) == 0)
+                text += QLatin1Char(separators[random.bounded(5)]);
+            text += c;
+        }
+        return text;
+    };
+    static const char alphabet[] = "0123456789012345678901234567890123456789 ()-.+xXaEe#/@*;,_=!?N";
+    for (const char *region : { "US", "CA", "GB" }) {
+        const LeadNormalizer n = normalizer(QLatin1String(region));
+        const bool nanp = QLatin1String(region) != QLatin1String("GB");
+        QHash<QString, int> fired;
+        int compared = 0;
+        for (int i = 0; i < 30000; ++i) {
+            QString text;
+            const int shape = i % 11;
+            const int count = random.bounded(1, 26);
+            switch (shape) {
+            case 0: text = digits(count, 0); break; // any digits, 0 and 1 first too
+            case 8: text = punctuate(digits(count, random.bounded(2) ? '1' : char('0' + random.bounded(10)))); break;
+            case 9: // two numbers in one cell, the way lists write them
+                text = (random.bounded(3) == 0 ? QStringLiteral("+") : QString()) + punctuate(digits(count, 0))
+                        + QLatin1String(random.bounded(2) ? " / " : "/")
+                        + (random.bounded(2) ? QStringLiteral("+") : QString()) + punctuate(digits(random.bounded(1, 12), 0));
+                break;
+            case 10: // e-mail addresses, and "@" or "+" in odd places
+                text = QStringLiteral("tom") + digits(random.bounded(0, 5), 0)
+                        + QLatin1String(QList<const char *>{ "@example.com", "@", "@ 12", "+", "+1", "@x", "a@b#" }
+                                                .at(random.bounded(7)))
+                        + (random.bounded(2) ? digits(random.bounded(0, 4), 0) : QString());
+                if (random.bounded(2))
+                    text = digits(random.bounded(1, 12), 0) + text;
+                break;
+            case 1: text = punctuate(digits(count, char('2' + random.bounded(8)))); break;
+            case 2: text = QLatin1Char('+') + punctuate(digits(count, 0)); break;
+            case 3: text = QStringLiteral("+9") + punctuate(digits(count, 0)); break;
+            case 4: text = (random.bounded(2) ? QStringLiteral("(+") : QStringLiteral("+ ")) + digits(count, 0); break;
+            case 5: // no digits
+                for (int k = 0; k < count; ++k)
+                    text += QLatin1Char(alphabet[40 + random.bounded(int(sizeof alphabet) - 41)]);
+                break;
+            case 6: // any of the characters
+                for (int k = 0; k < count; ++k)
+                    text += QLatin1Char(alphabet[random.bounded(int(sizeof alphabet) - 1)]);
+                break;
+            default: // near misses: other scripts' digits and signs, the wide plus, letters
+                text = digits(count, char('2' + random.bounded(8)));
+                text.insert(random.bounded(int(text.size()) + 1),
+                            QList<QChar>{ QChar(0x0663), QChar(0xFF0B), QChar(0xFF13), QLatin1Char('x'),
+                                          QLatin1Char('/'), QChar(0x00A0) }
+                                    .at(random.bounded(6)));
+                break;
+            }
+            text = text.trimmed();
+            if (text.isEmpty())
+                continue;
+            const std::optional<QString> shortcut = n.certainRejection(text);
+            if (!shortcut)
+                continue;
+            QVERIFY2(nanp, qPrintable(text)); // only for US and CA
+            const LeadNormalizer::Phone full = n.normalizePhone(text, false);
+            QVERIFY2(!full.reason.isEmpty() && *shortcut == full.reason,
+                     qPrintable(QLatin1String(region) + QLatin1String(": ") + text + QLatin1String(": ") + *shortcut
+                                + QLatin1String(" vs ") + full.reason + full.e164));
+            ++fired[*shortcut];
+            ++compared;
+        }
+        if (!nanp)
+            continue;
+        QVERIFY(compared > 10000);
+        for (const char *reason : { "NOT_A_NUMBER", "TOO_SHORT", "TOO_LONG", "IS_POSSIBLE_LOCAL_ONLY", "INVALID_COUNTRY_CODE" })
+            QVERIFY2(fired.value(QLatin1String(reason)) > 50, reason);
+        // The shapes of a real list take it; the parser's own cases do not.
+        for (const char *text : { "call me later", "N/A", "#######", "---", "555-12", "555-1234", "212-55512",
+                                  "2125551234567", "+999 1234 5678", "(212) 555-12345", "tom123@example.com",
+                                  "(212) 555-1234 / +1 212 555 1234", "212-555-1234 / 212.555.1234",
+                                  "1-212-555-1234 / 212-555-1234", "+1 212 555 1234 / 212-555-1234" })
+            QVERIFY2(n.certainRejection(QLatin1String(text)).has_value(), text);
+        for (const char *text : { "+", "212-555-1234", "1-800-FLOWERS", "011 44 20 7946 0958", "15551234",
+                                  "+44 20 7946 0958", "ext 12 only", "12", "212 555 1234 / x12", "2125551234 @" })
+            QVERIFY2(!n.certainRejection(QLatin1String(text)).has_value(), text);
+    }
+}
+
+// The fast path's verdict of an NPA-NXX prefix (region asked once per area code, the prefix
+// checked against that region alone) against the full parser: every 37th of the 800,000
+// prefixes NPA 200-999 x NXX 000-999, all of them with CALLVIA_EXHAUSTIVE_PREFIXES=1 (about a
+// minute; run for the change of 2026-12-07, see BENCHMARKS.md), with and without the geocoder.
+void tst_LeadNormalizer::prefixVerdictsAgreeWithLibphonenumber()
+{
+    const int step = qEnvironmentVariableIntValue("CALLVIA_EXHAUSTIVE_PREFIXES") == 1 ? 1 : 37;
+    NormalizeSettings plain;
+    plain.geocodeRegion = false;
+    const LeadNormalizer withState = normalizer(QStringLiteral("US"));
+    const LeadNormalizer withoutState(ColumnMapping::guess({ QStringLiteral("phone") }), plain);
+    int valid = 0, compared = 0;
+    QStringList mismatches;
+    for (int prefix = 200'000 + step / 2; prefix < 1'000'000; prefix += step) {
+        const QString text = QStringLiteral("+1%1%2").arg(prefix).arg(prefix % 10000, 4, 10, QLatin1Char('0'));
+        for (const LeadNormalizer *n : { &withState, &withoutState }) {
+            const std::optional<LeadNormalizer::Phone> fast = n->fastNanpPhone(text);
+            QVERIFY2(fast.has_value(), qPrintable(text));
+            const LeadNormalizer::Phone full = n->normalizePhone(text, false);
+            if (!(fast->e164 == full.e164 && fast->reason == full.reason && fast->state == full.state
+                  && fast->regionCode == full.regionCode && fast->timeZone == full.timeZone
+                  && fast->unknownAreaCode == full.unknownAreaCode))
+                mismatches += text + QLatin1String(": ") + fast->reason + fast->regionCode + fast->state
+                        + QLatin1String(" vs ") + full.reason + full.regionCode + full.state;
+            valid += !full.e164.isEmpty();
+            ++compared;
+        }
+    }
+    QVERIFY2(mismatches.isEmpty(), qPrintable(QString::number(mismatches.size()) + QLatin1String(" differ: ")
+                                              + mismatches.mid(0, 20).join(QLatin1String("; "))));
+    QVERIFY(valid > compared / 4);
+    QVERIFY(valid < compared);
 }
 
 // Issue 19: Debian 12's libphonenumber has 2022 data. Numbers from area codes opened since are
