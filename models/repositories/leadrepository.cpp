@@ -203,6 +203,23 @@ QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds,
         where += QStringLiteral(" AND status = ?");
         binds << query.status;
     }
+    if (!query.statuses.isEmpty()) {
+        where += QStringLiteral(" AND status IN (") + placeholders(query.statuses.size()) + QLatin1Char(')');
+        for (const QString &status : query.statuses)
+            binds << status;
+    }
+    auto range = [&](const char *column, qint64 from, qint64 to) {
+        if (from > 0) {
+            where += QStringLiteral(" AND %1 >= ?").arg(QLatin1String(column));
+            binds << from;
+        }
+        if (to > 0) {
+            where += QStringLiteral(" AND %1 < ?").arg(QLatin1String(column));
+            binds << to;
+        }
+    };
+    range("created_at", query.createdFrom, query.createdTo);
+    range("last_contacted_at", query.contactedFrom, query.contactedTo);
     if (!query.search.isEmpty()) {
         const QList<SearchRange> ranges = searchRanges(query.search);
         QStringList parts;

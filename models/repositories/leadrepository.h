@@ -17,6 +17,11 @@ struct LeadQuery
     qint64 clientId = 0; // 0 = any the scope allows
     qint64 campaignId = 0;
     QString status; // empty = any
+    QStringList statuses; // non-empty: any of these (a dashboard funnel stage: "booked or later")
+    qint64 createdFrom = 0; // created_at in [createdFrom, createdTo) UTC ms; 0 = open end
+    qint64 createdTo = 0;
+    qint64 contactedFrom = 0; // last_contacted_at in [contactedFrom, contactedTo) UTC ms; 0 = open end
+    qint64 contactedTo = 0;
     QString search; // prefix of name (any case), phone or email
     QString phoneE164; // exact phone (a number typed in any format, normalized by the caller)
     QList<qint64> ids; // non-empty: only these leads (a selection; at most BulkChunk of them per call)

@@ -11,7 +11,9 @@
 #include <models/repositories/messagerepository.h>
 #include <services/servicethread.h>
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHash>
@@ -22,6 +24,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Callvia::Ui {
@@ -85,6 +88,38 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     m_status->addItem(tr("Any status"), QString());
     for (const char *status : { "new", "contacted", "callback", "booked", "shown", "no_show", "not_interested", "dnc" })
         m_status->addItem(statusText(QString::fromLatin1(status)), QString::fromLatin1(status));
+    // The dashboard funnel's stages past "new" (DashboardRepository::figures counts them so).
+    m_status->addItem(tr("Contacted or further"),
+                      QStringList { QStringLiteral("contacted"), QStringLiteral("callback"), QStringLiteral("booked"),
+                                    QStringLiteral("shown"), QStringLiteral("no_show"),
+                                    QStringLiteral("not_interested"), QStringLiteral("dnc") });
+    m_status->addItem(tr("Booked or further"),
+                      QStringList { QStringLiteral("booked"), QStringLiteral("shown"), QStringLiteral("no_show") });
+    m_createdOn = new QCheckBox(tr("Added"), this);
+    m_createdOn->setObjectName(QStringLiteral("createdFilter"));
+    m_createdFrom = new QDateEdit(this);
+    m_createdFrom->setObjectName(QStringLiteral("createdFrom"));
+    m_createdFrom->setAccessibleName(tr("Added from"));
+    m_createdTo = new QDateEdit(this);
+    m_createdTo->setObjectName(QStringLiteral("createdTo"));
+    m_createdTo->setAccessibleName(tr("Added until"));
+    {
+        const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), m_zone).date();
+        m_createdFrom->setDate(today.addDays(-29));
+        m_createdTo->setDate(today);
+    }
+    for (QDateEdit *edit : { m_createdFrom, m_createdTo }) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+        edit->setEnabled(false);
+    }
+    m_caption = new QLabel(this);
+    m_caption->setObjectName(QStringLiteral("filterCaption"));
+    m_caption->hide();
+    m_clearCaption = new QToolButton(this);
+    m_clearCaption->setText(tr("Clear"));
+    m_clearCaption->setAccessibleName(tr("Clear the called-in-period filter"));
+    m_clearCaption->hide();
     m_searchBox = new QLineEdit(this);
     m_searchBox->setObjectName(QStringLiteral("search"));
     m_searchBox->setPlaceholderText(tr("Search: name, phone in any format, or e-mail"));
@@ -109,6 +144,10 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     filters->addWidget(m_campaign);
     filters->addWidget(new QLabel(tr("Status:"), this));
     filters->addWidget(m_status);
+    filters->addWidget(m_createdOn);
+    filters->addWidget(m_createdFrom);
+    filters->addWidget(new QLabel(QStringLiteral("–"), this));
+    filters->addWidget(m_createdTo);
     filters->addWidget(m_searchBox, 1);
     filters->addWidget(m_count);
     if (!m_session.scope().isAgency()) {
@@ -155,6 +194,11 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    auto *captionBar = new QHBoxLayout;
+    captionBar->addWidget(m_caption);
+    captionBar->addWidget(m_clearCaption);
+    captionBar->addStretch(1);
+    layout->addLayout(captionBar);
     layout->addLayout(createActionBar());
     layout->addWidget(split, 1);
 
@@ -162,6 +206,22 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     connect(m_debounce, &QTimer::timeout, this, &LeadsView::reload);
     connect(m_status, &QComboBox::currentIndexChanged, this, &LeadsView::reload);
     connect(m_campaign, &QComboBox::currentIndexChanged, this, &LeadsView::reload);
+    connect(m_createdOn, &QCheckBox::toggled, this, [this](bool on) {
+        m_createdFrom->setEnabled(on);
+        m_createdTo->setEnabled(on);
+        reload();
+    });
+    for (QDateEdit *edit : { m_createdFrom, m_createdTo })
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
+            if (m_createdOn->isChecked())
+                reload();
+        });
+    connect(m_clearCaption, &QToolButton::clicked, this, [this] {
+        m_contactedFrom = m_contactedTo = 0;
+        m_caption->hide();
+        m_clearCaption->hide();
+        reload();
+    });
     connect(m_client, &QComboBox::currentIndexChanged, this, [this] {
         // The campaign list follows the client.
         const qint64 clientId = m_client->currentData().toLongLong();
@@ -241,12 +301,64 @@ void LeadsView::setFilter(qint64 clientId, qint64 campaignId, const QString &sta
     reload();
 }
 
+void LeadsView::applyFilter(const Filter &filter)
+{
+    {
+        const QSignalBlocker a(m_client), b(m_campaign), c(m_status), d(m_createdOn), e(m_createdFrom), f(m_createdTo);
+        m_client->setCurrentIndex(std::max(0, m_client->findData(filter.clientId)));
+        m_campaign->setCurrentIndex(std::max(0, m_campaign->findData(filter.campaignId)));
+        const QVariant statuses = filter.statuses.size() == 1 ? QVariant(filter.statuses.first()) : QVariant(filter.statuses);
+        m_status->setCurrentIndex(filter.statuses.isEmpty() ? 0 : std::max(0, m_status->findData(statuses)));
+        const bool created = filter.createdFrom > 0 || filter.createdTo > 0;
+        m_createdOn->setChecked(created);
+        m_createdFrom->setEnabled(created);
+        m_createdTo->setEnabled(created);
+        // Days of the viewer's zone: [from, to) covers the days from's day to (to - 1 ms)'s day.
+        if (filter.createdFrom > 0)
+            m_createdFrom->setDate(QDateTime::fromMSecsSinceEpoch(filter.createdFrom, m_zone).date());
+        if (filter.createdTo > 0)
+            m_createdTo->setDate(QDateTime::fromMSecsSinceEpoch(filter.createdTo - 1, m_zone).date());
+    }
+    m_contactedFrom = filter.contactedFrom;
+    m_contactedTo = filter.contactedTo;
+    const bool contacted = m_contactedFrom > 0 || m_contactedTo > 0;
+    if (contacted) {
+        const QLocale locale;
+        const QDate first = QDateTime::fromMSecsSinceEpoch(m_contactedFrom, m_zone).date();
+        const QDate last = QDateTime::fromMSecsSinceEpoch(std::max(m_contactedFrom, m_contactedTo - 1), m_zone).date();
+        m_caption->setText(tr("%1: last called from %2 to %3")
+                                   .arg(filter.caption.isEmpty() ? tr("Leads called") : filter.caption,
+                                        locale.toString(first, QLocale::ShortFormat),
+                                        locale.toString(last, QLocale::ShortFormat)));
+    }
+    m_caption->setVisible(contacted);
+    m_clearCaption->setVisible(contacted);
+    reload();
+}
+
+QString LeadsView::filterCaption() const
+{
+    return m_caption->isVisible() ? m_caption->text() : QString();
+}
+
 void LeadsView::reload()
 {
     Models::LeadQuery query;
     query.clientId = m_client->currentData().toLongLong();
     query.campaignId = m_campaign->currentData().toLongLong();
-    query.status = m_status->currentData().toString();
+    const QVariant status = m_status->currentData();
+    if (status.typeId() == QMetaType::QStringList)
+        query.statuses = status.toStringList();
+    else
+        query.status = status.toString();
+    if (m_createdOn->isChecked()) {
+        const QDate first = std::min(m_createdFrom->date(), m_createdTo->date());
+        const QDate last = std::max(m_createdFrom->date(), m_createdTo->date());
+        query.createdFrom = QDateTime(first, QTime(0, 0), m_zone).toMSecsSinceEpoch();
+        query.createdTo = QDateTime(last.addDays(1), QTime(0, 0), m_zone).toMSecsSinceEpoch();
+    }
+    query.contactedFrom = m_contactedFrom;
+    query.contactedTo = m_contactedTo;
     query.limit = PageSize;
     m_query = m_search.apply(query, m_searchBox->text());
     requestPage(true);

@@ -13,7 +13,9 @@
 #include <functional>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -62,6 +64,22 @@ public:
     // Applies at once (the search box waits 250 ms after the last keystroke).
     void setSearch(const QString &text);
     void setFilter(qint64 clientId, qint64 campaignId, const QString &status);
+    // A filter from elsewhere (a dashboard card): statuses any of (one = that status), created
+    // and last-contacted ranges [from, to) in UTC ms (0 = open), shown in the filter bar; the
+    // contacted range with `caption` in a line the user can clear.
+    struct Filter
+    {
+        qint64 clientId = 0;
+        qint64 campaignId = 0;
+        QStringList statuses;
+        qint64 createdFrom = 0;
+        qint64 createdTo = 0;
+        qint64 contactedFrom = 0;
+        qint64 contactedTo = 0;
+        QString caption;
+    };
+    void applyFilter(const Filter &filter);
+    QString filterCaption() const;
     void reload();
     void loadMore();
     void selectLead(qint64 leadId);
@@ -136,6 +154,13 @@ private:
     QComboBox *m_client;
     QComboBox *m_campaign;
     QComboBox *m_status;
+    QCheckBox *m_createdOn;
+    QDateEdit *m_createdFrom;
+    QDateEdit *m_createdTo;
+    QLabel *m_caption;
+    QToolButton *m_clearCaption;
+    qint64 m_contactedFrom = 0;
+    qint64 m_contactedTo = 0;
     QLineEdit *m_searchBox;
     QTimer *m_debounce;
     QLabel *m_count;
