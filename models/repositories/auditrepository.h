@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariantList>
 
 namespace Callvia::Models {
 
@@ -21,8 +22,13 @@ public:
     DbResult<qint64> insert(const AuditRecord &entry) const;
     // Newest first; action empty = any.
     DbResult<QList<AuditRecord>> list(const QString &action = {}, int limit = 200) const;
+    // One entity's entries (a lead's edits), oldest first; action empty = any.
+    DbResult<QList<AuditRecord>> listFor(const QString &entity, const QString &entityId, const QString &action = {},
+                                         int limit = 200) const;
 
 private:
+    DbResult<QList<AuditRecord>> read(const QString &sql, const QVariantList &binds) const;
+
     Database &m_database;
     TenantScope m_scope;
 };
