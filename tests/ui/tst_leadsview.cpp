@@ -16,11 +16,14 @@
 #include <models/repositories/userrepository.h>
 #include <services/auth/session.h>
 #include <services/servicethread.h>
+#include <ui/leads/leaddetaildialog.h>
 #include <ui/leads/leadsview.h>
 #include <ui/widgets/messagelist.h>
 #include <ui/widgets/translations.h>
 
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
 #include <QMenu>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -44,6 +47,8 @@ private Q_SLOTS:
     void searchFiltersPagesAndDetail();
     void exportsAndBulkActions_data() { Tests::TestDatabase::addBackendRows(); }
     void exportsAndBulkActions();
+    void editsTheSelectedLead_data() { Tests::TestDatabase::addBackendRows(); }
+    void editsTheSelectedLead();
 
 private:
     Models::TestClock m_clock { 1'780'000'000'000 };
@@ -359,6 +364,85 @@ void tst_LeadsView::exportsAndBulkActions()
     QCOMPARE(lines.size(), 31);
     for (const QString &line : lines.mid(1))
         QCOMPARE(line.section(QLatin1Char(','), 1, 1), QString::number(clients[0]));
+}
+
+// The lead detail's editor: a bad e-mail keeps it open with the service's message; a phone typed
+// in another format is stored in E.164, the row changes in place, and the status change shows in
+// the detail's history. A client user gets the editor read-only.
+void tst_LeadsView::editsTheSelectedLead()
+{
+    QFETCH(QString, backend);
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(backend, &skip, &error);
+    QVERIFY2(test || error.isEmpty(), qPrintable(error));
+    if (!test)
+        QSKIP(qPrintable(skip));
+    Models::Database &db = test->database();
+    const auto agency = Models::TenantScope::agency();
+    Models::ClientRecord c;
+    c.name = QStringLiteral("Client A");
+    const qint64 a = Models::ClientRepository(db, m_clock, agency).insert(c).value();
+    Models::CampaignRecord campaign;
+    campaign.clientId = a;
+    campaign.name = QStringLiteral("Spring");
+    const qint64 campaignA = Models::CampaignRepository(db, m_clock, agency).insert(campaign).value();
+    Models::LeadRecord lead;
+    lead.clientId = a;
+    lead.campaignId = campaignA;
+    lead.firstName = QStringLiteral("Ana");
+    lead.phoneE164 = QStringLiteral("+12125550100");
+    const qint64 id = Models::LeadRepository(db, m_clock, agency).insert(lead).value();
+    Models::UserRecord user;
+    user.username = QStringLiteral("sam");
+    user.role = QStringLiteral("staff");
+    user.passwordHash = QStringLiteral("not-a-hash");
+    const qint64 userId = Models::UserRepository(db, m_clock).insert(user).value();
+
+    Services::ServiceThread reader(QStringLiteral("test-reader"), db);
+    const Services::Session staff(userId, QStringLiteral("sam"), Services::Session::Role::Staff, 0);
+    Ui::LeadsView view(db, m_clock, staff, reader, QTimeZone::utc());
+    QTRY_COMPARE(view.table()->rowCount(), 1);
+    QTRY_COMPARE(view.findChild<QComboBox *>(QStringLiteral("campaignFilter"))->count(), 2);
+    view.table()->selectRow(0);
+    QTRY_VERIFY(!view.isLoading());
+    Ui::LeadDetailDialog *dialog = view.openEditor();
+    QVERIFY(dialog);
+    QPointer<Ui::LeadDetailDialog> alive(dialog);
+    dialog->field("phone")->setText(QStringLiteral("(415) 555-0134"));
+    dialog->field("email")->setText(QStringLiteral("ana@"));
+    dialog->findChild<QComboBox *>(QStringLiteral("status"))->setCurrentIndex(
+            dialog->findChild<QComboBox *>(QStringLiteral("status"))->findData(QStringLiteral("contacted")));
+    dialog->save();
+    QTRY_VERIFY(!dialog->isBusy());
+    QVERIFY2(dialog->error().startsWith(QStringLiteral("E-mail:")), qPrintable(dialog->error()));
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::PhoneColumn)->text(), QStringLiteral("+12125550100"));
+
+    dialog->field("email")->setText(QStringLiteral("Ana@Example.com"));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    QTRY_VERIFY(alive.isNull()); // accepted and closed (deleted on close)
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::PhoneColumn)->text(), QStringLiteral("+14155550134"));
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::EmailColumn)->text(), QStringLiteral("ana@example.com"));
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::StatusColumn)->text(), QStringLiteral("Contacted"));
+    QTRY_VERIFY(!view.isLoading());
+    QVERIFY2(view.detailText().contains(QStringLiteral("New → Contacted (sam)")), qPrintable(view.detailText()));
+    QCOMPARE(Models::LeadRepository(db, m_clock, agency).find(id).value().phoneE164, QStringLiteral("+14155550134"));
+    QCOMPARE(Models::AuditRepository(db, agency).list(QStringLiteral("lead.update")).value().size(), 1);
+
+    // The editor's history, and a client user's read-only editor.
+    const Services::Session client(userId, QStringLiteral("sam"), Services::Session::Role::Client, a);
+    Ui::LeadsView own(db, m_clock, client, reader, QTimeZone::utc());
+    QTRY_COMPARE(own.table()->rowCount(), 1);
+    own.table()->selectRow(0);
+    QTRY_VERIFY(!own.isLoading());
+    Ui::LeadDetailDialog *readOnly = own.openEditor();
+    QVERIFY(readOnly);
+    QVERIFY(!readOnly->field("phone")->isEnabled());
+    QVERIFY(!readOnly->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save));
+    QTRY_COMPARE(readOnly->historyLines().size(), 1);
+    QVERIFY2(readOnly->historyLines().first().contains(QStringLiteral("New → Contacted by sam")),
+             qPrintable(readOnly->historyLines().first()));
+    readOnly->close();
 }
 
 QTEST_MAIN(tst_LeadsView)

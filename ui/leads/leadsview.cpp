@@ -1,5 +1,7 @@
 #include "leadsview.h"
 
+#include "leaddetaildialog.h"
+
 #include "../widgets/messagelist.h"
 
 #include <models/repositories/appointmentrepository.h>
@@ -9,6 +11,7 @@
 #include <models/clock.h>
 #include <models/database.h>
 #include <models/repositories/messagerepository.h>
+#include <services/leads/leadeditservice.h>
 #include <services/servicethread.h>
 
 #include <QCheckBox>
@@ -20,6 +23,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
@@ -169,6 +173,9 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_edit = new QPushButton(m_session.canEdit() ? tr("&Edit lead…") : tr("&Open lead…"), this);
+    m_edit->setObjectName(QStringLiteral("editLead"));
+    m_edit->setEnabled(false);
     m_calls = smallTable({ tr("Started"), tr("Duration"), tr("Outcome"), tr("Summary") }, this);
     m_calls->setObjectName(QStringLiteral("callTable"));
     m_appointments = smallTable({ tr("Starts"), tr("Status"), tr("Verdict"), tr("Title") }, this);
@@ -180,6 +187,7 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_detail);
+    rightLayout->addWidget(m_edit, 0, Qt::AlignLeft);
     rightLayout->addWidget(new QLabel(tr("Calls"), this));
     rightLayout->addWidget(m_calls, 1);
     rightLayout->addWidget(new QLabel(tr("Appointments"), this));
@@ -236,6 +244,11 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (value >= m_table->verticalScrollBar()->maximum() - 20)
             loadMore();
+    });
+    connect(m_edit, &QPushButton::clicked, this, &LeadsView::openEditor);
+    connect(m_table, &QTableWidget::itemDoubleClicked, this, [this] {
+        if (m_pendingDetail == 0)
+            openEditor();
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
         const QList<QTableWidgetItem *> items = m_table->selectedItems();
@@ -477,7 +490,9 @@ void LeadsView::loadDetail(qint64 leadId)
     Models::Database *db = &m_database;
     const Models::Clock *clk = &m_clock;
     const Models::TenantScope scope = m_session.scope();
-    m_reader.post([this, db, clk, scope, leadId, generation] {
+    const Services::Session session = m_session;
+    const QTimeZone zone = m_zone;
+    m_reader.post([this, db, clk, scope, session, zone, leadId, generation] {
         Detail detail;
         const auto lead = Models::LeadRepository(*db, *clk, scope).find(leadId);
         if (!lead.ok()) {
@@ -487,6 +502,14 @@ void LeadsView::loadDetail(qint64 leadId)
             const auto calls = Models::CallLogRepository(*db, *clk, scope).listForLead(leadId);
             const auto appointments = Models::AppointmentRepository(*db, *clk, scope).listForLead(leadId);
             const auto messages = Models::MessageRepository(*db, *clk, scope).listForLead(leadId);
+            const auto history = Services::LeadEditService(*db, *clk).statusHistory(session, leadId);
+            if (history.ok()) {
+                const QLocale locale;
+                for (const auto &change : history.value())
+                    detail.history << tr("%1: %2 → %3 (%4)")
+                                              .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(change.at, zone), QLocale::ShortFormat),
+                                                   statusText(change.from), statusText(change.to), change.username);
+            }
             if (calls.ok())
                 detail.calls = calls.value();
             if (appointments.ok())
@@ -507,6 +530,8 @@ void LeadsView::applyDetail(quint64 generation, const Detail &detail)
     m_pendingDetail = 0;
     m_calls->setRowCount(0);
     m_appointments->setRowCount(0);
+    m_shownLead = detail.lead;
+    m_edit->setEnabled(detail.lead.id != 0);
     if (detail.lead.id == 0) {
         m_detail->setText(tr("Could not read the lead: %1").arg(detail.error.toHtmlEscaped()));
         m_messages->setMessages({}, m_zone);
@@ -526,6 +551,11 @@ void LeadsView::applyDetail(quint64 generation, const Detail &detail)
     text += tr("Time zone: %1%2").arg(l.timeZone.toHtmlEscaped(), l.region.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(l.region.toHtmlEscaped()));
     if (!l.consentType.isEmpty())
         text += QStringLiteral("<br>") + tr("Consent: %1 from %2").arg(l.consentType.toHtmlEscaped(), l.consentSource.toHtmlEscaped());
+    if (!detail.history.isEmpty()) {
+        text += QStringLiteral("<br>") + tr("Status history:");
+        for (const QString &line : detail.history)
+            text += QStringLiteral("<br>&nbsp;&nbsp;") + line.toHtmlEscaped();
+    }
     if (!detail.error.isEmpty())
         text += QStringLiteral("<br><span style='color:#b3261e'>%1</span>").arg(detail.error.toHtmlEscaped());
     m_detail->setText(text);
@@ -560,6 +590,39 @@ void LeadsView::applyDetail(quint64 generation, const Detail &detail)
     }
     m_appointments->resizeColumnsToContents();
     m_messages->setMessages(detail.messages, m_zone);
+}
+
+LeadDetailDialog *LeadsView::openEditor()
+{
+    if (m_shownLead.id == 0 || m_shownLead.id != m_selectedId)
+        return nullptr;
+    QList<QPair<QString, qint64>> campaigns;
+    for (int i = 1; i < m_campaign->count(); ++i)
+        if (m_campaign->itemData(i, Qt::UserRole + 1).toLongLong() == m_shownLead.clientId)
+            campaigns.append({ m_campaign->itemText(i), m_campaign->itemData(i).toLongLong() });
+    auto *dialog = new LeadDetailDialog(m_database, m_clock, m_session, m_reader, m_shownLead, campaigns, m_zone, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &LeadDetailDialog::saved, this, [this](const Models::LeadRecord &lead, bool unknownAreaCode) {
+        updateRow(lead);
+        loadDetail(lead.id);
+        m_notice->setText(unknownAreaCode ? tr("Lead saved. Its area code is in no phone data we have: check the number.")
+                                          : tr("Lead saved."));
+    });
+    dialog->open();
+    return dialog;
+}
+
+void LeadsView::updateRow(const Models::LeadRecord &lead)
+{
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        if (m_table->item(r, 0)->data(Qt::UserRole).toLongLong() != lead.id)
+            continue;
+        m_table->item(r, NameColumn)->setText(QString(lead.firstName + QLatin1Char(' ') + lead.lastName).trimmed());
+        m_table->item(r, PhoneColumn)->setText(lead.phoneE164);
+        m_table->item(r, EmailColumn)->setText(lead.email);
+        m_table->item(r, StatusColumn)->setText(statusText(lead.status));
+        return;
+    }
 }
 
 QString LeadsView::detailText() const

@@ -35,6 +35,7 @@ class ServiceThread;
 
 namespace Callvia::Ui {
 
+class LeadDetailDialog;
 class MessageList;
 
 // Leads: a filter bar (client, campaign, status), a search box (name prefix in any case, a phone
@@ -83,6 +84,9 @@ public:
     void reload();
     void loadMore();
     void selectLead(qint64 leadId);
+    // The selected lead's editor (read-only for client users), opened window-modal; null while
+    // its detail is still loading. Saving updates its row and detail in place.
+    LeadDetailDialog *openEditor();
 
     // What Export and the bulk actions apply to.
     enum class Target { Selection, Filter };
@@ -130,12 +134,14 @@ private:
         QList<Models::CallLogRecord> calls;
         QList<Models::AppointmentRecord> appointments;
         QList<Models::MessageRecord> messages;
+        QStringList history; // status changes from the audit log, oldest first
         QString error;
     };
     void requestPage(bool first);
     void applyPage(quint64 generation, bool first, const Page &page);
     void loadDetail(qint64 leadId);
     void applyDetail(quint64 generation, const Detail &detail);
+    void updateRow(const Models::LeadRecord &lead);
     QHBoxLayout *createActionBar(); // leadsviewactions.cpp
     // The target as a query (the selected ids, or the filter); false with a notice when empty.
     bool targetQuery(Models::LeadQuery *query);
@@ -166,6 +172,8 @@ private:
     QLabel *m_count;
     QTableWidget *m_table;
     QLabel *m_detail;
+    QPushButton *m_edit;
+    Models::LeadRecord m_shownLead;
     QTableWidget *m_calls;
     QTableWidget *m_appointments;
     MessageList *m_messages;
