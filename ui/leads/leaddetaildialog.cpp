@@ -38,7 +38,7 @@ LeadDetailDialog::LeadDetailDialog(Models::Database &database, const Models::Clo
     phone->setPlaceholderText(tr("Any format, e.g. (415) 555-0134"));
     addLine("extension", tr("E&xtension:"), lead.phoneExtension);
     addLine("email", tr("&E-mail:"), lead.email);
-    addLine("company", tr("C&ompany:"), lead.company);
+    addLine("company", tr("Compan&y:"), lead.company);
     m_campaign = new QComboBox(this);
     m_campaign->setObjectName(QStringLiteral("campaign"));
     for (const auto &[name, id] : campaigns)
