@@ -220,6 +220,19 @@ QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds,
     };
     range("created_at", query.createdFrom, query.createdTo);
     range("last_contacted_at", query.contactedFrom, query.contactedTo);
+    if (!query.timeZone.isEmpty()) {
+        where += QStringLiteral(" AND time_zone = ?");
+        binds << query.timeZone;
+    }
+    if (query.contact != LeadQuery::AnyContact) {
+        // The opt-out list as the senders read it: the lead's client's entries and agency-wide ones.
+        const QString optedOut = QStringLiteral(
+                "(status = 'dnc' OR EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone_e164 = leads.phone_e164 "
+                "AND (o.client_id IS NULL OR o.client_id = leads.client_id)) OR EXISTS (SELECT 1 FROM opt_outs o "
+                "WHERE o.email = leads.email AND (o.client_id IS NULL OR o.client_id = leads.client_id)))");
+        where += query.contact == LeadQuery::DoNotContact ? QStringLiteral(" AND ") + optedOut
+                                                          : QStringLiteral(" AND NOT ") + optedOut;
+    }
     if (!query.search.isEmpty()) {
         const QList<SearchRange> ranges = searchRanges(query.search);
         QStringList parts;
@@ -247,8 +260,13 @@ QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds,
         for (const qint64 id : query.ids)
             binds << id;
     }
-    if (query.afterId > 0) {
-        where += QStringLiteral(" AND id > ?");
+    if (query.afterId > 0 && query.sort != LeadQuery::ById && query.afterKey.isValid()) {
+        // Row values: one index range on (sort expression, id), in either direction.
+        where += QStringLiteral(" AND (%1, id) %2 (?, ?)")
+                         .arg(sortExpression(query.sort), query.descending ? QStringLiteral("<") : QStringLiteral(">"));
+        binds << query.afterKey << query.afterId;
+    } else if (query.afterId > 0) {
+        where += query.descending ? QStringLiteral(" AND id < ?") : QStringLiteral(" AND id > ?");
         binds << query.afterId;
     }
     return where;
@@ -265,9 +283,52 @@ DbResult<QList<LeadRecord>> LeadRepository::page(const LeadQuery &query) const
         united = matches.value() < CommonTerm;
     }
     QVariantList binds;
-    const QString sql = selectColumns + whereClause(query, binds, united) + QStringLiteral(" ORDER BY id LIMIT ? OFFSET ?");
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+    const QString order = query.sort == LeadQuery::ById
+            ? QStringLiteral(" ORDER BY id") + direction
+            : QStringLiteral(" ORDER BY %1%2, id%2").arg(sortExpression(query.sort), direction);
+    const QString sql = selectColumns + whereClause(query, binds, united) + order + QStringLiteral(" LIMIT ? OFFSET ?");
     binds << query.limit << (query.afterId > 0 ? 0 : query.offset);
     return readAll(Sql::exec(m_database, sql, binds));
+}
+
+QString LeadRepository::sortExpression(LeadQuery::Sort sort)
+{
+    switch (sort) {
+    case LeadQuery::ByName:
+        return QStringLiteral("COALESCE(lower(first_name), '')"); // leads_first_name_sort (022)
+    case LeadQuery::ByCreated:
+        return QStringLiteral("created_at"); // leads_created_at (015; with id on PostgreSQL, 022)
+    case LeadQuery::ByStatus:
+        return QStringLiteral("status"); // leads_status (022)
+    case LeadQuery::ById:
+        break;
+    }
+    return QStringLiteral("id");
+}
+
+QVariant LeadRepository::sortValue(LeadQuery::Sort sort, const LeadRecord &lead) const
+{
+    switch (sort) {
+    case LeadQuery::ByName: {
+        // COALESCE(…, ''): an empty, never a null, string (a null would bind as NULL).
+        QString key = lead.firstName.isNull() ? QString(QLatin1String("")) : lead.firstName;
+        if (!m_database.isSqlite())
+            return key.toLower();
+        // SQLite's lower() folds ASCII letters only
+        for (QChar &c : key)
+            if (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+                c = QChar(c.unicode() + 32);
+        return key;
+    }
+    case LeadQuery::ByCreated:
+        return lead.createdAt;
+    case LeadQuery::ByStatus:
+        return lead.status;
+    case LeadQuery::ById:
+        break;
+    }
+    return lead.id;
 }
 
 DbResult<qint64> LeadRepository::count(const LeadQuery &query) const

@@ -5,6 +5,7 @@
 #include <models/tenantscope.h>
 
 #include <QList>
+#include <QVariant>
 
 namespace Callvia::Models {
 
@@ -22,6 +23,15 @@ struct LeadQuery
     qint64 createdTo = 0;
     qint64 contactedFrom = 0; // last_contacted_at in [contactedFrom, contactedTo) UTC ms; 0 = open end
     qint64 contactedTo = 0;
+    QString timeZone; // IANA name; empty = any
+    enum Contact { AnyContact, DoNotContact, Contactable };
+    // DoNotContact: status dnc or the phone or e-mail on the client's (or the agency's) opt-out list.
+    Contact contact = AnyContact;
+    // The list's order, each with id as the tiebreak (indexes in migrations 015 and 022).
+    enum Sort { ById, ByName, ByCreated, ByStatus };
+    Sort sort = ById;
+    bool descending = false;
+    QVariant afterKey; // keyset paging on another sort: the last row's sort value (with afterId)
     QString search; // prefix of name (any case), phone or email
     QString phoneE164; // exact phone (a number typed in any format, normalized by the caller)
     QList<qint64> ids; // non-empty: only these leads (a selection; at most BulkChunk of them per call)
@@ -75,6 +85,12 @@ private:
     static constexpr qint64 CommonTerm = 10000; // bench_leadsview: the break-even near 1,000,000 leads
     // The most matches of the search's four index ranges (with the other filters), up to cap.
     DbResult<qint64> largestBranch(const LeadQuery &query, qint64 cap) const;
+public:
+    // The SQL expression a sort orders by (matches the index), and a row's value of it.
+    static QString sortExpression(LeadQuery::Sort sort);
+    QVariant sortValue(LeadQuery::Sort sort, const LeadRecord &lead) const;
+
+private:
 
     Database &m_database;
     const Clock &m_clock;

@@ -13,6 +13,7 @@
 #include <models/database.h>
 #include <models/repositories/leadrepository.h>
 #include <models/repositories/messagerepository.h>
+#include <models/repositories/optoutrepository.h>
 #include <models/repositories/userrepository.h>
 #include <services/auth/session.h>
 #include <services/servicethread.h>
@@ -23,6 +24,8 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QSqlQuery>
 #include <QLineEdit>
 #include <QMenu>
 #include <QProgressDialog>
@@ -49,6 +52,8 @@ private Q_SLOTS:
     void exportsAndBulkActions();
     void editsTheSelectedLead_data() { Tests::TestDatabase::addBackendRows(); }
     void editsTheSelectedLead();
+    void sortsPagesAndFiltersByZoneAndContact_data() { Tests::TestDatabase::addBackendRows(); }
+    void sortsPagesAndFiltersByZoneAndContact();
 
 private:
     Models::TestClock m_clock { 1'780'000'000'000 };
@@ -443,6 +448,161 @@ void tst_LeadsView::editsTheSelectedLead()
     QVERIFY2(readOnly->historyLines().first().contains(QStringLiteral("New → Contacted by sam")),
              qPrintable(readOnly->historyLines().first()));
     readOnly->close();
+}
+
+namespace {
+
+// Every page of the list, read to its end.
+void readAll(Ui::LeadsView &view)
+{
+    QTRY_VERIFY(!view.isLoading());
+    for (int before = -1; before != view.table()->rowCount();) {
+        before = view.table()->rowCount();
+        view.loadMore();
+        QTRY_VERIFY(!view.isLoading());
+    }
+}
+
+QList<qint64> idsOf(const QTableWidget *table)
+{
+    QList<qint64> ids;
+    for (int r = 0; r < table->rowCount(); ++r)
+        ids << table->item(r, 0)->data(Qt::UserRole).toLongLong();
+    return ids;
+}
+
+} // namespace
+
+// Sorting by name, status and added (with ties, over three pages: the keyset on (key, id) neither
+// skips nor repeats a row), and the time zone and DNC/opted-out filters.
+void tst_LeadsView::sortsPagesAndFiltersByZoneAndContact()
+{
+    QFETCH(QString, backend);
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(backend, &skip, &error);
+    QVERIFY2(test || error.isEmpty(), qPrintable(error));
+    if (!test)
+        QSKIP(qPrintable(skip));
+    Models::Database &db = test->database();
+    const auto agency = Models::TenantScope::agency();
+    Models::ClientRecord c;
+    c.name = QStringLiteral("Client A");
+    const qint64 a = Models::ClientRepository(db, m_clock, agency).insert(c).value();
+    Models::CampaignRecord campaign;
+    campaign.clientId = a;
+    campaign.name = QStringLiteral("Spring");
+    const qint64 campaignA = Models::CampaignRepository(db, m_clock, agency).insert(campaign).value();
+    const Models::LeadRepository leads(db, m_clock, agency);
+    const QStringList names { QStringLiteral("carla"), QStringLiteral("Bea"), QStringLiteral("ana"), QString(),
+                              QStringLiteral("Dan"), QStringLiteral("bea"), QStringLiteral("Álvaro") };
+    const QStringList statuses { QStringLiteral("new"), QStringLiteral("contacted"), QStringLiteral("dnc") };
+    const QStringList zones { QStringLiteral("America/Chicago"), QStringLiteral("America/New_York") };
+    QHash<qint64, Models::LeadRecord> byId;
+    {
+        Models::Transaction tx(db);
+        for (int i = 0; i < 450; ++i) {
+            Models::LeadRecord l;
+            l.clientId = a;
+            l.campaignId = campaignA;
+            l.firstName = names[i % names.size()];
+            l.phoneE164 = QStringLiteral("+1212555%1").arg(3000 + i);
+            l.email = QStringLiteral("l%1@example.com").arg(i);
+            l.status = statuses[i % statuses.size()];
+            l.timeZone = zones[(i / 5) % zones.size()];
+            l.id = leads.insert(l).value();
+            byId.insert(l.id, l);
+        }
+        QVERIFY(!tx.commit());
+    }
+    QSqlQuery created(db.connection());
+    QVERIFY(created.exec(QStringLiteral("UPDATE leads SET created_at = 1700000000000 + (id % 10) * 1000"))); // ties
+    {
+        Models::LeadQuery everything;
+        everything.limit = 1000;
+        const auto stored = leads.page(everything);
+        QVERIFY(stored.ok());
+        for (const Models::LeadRecord &l : stored.value())
+            byId[l.id] = l;
+    }
+
+    Services::ServiceThread reader(QStringLiteral("test-reader"), db);
+    const Services::Session admin(1, QStringLiteral("root"), Services::Session::Role::Admin, 0);
+    Ui::LeadsView view(db, m_clock, admin, reader, QTimeZone::utc());
+    readAll(view);
+    QCOMPARE(view.table()->rowCount(), 450);
+
+    // Each sort, both ways: all 450 once, in (key, id) order as the database orders the key.
+    const QList<std::pair<Ui::LeadsView::Column, Models::LeadQuery::Sort>> sorts {
+        { Ui::LeadsView::NameColumn, Models::LeadQuery::ByName },
+        { Ui::LeadsView::StatusColumn, Models::LeadQuery::ByStatus },
+        { Ui::LeadsView::CreatedColumn, Models::LeadQuery::ByCreated },
+    };
+    for (const auto &[column, sort] : sorts) {
+        for (const bool descending : { false, true }) {
+            view.setSort(column, descending);
+            readAll(view);
+            const QList<qint64> ids = idsOf(view.table());
+            QCOMPARE(ids.size(), 450);
+            QCOMPARE(QSet<qint64>(ids.begin(), ids.end()).size(), 450);
+            Models::LeadQuery all;
+            all.sort = sort;
+            all.descending = descending;
+            all.limit = 1000;
+            QList<qint64> expected;
+            const auto page = leads.page(all);
+            QVERIFY(page.ok());
+            for (const Models::LeadRecord &l : page.value())
+                expected << l.id;
+            QCOMPARE(ids, expected);
+            for (int i = 1; i < ids.size(); ++i) { // the tiebreak on id, in the sort's direction
+                const QVariant k0 = leads.sortValue(sort, byId[ids[i - 1]]), k1 = leads.sortValue(sort, byId[ids[i]]);
+                if (k0 == k1)
+                    QVERIFY(descending ? ids[i - 1] > ids[i] : ids[i - 1] < ids[i]);
+            }
+        }
+    }
+    QCOMPARE(view.table()->horizontalHeader()->sortIndicatorSection(), int(Ui::LeadsView::CreatedColumn));
+    QTest::mouseClick(view.table()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                      QPoint(view.table()->horizontalHeader()->sectionViewportPosition(Ui::LeadsView::NameColumn) + 5, 5));
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.query().sort, Models::LeadQuery::ByName);
+    QVERIFY(view.table()->selectedItems().isEmpty()); // a header click sorts, it selects nothing
+
+    // Time zone.
+    auto *zone = view.findChild<QComboBox *>(QStringLiteral("timeZoneFilter"));
+    zone->setCurrentIndex(zone->findData(QStringLiteral("America/Chicago")));
+    readAll(view);
+    QCOMPARE(view.table()->rowCount(), 225);
+    for (const qint64 id : idsOf(view.table()))
+        QCOMPARE(byId[id].timeZone, QStringLiteral("America/Chicago"));
+    zone->setCurrentIndex(0);
+
+    // DNC or opted out: status dnc (150), plus a number on the client's list and an e-mail on the
+    // agency's; another client's entry does not count.
+    Models::OptOutRecord entry;
+    entry.clientId = a;
+    entry.phoneE164 = QStringLiteral("+12125553000"); // lead 0, status new
+    entry.source = QStringLiteral("manual");
+    const Models::OptOutRepository optOuts(db, m_clock, agency);
+    QVERIFY(optOuts.add(entry).ok());
+    entry.clientId = 0;
+    entry.phoneE164.clear();
+    entry.email = QStringLiteral("l1@example.com"); // lead 1, contacted
+    QVERIFY(optOuts.add(entry).ok());
+    Models::ClientRecord other;
+    other.name = QStringLiteral("Client B");
+    entry.clientId = Models::ClientRepository(db, m_clock, agency).insert(other).value();
+    entry.email = QStringLiteral("l4@example.com");
+    QVERIFY(optOuts.add(entry).ok());
+    auto *contact = view.findChild<QComboBox *>(QStringLiteral("contactFilter"));
+    contact->setCurrentIndex(contact->findData(int(Models::LeadQuery::DoNotContact)));
+    readAll(view);
+    QCOMPARE(view.table()->rowCount(), 152);
+    contact->setCurrentIndex(contact->findData(int(Models::LeadQuery::Contactable)));
+    readAll(view);
+    QCOMPARE(view.table()->rowCount(), 298);
+    for (const qint64 id : idsOf(view.table()))
+        QVERIFY(byId[id].status != QLatin1String("dnc") && byId[id].email != QLatin1String("l1@example.com"));
 }
 
 QTEST_MAIN(tst_LeadsView)

@@ -99,6 +99,20 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
                                     QStringLiteral("not_interested"), QStringLiteral("dnc") });
     m_status->addItem(tr("Booked or further"),
                       QStringList { QStringLiteral("booked"), QStringLiteral("shown"), QStringLiteral("no_show") });
+    m_timeZone = new QComboBox(this);
+    m_timeZone->setObjectName(QStringLiteral("timeZoneFilter"));
+    m_timeZone->setAccessibleName(tr("Time zone"));
+    m_timeZone->addItem(tr("Any time zone"), QString());
+    for (const char *zone : { "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+                              "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
+                              "America/Halifax", "America/Toronto", "America/Vancouver", "Europe/London", "UTC" })
+        m_timeZone->addItem(QString::fromLatin1(zone), QString::fromLatin1(zone));
+    m_contact = new QComboBox(this);
+    m_contact->setObjectName(QStringLiteral("contactFilter"));
+    m_contact->setAccessibleName(tr("Do not contact"));
+    m_contact->addItem(tr("Contactable or not"), int(Models::LeadQuery::AnyContact));
+    m_contact->addItem(tr("DNC or opted out"), int(Models::LeadQuery::DoNotContact));
+    m_contact->addItem(tr("Contactable"), int(Models::LeadQuery::Contactable));
     m_createdOn = new QCheckBox(tr("Added"), this);
     m_createdOn->setObjectName(QStringLiteral("createdFilter"));
     m_createdFrom = new QDateEdit(this);
@@ -148,6 +162,8 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     filters->addWidget(m_campaign);
     filters->addWidget(new QLabel(tr("Status:"), this));
     filters->addWidget(m_status);
+    filters->addWidget(m_timeZone);
+    filters->addWidget(m_contact);
     filters->addWidget(m_createdOn);
     filters->addWidget(m_createdFrom);
     filters->addWidget(new QLabel(QStringLiteral("–"), this));
@@ -214,6 +230,19 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     connect(m_debounce, &QTimer::timeout, this, &LeadsView::reload);
     connect(m_status, &QComboBox::currentIndexChanged, this, &LeadsView::reload);
     connect(m_campaign, &QComboBox::currentIndexChanged, this, &LeadsView::reload);
+    connect(m_timeZone, &QComboBox::currentIndexChanged, this, &LeadsView::reload);
+    connect(m_contact, &QComboBox::currentIndexChanged, this, &LeadsView::reload);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->horizontalHeader()->setSectionsClickable(true);
+    // A header click sorts; it does not select the column (QTableView's default).
+    disconnect(m_table->horizontalHeader(), &QHeaderView::sectionPressed, m_table, &QTableView::selectColumn);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
+        const bool same = (section == NameColumn && m_sort == Models::LeadQuery::ByName)
+                || (section == StatusColumn && m_sort == Models::LeadQuery::ByStatus)
+                || (section == CreatedColumn && m_sort == Models::LeadQuery::ByCreated);
+        setSort(Column(section), same && !m_descending);
+    });
     connect(m_createdOn, &QCheckBox::toggled, this, [this](bool on) {
         m_createdFrom->setEnabled(on);
         m_createdTo->setEnabled(on);
@@ -314,6 +343,28 @@ void LeadsView::setFilter(qint64 clientId, qint64 campaignId, const QString &sta
     reload();
 }
 
+void LeadsView::setSort(Column column, bool descending)
+{
+    switch (column) {
+    case NameColumn:
+        m_sort = Models::LeadQuery::ByName;
+        break;
+    case StatusColumn:
+        m_sort = Models::LeadQuery::ByStatus;
+        break;
+    case CreatedColumn:
+        m_sort = Models::LeadQuery::ByCreated;
+        break;
+    default:
+        m_sort = Models::LeadQuery::ById; // phone, e-mail and client have no index to order by
+        break;
+    }
+    m_descending = descending && m_sort != Models::LeadQuery::ById;
+    m_table->horizontalHeader()->setSortIndicator(m_sort == Models::LeadQuery::ById ? -1 : column,
+                                                  m_descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    reload();
+}
+
 void LeadsView::applyFilter(const Filter &filter)
 {
     {
@@ -370,6 +421,10 @@ void LeadsView::reload()
         query.createdFrom = QDateTime(first, QTime(0, 0), m_zone).toMSecsSinceEpoch();
         query.createdTo = QDateTime(last.addDays(1), QTime(0, 0), m_zone).toMSecsSinceEpoch();
     }
+    query.timeZone = m_timeZone->currentData().toString();
+    query.contact = Models::LeadQuery::Contact(m_contact->currentData().toInt());
+    query.sort = m_sort;
+    query.descending = m_descending;
     query.contactedFrom = m_contactedFrom;
     query.contactedTo = m_contactedTo;
     query.limit = PageSize;
@@ -390,6 +445,7 @@ void LeadsView::requestPage(bool first)
     m_pendingPage = generation;
     Models::LeadQuery query = m_query;
     query.afterId = first ? 0 : m_lastId;
+    query.afterKey = first ? QVariant() : m_lastKey;
     Models::Database *db = &m_database;
     const Models::Clock *clk = &m_clock;
     const Models::TenantScope scope = m_session.scope();
@@ -401,6 +457,8 @@ void LeadsView::requestPage(bool first)
             page.error = rows.error().message();
         } else {
             page.rows = rows.value();
+            if (!page.rows.isEmpty())
+                page.lastKey = leads.sortValue(query.sort, page.rows.last());
             if (first) {
                 const auto count = leads.countUpTo(query, CountCap + 1);
                 page.count = count.ok() ? count.value() : -1;
@@ -448,9 +506,10 @@ void LeadsView::applyPage(quint64 generation, bool first, const Page &page)
         }
         if (lead.id == m_selectedId)
             selectRow = row;
-        m_lastId = std::max(m_lastId, lead.id);
+        m_lastId = lead.id; // keyset: the last row in the list's order
         ++row;
     }
+    m_lastKey = page.lastKey;
     if (first)
         m_table->resizeColumnsToContents();
     if (selectRow >= 0)

@@ -65,6 +65,9 @@ public:
     // Applies at once (the search box waits 250 ms after the last keystroke).
     void setSearch(const QString &text);
     void setFilter(qint64 clientId, qint64 campaignId, const QString &status);
+    // Sorts by a column with an index (Name, Status, Added; any other column: by id), id breaking
+    // ties; the header's click does the same, a second click reverses.
+    void setSort(Column column, bool descending);
     // A filter from elsewhere (a dashboard card): statuses any of (one = that status), created
     // and last-contacted ranges [from, to) in UTC ms (0 = open), shown in the filter bar; the
     // contacted range with `caption` in a line the user can clear.
@@ -126,6 +129,7 @@ private:
     {
         QList<Models::LeadRecord> rows;
         qint64 count = -1; // -1: not counted with this page
+        QVariant lastKey; // the last row's sort value, for the next page
         QString error;
     };
     struct Detail
@@ -160,6 +164,8 @@ private:
     QComboBox *m_client;
     QComboBox *m_campaign;
     QComboBox *m_status;
+    QComboBox *m_timeZone;
+    QComboBox *m_contact;
     QCheckBox *m_createdOn;
     QDateEdit *m_createdFrom;
     QDateEdit *m_createdTo;
@@ -192,6 +198,9 @@ private:
     QHash<qint64, QString> m_clientNames;
     qint64 m_total = -1;
     qint64 m_lastId = 0;
+    QVariant m_lastKey;
+    Models::LeadQuery::Sort m_sort = Models::LeadQuery::ById;
+    bool m_descending = false;
     bool m_atEnd = false;
     quint64 m_generation = 0;
     quint64 m_pendingPage = 0;
