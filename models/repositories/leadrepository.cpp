@@ -285,14 +285,44 @@ DbResult<QList<LeadRecord>> LeadRepository::page(const LeadQuery &query) const
             return matches.error();
         united = matches.value() < CommonTerm;
     }
+    const DbResult<bool> sorter = sortMatches(query);
+    if (!sorter.ok())
+        return sorter.error();
     QVariantList binds;
     const QString direction = query.descending ? QStringLiteral(" DESC") : QString();
+    // "|| ''" / "+": the same order, but no index can give it, so the planner takes the filter's
+    // index and sorts what it found.
+    const QString key = !sorter.value() ? sortExpression(query.sort)
+            : query.sort == LeadQuery::ByCreated ? QStringLiteral("+created_at")
+                                                 : sortExpression(query.sort) + QStringLiteral(" || ''");
     const QString order = query.sort == LeadQuery::ById
             ? QStringLiteral(" ORDER BY id") + direction
-            : QStringLiteral(" ORDER BY %1%2, id%2").arg(sortExpression(query.sort), direction);
+            : QStringLiteral(" ORDER BY %1%2, id%2").arg(key, direction);
     const QString sql = selectColumns + whereClause(query, binds, united) + order + QStringLiteral(" LIMIT ? OFFSET ?");
     binds << query.limit << (query.afterId > 0 ? 0 : query.offset);
     return readAll(Sql::exec(m_database, sql, binds));
+}
+
+DbResult<bool> LeadRepository::sortMatches(const LeadQuery &query) const
+{
+    // Only an indexed equality or range can make the matches few; the DNC filter and a search
+    // alone walk the sort's index.
+    const bool indexed = query.clientId || query.campaignId || !query.status.isEmpty() || !query.statuses.isEmpty()
+            || !query.timeZone.isEmpty() || query.createdFrom || query.createdTo || !query.ids.isEmpty();
+    if (query.sort == LeadQuery::ById || !indexed || !query.search.isEmpty())
+        return false;
+    LeadQuery filters = query;
+    filters.afterId = 0;
+    filters.contact = LeadQuery::AnyContact;
+    QVariantList binds;
+    const QString sql = QStringLiteral("SELECT COUNT(*) FROM (SELECT 1 FROM leads ") + whereClause(filters, binds, true)
+            + QStringLiteral(" LIMIT ?) capped");
+    binds << SortWalkCap;
+    DbResult<QSqlQuery> q = Sql::exec(m_database, sql, binds);
+    if (!q.ok())
+        return q.error();
+    q.value().next();
+    return q.value().value(0).toLongLong() < SortWalkCap;
 }
 
 QString LeadRepository::sortExpression(LeadQuery::Sort sort)
