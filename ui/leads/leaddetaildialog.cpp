@@ -59,6 +59,7 @@ LeadDetailDialog::LeadDetailDialog(Models::Database &database, const Models::Clo
     // holds the zone's date and time as UTC, and record() reads them back in the zone).
     m_callback->setTimeSpec(Qt::UTC);
     m_callback->setCalendarPopup(true);
+    m_callback->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
     const QDateTime callback = QDateTime::fromMSecsSinceEpoch(lead.callbackAt > 0 ? lead.callbackAt : m_clock.nowMs() + 86'400'000, m_zone);
     m_callback->setDateTime(QDateTime(callback.date(), callback.time(), Qt::UTC));
     m_form->addRow(tr("Call &back at:"), m_callback);

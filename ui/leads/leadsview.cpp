@@ -162,12 +162,6 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     filters->addWidget(m_campaign);
     filters->addWidget(new QLabel(tr("Status:"), this));
     filters->addWidget(m_status);
-    filters->addWidget(m_timeZone);
-    filters->addWidget(m_contact);
-    filters->addWidget(m_createdOn);
-    filters->addWidget(m_createdFrom);
-    filters->addWidget(new QLabel(QStringLiteral("–"), this));
-    filters->addWidget(m_createdTo);
     filters->addWidget(m_searchBox, 1);
     filters->addWidget(m_count);
     if (!m_session.scope().isAgency()) {
@@ -218,7 +212,17 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    // A second row, so the bar fits a 1,280-pixel window: time zone, DNC, the added range, and
+    // what a dashboard click filtered by.
     auto *captionBar = new QHBoxLayout;
+    captionBar->addWidget(new QLabel(tr("Time zone:"), this));
+    captionBar->addWidget(m_timeZone);
+    captionBar->addWidget(m_contact);
+    captionBar->addWidget(m_createdOn);
+    captionBar->addWidget(m_createdFrom);
+    captionBar->addWidget(new QLabel(QStringLiteral("–"), this));
+    captionBar->addWidget(m_createdTo);
+    captionBar->addSpacing(12);
     captionBar->addWidget(m_caption);
     captionBar->addWidget(m_clearCaption);
     captionBar->addStretch(1);
