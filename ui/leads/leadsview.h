@@ -38,14 +38,16 @@ namespace Callvia::Ui {
 class LeadDetailDialog;
 class MessageList;
 
-// Leads: a filter bar (client, campaign, status), a search box (name prefix in any case, a phone
-// number typed in any format, e-mail prefix; debounced, a newer search drops an older answer),
-// and a list read page by page (keyset on id, 200 rows a page, the next page when the list is
-// scrolled near its end; the count says "1,000+" rather than counting a million rows). The
+// Leads: a filter bar (client, campaign, status, time zone, DNC/opted out, added range), a search
+// box (name prefix in any case, a phone number typed in any format, e-mail prefix; debounced, a
+// newer search drops an older answer), and a list read page by page (keyset on the sort's key and
+// id: id, name, status or added; 200 rows a page, the next page when the list is scrolled near
+// its end; the count says "1,000+" rather than counting a million rows). The
 // selected lead's detail: its fields, calls, appointments with their verdicts, and its messages
 // with their delivery state. Reads on the reader thread in the session's scope. Export (CSV) and
 // bulk actions (status, DNC, move, delete) apply to the selected rows or to every lead that
-// matches the filter, through LeadExport and LeadBulkService on the reader thread.
+// matches the filter, through LeadExport and LeadBulkService on the reader thread; "Edit lead…"
+// opens LeadDetailDialog (LeadEditService).
 class LeadsView final : public QWidget
 {
     Q_OBJECT
