@@ -140,6 +140,29 @@ DbResult<QList<AuditRecord>> AuditRepository::list(const QString &action, int li
     }
     sql += QStringLiteral(" ORDER BY at DESC, id DESC LIMIT ?");
     binds << limit;
+    return read(sql, binds);
+}
+
+DbResult<QList<AuditRecord>> AuditRepository::listFor(const QString &entity, const QString &entityId,
+                                                      const QString &action, int limit) const
+{
+    // audit_log_entity (migration 022) serves the lookup and the order.
+    QString sql
+        = QStringLiteral("SELECT id, user_id, username, client_id, action, entity, entity_id, before_json, "
+                         "after_json, at FROM audit_log WHERE entity = ? AND entity_id = ?")
+        + Sql::scopeClause(m_scope);
+    QVariantList binds { entity, entityId };
+    if (!action.isEmpty()) {
+        sql += QStringLiteral(" AND action = ?");
+        binds << action;
+    }
+    sql += QStringLiteral(" ORDER BY at, id LIMIT ?");
+    binds << limit;
+    return read(sql, binds);
+}
+
+DbResult<QList<AuditRecord>> AuditRepository::read(const QString &sql, const QVariantList &binds) const
+{
     DbResult<QSqlQuery> q = Sql::exec(m_database, sql, binds);
     if (!q.ok())
         return q.error();

@@ -45,9 +45,14 @@ public:
     DbResult<QStringList> actions() const;
     DbResult<QStringList> usernames() const;
 
+    // One entity's entries (a lead's edits), oldest first; action empty = any.
+    DbResult<QList<AuditRecord>> listFor(const QString &entity, const QString &entityId, const QString &action = {},
+                                         int limit = 200) const;
+
 private:
     QString where(const AuditFilter &filter, QVariantList *binds) const;
     DbResult<QStringList> distinct(const QString &column) const;
+    DbResult<QList<AuditRecord>> read(const QString &sql, const QVariantList &binds) const;
 
     Database &m_database;
     TenantScope m_scope;

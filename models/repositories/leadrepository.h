@@ -5,6 +5,7 @@
 #include <models/tenantscope.h>
 
 #include <QList>
+#include <QVariant>
 
 namespace Callvia::Models {
 
@@ -17,6 +18,20 @@ struct LeadQuery
     qint64 clientId = 0; // 0 = any the scope allows
     qint64 campaignId = 0;
     QString status; // empty = any
+    QStringList statuses; // non-empty: any of these (a dashboard funnel stage: "booked or later")
+    qint64 createdFrom = 0; // created_at in [createdFrom, createdTo) UTC ms; 0 = open end
+    qint64 createdTo = 0;
+    qint64 contactedFrom = 0; // last_contacted_at in [contactedFrom, contactedTo) UTC ms; 0 = open end
+    qint64 contactedTo = 0;
+    QString timeZone; // IANA name; empty = any
+    enum Contact { AnyContact, DoNotContact, Contactable };
+    // DoNotContact: status dnc or the phone or e-mail on the client's (or the agency's) opt-out list.
+    Contact contact = AnyContact;
+    // The list's order, each with id as the tiebreak (indexes in migrations 015 and 022).
+    enum Sort { ById, ByName, ByCreated, ByStatus };
+    Sort sort = ById;
+    bool descending = false;
+    QVariant afterKey; // keyset paging on another sort: the last row's sort value (with afterId)
     QString search; // prefix of name (any case), phone or email
     QString phoneE164; // exact phone (a number typed in any format, normalized by the caller)
     QList<qint64> ids; // non-empty: only these leads (a selection; at most BulkChunk of them per call)
@@ -68,8 +83,18 @@ private:
     // united: a search as a UNION of index ranges (rare terms) or as one OR (common terms).
     QString whereClause(const LeadQuery &query, QVariantList &binds, bool united) const;
     static constexpr qint64 CommonTerm = 10000; // bench_leadsview: the break-even near 1,000,000 leads
+    // A sorted list whose indexed filters match fewer rows than this sorts the matches instead of
+    // walking the sort's index (bench_leadsview: a 1 % time zone sorted by name took 2.2 s).
+    static constexpr qint64 SortWalkCap = 20000;
+    DbResult<bool> sortMatches(const LeadQuery &query) const;
     // The most matches of the search's four index ranges (with the other filters), up to cap.
     DbResult<qint64> largestBranch(const LeadQuery &query, qint64 cap) const;
+public:
+    // The SQL expression a sort orders by (matches the index), and a row's value of it.
+    static QString sortExpression(LeadQuery::Sort sort);
+    QVariant sortValue(LeadQuery::Sort sort, const LeadRecord &lead) const;
+
+private:
 
     Database &m_database;
     const Clock &m_clock;

@@ -42,6 +42,7 @@ template<typename Read, typename Consume>
 Models::DbError forEachPage(Models::LeadQuery selection, int pageSize, Read read, Consume consume)
 {
     selection.offset = 0;
+    selection.sort = Models::LeadQuery::ById; // pages by id: a bulk action or an export need no other order
     if (!selection.ids.isEmpty()) {
         QList<qint64> ids = selection.ids;
         std::sort(ids.begin(), ids.end());

@@ -11,9 +11,17 @@
 #include <models/repositories/leadrepository.h>
 #include <services/auth/session.h>
 #include <services/servicethread.h>
+#include <ui/appointments/appointmentsview.h>
+#include <ui/billing/billingview.h>
 #include <ui/dashboard/dashboardview.h>
+#include <ui/leads/leadsview.h>
+#include <ui/shell/mainwindow.h>
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QFrame>
+#include <QTableWidget>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
@@ -36,6 +44,8 @@ private Q_SLOTS:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
     void figuresAndChartsMatchTheFixture_data() { Tests::TestDatabase::addBackendRows(); }
     void figuresAndChartsMatchTheFixture();
+    void clickOnCardOpensFilteredList_data() { Tests::TestDatabase::addBackendRows(); }
+    void clickOnCardOpensFilteredList();
 
 private:
     void seed(Models::Database &db);
@@ -81,10 +91,19 @@ void tst_DashboardView::seed(Models::Database &db)
     };
     // The period is 2026-03-07 00:00 EST (05:00Z) to 2026-03-10 00:00 EDT (04:00Z).
     const qint64 l1 = lead(a, campaignA, "2026-03-07T05:30:00Z", "shown"); // Mar 7 00:30 EST
-    lead(a, campaignA, "2026-03-07T04:30:00Z", "new"); // Mar 6 23:30 EST: the previous period
+    const qint64 l2 = lead(a, campaignA, "2026-03-07T04:30:00Z", "new"); // Mar 6 23:30 EST: the previous period
     lead(a, campaignA, "2026-03-10T03:30:00Z", "contacted"); // Mar 9 23:30 EDT
     const qint64 l4 = lead(a, campaignA, "2026-03-08T12:00:00Z", "booked");
     const qint64 l5 = lead(b, campaignB, "2026-03-08T12:00:00Z", "no_show");
+    // Last called: l2 (added before the period) and l4 inside it, l1 on March 10 (after it).
+    for (const auto &[id, at] : { std::pair { l2, "2026-03-08T15:00:00Z" }, std::pair { l4, "2026-03-09T15:00:00Z" },
+                                  std::pair { l1, "2026-03-10T15:00:00Z" } }) {
+        sql.prepare(QStringLiteral("UPDATE leads SET last_contacted_at = ? WHERE id = ?"));
+        sql.addBindValue(utcMs(at));
+        sql.addBindValue(id);
+        if (!sql.exec())
+            QTest::qFail(qPrintable(sql.lastError().text()), __FILE__, __LINE__);
+    }
 
     auto call = [&](qint64 clientId, const char *startedAt, qint64 durationMs, int voicemail) {
         Models::CallLogRecord c;
@@ -202,6 +221,109 @@ void tst_DashboardView::figuresAndChartsMatchTheFixture()
     QTRY_VERIFY(!view.isLoading());
     QCOMPARE(view.days().size(), 7);
     QCOMPARE(view.days().first().date, QDate(2026, 3, 4));
+}
+
+namespace {
+
+QStringList names(const QTableWidget *table)
+{
+    QStringList names;
+    for (int r = 0; r < table->rowCount(); ++r)
+        names << table->item(r, Ui::LeadsView::NameColumn)->text();
+    names.sort();
+    return names;
+}
+
+} // namespace
+
+// A click on a card or a funnel bar switches the main window to the list behind the number,
+// filtered by the dashboard's client and period (issue 23: "a click on a card opens the right
+// filtered list").
+void tst_DashboardView::clickOnCardOpensFilteredList()
+{
+    QFETCH(QString, backend);
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(backend, &skip, &error);
+    QVERIFY2(test || error.isEmpty(), qPrintable(error));
+    if (!test)
+        QSKIP(qPrintable(skip));
+    Models::Database &db = test->database();
+    seed(db);
+    if (QTest::currentTestFailed())
+        return;
+
+    Services::ServiceThread reader(QStringLiteral("test-reader"), db);
+    const Services::Session admin(1, QStringLiteral("root"), Services::Session::Role::Admin, 0);
+    Ui::MainWindow window(db, m_clock, admin);
+    auto *dashboard = new Ui::DashboardView(db, m_clock, admin, reader, m_newYork);
+    auto *leads = new Ui::LeadsView(db, m_clock, admin, reader, m_newYork);
+    auto *appointments = new Ui::AppointmentsView(db, m_clock, admin, reader, m_newYork);
+    auto *billing = new Ui::BillingView(db, m_clock, admin, reader, {}, m_newYork);
+    window.setSectionWidget(Ui::MainWindow::Leads, leads);
+    window.setSectionWidget(Ui::MainWindow::Appointments, appointments);
+    window.setSectionWidget(Ui::MainWindow::Billing, billing);
+    window.setSectionWidget(Ui::MainWindow::Dashboard, dashboard);
+    window.showSection(Ui::MainWindow::Dashboard);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(dashboard->findChild<QComboBox *>(QStringLiteral("clientFilter"))->count(), 3);
+    for (QWidget *view : std::initializer_list<QWidget *> { leads, appointments, billing })
+        QTRY_COMPARE(view->findChild<QComboBox *>(QStringLiteral("clientFilter"))->count(), 3);
+    dashboard->setPeriod(Ui::DashboardView::Custom, QDate(2026, 3, 7), QDate(2026, 3, 9));
+    dashboard->setClient(m_a);
+    QTRY_VERIFY(!dashboard->isLoading());
+    QCOMPARE(dashboard->figures().leadsAdded, 3);
+
+    // "Leads added": client A's leads added March 7 to 9 (New York days), not the one of March 6.
+    QTest::mouseClick(dashboard->cardFrame(Ui::DashboardView::LeadsCard), Qt::LeftButton);
+    QCOMPARE(window.currentSection(), Ui::MainWindow::Leads);
+    QTRY_VERIFY(!leads->isLoading());
+    QCOMPARE(leads->query().clientId, m_a);
+    QVERIFY(leads->findChild<QCheckBox *>(QStringLiteral("createdFilter"))->isChecked());
+    QCOMPARE(leads->findChild<QDateEdit *>(QStringLiteral("createdFrom"))->date(), QDate(2026, 3, 7));
+    QCOMPARE(leads->findChild<QDateEdit *>(QStringLiteral("createdTo"))->date(), QDate(2026, 3, 9));
+    QCOMPARE(leads->query().createdFrom, dashboard->fromMs());
+    QCOMPARE(leads->query().createdTo, dashboard->toMs());
+    QCOMPARE(names(leads->table()), (QStringList { QStringLiteral("Lead1"), QStringLiteral("Lead3"), QStringLiteral("Lead4") }));
+    QCOMPARE(qint64(leads->table()->rowCount()), dashboard->figures().leadsAdded);
+
+    // The funnel's "Booked" bar: the period's leads that got at least as far as a booking.
+    window.showSection(Ui::MainWindow::Dashboard);
+    Q_EMIT dashboard->listRequested(dashboard->requestForStage(1));
+    QCOMPARE(window.currentSection(), Ui::MainWindow::Leads);
+    QTRY_VERIFY(!leads->isLoading());
+    QCOMPARE(names(leads->table()), (QStringList { QStringLiteral("Lead1"), QStringLiteral("Lead4") }));
+    QCOMPARE(qint64(leads->table()->rowCount()), dashboard->figures().funnelBooked);
+
+    // "Calls placed": client A's leads last called in the period, whenever they were added.
+    window.showSection(Ui::MainWindow::Dashboard);
+    QTest::mouseClick(dashboard->cardFrame(Ui::DashboardView::CallsCard), Qt::LeftButton);
+    QCOMPARE(window.currentSection(), Ui::MainWindow::Leads);
+    QTRY_VERIFY(!leads->isLoading());
+    QVERIFY(!leads->findChild<QCheckBox *>(QStringLiteral("createdFilter"))->isChecked());
+    QCOMPARE(names(leads->table()), (QStringList { QStringLiteral("Lead2"), QStringLiteral("Lead4") }));
+    QVERIFY2(leads->filterCaption().contains(QStringLiteral("3/7/26")), qPrintable(leads->filterCaption()));
+
+    // "Appointments booked" (keyboard): the appointments of client A, on the period's last day.
+    window.showSection(Ui::MainWindow::Dashboard);
+    dashboard->cardFrame(Ui::DashboardView::BookedCard)->setFocus();
+    QTest::keyClick(dashboard->cardFrame(Ui::DashboardView::BookedCard), Qt::Key_Return);
+    QCOMPARE(window.currentSection(), Ui::MainWindow::Appointments);
+    QCOMPARE(appointments->findChild<QComboBox *>(QStringLiteral("clientFilter"))->currentData().toLongLong(), m_a);
+    QTRY_VERIFY(!appointments->isLoading());
+    QCOMPARE(appointments->appointmentCountOn(QDate(2026, 3, 8)), 1); // client A's shown appointment
+    QCOMPARE(appointments->appointmentCountOn(QDate(2026, 3, 9)), 0); // client B's is filtered out
+
+    // "Revenue invoiced": client A's invoices of this month (the period lies in March).
+    window.showSection(Ui::MainWindow::Dashboard);
+    QTest::mouseClick(dashboard->cardFrame(Ui::DashboardView::RevenueCard), Qt::LeftButton);
+    QCOMPARE(window.currentSection(), Ui::MainWindow::Billing);
+    QTRY_VERIFY(!billing->isLoading());
+    QCOMPARE(billing->findChild<QComboBox *>(QStringLiteral("periodFilter"))->currentData().toInt(),
+             int(Ui::BillingView::ThisMonth));
+    QCOMPARE(billing->invoiceTable()->rowCount(), 2); // the paid milestone and the void manual one
+    for (int r = 0; r < billing->invoiceTable()->rowCount(); ++r)
+        QCOMPARE(billing->invoiceTable()->item(r, Ui::BillingView::ClientColumn)->text(), QStringLiteral("Client A"));
 }
 
 QTEST_MAIN(tst_DashboardView)

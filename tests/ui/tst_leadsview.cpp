@@ -13,14 +13,20 @@
 #include <models/database.h>
 #include <models/repositories/leadrepository.h>
 #include <models/repositories/messagerepository.h>
+#include <models/repositories/optoutrepository.h>
 #include <models/repositories/userrepository.h>
 #include <services/auth/session.h>
 #include <services/servicethread.h>
+#include <ui/leads/leaddetaildialog.h>
 #include <ui/leads/leadsview.h>
 #include <ui/widgets/messagelist.h>
 #include <ui/widgets/translations.h>
 
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QSqlQuery>
+#include <QLineEdit>
 #include <QMenu>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -44,6 +50,10 @@ private Q_SLOTS:
     void searchFiltersPagesAndDetail();
     void exportsAndBulkActions_data() { Tests::TestDatabase::addBackendRows(); }
     void exportsAndBulkActions();
+    void editsTheSelectedLead_data() { Tests::TestDatabase::addBackendRows(); }
+    void editsTheSelectedLead();
+    void sortsPagesAndFiltersByZoneAndContact_data() { Tests::TestDatabase::addBackendRows(); }
+    void sortsPagesAndFiltersByZoneAndContact();
 
 private:
     Models::TestClock m_clock { 1'780'000'000'000 };
@@ -359,6 +369,240 @@ void tst_LeadsView::exportsAndBulkActions()
     QCOMPARE(lines.size(), 31);
     for (const QString &line : lines.mid(1))
         QCOMPARE(line.section(QLatin1Char(','), 1, 1), QString::number(clients[0]));
+}
+
+// The lead detail's editor: a bad e-mail keeps it open with the service's message; a phone typed
+// in another format is stored in E.164, the row changes in place, and the status change shows in
+// the detail's history. A client user gets the editor read-only.
+void tst_LeadsView::editsTheSelectedLead()
+{
+    QFETCH(QString, backend);
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(backend, &skip, &error);
+    QVERIFY2(test || error.isEmpty(), qPrintable(error));
+    if (!test)
+        QSKIP(qPrintable(skip));
+    Models::Database &db = test->database();
+    const auto agency = Models::TenantScope::agency();
+    Models::ClientRecord c;
+    c.name = QStringLiteral("Client A");
+    const qint64 a = Models::ClientRepository(db, m_clock, agency).insert(c).value();
+    Models::CampaignRecord campaign;
+    campaign.clientId = a;
+    campaign.name = QStringLiteral("Spring");
+    const qint64 campaignA = Models::CampaignRepository(db, m_clock, agency).insert(campaign).value();
+    Models::LeadRecord lead;
+    lead.clientId = a;
+    lead.campaignId = campaignA;
+    lead.firstName = QStringLiteral("Ana");
+    lead.phoneE164 = QStringLiteral("+12125550100");
+    const qint64 id = Models::LeadRepository(db, m_clock, agency).insert(lead).value();
+    Models::UserRecord user;
+    user.username = QStringLiteral("sam");
+    user.role = QStringLiteral("staff");
+    user.passwordHash = QStringLiteral("not-a-hash");
+    const qint64 userId = Models::UserRepository(db, m_clock).insert(user).value();
+
+    Services::ServiceThread reader(QStringLiteral("test-reader"), db);
+    const Services::Session staff(userId, QStringLiteral("sam"), Services::Session::Role::Staff, 0);
+    Ui::LeadsView view(db, m_clock, staff, reader, QTimeZone::utc());
+    QTRY_COMPARE(view.table()->rowCount(), 1);
+    QTRY_COMPARE(view.findChild<QComboBox *>(QStringLiteral("campaignFilter"))->count(), 2);
+    view.table()->selectRow(0);
+    QTRY_VERIFY(!view.isLoading());
+    Ui::LeadDetailDialog *dialog = view.openEditor();
+    QVERIFY(dialog);
+    QPointer<Ui::LeadDetailDialog> alive(dialog);
+    dialog->field("phone")->setText(QStringLiteral("(415) 555-0134"));
+    dialog->field("email")->setText(QStringLiteral("ana@"));
+    dialog->findChild<QComboBox *>(QStringLiteral("status"))->setCurrentIndex(
+            dialog->findChild<QComboBox *>(QStringLiteral("status"))->findData(QStringLiteral("contacted")));
+    dialog->save();
+    QTRY_VERIFY(!dialog->isBusy());
+    QVERIFY2(dialog->error().startsWith(QStringLiteral("E-mail:")), qPrintable(dialog->error()));
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::PhoneColumn)->text(), QStringLiteral("+12125550100"));
+
+    dialog->field("email")->setText(QStringLiteral("Ana@Example.com"));
+    dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+    QTRY_VERIFY(alive.isNull()); // accepted and closed (deleted on close)
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::PhoneColumn)->text(), QStringLiteral("+14155550134"));
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::EmailColumn)->text(), QStringLiteral("ana@example.com"));
+    QCOMPARE(view.table()->item(0, Ui::LeadsView::StatusColumn)->text(), QStringLiteral("Contacted"));
+    QTRY_VERIFY(!view.isLoading());
+    QVERIFY2(view.detailText().contains(QStringLiteral("New → Contacted (sam)")), qPrintable(view.detailText()));
+    QCOMPARE(Models::LeadRepository(db, m_clock, agency).find(id).value().phoneE164, QStringLiteral("+14155550134"));
+    QCOMPARE(Models::AuditRepository(db, agency).list(QStringLiteral("lead.update")).value().size(), 1);
+
+    // The editor's history, and a client user's read-only editor.
+    const Services::Session client(userId, QStringLiteral("sam"), Services::Session::Role::Client, a);
+    Ui::LeadsView own(db, m_clock, client, reader, QTimeZone::utc());
+    QTRY_COMPARE(own.table()->rowCount(), 1);
+    own.table()->selectRow(0);
+    QTRY_VERIFY(!own.isLoading());
+    Ui::LeadDetailDialog *readOnly = own.openEditor();
+    QVERIFY(readOnly);
+    QVERIFY(!readOnly->field("phone")->isEnabled());
+    QVERIFY(!readOnly->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save));
+    QTRY_COMPARE(readOnly->historyLines().size(), 1);
+    QVERIFY2(readOnly->historyLines().first().contains(QStringLiteral("New → Contacted by sam")),
+             qPrintable(readOnly->historyLines().first()));
+    readOnly->close();
+}
+
+namespace {
+
+// Every page of the list, read to its end.
+void readAll(Ui::LeadsView &view)
+{
+    QTRY_VERIFY(!view.isLoading());
+    for (int before = -1; before != view.table()->rowCount();) {
+        before = view.table()->rowCount();
+        view.loadMore();
+        QTRY_VERIFY(!view.isLoading());
+    }
+}
+
+QList<qint64> idsOf(const QTableWidget *table)
+{
+    QList<qint64> ids;
+    for (int r = 0; r < table->rowCount(); ++r)
+        ids << table->item(r, 0)->data(Qt::UserRole).toLongLong();
+    return ids;
+}
+
+} // namespace
+
+// Sorting by name, status and added (with ties, over three pages: the keyset on (key, id) neither
+// skips nor repeats a row), and the time zone and DNC/opted-out filters.
+void tst_LeadsView::sortsPagesAndFiltersByZoneAndContact()
+{
+    QFETCH(QString, backend);
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(backend, &skip, &error);
+    QVERIFY2(test || error.isEmpty(), qPrintable(error));
+    if (!test)
+        QSKIP(qPrintable(skip));
+    Models::Database &db = test->database();
+    const auto agency = Models::TenantScope::agency();
+    Models::ClientRecord c;
+    c.name = QStringLiteral("Client A");
+    const qint64 a = Models::ClientRepository(db, m_clock, agency).insert(c).value();
+    Models::CampaignRecord campaign;
+    campaign.clientId = a;
+    campaign.name = QStringLiteral("Spring");
+    const qint64 campaignA = Models::CampaignRepository(db, m_clock, agency).insert(campaign).value();
+    const Models::LeadRepository leads(db, m_clock, agency);
+    const QStringList names { QStringLiteral("carla"), QStringLiteral("Bea"), QStringLiteral("ana"), QString(),
+                              QStringLiteral("Dan"), QStringLiteral("bea"), QStringLiteral("Álvaro") };
+    const QStringList statuses { QStringLiteral("new"), QStringLiteral("contacted"), QStringLiteral("dnc") };
+    const QStringList zones { QStringLiteral("America/Chicago"), QStringLiteral("America/New_York") };
+    QHash<qint64, Models::LeadRecord> byId;
+    {
+        Models::Transaction tx(db);
+        for (int i = 0; i < 450; ++i) {
+            Models::LeadRecord l;
+            l.clientId = a;
+            l.campaignId = campaignA;
+            l.firstName = names[i % names.size()];
+            l.phoneE164 = QStringLiteral("+1212555%1").arg(3000 + i);
+            l.email = QStringLiteral("l%1@example.com").arg(i);
+            l.status = statuses[i % statuses.size()];
+            l.timeZone = zones[(i / 5) % zones.size()];
+            l.id = leads.insert(l).value();
+            byId.insert(l.id, l);
+        }
+        QVERIFY(!tx.commit());
+    }
+    QSqlQuery created(db.connection());
+    QVERIFY(created.exec(QStringLiteral("UPDATE leads SET created_at = 1700000000000 + (id % 10) * 1000"))); // ties
+    {
+        Models::LeadQuery everything;
+        everything.limit = 1000;
+        const auto stored = leads.page(everything);
+        QVERIFY(stored.ok());
+        for (const Models::LeadRecord &l : stored.value())
+            byId[l.id] = l;
+    }
+
+    Services::ServiceThread reader(QStringLiteral("test-reader"), db);
+    const Services::Session admin(1, QStringLiteral("root"), Services::Session::Role::Admin, 0);
+    Ui::LeadsView view(db, m_clock, admin, reader, QTimeZone::utc());
+    readAll(view);
+    QCOMPARE(view.table()->rowCount(), 450);
+
+    // Each sort, both ways: all 450 once, in (key, id) order as the database orders the key.
+    const QList<std::pair<Ui::LeadsView::Column, Models::LeadQuery::Sort>> sorts {
+        { Ui::LeadsView::NameColumn, Models::LeadQuery::ByName },
+        { Ui::LeadsView::StatusColumn, Models::LeadQuery::ByStatus },
+        { Ui::LeadsView::CreatedColumn, Models::LeadQuery::ByCreated },
+    };
+    for (const auto &[column, sort] : sorts) {
+        for (const bool descending : { false, true }) {
+            view.setSort(column, descending);
+            readAll(view);
+            const QList<qint64> ids = idsOf(view.table());
+            QCOMPARE(ids.size(), 450);
+            QCOMPARE(QSet<qint64>(ids.begin(), ids.end()).size(), 450);
+            Models::LeadQuery all;
+            all.sort = sort;
+            all.descending = descending;
+            all.limit = 1000;
+            QList<qint64> expected;
+            const auto page = leads.page(all);
+            QVERIFY(page.ok());
+            for (const Models::LeadRecord &l : page.value())
+                expected << l.id;
+            QCOMPARE(ids, expected);
+            for (int i = 1; i < ids.size(); ++i) { // the tiebreak on id, in the sort's direction
+                const QVariant k0 = leads.sortValue(sort, byId[ids[i - 1]]), k1 = leads.sortValue(sort, byId[ids[i]]);
+                if (k0 == k1)
+                    QVERIFY(descending ? ids[i - 1] > ids[i] : ids[i - 1] < ids[i]);
+            }
+        }
+    }
+    QCOMPARE(view.table()->horizontalHeader()->sortIndicatorSection(), int(Ui::LeadsView::CreatedColumn));
+    QTest::mouseClick(view.table()->horizontalHeader()->viewport(), Qt::LeftButton, {},
+                      QPoint(view.table()->horizontalHeader()->sectionViewportPosition(Ui::LeadsView::NameColumn) + 5, 5));
+    QTRY_VERIFY(!view.isLoading());
+    QCOMPARE(view.query().sort, Models::LeadQuery::ByName);
+    QVERIFY(view.table()->selectedItems().isEmpty()); // a header click sorts, it selects nothing
+
+    // Time zone.
+    auto *zone = view.findChild<QComboBox *>(QStringLiteral("timeZoneFilter"));
+    zone->setCurrentIndex(zone->findData(QStringLiteral("America/Chicago")));
+    readAll(view);
+    QCOMPARE(view.table()->rowCount(), 225);
+    for (const qint64 id : idsOf(view.table()))
+        QCOMPARE(byId[id].timeZone, QStringLiteral("America/Chicago"));
+    zone->setCurrentIndex(0);
+
+    // DNC or opted out: status dnc (150), plus a number on the client's list and an e-mail on the
+    // agency's; another client's entry does not count.
+    Models::OptOutRecord entry;
+    entry.clientId = a;
+    entry.phoneE164 = QStringLiteral("+12125553000"); // lead 0, status new
+    entry.source = QStringLiteral("manual");
+    const Models::OptOutRepository optOuts(db, m_clock, agency);
+    QVERIFY(optOuts.add(entry).ok());
+    entry.clientId = 0;
+    entry.phoneE164.clear();
+    entry.email = QStringLiteral("l1@example.com"); // lead 1, contacted
+    QVERIFY(optOuts.add(entry).ok());
+    Models::ClientRecord other;
+    other.name = QStringLiteral("Client B");
+    entry.clientId = Models::ClientRepository(db, m_clock, agency).insert(other).value();
+    entry.email = QStringLiteral("l4@example.com");
+    QVERIFY(optOuts.add(entry).ok());
+    auto *contact = view.findChild<QComboBox *>(QStringLiteral("contactFilter"));
+    contact->setCurrentIndex(contact->findData(int(Models::LeadQuery::DoNotContact)));
+    readAll(view);
+    QCOMPARE(view.table()->rowCount(), 152);
+    contact->setCurrentIndex(contact->findData(int(Models::LeadQuery::Contactable)));
+    readAll(view);
+    QCOMPARE(view.table()->rowCount(), 298);
+    for (const qint64 id : idsOf(view.table()))
+        QVERIFY(byId[id].status != QLatin1String("dnc") && byId[id].email != QLatin1String("l1@example.com"));
 }
 
 QTEST_MAIN(tst_LeadsView)

@@ -17,6 +17,8 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHorizontalBarSeries>
+#include <QKeyEvent>
+#include <QMouseEvent>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
@@ -147,7 +149,14 @@ DashboardView::DashboardView(Models::Database &database, const Models::Clock &cl
         auto *card = new QFrame(this);
         card->setObjectName(QStringLiteral("card_") + QString::fromLatin1(names[c]));
         card->setFrameShape(QFrame::StyledPanel);
-        card->setStyleSheet(QStringLiteral("QFrame#%1 { background: palette(base); border-radius: 6px; }")
+        card->setCursor(Qt::PointingHandCursor);
+        card->setFocusPolicy(Qt::StrongFocus);
+        card->setAccessibleName(titles[c]);
+        card->setToolTip(tr("Open the matching list"));
+        card->installEventFilter(this);
+        m_cards[c] = card;
+        card->setStyleSheet(QStringLiteral("QFrame#%1 { background: palette(base); border-radius: 6px; }"
+                                           "QFrame#%1:focus { border: 2px solid palette(highlight); }")
                                     .arg(card->objectName()));
         auto *layout = new QVBoxLayout(card);
         auto *title = new QLabel(titles[c], card);
@@ -404,6 +413,11 @@ void DashboardView::showCharts()
     for (QLineSeries *series : { calls, appointments }) {
         series->attachAxis(x);
         series->attachAxis(y);
+        // A click on the line opens the appointments of the day under it (points sit at noon, so
+        // anything within half a day of a point is on that point's day).
+        connect(series, &QLineSeries::clicked, this, [this](const QPointF &point) {
+            Q_EMIT listRequested(requestForDay(QDateTime::fromMSecsSinceEpoch(qint64(point.x()), m_zone).date()));
+        });
     }
     chart->legend()->setAlignment(Qt::AlignBottom);
     QChart *old = m_activityChart->chart();
@@ -416,6 +430,8 @@ void DashboardView::showCharts()
     auto *funnelSeries = new QHorizontalBarSeries;
     funnelSeries->append(funnel);
     funnelSeries->setLabelsVisible(true);
+    connect(funnelSeries, &QHorizontalBarSeries::clicked, this,
+            [this](int index, QBarSet *) { Q_EMIT listRequested(requestForStage(index)); });
     auto *funnelChart = new QChart;
     funnelChart->addSeries(funnelSeries);
     funnelChart->setTitle(tr("Funnel of the leads added in the period"));
@@ -432,6 +448,99 @@ void DashboardView::showCharts()
     old = m_funnelChart->chart();
     m_funnelChart->setChart(funnelChart);
     delete old;
+}
+
+ListRequest DashboardView::requestForCard(Card card) const
+{
+    ListRequest request;
+    request.clientId = m_client->currentData().toLongLong();
+    request.fromMs = m_fromMs;
+    request.toMs = m_toMs;
+    switch (card) {
+    case LeadsCard:
+        request.caption = tr("Leads added");
+        break;
+    case CallsCard:
+    case ConnectCard:
+        // The leads the period's calls reached (their last call fell in the period).
+        request.leadTime = ListRequest::ContactedInPeriod;
+        request.caption = tr("Leads called");
+        break;
+    case BookedCard:
+    case ShowRateCard:
+        request.target = ListRequest::Appointments;
+        request.day = m_lastDay;
+        if (card == ShowRateCard)
+            request.statuses = QStringList { QStringLiteral("shown") };
+        request.caption = card == BookedCard ? tr("Appointments booked") : tr("Shown appointments");
+        break;
+    case RevenueCard: {
+        request.target = ListRequest::Invoices;
+        const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), m_zone).date();
+        const QDate month(today.year(), today.month(), 1);
+        if (m_period->currentIndex() == LastMonth)
+            request.invoicePeriod = ListRequest::LastMonth;
+        else if (m_firstDay >= month)
+            request.invoicePeriod = ListRequest::ThisMonth;
+        else if (m_firstDay >= month.addMonths(-2))
+            request.invoicePeriod = ListRequest::Last3Months;
+        else if (m_firstDay >= month.addMonths(-11))
+            request.invoicePeriod = ListRequest::Last12Months;
+        request.caption = tr("Revenue invoiced");
+        break;
+    }
+    case CardCount:
+        break;
+    }
+    return request;
+}
+
+ListRequest DashboardView::requestForDay(const QDate &day) const
+{
+    ListRequest request = requestForCard(BookedCard);
+    request.day = day;
+    return request;
+}
+
+ListRequest DashboardView::requestForStage(int stage) const
+{
+    // The funnel counts the period's leads by how far they got (DashboardRepository::figures).
+    ListRequest request = requestForCard(LeadsCard);
+    switch (stage) {
+    case 0:
+        request.statuses = QStringList { QStringLiteral("shown") };
+        break;
+    case 1:
+        request.statuses = QStringList { QStringLiteral("booked"), QStringLiteral("shown"), QStringLiteral("no_show") };
+        break;
+    case 2:
+        request.statuses = QStringList { QStringLiteral("contacted"), QStringLiteral("callback"), QStringLiteral("booked"),
+                                         QStringLiteral("shown"), QStringLiteral("no_show"),
+                                         QStringLiteral("not_interested"), QStringLiteral("dnc") };
+        break;
+    default:
+        break;
+    }
+    return request;
+}
+
+bool DashboardView::eventFilter(QObject *watched, QEvent *event)
+{
+    for (int c = 0; c < CardCount; ++c) {
+        if (watched != m_cards[c])
+            continue;
+        const bool clicked = event->type() == QEvent::MouseButtonRelease
+                && static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton;
+        const bool pressed = event->type() == QEvent::KeyPress
+                && (static_cast<QKeyEvent *>(event)->key() == Qt::Key_Return
+                    || static_cast<QKeyEvent *>(event)->key() == Qt::Key_Enter
+                    || static_cast<QKeyEvent *>(event)->key() == Qt::Key_Space);
+        if (clicked || pressed) {
+            Q_EMIT listRequested(requestForCard(Card(c)));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString DashboardView::cardValue(Card card) const

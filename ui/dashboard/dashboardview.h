@@ -1,5 +1,7 @@
 #pragma once
 
+#include "listrequest.h"
+
 #include <models/repositories/dashboardrepository.h>
 #include <services/auth/session.h>
 
@@ -11,6 +13,7 @@
 class QChartView;
 class QComboBox;
 class QDateEdit;
+class QFrame;
 class QLabel;
 
 namespace Callvia::Models {
@@ -27,7 +30,9 @@ namespace Callvia::Ui {
 // appointments booked, show rate, revenue invoiced and paid), each with the change against the
 // previous period of the same length; calls and appointments booked per day (days of the
 // viewer's time zone) and the funnel of the period's leads. Read on the reader thread through
-// DashboardRepository in the session's scope; a client user sees only their client.
+// DashboardRepository in the session's scope; a client user sees only their client. A click (or
+// Enter) on a card, a day of the activity chart or a funnel bar emits listRequested with the
+// matching list and filter; the main window opens it.
 class DashboardView final : public QWidget
 {
     Q_OBJECT
@@ -61,6 +66,19 @@ public:
     const QList<Day> &days() const { return m_days; }
     QString cardValue(Card card) const;
     QString cardChange(Card card) const;
+    QFrame *cardFrame(Card card) const { return m_cards[card]; }
+
+    // The list behind a card, a day of the activity chart, or a funnel bar (0 = shown, 1 = booked,
+    // 2 = contacted, 3 = new, as drawn top to bottom), for the current period and client.
+    ListRequest requestForCard(Card card) const;
+    ListRequest requestForDay(const QDate &day) const;
+    ListRequest requestForStage(int stage) const;
+
+Q_SIGNALS:
+    void listRequested(const Callvia::Ui::ListRequest &request);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     struct Loaded
@@ -86,6 +104,7 @@ private:
     QDateEdit *m_to;
     QComboBox *m_client;
     QLabel *m_status;
+    QFrame *m_cards[CardCount];
     QLabel *m_values[CardCount];
     QLabel *m_changes[CardCount];
     QChartView *m_activityChart;

@@ -1,5 +1,7 @@
 #include "leadsview.h"
 
+#include "leaddetaildialog.h"
+
 #include "../widgets/messagelist.h"
 
 #include <models/repositories/appointmentrepository.h>
@@ -9,19 +11,24 @@
 #include <models/clock.h>
 #include <models/database.h>
 #include <models/repositories/messagerepository.h>
+#include <services/leads/leadeditservice.h>
 #include <services/servicethread.h>
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDateEdit>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace Callvia::Ui {
@@ -85,6 +92,52 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     m_status->addItem(tr("Any status"), QString());
     for (const char *status : { "new", "contacted", "callback", "booked", "shown", "no_show", "not_interested", "dnc" })
         m_status->addItem(statusText(QString::fromLatin1(status)), QString::fromLatin1(status));
+    // The dashboard funnel's stages past "new" (DashboardRepository::figures counts them so).
+    m_status->addItem(tr("Contacted or further"),
+                      QStringList { QStringLiteral("contacted"), QStringLiteral("callback"), QStringLiteral("booked"),
+                                    QStringLiteral("shown"), QStringLiteral("no_show"),
+                                    QStringLiteral("not_interested"), QStringLiteral("dnc") });
+    m_status->addItem(tr("Booked or further"),
+                      QStringList { QStringLiteral("booked"), QStringLiteral("shown"), QStringLiteral("no_show") });
+    m_timeZone = new QComboBox(this);
+    m_timeZone->setObjectName(QStringLiteral("timeZoneFilter"));
+    m_timeZone->setAccessibleName(tr("Time zone"));
+    m_timeZone->addItem(tr("Any time zone"), QString());
+    for (const char *zone : { "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
+                              "America/Los_Angeles", "America/Anchorage", "Pacific/Honolulu", "America/Puerto_Rico",
+                              "America/Halifax", "America/Toronto", "America/Vancouver", "Europe/London", "UTC" })
+        m_timeZone->addItem(QString::fromLatin1(zone), QString::fromLatin1(zone));
+    m_contact = new QComboBox(this);
+    m_contact->setObjectName(QStringLiteral("contactFilter"));
+    m_contact->setAccessibleName(tr("Do not contact"));
+    m_contact->addItem(tr("Contactable or not"), int(Models::LeadQuery::AnyContact));
+    m_contact->addItem(tr("DNC or opted out"), int(Models::LeadQuery::DoNotContact));
+    m_contact->addItem(tr("Contactable"), int(Models::LeadQuery::Contactable));
+    m_createdOn = new QCheckBox(tr("Added"), this);
+    m_createdOn->setObjectName(QStringLiteral("createdFilter"));
+    m_createdFrom = new QDateEdit(this);
+    m_createdFrom->setObjectName(QStringLiteral("createdFrom"));
+    m_createdFrom->setAccessibleName(tr("Added from"));
+    m_createdTo = new QDateEdit(this);
+    m_createdTo->setObjectName(QStringLiteral("createdTo"));
+    m_createdTo->setAccessibleName(tr("Added until"));
+    {
+        const QDate today = QDateTime::fromMSecsSinceEpoch(m_clock.nowMs(), m_zone).date();
+        m_createdFrom->setDate(today.addDays(-29));
+        m_createdTo->setDate(today);
+    }
+    for (QDateEdit *edit : { m_createdFrom, m_createdTo }) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+        edit->setEnabled(false);
+    }
+    m_caption = new QLabel(this);
+    m_caption->setObjectName(QStringLiteral("filterCaption"));
+    m_caption->hide();
+    m_clearCaption = new QToolButton(this);
+    m_clearCaption->setText(tr("Clear"));
+    m_clearCaption->setAccessibleName(tr("Clear the called-in-period filter"));
+    m_clearCaption->hide();
     m_searchBox = new QLineEdit(this);
     m_searchBox->setObjectName(QStringLiteral("search"));
     m_searchBox->setPlaceholderText(tr("Search: name, phone in any format, or e-mail"));
@@ -130,6 +183,9 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detail->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_edit = new QPushButton(m_session.canEdit() ? tr("&Edit lead…") : tr("&Open lead…"), this);
+    m_edit->setObjectName(QStringLiteral("editLead"));
+    m_edit->setEnabled(false);
     m_calls = smallTable({ tr("Started"), tr("Duration"), tr("Outcome"), tr("Summary") }, this);
     m_calls->setObjectName(QStringLiteral("callTable"));
     m_appointments = smallTable({ tr("Starts"), tr("Status"), tr("Verdict"), tr("Title") }, this);
@@ -141,6 +197,7 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     auto *rightLayout = new QVBoxLayout(right);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_detail);
+    rightLayout->addWidget(m_edit, 0, Qt::AlignLeft);
     rightLayout->addWidget(new QLabel(tr("Calls"), this));
     rightLayout->addWidget(m_calls, 1);
     rightLayout->addWidget(new QLabel(tr("Appointments"), this));
@@ -155,6 +212,21 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(filters);
+    // A second row, so the bar fits a 1,280-pixel window: time zone, DNC, the added range, and
+    // what a dashboard click filtered by.
+    auto *captionBar = new QHBoxLayout;
+    captionBar->addWidget(new QLabel(tr("Time zone:"), this));
+    captionBar->addWidget(m_timeZone);
+    captionBar->addWidget(m_contact);
+    captionBar->addWidget(m_createdOn);
+    captionBar->addWidget(m_createdFrom);
+    captionBar->addWidget(new QLabel(QStringLiteral("–"), this));
+    captionBar->addWidget(m_createdTo);
+    captionBar->addSpacing(12);
+    captionBar->addWidget(m_caption);
+    captionBar->addWidget(m_clearCaption);
+    captionBar->addStretch(1);
+    layout->addLayout(captionBar);
     layout->addLayout(createActionBar());
     layout->addWidget(split, 1);
 
@@ -162,6 +234,35 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     connect(m_debounce, &QTimer::timeout, this, &LeadsView::reload);
     connect(m_status, &QComboBox::currentIndexChanged, this, &LeadsView::reload);
     connect(m_campaign, &QComboBox::currentIndexChanged, this, &LeadsView::reload);
+    connect(m_timeZone, &QComboBox::currentIndexChanged, this, &LeadsView::reload);
+    connect(m_contact, &QComboBox::currentIndexChanged, this, &LeadsView::reload);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->horizontalHeader()->setSectionsClickable(true);
+    // A header click sorts; it does not select the column (QTableView's default).
+    disconnect(m_table->horizontalHeader(), &QHeaderView::sectionPressed, m_table, &QTableView::selectColumn);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int section) {
+        const bool same = (section == NameColumn && m_sort == Models::LeadQuery::ByName)
+                || (section == StatusColumn && m_sort == Models::LeadQuery::ByStatus)
+                || (section == CreatedColumn && m_sort == Models::LeadQuery::ByCreated);
+        setSort(Column(section), same && !m_descending);
+    });
+    connect(m_createdOn, &QCheckBox::toggled, this, [this](bool on) {
+        m_createdFrom->setEnabled(on);
+        m_createdTo->setEnabled(on);
+        reload();
+    });
+    for (QDateEdit *edit : { m_createdFrom, m_createdTo })
+        connect(edit, &QDateEdit::dateChanged, this, [this] {
+            if (m_createdOn->isChecked())
+                reload();
+        });
+    connect(m_clearCaption, &QToolButton::clicked, this, [this] {
+        m_contactedFrom = m_contactedTo = 0;
+        m_caption->hide();
+        m_clearCaption->hide();
+        reload();
+    });
     connect(m_client, &QComboBox::currentIndexChanged, this, [this] {
         // The campaign list follows the client.
         const qint64 clientId = m_client->currentData().toLongLong();
@@ -176,6 +277,11 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (value >= m_table->verticalScrollBar()->maximum() - 20)
             loadMore();
+    });
+    connect(m_edit, &QPushButton::clicked, this, &LeadsView::openEditor);
+    connect(m_table, &QTableWidget::itemDoubleClicked, this, [this] {
+        if (m_pendingDetail == 0)
+            openEditor();
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
         const QList<QTableWidgetItem *> items = m_table->selectedItems();
@@ -241,12 +347,90 @@ void LeadsView::setFilter(qint64 clientId, qint64 campaignId, const QString &sta
     reload();
 }
 
+void LeadsView::setSort(Column column, bool descending)
+{
+    switch (column) {
+    case NameColumn:
+        m_sort = Models::LeadQuery::ByName;
+        break;
+    case StatusColumn:
+        m_sort = Models::LeadQuery::ByStatus;
+        break;
+    case CreatedColumn:
+        m_sort = Models::LeadQuery::ByCreated;
+        break;
+    default:
+        m_sort = Models::LeadQuery::ById; // phone, e-mail and client have no index to order by
+        break;
+    }
+    m_descending = descending && m_sort != Models::LeadQuery::ById;
+    m_table->horizontalHeader()->setSortIndicator(m_sort == Models::LeadQuery::ById ? -1 : column,
+                                                  m_descending ? Qt::DescendingOrder : Qt::AscendingOrder);
+    reload();
+}
+
+void LeadsView::applyFilter(const Filter &filter)
+{
+    {
+        const QSignalBlocker a(m_client), b(m_campaign), c(m_status), d(m_createdOn), e(m_createdFrom), f(m_createdTo);
+        m_client->setCurrentIndex(std::max(0, m_client->findData(filter.clientId)));
+        m_campaign->setCurrentIndex(std::max(0, m_campaign->findData(filter.campaignId)));
+        const QVariant statuses = filter.statuses.size() == 1 ? QVariant(filter.statuses.first()) : QVariant(filter.statuses);
+        m_status->setCurrentIndex(filter.statuses.isEmpty() ? 0 : std::max(0, m_status->findData(statuses)));
+        const bool created = filter.createdFrom > 0 || filter.createdTo > 0;
+        m_createdOn->setChecked(created);
+        m_createdFrom->setEnabled(created);
+        m_createdTo->setEnabled(created);
+        // Days of the viewer's zone: [from, to) covers the days from's day to (to - 1 ms)'s day.
+        if (filter.createdFrom > 0)
+            m_createdFrom->setDate(QDateTime::fromMSecsSinceEpoch(filter.createdFrom, m_zone).date());
+        if (filter.createdTo > 0)
+            m_createdTo->setDate(QDateTime::fromMSecsSinceEpoch(filter.createdTo - 1, m_zone).date());
+    }
+    m_contactedFrom = filter.contactedFrom;
+    m_contactedTo = filter.contactedTo;
+    const bool contacted = m_contactedFrom > 0 || m_contactedTo > 0;
+    if (contacted) {
+        const QLocale locale;
+        const QDate first = QDateTime::fromMSecsSinceEpoch(m_contactedFrom, m_zone).date();
+        const QDate last = QDateTime::fromMSecsSinceEpoch(std::max(m_contactedFrom, m_contactedTo - 1), m_zone).date();
+        m_caption->setText(tr("%1: last called from %2 to %3")
+                                   .arg(filter.caption.isEmpty() ? tr("Leads called") : filter.caption,
+                                        locale.toString(first, QLocale::ShortFormat),
+                                        locale.toString(last, QLocale::ShortFormat)));
+    }
+    m_caption->setVisible(contacted);
+    m_clearCaption->setVisible(contacted);
+    reload();
+}
+
+QString LeadsView::filterCaption() const
+{
+    return m_caption->isVisible() ? m_caption->text() : QString();
+}
+
 void LeadsView::reload()
 {
     Models::LeadQuery query;
     query.clientId = m_client->currentData().toLongLong();
     query.campaignId = m_campaign->currentData().toLongLong();
-    query.status = m_status->currentData().toString();
+    const QVariant status = m_status->currentData();
+    if (status.typeId() == QMetaType::QStringList)
+        query.statuses = status.toStringList();
+    else
+        query.status = status.toString();
+    if (m_createdOn->isChecked()) {
+        const QDate first = std::min(m_createdFrom->date(), m_createdTo->date());
+        const QDate last = std::max(m_createdFrom->date(), m_createdTo->date());
+        query.createdFrom = QDateTime(first, QTime(0, 0), m_zone).toMSecsSinceEpoch();
+        query.createdTo = QDateTime(last.addDays(1), QTime(0, 0), m_zone).toMSecsSinceEpoch();
+    }
+    query.timeZone = m_timeZone->currentData().toString();
+    query.contact = Models::LeadQuery::Contact(m_contact->currentData().toInt());
+    query.sort = m_sort;
+    query.descending = m_descending;
+    query.contactedFrom = m_contactedFrom;
+    query.contactedTo = m_contactedTo;
     query.limit = PageSize;
     m_query = m_search.apply(query, m_searchBox->text());
     requestPage(true);
@@ -265,6 +449,7 @@ void LeadsView::requestPage(bool first)
     m_pendingPage = generation;
     Models::LeadQuery query = m_query;
     query.afterId = first ? 0 : m_lastId;
+    query.afterKey = first ? QVariant() : m_lastKey;
     Models::Database *db = &m_database;
     const Models::Clock *clk = &m_clock;
     const Models::TenantScope scope = m_session.scope();
@@ -276,6 +461,8 @@ void LeadsView::requestPage(bool first)
             page.error = rows.error().message();
         } else {
             page.rows = rows.value();
+            if (!page.rows.isEmpty())
+                page.lastKey = leads.sortValue(query.sort, page.rows.last());
             if (first) {
                 const auto count = leads.countUpTo(query, CountCap + 1);
                 page.count = count.ok() ? count.value() : -1;
@@ -323,9 +510,10 @@ void LeadsView::applyPage(quint64 generation, bool first, const Page &page)
         }
         if (lead.id == m_selectedId)
             selectRow = row;
-        m_lastId = std::max(m_lastId, lead.id);
+        m_lastId = lead.id; // keyset: the last row in the list's order
         ++row;
     }
+    m_lastKey = page.lastKey;
     if (first)
         m_table->resizeColumnsToContents();
     if (selectRow >= 0)
@@ -365,7 +553,9 @@ void LeadsView::loadDetail(qint64 leadId)
     Models::Database *db = &m_database;
     const Models::Clock *clk = &m_clock;
     const Models::TenantScope scope = m_session.scope();
-    m_reader.post([this, db, clk, scope, leadId, generation] {
+    const Services::Session session = m_session;
+    const QTimeZone zone = m_zone;
+    m_reader.post([this, db, clk, scope, session, zone, leadId, generation] {
         Detail detail;
         const auto lead = Models::LeadRepository(*db, *clk, scope).find(leadId);
         if (!lead.ok()) {
@@ -375,6 +565,14 @@ void LeadsView::loadDetail(qint64 leadId)
             const auto calls = Models::CallLogRepository(*db, *clk, scope).listForLead(leadId);
             const auto appointments = Models::AppointmentRepository(*db, *clk, scope).listForLead(leadId);
             const auto messages = Models::MessageRepository(*db, *clk, scope).listForLead(leadId);
+            const auto history = Services::LeadEditService(*db, *clk).statusHistory(session, leadId);
+            if (history.ok()) {
+                const QLocale locale;
+                for (const auto &change : history.value())
+                    detail.history << tr("%1: %2 → %3 (%4)")
+                                              .arg(locale.toString(QDateTime::fromMSecsSinceEpoch(change.at, zone), QLocale::ShortFormat),
+                                                   statusText(change.from), statusText(change.to), change.username);
+            }
             if (calls.ok())
                 detail.calls = calls.value();
             if (appointments.ok())
@@ -395,6 +593,8 @@ void LeadsView::applyDetail(quint64 generation, const Detail &detail)
     m_pendingDetail = 0;
     m_calls->setRowCount(0);
     m_appointments->setRowCount(0);
+    m_shownLead = detail.lead;
+    m_edit->setEnabled(detail.lead.id != 0);
     if (detail.lead.id == 0) {
         m_detail->setText(tr("Could not read the lead: %1").arg(detail.error.toHtmlEscaped()));
         m_messages->setMessages({}, m_zone);
@@ -414,6 +614,11 @@ void LeadsView::applyDetail(quint64 generation, const Detail &detail)
     text += tr("Time zone: %1%2").arg(l.timeZone.toHtmlEscaped(), l.region.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(l.region.toHtmlEscaped()));
     if (!l.consentType.isEmpty())
         text += QStringLiteral("<br>") + tr("Consent: %1 from %2").arg(l.consentType.toHtmlEscaped(), l.consentSource.toHtmlEscaped());
+    if (!detail.history.isEmpty()) {
+        text += QStringLiteral("<br>") + tr("Status history:");
+        for (const QString &line : detail.history)
+            text += QStringLiteral("<br>&nbsp;&nbsp;") + line.toHtmlEscaped();
+    }
     if (!detail.error.isEmpty())
         text += QStringLiteral("<br><span style='color:#b3261e'>%1</span>").arg(detail.error.toHtmlEscaped());
     m_detail->setText(text);
@@ -448,6 +653,39 @@ void LeadsView::applyDetail(quint64 generation, const Detail &detail)
     }
     m_appointments->resizeColumnsToContents();
     m_messages->setMessages(detail.messages, m_zone);
+}
+
+LeadDetailDialog *LeadsView::openEditor()
+{
+    if (m_shownLead.id == 0 || m_shownLead.id != m_selectedId)
+        return nullptr;
+    QList<QPair<QString, qint64>> campaigns;
+    for (int i = 1; i < m_campaign->count(); ++i)
+        if (m_campaign->itemData(i, Qt::UserRole + 1).toLongLong() == m_shownLead.clientId)
+            campaigns.append({ m_campaign->itemText(i), m_campaign->itemData(i).toLongLong() });
+    auto *dialog = new LeadDetailDialog(m_database, m_clock, m_session, m_reader, m_shownLead, campaigns, m_zone, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &LeadDetailDialog::saved, this, [this](const Models::LeadRecord &lead, bool unknownAreaCode) {
+        updateRow(lead);
+        loadDetail(lead.id);
+        m_notice->setText(unknownAreaCode ? tr("Lead saved. Its area code is in no phone data we have: check the number.")
+                                          : tr("Lead saved."));
+    });
+    dialog->open();
+    return dialog;
+}
+
+void LeadsView::updateRow(const Models::LeadRecord &lead)
+{
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        if (m_table->item(r, 0)->data(Qt::UserRole).toLongLong() != lead.id)
+            continue;
+        m_table->item(r, NameColumn)->setText(QString(lead.firstName + QLatin1Char(' ') + lead.lastName).trimmed());
+        m_table->item(r, PhoneColumn)->setText(lead.phoneE164);
+        m_table->item(r, EmailColumn)->setText(lead.email);
+        m_table->item(r, StatusColumn)->setText(statusText(lead.status));
+        return;
+    }
 }
 
 QString LeadsView::detailText() const

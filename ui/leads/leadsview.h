@@ -13,7 +13,9 @@
 #include <functional>
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
+class QDateEdit;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -33,16 +35,19 @@ class ServiceThread;
 
 namespace Callvia::Ui {
 
+class LeadDetailDialog;
 class MessageList;
 
-// Leads: a filter bar (client, campaign, status), a search box (name prefix in any case, a phone
-// number typed in any format, e-mail prefix; debounced, a newer search drops an older answer),
-// and a list read page by page (keyset on id, 200 rows a page, the next page when the list is
-// scrolled near its end; the count says "1,000+" rather than counting a million rows). The
+// Leads: a filter bar (client, campaign, status, time zone, DNC/opted out, added range), a search
+// box (name prefix in any case, a phone number typed in any format, e-mail prefix; debounced, a
+// newer search drops an older answer), and a list read page by page (keyset on the sort's key and
+// id: id, name, status or added; 200 rows a page, the next page when the list is scrolled near
+// its end; the count says "1,000+" rather than counting a million rows). The
 // selected lead's detail: its fields, calls, appointments with their verdicts, and its messages
 // with their delivery state. Reads on the reader thread in the session's scope. Export (CSV) and
 // bulk actions (status, DNC, move, delete) apply to the selected rows or to every lead that
-// matches the filter, through LeadExport and LeadBulkService on the reader thread.
+// matches the filter, through LeadExport and LeadBulkService on the reader thread; "Edit lead…"
+// opens LeadDetailDialog (LeadEditService).
 class LeadsView final : public QWidget
 {
     Q_OBJECT
@@ -62,9 +67,31 @@ public:
     // Applies at once (the search box waits 250 ms after the last keystroke).
     void setSearch(const QString &text);
     void setFilter(qint64 clientId, qint64 campaignId, const QString &status);
+    // Sorts by a column with an index (Name, Status, Added; any other column: by id), id breaking
+    // ties; the header's click does the same, a second click reverses.
+    void setSort(Column column, bool descending);
+    // A filter from elsewhere (a dashboard card): statuses any of (one = that status), created
+    // and last-contacted ranges [from, to) in UTC ms (0 = open), shown in the filter bar; the
+    // contacted range with `caption` in a line the user can clear.
+    struct Filter
+    {
+        qint64 clientId = 0;
+        qint64 campaignId = 0;
+        QStringList statuses;
+        qint64 createdFrom = 0;
+        qint64 createdTo = 0;
+        qint64 contactedFrom = 0;
+        qint64 contactedTo = 0;
+        QString caption;
+    };
+    void applyFilter(const Filter &filter);
+    QString filterCaption() const;
     void reload();
     void loadMore();
     void selectLead(qint64 leadId);
+    // The selected lead's editor (read-only for client users), opened window-modal; null while
+    // its detail is still loading. Saving updates its row and detail in place.
+    LeadDetailDialog *openEditor();
 
     // What Export and the bulk actions apply to.
     enum class Target { Selection, Filter };
@@ -104,6 +131,7 @@ private:
     {
         QList<Models::LeadRecord> rows;
         qint64 count = -1; // -1: not counted with this page
+        QVariant lastKey; // the last row's sort value, for the next page
         QString error;
     };
     struct Detail
@@ -112,12 +140,14 @@ private:
         QList<Models::CallLogRecord> calls;
         QList<Models::AppointmentRecord> appointments;
         QList<Models::MessageRecord> messages;
+        QStringList history; // status changes from the audit log, oldest first
         QString error;
     };
     void requestPage(bool first);
     void applyPage(quint64 generation, bool first, const Page &page);
     void loadDetail(qint64 leadId);
     void applyDetail(quint64 generation, const Detail &detail);
+    void updateRow(const Models::LeadRecord &lead);
     QHBoxLayout *createActionBar(); // leadsviewactions.cpp
     // The target as a query (the selected ids, or the filter); false with a notice when empty.
     bool targetQuery(Models::LeadQuery *query);
@@ -136,11 +166,22 @@ private:
     QComboBox *m_client;
     QComboBox *m_campaign;
     QComboBox *m_status;
+    QComboBox *m_timeZone;
+    QComboBox *m_contact;
+    QCheckBox *m_createdOn;
+    QDateEdit *m_createdFrom;
+    QDateEdit *m_createdTo;
+    QLabel *m_caption;
+    QToolButton *m_clearCaption;
+    qint64 m_contactedFrom = 0;
+    qint64 m_contactedTo = 0;
     QLineEdit *m_searchBox;
     QTimer *m_debounce;
     QLabel *m_count;
     QTableWidget *m_table;
     QLabel *m_detail;
+    QPushButton *m_edit;
+    Models::LeadRecord m_shownLead;
     QTableWidget *m_calls;
     QTableWidget *m_appointments;
     MessageList *m_messages;
@@ -159,6 +200,9 @@ private:
     QHash<qint64, QString> m_clientNames;
     qint64 m_total = -1;
     qint64 m_lastId = 0;
+    QVariant m_lastKey;
+    Models::LeadQuery::Sort m_sort = Models::LeadQuery::ById;
+    bool m_descending = false;
     bool m_atEnd = false;
     quint64 m_generation = 0;
     quint64 m_pendingPage = 0;

@@ -1,7 +1,11 @@
 #include "mainwindow.h"
 
+#include <ui/appointments/appointmentsview.h>
+#include <ui/billing/billingview.h>
 #include <ui/campaigns/campaignsview.h>
 #include <ui/clients/clientsview.h>
+#include <ui/dashboard/dashboardview.h>
+#include <ui/leads/leadsview.h>
 #include <ui/import/importcontroller.h>
 #include "placeholderview.h"
 
@@ -125,6 +129,39 @@ void MainWindow::setSectionWidget(Section section, QWidget *widget)
     if (old != m_campaignsView && old != m_clientsView)
         old->deleteLater();
     m_stack->setCurrentIndex(m_navigation->currentRow());
+    if (auto *dashboard = qobject_cast<DashboardView *>(widget))
+        connect(dashboard, &DashboardView::listRequested, this, &MainWindow::openList);
+}
+
+void MainWindow::openList(const ListRequest &request)
+{
+    switch (request.target) {
+    case ListRequest::Leads:
+        if (auto *leads = qobject_cast<LeadsView *>(sectionWidget(Leads))) {
+            LeadsView::Filter filter;
+            filter.clientId = request.clientId;
+            filter.statuses = request.statuses;
+            filter.caption = request.caption;
+            (request.leadTime == ListRequest::CreatedInPeriod ? filter.createdFrom : filter.contactedFrom) = request.fromMs;
+            (request.leadTime == ListRequest::CreatedInPeriod ? filter.createdTo : filter.contactedTo) = request.toMs;
+            leads->applyFilter(filter);
+        }
+        showSection(Leads);
+        break;
+    case ListRequest::Appointments:
+        if (auto *appointments = qobject_cast<AppointmentsView *>(sectionWidget(Appointments))) {
+            appointments->setFilter(request.clientId, request.statuses.value(0));
+            if (request.day.isValid())
+                appointments->showDate(request.day);
+        }
+        showSection(Appointments);
+        break;
+    case ListRequest::Invoices:
+        if (auto *billing = qobject_cast<BillingView *>(sectionWidget(Billing)))
+            billing->setFilter(request.clientId, QString(), BillingView::Period(request.invoicePeriod));
+        showSection(Billing);
+        break;
+    }
 }
 
 QWidget *MainWindow::sectionWidget(Section section) const

@@ -32,6 +32,7 @@ namespace Callvia::Ui {
 class CampaignsView;
 class ClientsView;
 class ImportController;
+struct ListRequest;
 
 // The main window: a navigation list on the left and one view per section on the right.
 // Owns the repositories its views read, built for the signed-in user's tenant scope, and the
@@ -53,6 +54,10 @@ public:
     void setSession(const Services::Session &session);
     QWidget *sectionWidget(Section section) const;
     void showSection(Section section);
+    // Switches to the list a dashboard click asks for and applies its filter there (a section
+    // whose view is still a placeholder is only shown). Connected to every DashboardView given
+    // to setSectionWidget.
+    void openList(const ListRequest &request);
     Section currentSection() const;
     void setStatusText(const QString &text);
     // A red banner above the views while the database cannot store data (`error` names the file
