@@ -1803,6 +1803,18 @@
         <source>New</source>
         <translation>Neu</translation>
     </message>
+    <message>
+        <source>Open the matching list</source>
+        <translation>Passende Liste öffnen</translation>
+    </message>
+    <message>
+        <source>Leads called</source>
+        <translation>Angerufene Leads</translation>
+    </message>
+    <message>
+        <source>Shown appointments</source>
+        <translation>Wahrgenommene Termine</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::DurationSpinBox</name>
@@ -2208,6 +2220,113 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::LeadDetailDialog</name>
+    <message>
+        <source>Lead %1</source>
+        <translation>Lead %1</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Vorname:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Nachname:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Telefon:</translation>
+    </message>
+    <message>
+        <source>Any format, e.g. (415) 555-0134</source>
+        <translation>Beliebiges Format, z. B. (415) 555-0134</translation>
+    </message>
+    <message>
+        <source>E&amp;xtension:</source>
+        <translation>&amp;Durchwahl:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-Mail:</translation>
+    </message>
+    <message>
+        <source>Compan&amp;y:</source>
+        <translation>&amp;Firma:</translation>
+    </message>
+    <message>
+        <source>Campaign %1</source>
+        <translation>Kampagne %1</translation>
+    </message>
+    <message>
+        <source>C&amp;ampaign:</source>
+        <translation>&amp;Kampagne:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Call &amp;back at:</source>
+        <translation>&amp;Rückruf um:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zeitzone:</translation>
+    </message>
+    <message>
+        <source>IANA name, e.g. America/Chicago</source>
+        <translation>IANA-Name, z. B. America/Chicago</translation>
+    </message>
+    <message>
+        <source>State/&amp;region:</source>
+        <translation>Bundesstaat/Re&amp;gion:</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Schriftlich</translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation>Mündlich</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Co&amp;nsent:</source>
+        <translation>Ein&amp;willigung:</translation>
+    </message>
+    <message>
+        <source>Consent so&amp;urce:</source>
+        <translation>&amp;Quelle der Einwilligung:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otizen:</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Statusverlauf</translation>
+    </message>
+    <message>
+        <source>Could not read the history: %1</source>
+        <translation>Verlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 by %4</source>
+        <translation>%1: %2 → %3 von %4</translation>
+    </message>
+    <message>
+        <source>No status change recorded yet.</source>
+        <translation>Noch keine Statusänderung erfasst.</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::LeadPickerDialog</name>
     <message>
         <source>Link to lead</source>
@@ -2595,6 +2714,86 @@
     <message>
         <source>Do not contact</source>
         <translation>Nicht kontaktieren</translation>
+    </message>
+    <message>
+        <source>Contacted or further</source>
+        <translation>Kontaktiert oder weiter</translation>
+    </message>
+    <message>
+        <source>Booked or further</source>
+        <translation>Gebucht oder weiter</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <source>Any time zone</source>
+        <translation>Jede Zeitzone</translation>
+    </message>
+    <message>
+        <source>Contactable or not</source>
+        <translation>Kontaktierbar oder nicht</translation>
+    </message>
+    <message>
+        <source>DNC or opted out</source>
+        <translation>Sperrliste oder abgemeldet</translation>
+    </message>
+    <message>
+        <source>Contactable</source>
+        <translation>Kontaktierbar</translation>
+    </message>
+    <message>
+        <source>Added from</source>
+        <translation>Hinzugefügt ab</translation>
+    </message>
+    <message>
+        <source>Added until</source>
+        <translation>Hinzugefügt bis</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear the called-in-period filter</source>
+        <translation>Filter „im Zeitraum angerufen“ zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit lead…</source>
+        <translation>Lead &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Open lead…</source>
+        <translation>Lead ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zeitzone:</translation>
+    </message>
+    <message>
+        <source>%1: last called from %2 to %3</source>
+        <translation>%1: zuletzt angerufen vom %2 bis %3</translation>
+    </message>
+    <message>
+        <source>Leads called</source>
+        <translation>Angerufene Leads</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (%4)</source>
+        <translation>%1: %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Status history:</source>
+        <translation>Statusverlauf:</translation>
+    </message>
+    <message>
+        <source>Lead saved. Its area code is in no phone data we have: check the number.</source>
+        <translation>Lead gespeichert. Seine Vorwahl steht in keinen unserer Telefondaten: Nummer prüfen.</translation>
+    </message>
+    <message>
+        <source>Lead saved.</source>
+        <translation>Lead gespeichert.</translation>
     </message>
 </context>
 <context>

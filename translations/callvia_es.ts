@@ -1803,6 +1803,18 @@
         <source>New</source>
         <translation>Nuevos</translation>
     </message>
+    <message>
+        <source>Open the matching list</source>
+        <translation>Abrir la lista correspondiente</translation>
+    </message>
+    <message>
+        <source>Leads called</source>
+        <translation>Leads llamados</translation>
+    </message>
+    <message>
+        <source>Shown appointments</source>
+        <translation>Citas asistidas</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::DurationSpinBox</name>
@@ -2208,6 +2220,113 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::LeadDetailDialog</name>
+    <message>
+        <source>Lead %1</source>
+        <translation>Lead %1</translation>
+    </message>
+    <message>
+        <source>&amp;First name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Last name:</source>
+        <translation>&amp;Apellidos:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>Any format, e.g. (415) 555-0134</source>
+        <translation>Cualquier formato, p. ej. (415) 555-0134</translation>
+    </message>
+    <message>
+        <source>E&amp;xtension:</source>
+        <translation>E&amp;xtensión:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Compan&amp;y:</source>
+        <translation>Em&amp;presa:</translation>
+    </message>
+    <message>
+        <source>Campaign %1</source>
+        <translation>Campaña %1</translation>
+    </message>
+    <message>
+        <source>C&amp;ampaign:</source>
+        <translation>Ca&amp;mpaña:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>E&amp;stado:</translation>
+    </message>
+    <message>
+        <source>Call &amp;back at:</source>
+        <translation>&amp;Devolver la llamada el:</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone:</source>
+        <translation>&amp;Zona horaria:</translation>
+    </message>
+    <message>
+        <source>IANA name, e.g. America/Chicago</source>
+        <translation>Nombre IANA, p. ej. America/Chicago</translation>
+    </message>
+    <message>
+        <source>State/&amp;region:</source>
+        <translation>Estado/re&amp;gión:</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>No registrado</translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation>Por escrito</translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation>Verbal</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Co&amp;nsent:</source>
+        <translation>Consent&amp;imiento:</translation>
+    </message>
+    <message>
+        <source>Consent so&amp;urce:</source>
+        <translation>O&amp;rigen del consentimiento:</translation>
+    </message>
+    <message>
+        <source>N&amp;otes:</source>
+        <translation>N&amp;otas:</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>Historial de estados</translation>
+    </message>
+    <message>
+        <source>Could not read the history: %1</source>
+        <translation>No se pudo leer el historial: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 by %4</source>
+        <translation>%1: %2 → %3 por %4</translation>
+    </message>
+    <message>
+        <source>No status change recorded yet.</source>
+        <translation>Aún no hay cambios de estado registrados.</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::LeadPickerDialog</name>
     <message>
         <source>Link to lead</source>
@@ -2595,6 +2714,86 @@
     <message>
         <source>Do not contact</source>
         <translation>No contactar</translation>
+    </message>
+    <message>
+        <source>Contacted or further</source>
+        <translation>Contactado o más allá</translation>
+    </message>
+    <message>
+        <source>Booked or further</source>
+        <translation>Reservado o más allá</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Zona horaria</translation>
+    </message>
+    <message>
+        <source>Any time zone</source>
+        <translation>Cualquier zona horaria</translation>
+    </message>
+    <message>
+        <source>Contactable or not</source>
+        <translation>Contactable o no</translation>
+    </message>
+    <message>
+        <source>DNC or opted out</source>
+        <translation>No contactar o dado de baja</translation>
+    </message>
+    <message>
+        <source>Contactable</source>
+        <translation>Contactable</translation>
+    </message>
+    <message>
+        <source>Added from</source>
+        <translation>Añadido desde</translation>
+    </message>
+    <message>
+        <source>Added until</source>
+        <translation>Añadido hasta</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Clear the called-in-period filter</source>
+        <translation>Quitar el filtro «llamado en el periodo»</translation>
+    </message>
+    <message>
+        <source>&amp;Edit lead…</source>
+        <translation>&amp;Editar lead…</translation>
+    </message>
+    <message>
+        <source>&amp;Open lead…</source>
+        <translation>&amp;Abrir lead…</translation>
+    </message>
+    <message>
+        <source>Time zone:</source>
+        <translation>Zona horaria:</translation>
+    </message>
+    <message>
+        <source>%1: last called from %2 to %3</source>
+        <translation>%1: última llamada del %2 al %3</translation>
+    </message>
+    <message>
+        <source>Leads called</source>
+        <translation>Leads llamados</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3 (%4)</source>
+        <translation>%1: %2 → %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Status history:</source>
+        <translation>Historial de estados:</translation>
+    </message>
+    <message>
+        <source>Lead saved. Its area code is in no phone data we have: check the number.</source>
+        <translation>Lead guardado. Su código de área no figura en nuestros datos telefónicos: compruebe el número.</translation>
+    </message>
+    <message>
+        <source>Lead saved.</source>
+        <translation>Lead guardado.</translation>
     </message>
 </context>
 <context>
