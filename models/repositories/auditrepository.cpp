@@ -91,13 +91,7 @@ DbResult<QList<AuditRecord>> AuditRepository::page(const AuditFilter &filter) co
                                        "before_json, after_json, at FROM audit_log")
         + where(filter, &binds) + QStringLiteral(" ORDER BY at DESC, id DESC LIMIT ? OFFSET ?");
     binds << filter.limit << filter.offset;
-    DbResult<QSqlQuery> q = Sql::exec(m_database, sql, binds);
-    if (!q.ok())
-        return q.error();
-    QList<AuditRecord> entries;
-    while (q.value().next())
-        entries << readAudit(q.value());
-    return entries;
+    return read(sql, binds);
 }
 
 DbResult<qint64> AuditRepository::count(const AuditFilter &filter) const
