@@ -46,14 +46,6 @@ DbResult<QList<EventRecord>> readEvents(DbResult<QSqlQuery> result)
     return events;
 }
 
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    for (qsizetype i = 0; i < count; ++i)
-        marks << QStringLiteral("?");
-    return marks.join(QLatin1Char(','));
-}
-
 } // namespace
 
 EventRepository::EventRepository(Database &database) : m_database(database) { }
@@ -99,7 +91,7 @@ DbResult<QList<EventRecord>> EventRepository::processable(const QStringList &pro
                                        "AND e.provider IN (%2) AND NOT EXISTS (SELECT 1 FROM events p "
                                        "WHERE p.ordering_key = e.ordering_key AND p.status = 'pending' AND p.id < e.id) "
                                        "ORDER BY e.id LIMIT ?")
-                                .arg(QLatin1String(Columns), placeholders(providers.size()));
+                                .arg(QLatin1String(Columns), Sql::placeholders(int(providers.size())));
     return readEvents(Sql::exec(m_database, sql, binds));
 }
 

@@ -168,15 +168,6 @@ QList<SearchRange> searchRanges(const QString &search)
              { QStringLiteral("lower(first_name)"), lower, lower + last } };
 }
 
-QString placeholders(qsizetype count)
-{
-    QString list;
-    list.reserve(count * 3);
-    for (qsizetype i = 0; i < count; ++i)
-        list += i ? QStringLiteral(", ?") : QStringLiteral("?");
-    return list;
-}
-
 QVariantList bindIds(const QList<qint64> &ids)
 {
     QVariantList binds;
@@ -204,7 +195,7 @@ QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds,
         binds << query.status;
     }
     if (!query.statuses.isEmpty()) {
-        where += QStringLiteral(" AND status IN (") + placeholders(query.statuses.size()) + QLatin1Char(')');
+        where += QStringLiteral(" AND status IN (") + Sql::placeholders(int(query.statuses.size())) + QLatin1Char(')');
         for (const QString &status : query.statuses)
             binds << status;
     }
@@ -256,7 +247,7 @@ QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds,
         binds << query.phoneE164;
     }
     if (!query.ids.isEmpty()) {
-        where += QStringLiteral(" AND id IN (") + placeholders(query.ids.size()) + QLatin1Char(')');
+        where += QStringLiteral(" AND id IN (") + Sql::placeholders(int(query.ids.size())) + QLatin1Char(')');
         for (const qint64 id : query.ids)
             binds << id;
     }
@@ -451,8 +442,8 @@ DbResult<int> LeadRepository::setStatusOf(const QList<qint64> &ids, const QStrin
         binds << s;
     return Sql::execAffected(m_database,
                              QStringLiteral("UPDATE leads SET status = ?, callback_at = NULL, updated_at = ? WHERE id IN (")
-                                     + placeholders(ids.size()) + QStringLiteral(") AND status IN (")
-                                     + placeholders(from.size()) + QLatin1Char(')') + Sql::scopeClause(m_scope),
+                                     + Sql::placeholders(int(ids.size())) + QStringLiteral(") AND status IN (")
+                                     + Sql::placeholders(int(from.size())) + QLatin1Char(')') + Sql::scopeClause(m_scope),
                              binds);
 }
 
@@ -465,7 +456,7 @@ DbResult<int> LeadRepository::moveToCampaign(const QList<qint64> &ids, qint64 ca
     // Only to a campaign of the lead's own client (issue 6), as update() does.
     return Sql::execAffected(m_database,
                              QStringLiteral("UPDATE leads SET campaign_id = ?, updated_at = ? WHERE id IN (")
-                                     + placeholders(ids.size())
+                                     + Sql::placeholders(int(ids.size()))
                                      + QStringLiteral(") AND client_id = (SELECT client_id FROM campaigns WHERE id = ?)")
                                      + Sql::scopeClause(m_scope),
                              binds);
@@ -476,7 +467,7 @@ DbResult<int> LeadRepository::remove(const QList<qint64> &ids) const
     if (ids.isEmpty())
         return 0;
     return Sql::execAffected(m_database,
-                             QStringLiteral("DELETE FROM leads WHERE id IN (") + placeholders(ids.size())
+                             QStringLiteral("DELETE FROM leads WHERE id IN (") + Sql::placeholders(int(ids.size()))
                                      + QLatin1Char(')') + Sql::scopeClause(m_scope),
                              bindIds(ids));
 }
