@@ -149,7 +149,8 @@ namespace {
 
 // The four index ranges a search text covers: a prefix of the phone or e-mail (range conditions
 // instead of LIKE, so the indexes serve them), and of either name in any case through the
-// lower(...) expression indexes of migration 015.
+// lower(...) expression indexes: migration 015's for the last name, the name sort's
+// COALESCE(lower(first_name), '') of 022 for the first (025 dropped the second first-name index).
 struct SearchRange
 {
     QString column;
@@ -165,7 +166,7 @@ QList<SearchRange> searchRanges(const QString &search)
     return { { QStringLiteral("phone_e164"), text, text + last },
              { QStringLiteral("email"), lower, lower + last },
              { QStringLiteral("lower(last_name)"), lower, lower + last },
-             { QStringLiteral("lower(first_name)"), lower, lower + last } };
+             { LeadRepository::sortExpression(LeadQuery::ByName), lower, lower + last } };
 }
 
 QVariantList bindIds(const QList<qint64> &ids)
