@@ -73,8 +73,16 @@ std::optional<Services::Session> signInWithDialogs(AppContext &context)
 
 void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session)
 {
-    if (!session.canManageUsers())
+    if (!session.canManageUsers()) {
+        // Staff and client users read the webhook journal (a client user: the events applied
+        // for their client only); users, secrets, settings and replay stay with administrators.
+        auto *journal = new Ui::EventsBox(context.database(), context.clock(), session);
+        journal->setReader(&context.viewReader());
+        QObject::connect(&context, &AppContext::webhookEventApplied, journal, &Ui::EventsBox::scheduleReload);
+        window.setSectionWidget(Ui::MainWindow::Admin, journal);
+        window.setSectionTitle(Ui::MainWindow::Admin, QObject::tr("Webhook events"));
         return;
+    }
     auto *admin = new Ui::AdminView(context.database(), context.clock(), context.secretCipher(), session);
     admin->setReader(&context.viewReader()); // the journal and the audit log read off the GUI thread
     // --- authflow: outbox section (issue 21) ---

@@ -229,6 +229,7 @@ struct EventRecord
     QString lastError;
     qint64 processedAt = 0;
     bool unattributed = false; // mapped to no client: stored and processed without effect
+    qint64 clientId = 0; // the client it was applied for (migration 028); 0 = none or not yet applied
 };
 
 struct OutboxRecord

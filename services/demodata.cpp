@@ -5,6 +5,7 @@
 #include <models/repositories/campaignrepository.h>
 #include <models/repositories/clientprovideridrepository.h>
 #include <models/repositories/clientrepository.h>
+#include <models/repositories/eventrepository.h>
 #include <models/clock.h>
 #include <models/database.h>
 #include <models/repositories/invoicerepository.h>
@@ -17,6 +18,9 @@
 #include <services/billing/usageinvoiceservice.h>
 #include <services/webhooks/clientattribution.h>
 
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTimeZone>
 
@@ -140,6 +144,72 @@ DbError addReminderHistory(Database &database, const Clock &clock, QRandomGenera
 
 // The call that brought a lead to its status, its usage record, and for booked, shown and
 // no-show leads the appointment. Times are spread over the last 60 days.
+// The webhook Retell sent when it finished analysing a demo call, in its documented shape
+// (integrations.md: event + call), as the journal shows it; already applied for the client.
+DbError addCallEvent(Database &database, const CallLogRecord &call)
+{
+    const QJsonObject custom { { QStringLiteral("outcome"), call.outcome } };
+    const QJsonObject body {
+        { QStringLiteral("event"), QStringLiteral("call_analyzed") },
+        { QStringLiteral("call"),
+          QJsonObject { { QStringLiteral("call_id"), call.retellCallId },
+                        { QStringLiteral("agent_id"), call.agentId },
+                        { QStringLiteral("direction"), QStringLiteral("outbound") },
+                        { QStringLiteral("from_number"), call.fromNumber },
+                        { QStringLiteral("to_number"), call.toNumber },
+                        { QStringLiteral("call_status"), call.callStatus },
+                        { QStringLiteral("start_timestamp"), double(call.startedAt) },
+                        { QStringLiteral("end_timestamp"), double(call.endedAt) },
+                        { QStringLiteral("duration_ms"), double(call.durationMs) },
+                        { QStringLiteral("disconnection_reason"), call.disconnectionReason },
+                        { QStringLiteral("transcript"), call.transcript },
+                        { QStringLiteral("metadata"),
+                          QJsonObject { { QStringLiteral("client_id"), QString::number(call.clientId) },
+                                        { QStringLiteral("campaign_id"), QString::number(call.campaignId) },
+                                        { QStringLiteral("lead_id"), QString::number(call.leadId) } } },
+                        { QStringLiteral("call_analysis"),
+                          QJsonObject { { QStringLiteral("call_summary"), call.summary },
+                                        { QStringLiteral("user_sentiment"), call.sentiment },
+                                        { QStringLiteral("call_successful"), call.callSuccessful == 1 },
+                                        { QStringLiteral("custom_analysis_data"), custom } } } } }
+    };
+    const NewEvent event { QStringLiteral("retell"), call.retellCallId + QStringLiteral(":call_analyzed"),
+                           QStringLiteral("call_analyzed"), QStringLiteral("call:") + call.retellCallId,
+                           QJsonDocument(body).toJson(QJsonDocument::Compact) };
+    return EventRepository(database).insertApplied(event, call.endedAt + 4000, call.clientId);
+}
+
+// A booking for a Cal.com event type no client has in its settings: stored, changed nothing,
+// waiting in the journal's "Unattributed" filter for staff to map the id and replay it.
+DbError addUnattributedBooking(Database &database, const Clock &clock)
+{
+    const qint64 created = clock.nowMs() - 3 * 3'600'000;
+    const QString start = QDateTime::fromMSecsSinceEpoch(created + 2 * 86'400'000, QTimeZone::utc())
+                                  .toString(Qt::ISODateWithMs);
+    const QString createdAt = QDateTime::fromMSecsSinceEpoch(created, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    const QJsonObject body {
+        { QStringLiteral("triggerEvent"), QStringLiteral("BOOKING_CREATED") },
+        { QStringLiteral("createdAt"), createdAt },
+        { QStringLiteral("payload"),
+          QJsonObject { { QStringLiteral("uid"), QStringLiteral("demo-unmapped-1") },
+                        { QStringLiteral("eventTypeId"), 4711 },
+                        { QStringLiteral("title"), QStringLiteral("Intro call") },
+                        { QStringLiteral("startTime"), start },
+                        { QStringLiteral("endTime"), start },
+                        { QStringLiteral("organizer"),
+                          QJsonObject { { QStringLiteral("email"), QStringLiteral("front.desk@unknown-clinic.example") } } },
+                        { QStringLiteral("attendees"),
+                          QJsonArray { QJsonObject { { QStringLiteral("name"), QStringLiteral("Dana Whitfield") },
+                                                     { QStringLiteral("email"), QStringLiteral("dana@example.com") } } } } } }
+    };
+    const NewEvent event { QStringLiteral("calcom"), QStringLiteral("BOOKING_CREATED:demo-unmapped-1:") + createdAt,
+                           QStringLiteral("BOOKING_CREATED"), QStringLiteral("booking:demo-unmapped-1"),
+                           QJsonDocument(body).toJson(QJsonDocument::Compact) };
+    return EventRepository(database).insertApplied(
+            event, created, 0,
+            QStringLiteral("no client is mapped to Cal.com event_type_id 4711, organizer front.desk@unknown-clinic.example"));
+}
+
 DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rng, const ClientRecord &client,
                     const LeadRecord &lead, qint64 leadId, int *shownCount)
 {
@@ -187,6 +257,11 @@ DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rn
     usage.occurredAt = call.endedAt;
     if (const DbResult<bool> written = UsageRepository(database, clock, TenantScope::agency()).recordForCall(usage); !written.ok())
         return written.error();
+    // Every fifth call's analysis webhook in the journal (by id: the random sequence stays as it was).
+    call.id = callId.value();
+    if (leadId % 5 == 0)
+        if (DbError error = addCallEvent(database, call))
+            return error;
     if (!booked)
         return {};
     AppointmentRecord appointment;
@@ -503,6 +578,8 @@ DbError DemoData::load() const
             return error;
         ++clientIndex;
     }
+    if (DbError error = addUnattributedBooking(m_database, m_clock))
+        return error;
     if (DbError error = transaction.commit())
         return error;
     return failedInvoice ? failStripeStep(m_database, m_clock, failedInvoice, failedKey) : DbError();

@@ -11,11 +11,11 @@ namespace Callvia::Models {
 namespace {
 
 const char *const Columns = "id, provider, provider_event_id, event_type, ordering_key, received_at, raw_body, "
-                            "status, attempts, next_attempt_at, last_error, processed_at, unattributed";
+                            "status, attempts, next_attempt_at, last_error, processed_at, unattributed, client_id";
 
 // The same columns without the raw body (a journal page of 500 events stays small).
 const char *const ListColumns = "id, provider, provider_event_id, event_type, ordering_key, received_at, NULL, "
-                                "status, attempts, next_attempt_at, last_error, processed_at, unattributed";
+                                "status, attempts, next_attempt_at, last_error, processed_at, unattributed, client_id";
 
 EventRecord readEvent(const QSqlQuery &query)
 {
@@ -33,6 +33,7 @@ EventRecord readEvent(const QSqlQuery &query)
     e.lastError = query.value(10).toString();
     e.processedAt = query.value(11).toLongLong();
     e.unattributed = query.value(12).toInt() != 0;
+    e.clientId = query.value(13).toLongLong();
     return e;
 }
 
@@ -48,7 +49,7 @@ DbResult<QList<EventRecord>> readEvents(DbResult<QSqlQuery> result)
 
 } // namespace
 
-EventRepository::EventRepository(Database &database) : m_database(database) { }
+EventRepository::EventRepository(Database &database, TenantScope scope) : m_database(database), m_scope(scope) { }
 
 DbResult<QList<bool>> EventRepository::insertBatch(const QList<NewEvent> &events, qint64 receivedAt) const
 {
@@ -76,6 +77,20 @@ DbResult<QList<bool>> EventRepository::insertBatch(const QList<NewEvent> &events
     if (DbError error = transaction.commit())
         return error;
     return stored;
+}
+
+DbError EventRepository::insertApplied(const NewEvent &event, qint64 receivedAt, qint64 clientId,
+                                       const QString &unattributedReason) const
+{
+    const bool unattributed = clientId == 0;
+    return Sql::exec(m_database,
+                     QStringLiteral("INSERT INTO events (provider, provider_event_id, event_type, ordering_key, "
+                                    "received_at, raw_body, status, attempts, processed_at, client_id, unattributed, "
+                                    "last_error) VALUES (?, ?, ?, ?, ?, ?, 'processed', 1, ?, ?, ?, ?)"),
+                     { event.provider, event.providerEventId, event.eventType, Sql::nullIfEmpty(event.orderingKey),
+                       receivedAt, event.rawBody, receivedAt + 1000, Sql::nullIfZero(clientId), unattributed ? 1 : 0,
+                       unattributed ? QVariant(QStringLiteral("unattributed: ") + unattributedReason) : QVariant() })
+            .error();
 }
 
 DbResult<QList<EventRecord>> EventRepository::processable(const QStringList &providers, qint64 nowMs, int limit) const
@@ -134,6 +149,13 @@ DbError EventRepository::markUnattributed(qint64 id, const QString &reason) cons
             .error();
 }
 
+DbError EventRepository::markAttributed(qint64 id, qint64 clientId) const
+{
+    return Sql::exec(m_database, QStringLiteral("UPDATE events SET client_id = ? WHERE id = ?"),
+                     { Sql::nullIfZero(clientId), id })
+            .error();
+}
+
 DbError EventRepository::replay(qint64 id) const
 {
     DbResult<int> affected = Sql::execAffected(
@@ -153,7 +175,8 @@ DbError EventRepository::replay(qint64 id) const
 DbResult<EventRecord> EventRepository::byId(qint64 id) const
 {
     DbResult<QList<EventRecord>> events = readEvents(Sql::exec(
-            m_database, QStringLiteral("SELECT %1 FROM events WHERE id = ?").arg(QLatin1String(Columns)), { id }));
+            m_database, QStringLiteral("SELECT %1 FROM events WHERE id = ?").arg(QLatin1String(Columns)) + Sql::scopeClause(m_scope),
+            { id }));
     if (!events.ok())
         return events.error();
     if (events.value().isEmpty())
@@ -164,7 +187,8 @@ DbResult<EventRecord> EventRepository::byId(qint64 id) const
 DbResult<QList<EventRecord>> EventRepository::list(const EventFilter &filter) const
 {
     QString sql = QStringLiteral("SELECT %1 FROM events WHERE 1 = 1")
-                          .arg(QLatin1String(filter.withBody ? Columns : ListColumns));
+                          .arg(QLatin1String(filter.withBody ? Columns : ListColumns))
+            + Sql::scopeClause(m_scope); // a client user's journal: the events attributed to that client
     QVariantList binds;
     if (!filter.eventType.isEmpty()) {
         sql += QStringLiteral(" AND event_type = ?");
@@ -197,10 +221,10 @@ DbResult<QList<EventRecord>> EventRepository::list(const EventFilter &filter) co
 
 DbResult<QStringList> EventRepository::eventTypes(const QString &provider) const
 {
-    QString sql = QStringLiteral("SELECT DISTINCT event_type FROM events");
+    QString sql = QStringLiteral("SELECT DISTINCT event_type FROM events WHERE 1 = 1") + Sql::scopeClause(m_scope);
     QVariantList binds;
     if (!provider.isEmpty()) {
-        sql += QStringLiteral(" WHERE provider = ?");
+        sql += QStringLiteral(" AND provider = ?");
         binds << provider;
     }
     sql += QStringLiteral(" ORDER BY event_type LIMIT 200");

@@ -2,6 +2,7 @@
 
 #include <models/dberror.h>
 #include <models/records.h>
+#include <models/tenantscope.h>
 
 #include <QList>
 #include <QString>
@@ -41,10 +42,17 @@ struct EventFilter
 class EventRepository final
 {
 public:
-    explicit EventRepository(Database &database);
+    // scope: a client user's repository reads only the events attributed to that client
+    // (byId, list, eventTypes); intake, the queue and replay are the agency's.
+    explicit EventRepository(Database &database, TenantScope scope = TenantScope::agency());
 
     // Inserts all events in ONE transaction; per event true = stored, false = duplicate.
     DbResult<QList<bool>> insertBatch(const QList<NewEvent> &events, qint64 receivedAt) const;
+    // History that was already applied (the demo data's journal): stored as processed at
+    // receivedAt + 1 s, attributed to clientId, or unattributed with the reason when clientId is 0.
+    // Runs in the caller's transaction; a duplicate is an error.
+    DbError insertApplied(const NewEvent &event, qint64 receivedAt, qint64 clientId,
+                          const QString &unattributedReason = {}) const;
 
     // Pending events of these providers that are due (next_attempt_at <= now) and have no
     // earlier pending event with the same ordering key, oldest first.
@@ -60,6 +68,9 @@ public:
     // Inside apply(): the event mapped to no client. It is still marked processed afterwards;
     // the flag and the reason (kept in last_error) stay until a replay.
     DbError markUnattributed(qint64 id, const QString &reason) const;
+    // Inside apply(): the client the event was attributed to (its journal row is then visible
+    // to that client's users).
+    DbError markAttributed(qint64 id, qint64 clientId) const;
     // Puts a failed, ignored or unattributed event back in the queue with a fresh attempt count
     // (after a client mapping was added, an unattributed event is applied again).
     DbError replay(qint64 id) const;
@@ -72,6 +83,7 @@ public:
 
 private:
     Database &m_database;
+    TenantScope m_scope;
 };
 
 } // namespace Callvia::Models

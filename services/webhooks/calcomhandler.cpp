@@ -144,6 +144,8 @@ DbError CalcomHandler::apply(const EventRecord &event)
         return attribution.markUnattributed(event.id, QStringLiteral("no client is mapped to Cal.com ")
                                                               + ClientAttribution::describe(trusted));
     booking.clientId = client.value();
+    if (DbError error = attribution.markAttributed(event.id, client.value()))
+        return error;
     if (booking.trigger == created)
         return applyCreated(booking);
     if (booking.trigger == rescheduled)

@@ -89,6 +89,13 @@ DbError ClientAttribution::markUnattributed(qint64 eventId, const QString &reaso
     return EventRepository(m_database).markUnattributed(eventId, reason);
 }
 
+DbError ClientAttribution::markAttributed(qint64 eventId, qint64 clientId) const
+{
+    if (eventId == 0 || clientId == 0)
+        return {};
+    return EventRepository(m_database).markAttributed(eventId, clientId);
+}
+
 QString ClientAttribution::describe(const QList<Candidate> &candidates)
 {
     QStringList parts;

@@ -45,6 +45,9 @@ public:
     // Flags the stored event as unattributed with the reason (what was looked up), inside the
     // processor's transaction. Harmless for an id that is not stored (handler unit tests).
     Models::DbError markUnattributed(qint64 eventId, const QString &reason) const;
+    // Records on the stored event the client it is applied for, so that client's users see it in
+    // their journal (migration 028). Harmless for id 0 or client 0.
+    Models::DbError markAttributed(qint64 eventId, qint64 clientId) const;
     // "calcom event_type_id 100, organizer a@b.example" for the reason text.
     static QString describe(const QList<Candidate> &candidates);
 

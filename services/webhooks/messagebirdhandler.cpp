@@ -146,10 +146,17 @@ DbError MessageBirdHandler::apply(const EventRecord &record)
     const QString status = statusForDlr(event.status);
     if (status.isEmpty())
         return {};
-    DbResult<int> n = MessageRepository(m_database, m_clock, TenantScope::agency())
-                              .applyDeliveryStatus(QStringLiteral("messagebird"), event.id, status, event.statusMs,
+    const MessageRepository messages(m_database, m_clock, TenantScope::agency());
+    DbResult<int> n = messages.applyDeliveryStatus(QStringLiteral("messagebird"), event.id, status, event.statusMs,
                                                    status == QLatin1String("failed") ? event.status : QString());
-    return n.ok() ? DbError() : n.error();
+    if (!n.ok())
+        return n.error();
+    // The report belongs to the client whose message it was (its journal row shows to them).
+    DbResult<QList<MessageRecord>> sent = messages.findByProviderId(QStringLiteral("messagebird"), event.id);
+    if (!sent.ok())
+        return sent.error();
+    return sent.value().isEmpty() ? DbError()
+                                  : ClientAttribution(m_database, m_clock).markAttributed(record.id, sent.value().first().clientId);
 }
 
 DbError MessageBirdHandler::applyInbound(const MessageBirdEvent &sms, qint64 eventId) const
@@ -166,6 +173,8 @@ DbError MessageBirdHandler::applyInbound(const MessageBirdEvent &sms, qint64 eve
             return error;
         return isStopWord(sms.body) && !phone.isEmpty() ? applyStop(sms, phone, false) : DbError();
     }
+    if (DbError error = attribution.markAttributed(eventId, client.value()))
+        return error;
     MessageRepository messages(m_database, m_clock, TenantScope::agency());
     DbResult<QList<MessageRecord>> seen = messages.findByProviderId(QStringLiteral("messagebird"), sms.id);
     if (!seen.ok())

@@ -191,6 +191,8 @@ DbError RetellHandler::apply(const EventRecord &event)
                 + ClientAttribution::describe(trustedIds(call));
         return ClientAttribution(m_database, m_clock).markUnattributed(event.id, reason);
     }
+    if (DbError error = ClientAttribution(m_database, m_clock).markAttributed(event.id, client.value()))
+        return error;
     CallLogRepository callLogs(m_database, m_clock, TenantScope::agency());
     CallLogRecord record;
     DbResult<CallLogRecord> existing = callLogs.findByRetellId(call.callId);

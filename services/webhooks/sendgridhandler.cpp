@@ -1,5 +1,6 @@
 #include "sendgridhandler.h"
 
+#include "clientattribution.h"
 #include "payloadfields.h"
 
 #include <models/clock.h>
@@ -115,6 +116,8 @@ DbError SendGridHandler::apply(const EventRecord &record)
             return rows.error();
         if (!rows.value().isEmpty())
             clientId = rows.value().first().clientId;
+        if (DbError error = ClientAttribution(m_database, m_clock).markAttributed(record.id, clientId))
+            return error;
     }
     // A bounce suppresses the address (issue 21).
     if (DbError error = ReplyProcessor(m_database, m_clock).onEmailEvent(status, event.email, event.reason))

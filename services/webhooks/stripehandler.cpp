@@ -1,5 +1,6 @@
 #include "stripehandler.h"
 
+#include "clientattribution.h"
 #include "payloadfields.h"
 
 #include <models/repositories/billingrepository.h>
@@ -162,6 +163,8 @@ DbError StripeHandler::apply(const EventRecord &record)
     DbResult<InvoiceRecord> after = invoices.find(invoice.value().id);
     if (!after.ok())
         return after.error();
+    if (DbError error = ClientAttribution(m_database, m_clock).markAttributed(record.id, after.value().clientId))
+        return error;
     if (after.value().status == QLatin1String("paid")) {
         DbResult<int> n = MilestoneRepository(m_database, m_clock, TenantScope::agency()).markPaidByInvoice(after.value().id);
         if (!n.ok())

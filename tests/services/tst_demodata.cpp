@@ -6,7 +6,10 @@
 #include <services/billing/usageinvoiceservice.h>
 #include <models/clock.h>
 #include <models/repositories/leadrepository.h>
+#include <models/repositories/eventrepository.h>
 #include <services/demodata.h>
+#include <services/webhooks/calcomhandler.h>
+#include <services/webhooks/retellhandler.h>
 
 #include <QSqlQuery>
 #include <QtTest>
@@ -81,6 +84,30 @@ void tst_DemoData::loadsALivingAgencyIntoAnEmptyDatabase()
     }
     QCOMPARE(count("SELECT COUNT(*) FROM client_provider_ids WHERE provider = 'retell' AND kind = 'agent_id'"),
              count("SELECT COUNT(*) FROM campaigns"));
+    // The webhook journal: applied Retell analyses of demo calls, each attributed to its call's
+    // client, and one unattributed Cal.com booking; every body is one the real handler accepts
+    // and identifies as the stored event.
+    QVERIFY(count("SELECT COUNT(*) FROM events WHERE provider = 'retell' AND status = 'processed'") >= 50);
+    QCOMPARE(count("SELECT COUNT(*) FROM events e JOIN call_logs c ON e.provider_event_id = c.retell_call_id || "
+                   "':call_analyzed' AND e.client_id = c.client_id"),
+             count("SELECT COUNT(*) FROM events WHERE provider = 'retell'"));
+    QCOMPARE(count("SELECT COUNT(*) FROM events WHERE provider = 'calcom' AND unattributed = 1 AND client_id IS NULL"), 1);
+    Services::RetellHandler retell(db, clock);
+    Services::CalcomHandler calcom(db, clock);
+    const auto stored = Models::EventRepository(db).list({ {}, {}, 1000 }).value();
+    QCOMPARE(qint64(stored.size()), count("SELECT COUNT(*) FROM events"));
+    for (const Models::EventRecord &event : stored) {
+        QList<Services::IncomingEvent> identified;
+        QString why;
+        Services::ProviderHandler &handler = event.provider == QLatin1String("retell")
+                ? static_cast<Services::ProviderHandler &>(retell)
+                : static_cast<Services::ProviderHandler &>(calcom);
+        const Models::EventRecord full = Models::EventRepository(db).byId(event.id).value();
+        QVERIFY2(handler.identify(full.rawBody, {}, &identified, &why), qPrintable(why));
+        QCOMPARE(identified.size(), 1);
+        QCOMPARE(identified.first().providerEventId, full.providerEventId);
+        QCOMPARE(identified.first().orderingKey, full.orderingKey);
+    }
     // Every lead has a well-formed North American number (+1, ten digits, exchange 555).
     QCOMPARE(count("SELECT COUNT(*) FROM leads WHERE length(phone_e164) <> 12 OR substr(phone_e164, 1, 2) <> '+1' "
                    "OR substr(phone_e164, 6, 3) <> '555'"),

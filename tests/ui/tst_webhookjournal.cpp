@@ -1,14 +1,15 @@
 // The Admin console's webhook journal (issue 24 item 3): filters by provider, type, state and
 // time change the rows; the selected event shows its raw body pretty-printed with secrets
 // masked, its verification and its processing error; a failed event replayed from the journal
-// is applied once by the event processor and audited; a client user sees no events (events carry
-// no client); reads also work through the reader thread.
+// is applied once by the event processor and audited; a client user sees only the events applied for
+// their client; reads also work through the reader thread.
 #include <common/testdatabase.h>
 #include <services/webhooks/testhandler.h>
 
 #include <models/clock.h>
 #include <models/itemmodels/eventtablemodel.h>
 #include <models/repositories/auditrepository.h>
+#include <models/repositories/clientrepository.h>
 #include <models/repositories/eventrepository.h>
 #include <services/auth/authservice.h>
 #include <services/servicethread.h>
@@ -36,7 +37,7 @@ private Q_SLOTS:
     void filtersChangeTheRows();
     void selectedEventShowsMaskedBodyVerificationAndError();
     void replayedFailedEventIsAppliedOnceAndAudited();
-    void clientUserSeesNoEvents();
+    void clientUserSeesOnlyOwnEvents();
     void readsOnTheReaderThread();
 
 private:
@@ -190,22 +191,44 @@ void tst_WebhookJournal::replayedFailedEventIsAppliedOnceAndAudited()
     QVERIFY(audit.first().beforeJson.contains(QStringLiteral("failed")));
 }
 
-// Events have no client column, so the journal is an administrators' tool: a client user (or
-// staff) who somehow got the box sees no events and cannot replay. The main window only adds
-// the Admin section for administrators (addAdminSection checks canManageUsers()).
-void tst_WebhookJournal::clientUserSeesNoEvents()
+// Events applied for a client carry it (migration 028): that client's users see those in
+// their journal, never another client's or an unattributed one, and cannot replay; staff see
+// every event and cannot replay either (replay is an administrator's action).
+void tst_WebhookJournal::clientUserSeesOnlyOwnEvents()
 {
-    const qint64 id = store(QStringLiteral("stripe"), QStringLiteral("evt_1"), QStringLiteral("invoice.paid"), "{}",
-                            m_clock.nowMs());
-    QVERIFY(!EventRepository(m_test->database()).markFailed(id, 8, QStringLiteral("x"), 0, true));
-    for (const Session &session : { Session(7, QStringLiteral("carol"), Session::Role::Client, 3),
-                                    Session(8, QStringLiteral("bob"), Session::Role::Staff, 0) }) {
-        Ui::EventsBox box(m_test->database(), m_clock, session);
-        QCOMPARE(box.model()->rowCount(), 0);
-        QVERIFY(box.findChild<QLabel *>(QStringLiteral("eventsStatus"))->text().contains(QStringLiteral("administrators")));
-        QVERIFY(!box.replaySelected().isEmpty());
-    }
-    QCOMPARE(EventRepository(m_test->database()).byId(id).value().status, QStringLiteral("failed"));
+    Database &db = m_test->database();
+    auto addClient = [&](const QString &name) {
+        ClientRecord client;
+        client.name = name;
+        return ClientRepository(db, m_clock, TenantScope::agency()).insert(client).value();
+    };
+    const qint64 mine = addClient(QStringLiteral("Sunrise Dental"));
+    const qint64 theirs = addClient(QStringLiteral("Bright Smiles"));
+    EventRepository events(db);
+    const qint64 own = store(QStringLiteral("stripe"), QStringLiteral("evt_1"), QStringLiteral("invoice.paid"), "{}",
+                             m_clock.nowMs());
+    QVERIFY(!events.markAttributed(own, mine));
+    QVERIFY(!events.markFailed(own, 8, QStringLiteral("x"), 0, true));
+    const qint64 other = store(QStringLiteral("stripe"), QStringLiteral("evt_2"), QStringLiteral("invoice.paid"), "{}",
+                               m_clock.nowMs());
+    QVERIFY(!events.markAttributed(other, theirs));
+    const qint64 none = store(QStringLiteral("calcom"), QStringLiteral("b1"), QStringLiteral("BOOKING_CREATED"), "{}",
+                              m_clock.nowMs());
+    QVERIFY(!events.markUnattributed(none, QStringLiteral("no client for event type 7")));
+
+    Ui::EventsBox client(db, m_clock, Session(7, QStringLiteral("carol"), Session::Role::Client, mine));
+    QCOMPARE(client.model()->rowCount(), 1);
+    QCOMPARE(client.model()->record(0).id, own);
+    QCOMPARE(client.findChild<QComboBox *>(QStringLiteral("eventFilter"))->findData(QStringLiteral("unattributed")), -1);
+    client.selectEvent(own);
+    QVERIFY(client.findChild<QPushButton *>(QStringLiteral("replayEvent"))->isHidden());
+    QVERIFY(!client.replaySelected().isEmpty());
+
+    Ui::EventsBox staff(db, m_clock, Session(8, QStringLiteral("bob"), Session::Role::Staff, 0));
+    QCOMPARE(staff.model()->rowCount(), 3);
+    staff.selectEvent(own);
+    QVERIFY(!staff.replaySelected().isEmpty());
+    QCOMPARE(events.byId(own).value().status, QStringLiteral("failed"));
 }
 
 void tst_WebhookJournal::readsOnTheReaderThread()

@@ -53,7 +53,7 @@ EventsBox::EventsBox(Models::Database &database, const Models::Clock &clock, Ser
       m_database(database),
       m_clock(clock),
       m_session(std::move(session)),
-      m_repository(std::make_unique<Models::EventRepository>(database)),
+      m_repository(std::make_unique<Models::EventRepository>(database, m_session.scope())),
       m_model(new Models::EventTableModel(*m_repository, this)),
       m_provider(new QComboBox(this)),
       m_type(new QComboBox(this)),
@@ -82,7 +82,8 @@ EventsBox::EventsBox(Models::Database &database, const Models::Clock &clock, Ser
     m_filter->addItem(tr("Applied"), QStringLiteral("applied"));
     m_filter->addItem(tr("Failed"), QStringLiteral("failed"));
     m_filter->addItem(tr("Ignored"), QStringLiteral("ignored"));
-    m_filter->addItem(tr("Unattributed (no client)"), QStringLiteral("unattributed"));
+    if (m_session.scope().isAgency()) // a client's journal holds only events attributed to it
+        m_filter->addItem(tr("Unattributed (no client)"), QStringLiteral("unattributed"));
     m_filter->setToolTip(tr("Unattributed events carry no id mapped to a client (Retell agent or number, "
                             "Cal.com event type or organizer, MessageBird number): they were stored and changed "
                             "nothing. Add the id to the client, then replay the event."));
@@ -141,11 +142,8 @@ EventsBox::EventsBox(Models::Database &database, const Models::Clock &clock, Ser
         updateButtons();
         showSelected();
     });
-    if (!m_session.canManageUsers()) {
-        for (QWidget *widget : std::initializer_list<QWidget *> { m_provider, m_type, m_filter, m_time, refresh })
-            widget->setEnabled(false);
-        m_status->setText(tr("Only administrators see the webhook journal: events are not tied to one client."));
-    }
+    if (!m_session.canManageUsers())
+        m_replay->hide(); // replay is an administrator's action; everyone else reads
     reload();
 }
 
@@ -214,17 +212,16 @@ Models::EventFilter EventsBox::currentFilter() const
 void EventsBox::reload()
 {
     const quint64 generation = ++m_generation;
-    if (!m_session.canManageUsers())
-        return applyLoaded(generation, {}, {}, {});
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (m_selectAfterLoad == 0 && !rows.isEmpty())
         m_selectAfterLoad = m_model->record(rows.first().row()).id;
     const Models::EventFilter filter = currentFilter();
     Models::Database *database = &m_database;
+    const Models::TenantScope scope = m_session.scope();
     readThen(
             m_reader, this,
-            [database, filter] {
-                const Models::EventRepository repository(*database);
+            [database, filter, scope] {
+                const Models::EventRepository repository(*database, scope);
                 Loaded loaded;
                 const auto events = repository.list(filter);
                 const auto types = repository.eventTypes(filter.provider);
@@ -256,8 +253,7 @@ void EventsBox::applyLoaded(quint64 generation, const QList<Models::EventRecord>
         m_type->setCurrentIndex(qMax(0, m_type->findData(type)));
     }
     m_model->setEvents(events);
-    if (m_session.canManageUsers())
-        m_status->setText(error.isEmpty() ? tr("%n event(s)", nullptr, int(events.size()))
+    m_status->setText(error.isEmpty() ? tr("%n event(s)", nullptr, int(events.size()))
                                           : tr("Could not load events: %1").arg(error));
     // The error column takes what is left (its full text is the tooltip and the details).
     for (int column = 0; column < Models::EventTableModel::ErrorColumn; ++column)
@@ -288,10 +284,11 @@ void EventsBox::showSelected()
     }
     const qint64 id = m_model->record(rows.first().row()).id;
     Models::Database *database = &m_database;
+    const Models::TenantScope scope = m_session.scope();
     readThen(
             m_reader, this,
-            [database, id] {
-                const auto found = Models::EventRepository(*database).byId(id);
+            [database, id, scope] {
+                const auto found = Models::EventRepository(*database, scope).byId(id);
                 return OneEvent { found.valueOr({}), found.ok() ? QString() : found.error().message() };
             },
             [this, id](const OneEvent &one) {

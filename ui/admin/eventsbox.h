@@ -33,8 +33,9 @@ namespace Callvia::Ui {
 // nothing) and time received; the selected event's raw body pretty-printed with secret-looking
 // values masked, how its signature was verified and its processing error; replay of a failed,
 // ignored or unattributed event (audited; the processor applies it again, idempotently).
-// Events carry no client, so the journal is for administrators only: any other session sees a
-// notice and no rows. Reads on the reader thread when one is set. Owns its repository and model.
+// Agency sessions see every event; a client user sees the events applied for that client
+// (migration 028), never unattributed ones. Only administrators replay. Reads on the reader
+// thread when one is set. Owns its repository and model.
 class EventsBox final : public QGroupBox
 {
     Q_OBJECT

@@ -133,6 +133,12 @@ void MainWindow::setSectionWidget(Section section, QWidget *widget)
         connect(dashboard, &DashboardView::listRequested, this, &MainWindow::openList);
 }
 
+void MainWindow::setSectionTitle(Section section, const QString &title)
+{
+    if (QListWidgetItem *item = m_navigation->item(section))
+        item->setText(title);
+}
+
 void MainWindow::openList(const ListRequest &request)
 {
     switch (request.target) {

@@ -50,6 +50,8 @@ public:
 
     // Replaces a section's view (the composition root plugs in views as features land).
     void setSectionWidget(Section section, QWidget *widget);
+    // Renames a section's navigation entry (a non-administrator's "Admin" holds only the journal).
+    void setSectionTitle(Section section, const QString &title);
     // The signed-in user, for what the window's controllers do on its behalf.
     void setSession(const Services::Session &session);
     QWidget *sectionWidget(Section section) const;

@@ -3,6 +3,7 @@
 #include <models/repositories/auditrepository.h>
 #include <models/repositories/campaignrepository.h>
 #include <models/repositories/clientrepository.h>
+#include <models/repositories/eventrepository.h>
 #include <models/clock.h>
 #include <models/repositories/leadrepository.h>
 #include <models/repositories/optoutrepository.h>
@@ -235,7 +236,14 @@ std::unique_ptr<Tests::TestDatabase> tst_TenantIsolation::postgresFixture(QList<
         Sql::exec(owner, QStringLiteral("INSERT INTO appointments (client_id, booking_uid, starts_at, ends_at, "
                                         "created_at, updated_at) VALUES (?, ?, 1, 2, 1, 1)"),
             { client, QStringLiteral("bk-%1").arg(client) });
+        Sql::exec(owner, QStringLiteral("INSERT INTO events (provider, provider_event_id, event_type, received_at, "
+                                        "raw_body, status, client_id) VALUES ('stripe', ?, 'invoice.paid', 1, '{}', "
+                                        "'processed', ?)"),
+            { QStringLiteral("evt_%1").arg(client), client });
     }
+    Sql::exec(owner, QStringLiteral("INSERT INTO events (provider, provider_event_id, event_type, received_at, raw_body, "
+                                    "status, unattributed) VALUES ('calcom', 'b-none', 'BOOKING_CREATED', 1, '{}', "
+                                    "'processed', 1)"));
     Sql::exec(owner, QStringLiteral("INSERT INTO opt_outs (phone_e164, source, created_at) "
                                     "VALUES ('+14155550000', 'manual', 1)"));
     const AuthService auth(owner, m_clock, 1000);
@@ -280,7 +288,11 @@ void tst_TenantIsolation::postgresClientRolesSeeOnlyTheirRows()
         QCOMPARE(ids(*app, QStringLiteral("SELECT DISTINCT COALESCE(client_id, -1) FROM audit_log")),
             QList<qint64> { mine });
         QCOMPARE(scalarText(*app, QStringLiteral("SELECT string_agg(username, ',') FROM users")), name);
-        QVERIFY(!Sql::exec(*app, QStringLiteral("SELECT id FROM events")).ok());
+        // Webhook events: the ones applied for its client (migration 028), read-only; never an
+        // unattributed one.
+        QCOMPARE(ids(*app, QStringLiteral("SELECT COALESCE(client_id, -1) FROM events")), QList<qint64> { mine });
+        QCOMPARE(EventRepository(*app, TenantScope::client(mine)).list({}).value().size(), 1);
+        QVERIFY(!Sql::exec(*app, QStringLiteral("UPDATE events SET status = 'pending'")).ok());
         // Opt-outs: its own only; the agency-wide one and another client's only as yes/no.
         QCOMPARE(ids(*app, QStringLiteral("SELECT id FROM opt_outs")),
             ids(owner, QStringLiteral("SELECT id FROM opt_outs WHERE client_id = ?"), { mine }));

@@ -307,6 +307,20 @@ void tst_RetellHandler::unmappedCallIsFlaggedAndChangesNothing()
                                       QStringLiteral("+14155550123"), 1000, QStringLiteral("appointment_set"))),
              QString());
     QCOMPARE(CallLogRepository(db, m_clock, TenantScope::agency()).findByRetellId(QStringLiteral("call_n")).value().leadId, lead);
+    QCOMPARE(Tests::deliver(handler, db,
+                            callEvent(QStringLiteral("call_analyzed"), QStringLiteral("call_m"),
+                                      QStringLiteral("+14155550123"), 1000, QStringLiteral("appointment_set")),
+                            {}, nullptr, &ids),
+             QString());
+    // The attributed event carries its client (migration 028): that client's journal shows it,
+    // another client's does not, and the unattributed first delivery stays agency-only.
+    QCOMPARE(ids.size(), 2);
+    QCOMPARE(EventRepository(db).byId(ids.last()).value().clientId, client);
+    const qint64 other = Tests::addClient(db, m_clock, QStringLiteral("Bright Smiles"));
+    QCOMPARE(EventRepository(db, TenantScope::client(client)).list({}).value().size(), 1);
+    QCOMPARE(EventRepository(db, TenantScope::client(client)).list({}).value().first().id, ids.last());
+    QCOMPARE(EventRepository(db, TenantScope::client(other)).list({}).value().size(), 0);
+    QCOMPARE(EventRepository(db, TenantScope::client(client)).byId(ids.first()).error().kind(), DbError::NotFound);
 }
 
 void tst_RetellHandler::callbackRequestedSetsCallbackTime()
