@@ -27,6 +27,8 @@
 #include <QRandomGenerator>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace Callvia::Services {
 
 using namespace Models;
@@ -144,9 +146,18 @@ DbError addReminderHistory(Database &database, const Clock &clock, QRandomGenera
 
 // The call that brought a lead to its status, its usage record, and for booked, shown and
 // no-show leads the appointment. Times are spread over the last 60 days.
+// A demo webhook already applied: stored after the rows, in the order it arrived.
+struct DemoEvent
+{
+    NewEvent event;
+    qint64 receivedAt = 0;
+    qint64 clientId = 0;
+    QString unattributedReason; // with clientId 0
+};
+
 // The webhook Retell sent when it finished analysing a demo call, in its documented shape
-// (integrations.md: event + call), as the journal shows it; already applied for the client.
-DbError addCallEvent(Database &database, const CallLogRecord &call)
+// (integrations.md: event + call), as the journal shows it; applied for the call's client.
+DemoEvent callEvent(const CallLogRecord &call)
 {
     const QJsonObject custom { { QStringLiteral("outcome"), call.outcome } };
     const QJsonObject body {
@@ -176,12 +187,12 @@ DbError addCallEvent(Database &database, const CallLogRecord &call)
     const NewEvent event { QStringLiteral("retell"), call.retellCallId + QStringLiteral(":call_analyzed"),
                            QStringLiteral("call_analyzed"), QStringLiteral("call:") + call.retellCallId,
                            QJsonDocument(body).toJson(QJsonDocument::Compact) };
-    return EventRepository(database).insertApplied(event, call.endedAt + 4000, call.clientId);
+    return { event, call.endedAt + 4000, call.clientId, {} };
 }
 
 // A booking for a Cal.com event type no client has in its settings: stored, changed nothing,
 // waiting in the journal's "Unattributed" filter for staff to map the id and replay it.
-DbError addUnattributedBooking(Database &database, const Clock &clock)
+DemoEvent unattributedBooking(const Clock &clock)
 {
     const qint64 created = clock.nowMs() - 3 * 3'600'000;
     const QString start = QDateTime::fromMSecsSinceEpoch(created + 2 * 86'400'000, QTimeZone::utc())
@@ -205,13 +216,12 @@ DbError addUnattributedBooking(Database &database, const Clock &clock)
     const NewEvent event { QStringLiteral("calcom"), QStringLiteral("BOOKING_CREATED:demo-unmapped-1:") + createdAt,
                            QStringLiteral("BOOKING_CREATED"), QStringLiteral("booking:demo-unmapped-1"),
                            QJsonDocument(body).toJson(QJsonDocument::Compact) };
-    return EventRepository(database).insertApplied(
-            event, created, 0,
-            QStringLiteral("no client is mapped to Cal.com event_type_id 4711, organizer front.desk@unknown-clinic.example"));
+    return { event, created, 0,
+             QStringLiteral("no client is mapped to Cal.com event_type_id 4711, organizer front.desk@unknown-clinic.example") };
 }
 
 DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rng, const ClientRecord &client,
-                    const LeadRecord &lead, qint64 leadId, int *shownCount)
+                    const LeadRecord &lead, qint64 leadId, int *shownCount, QList<DemoEvent> *events)
 {
     if (lead.status == QLatin1String("new") || lead.status == QLatin1String("dnc"))
         return {};
@@ -260,8 +270,7 @@ DbError addActivity(Database &database, const Clock &clock, QRandomGenerator &rn
     // Every fifth call's analysis webhook in the journal (by id: the random sequence stays as it was).
     call.id = callId.value();
     if (leadId % 5 == 0)
-        if (DbError error = addCallEvent(database, call))
-            return error;
+        events->append(callEvent(call));
     if (!booked)
         return {};
     AppointmentRecord appointment;
@@ -513,6 +522,7 @@ DbError DemoData::load() const
     if (!transaction.isActive())
         return transaction.beginError();
     int clientIndex = 0;
+    QList<DemoEvent> events;
     qint64 failedInvoice = 0;
     QString failedKey;
     for (const DemoClient &demo : demoClients) {
@@ -567,7 +577,7 @@ DbError DemoData::load() const
                 DbResult<qint64> leadId = leads.insert(lead);
                 if (!leadId.ok())
                     return leadId.error();
-                if (DbError error = addActivity(m_database, m_clock, rng, client, lead, leadId.value(), &shown))
+                if (DbError error = addActivity(m_database, m_clock, rng, client, lead, leadId.value(), &shown, &events))
                     return error;
             }
         }
@@ -578,8 +588,14 @@ DbError DemoData::load() const
             return error;
         ++clientIndex;
     }
-    if (DbError error = addUnattributedBooking(m_database, m_clock))
-        return error;
+    // The journal in arrival order, as the listener would have stored it.
+    events.append(unattributedBooking(m_clock));
+    std::sort(events.begin(), events.end(),
+              [](const DemoEvent &a, const DemoEvent &b) { return a.receivedAt < b.receivedAt; });
+    const EventRepository journal(m_database);
+    for (const DemoEvent &each : std::as_const(events))
+        if (DbError error = journal.insertApplied(each.event, each.receivedAt, each.clientId, each.unattributedReason))
+            return error;
     if (DbError error = transaction.commit())
         return error;
     return failedInvoice ? failStripeStep(m_database, m_clock, failedInvoice, failedKey) : DbError();

@@ -1,6 +1,7 @@
 #include "eventtablemodel.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 namespace Callvia::Models {
 
@@ -74,8 +75,12 @@ QVariant EventTableModel::display(const EventRecord &event, int column) const
         return event.provider;
     case TypeColumn:
         return event.eventType;
-    case ReceivedColumn:
-        return QDateTime::fromMSecsSinceEpoch(event.receivedAt, Qt::UTC).toString(Qt::ISODate);
+    case ReceivedColumn: {
+        // The locale's date with seconds (a journal orders by the second); the header says UTC.
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(event.receivedAt, Qt::UTC);
+        return QString(QLocale().toString(at.date(), QLocale::ShortFormat) + QLatin1Char(' ')
+                       + QLocale().toString(at.time(), QStringLiteral("HH:mm:ss")));
+    }
     case StatusColumn:
         // Processed without effect because no client maps the event's trusted ids.
         return event.unattributed ? tr("unattributed") : stateName(event.status);
