@@ -225,7 +225,16 @@ int runGui(QApplication &app, App::AppContext &context)
     if (backups && session->canManageUsers()) {
         new Ui::BackupActions(
                 *backups, *session, [&context](const QString &file) { return context.restoreAndRestart(file); },
-                [&context](const QString &folder) { context.setBackupFolder(folder); }, window.fileMenu(), &window);
+                [&context](const QString &folder) {
+                    // One backup folder: the service's (database setting) and the Settings
+                    // dialog's (QSettings, applied at every start) are changed together.
+                    context.setBackupFolder(folder);
+                    QSettings stored;
+                    Ui::AppSettings settings = Ui::AppSettings::load(stored);
+                    settings.backupFolder = folder;
+                    settings.save(stored);
+                },
+                window.fileMenu(), &window);
     }
     // Issue 24 item 5: the Settings dialog's values; new clients' defaults and the backups apply
     // at once, the rest (language, time zone, listener address) at the next start.
