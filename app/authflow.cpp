@@ -144,8 +144,13 @@ void addDashboardSection(Ui::MainWindow &window, AppContext &context, const Serv
 
 void addLeadsSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session)
 {
-    window.setSectionWidget(Ui::MainWindow::Leads,
-                            new Ui::LeadsView(context.database(), context.clock(), session, context.viewReader()));
+    auto *view = new Ui::LeadsView(context.database(), context.clock(), session, context.viewReader());
+    // Another instance changed a lead (PostgreSQL notice, migration 029): its row refreshes in place.
+    QObject::connect(&context, &AppContext::rowChanged, view, [view](const QString &table, qint64, qint64 rowId) {
+        if (table == QLatin1String("leads"))
+            view->noteLeadChanged(rowId);
+    });
+    window.setSectionWidget(Ui::MainWindow::Leads, view);
 }
 
 void addBillingSection(Ui::MainWindow &window, AppContext &context, const Services::Session &session)

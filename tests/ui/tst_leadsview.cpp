@@ -15,6 +15,7 @@
 #include <models/repositories/messagerepository.h>
 #include <models/repositories/optoutrepository.h>
 #include <models/repositories/userrepository.h>
+#include <models/sqlhelpers.h>
 #include <services/auth/session.h>
 #include <services/servicethread.h>
 #include <ui/leads/leaddetaildialog.h>
@@ -52,6 +53,8 @@ private Q_SLOTS:
     void exportsAndBulkActions();
     void editsTheSelectedLead_data() { Tests::TestDatabase::addBackendRows(); }
     void editsTheSelectedLead();
+    void changedLeadsRefreshInPlace_data() { Tests::TestDatabase::addBackendRows(); }
+    void changedLeadsRefreshInPlace();
     void sortsPagesAndFiltersByZoneAndContact_data() { Tests::TestDatabase::addBackendRows(); }
     void sortsPagesAndFiltersByZoneAndContact();
 
@@ -448,6 +451,67 @@ void tst_LeadsView::editsTheSelectedLead()
     QVERIFY2(readOnly->historyLines().first().contains(QStringLiteral("New → Contacted by sam")),
              qPrintable(readOnly->historyLines().first()));
     readOnly->close();
+}
+
+// Live refresh: leads changed elsewhere are re-read by id with the view's filters and updated in
+// place (a lead that left the filter leaves the list), without reloading the page: a row that
+// changed behind the view's back without a note keeps what it showed.
+void tst_LeadsView::changedLeadsRefreshInPlace()
+{
+    QFETCH(QString, backend);
+    QString skip, error;
+    auto test = Tests::TestDatabase::create(backend, &skip, &error);
+    QVERIFY2(test || error.isEmpty(), qPrintable(error));
+    if (!test)
+        QSKIP(qPrintable(skip));
+    Models::Database &db = test->database();
+    const auto agency = Models::TenantScope::agency();
+    Models::ClientRecord c;
+    c.name = QStringLiteral("Client A");
+    const qint64 a = Models::ClientRepository(db, m_clock, agency).insert(c).value();
+    Models::CampaignRecord campaign;
+    campaign.clientId = a;
+    campaign.name = QStringLiteral("Spring");
+    const qint64 campaignA = Models::CampaignRepository(db, m_clock, agency).insert(campaign).value();
+    const Models::LeadRepository leads(db, m_clock, agency);
+    QList<qint64> ids;
+    for (int i = 0; i < 3; ++i) {
+        Models::LeadRecord lead;
+        lead.clientId = a;
+        lead.campaignId = campaignA;
+        lead.firstName = QStringLiteral("Lead%1").arg(i);
+        lead.phoneE164 = QStringLiteral("+1212555010%1").arg(i);
+        ids << leads.insert(lead).value();
+    }
+    Services::ServiceThread reader(QStringLiteral("test-reader"), db);
+    const Services::Session staff(1, QStringLiteral("sam"), Services::Session::Role::Staff, 0);
+    Ui::LeadsView view(db, m_clock, staff, reader, QTimeZone::utc());
+    view.setFilter(0, 0, QStringLiteral("new"));
+    QTRY_COMPARE(view.table()->rowCount(), 3);
+    QTRY_VERIFY(!view.isLoading());
+    auto rowOf = [&view](qint64 id) {
+        for (int r = 0; r < view.table()->rowCount(); ++r)
+            if (view.table()->item(r, 0)->data(Qt::UserRole).toLongLong() == id)
+                return r;
+        return -1;
+    };
+    QSignalSpy refreshed(&view, &Ui::LeadsView::rowsRefreshed);
+    // Lead 0 renamed (still "new"), lead 1 contacted (leaves the "new" filter), lead 2 renamed
+    // without a note.
+    QVERIFY(Models::Sql::exec(db, QStringLiteral("UPDATE leads SET first_name = 'Renamed' WHERE id = ?"), { ids.at(0) }).ok());
+    QVERIFY(!leads.setStatus(ids.at(1), QStringLiteral("contacted")));
+    QVERIFY(Models::Sql::exec(db, QStringLiteral("UPDATE leads SET first_name = 'Unnoted' WHERE id = ?"), { ids.at(2) }).ok());
+    view.noteLeadChanged(ids.at(0));
+    view.noteLeadChanged(ids.at(1));
+    view.noteLeadChanged(ids.at(0)); // noted twice: read once
+    view.noteLeadChanged(999999); // not on screen: not read
+    QTRY_COMPARE(refreshed.size(), 1);
+    QCOMPARE(refreshed.first().at(0).toInt(), 1); // updated
+    QCOMPARE(refreshed.first().at(1).toInt(), 1); // removed
+    QCOMPARE(view.table()->rowCount(), 2);
+    QCOMPARE(rowOf(ids.at(1)), -1);
+    QCOMPARE(view.table()->item(rowOf(ids.at(0)), Ui::LeadsView::NameColumn)->text(), QStringLiteral("Renamed"));
+    QCOMPARE(view.table()->item(rowOf(ids.at(2)), Ui::LeadsView::NameColumn)->text(), QStringLiteral("Lead2"));
 }
 
 namespace {

@@ -151,6 +151,10 @@ LeadsView::LeadsView(Models::Database &database, const Models::Clock &clock, Ser
     m_debounce = new QTimer(this);
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
+    m_rowRefresh = new QTimer(this);
+    m_rowRefresh->setSingleShot(true);
+    m_rowRefresh->setInterval(200);
+    connect(m_rowRefresh, &QTimer::timeout, this, &LeadsView::refreshNoted);
     m_count = new QLabel(this);
     m_count->setObjectName(QStringLiteral("count"));
 
@@ -686,6 +690,62 @@ void LeadsView::updateRow(const Models::LeadRecord &lead)
         m_table->item(r, StatusColumn)->setText(statusText(lead.status));
         return;
     }
+}
+
+void LeadsView::noteLeadChanged(qint64 leadId)
+{
+    m_changedLeads.insert(leadId);
+    if (!m_rowRefresh->isActive())
+        m_rowRefresh->start();
+}
+
+void LeadsView::refreshNoted()
+{
+    QList<qint64> loaded;
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        const qint64 id = m_table->item(r, 0)->data(Qt::UserRole).toLongLong();
+        if (m_changedLeads.contains(id))
+            loaded << id;
+    }
+    m_changedLeads.clear();
+    if (loaded.isEmpty())
+        return; // none of them is on screen: nothing to read
+    Models::LeadQuery query = m_query; // the view's filters: a lead that left them leaves the list
+    query.ids = loaded;
+    query.afterId = 0;
+    query.afterKey = QVariant();
+    query.offset = 0;
+    query.limit = int(loaded.size());
+    Models::Database *db = &m_database;
+    const Models::Clock *clk = &m_clock;
+    const Models::TenantScope scope = m_session.scope();
+    m_reader.post([this, db, clk, scope, query, loaded] {
+        const auto rows = Models::LeadRepository(*db, *clk, scope).page(query);
+        if (!rows.ok())
+            return; // the next reload shows the truth; a failed refresh changes nothing
+        const QList<Models::LeadRecord> found = rows.value();
+        QMetaObject::invokeMethod(this, [this, loaded, found] { applyRefreshed(loaded, found); }, Qt::QueuedConnection);
+    });
+}
+
+void LeadsView::applyRefreshed(const QList<qint64> &asked, const QList<Models::LeadRecord> &found)
+{
+    QSet<qint64> present;
+    for (const Models::LeadRecord &lead : found) {
+        present.insert(lead.id);
+        updateRow(lead);
+        if (lead.id == m_selectedId)
+            loadDetail(lead.id);
+    }
+    int removed = 0;
+    for (int r = m_table->rowCount() - 1; r >= 0; --r) {
+        const qint64 id = m_table->item(r, 0)->data(Qt::UserRole).toLongLong();
+        if (asked.contains(id) && !present.contains(id)) {
+            m_table->removeRow(r);
+            ++removed;
+        }
+    }
+    Q_EMIT rowsRefreshed(int(found.size()), removed);
 }
 
 QString LeadsView::detailText() const

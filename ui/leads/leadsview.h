@@ -6,6 +6,7 @@
 #include <services/leads/leadsearch.h>
 
 #include <QList>
+#include <QSet>
 #include <QTimeZone>
 #include <QWidget>
 
@@ -89,6 +90,11 @@ public:
     void reload();
     void loadMore();
     void selectLead(qint64 leadId);
+    // Live refresh (issue 23 item 6): a lead changed elsewhere (a webhook applied here, another
+    // desktop's change notice). The noted leads that are loaded are re-read together 200 ms after
+    // the first note, with the view's filters: each row is updated in place, or taken out when
+    // the lead no longer matches or is gone. The rest of the list is not read again.
+    void noteLeadChanged(qint64 leadId);
     // The selected lead's editor (read-only for client users), opened window-modal; null while
     // its detail is still loading. Saving updates its row and detail in place.
     LeadDetailDialog *openEditor();
@@ -123,6 +129,7 @@ public:
     const Models::LeadQuery &query() const { return m_query; }
 
 Q_SIGNALS:
+    void rowsRefreshed(int updated, int removed); // after noteLeadChanged's re-read
     void exportFinished(qint64 rows, bool cancelled, const QString &error);
     void bulkFinished(const QString &message);
 
@@ -148,6 +155,8 @@ private:
     void loadDetail(qint64 leadId);
     void applyDetail(quint64 generation, const Detail &detail);
     void updateRow(const Models::LeadRecord &lead);
+    void refreshNoted();
+    void applyRefreshed(const QList<qint64> &asked, const QList<Models::LeadRecord> &found);
     QHBoxLayout *createActionBar(); // leadsviewactions.cpp
     // The target as a query (the selected ids, or the filter); false with a notice when empty.
     bool targetQuery(Models::LeadQuery *query);
@@ -177,6 +186,8 @@ private:
     qint64 m_contactedTo = 0;
     QLineEdit *m_searchBox;
     QTimer *m_debounce;
+    QTimer *m_rowRefresh; // coalesces noteLeadChanged
+    QSet<qint64> m_changedLeads;
     QLabel *m_count;
     QTableWidget *m_table;
     QLabel *m_detail;

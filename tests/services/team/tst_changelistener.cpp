@@ -25,6 +25,7 @@ class tst_ChangeListener : public QObject
 private Q_SLOTS:
     void seesANewCallWithinOneSecond();
     void clientBoundListenerIgnoresOtherClients();
+    void leadChangesAreNotedButNotInserts();
     void reconnectsAfterItsSessionIsKilled();
     void parsesOnlyWellFormedNotices();
 
@@ -134,6 +135,33 @@ void tst_ChangeListener::clientBoundListenerIgnoresOtherClients()
         agencyClients.insert(arguments.at(0).value<Models::ChangeNotice>().clientId);
     QVERIFY(agencyClients.contains(other));
     QVERIFY(agencyClients.contains(mine));
+}
+
+// Migration 029: a lead's visible change (status, name, phone, e-mail) or deletion is noticed so
+// the leads view refreshes that row; inserts (imports) and invisible updates stay silent.
+void tst_ChangeListener::leadChangesAreNotedButNotInserts()
+{
+    CALLVIA_PG_DATABASE(db);
+    const qint64 client = Tests::addClient(db, m_clock, QStringLiteral("Sunrise Dental"));
+    const qint64 campaign = Tests::addCampaign(db, m_clock, client, QStringLiteral("Spring"));
+    const qint64 lead = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550123"));
+    Services::ChangeListener listener(urlOf(*dbHolder), Models::TenantScope::agency(), {});
+    listener.start();
+    QVERIFY(listener.isListening());
+    QSignalSpy changed(&listener, &Services::ChangeListener::changed);
+    // Silent first: a new lead and an update of a column the view does not show. Notices come in
+    // commit order, so if either made one, it would be among the first two.
+    const qint64 imported = Tests::addLead(db, m_clock, client, campaign, QStringLiteral("+14155550124"));
+    QVERIFY(Models::Sql::exec(db, QStringLiteral("UPDATE leads SET notes = 'silent' WHERE id = ?"), { imported }).ok());
+    QVERIFY(Models::Sql::exec(db, QStringLiteral("UPDATE leads SET status = 'contacted' WHERE id = ?"), { lead }).ok());
+    QVERIFY(Models::Sql::exec(db, QStringLiteral("DELETE FROM leads WHERE id = ?"), { lead }).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(changed.size() >= 2, 2000);
+    for (int i = 0; i < 2; ++i) {
+        const auto notice = changed.at(i).at(0).value<Models::ChangeNotice>();
+        QCOMPARE(notice.table, QStringLiteral("leads"));
+        QCOMPARE(notice.rowId, lead);
+        QCOMPARE(notice.clientId, client);
+    }
 }
 
 void tst_ChangeListener::reconnectsAfterItsSessionIsKilled()

@@ -1,0 +1,2 @@
+-- Issue 23 item 6 / issue 26 item 3: change notices for leads are PostgreSQL only (LISTEN/NOTIFY);
+-- a SQLite file has one instance. Nothing to change here: this file keeps the numbers in step.
