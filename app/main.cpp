@@ -1,6 +1,7 @@
 #include "appcontext.h"
 #include "authflow.h"
 #include "commands.h"
+#include "configcheck.h"
 #include "options.h"
 #include "signalwatcher.h"
 
@@ -82,12 +83,17 @@ bool parseOptions(const QStringList &arguments, App::Options *options)
     const QCommandLineOption allowSuperuser(QStringLiteral("allow-superuser"),
                                             QStringLiteral("PostgreSQL: run even when the login is a superuser or "
                                                            "has BYPASSRLS (row-level security does not bind it)."));
-    parser.addOptions({ database, listen, headless, noDemo, user, allowSuperuser });
+    const QCommandLineOption check(QStringLiteral("check"),
+                                   QStringLiteral("Validate the configuration and the database (opens it, changes "
+                                                  "nothing), print what was found and exit: 0 when a start would "
+                                                  "work, 1 otherwise."));
+    parser.addOptions({ database, listen, headless, noDemo, user, allowSuperuser, check });
     const int index = commandIndex(arguments);
     const QStringList global = index < 0 ? arguments : arguments.mid(0, index);
     parser.process(global); // exits with a message on --help, --version or an unknown option
     options->databaseUrl = parser.value(database);
     options->headless = parser.isSet(headless);
+    options->check = parser.isSet(check);
     options->noDemo = parser.isSet(noDemo);
     options->allowSuperuser = parser.isSet(allowSuperuser);
     if (parser.isSet(listen)) {
@@ -164,6 +170,8 @@ int runHeadless(QCoreApplication &app, App::AppContext &context)
         qCInfo(lcMain) << "signal" << signal << "received, stopping";
         app.quit();
     });
+    QObject::connect(&watcher, &App::SignalWatcher::reloadRequested, &context,
+                     [&context] { context.reloadConfiguration(); });
     qCInfo(lcMain).noquote() << "headless Callvia ready on" << context.database().url().displayName();
     const int code = app.exec();
     context.stopServices();
@@ -272,7 +280,8 @@ int main(int argc, char *argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     const bool wantsGui = commandIndex(arguments) < 0 && !arguments.contains(QStringLiteral("--headless"))
             && !arguments.contains(QStringLiteral("--help")) && !arguments.contains(QStringLiteral("-h"))
-            && !arguments.contains(QStringLiteral("--version")) && !arguments.contains(QStringLiteral("-v"));
+            && !arguments.contains(QStringLiteral("--version")) && !arguments.contains(QStringLiteral("-v"))
+            && !arguments.contains(QStringLiteral("--check"));
     std::unique_ptr<QCoreApplication> app = wantsGui ? std::make_unique<QApplication>(argc, argv)
                                                      : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Callvia"));
@@ -298,6 +307,8 @@ int main(int argc, char *argv[])
             Ui::AppSettings::parseListenAddress(address, &options.listenHost, &options.listenPort);
     }
     App::AppContext context(options);
+    if (options.check)
+        return App::runConfigCheck(context, stdout);
     if (!options.command.isEmpty())
         return runCommand(context);
     if (options.headless)
