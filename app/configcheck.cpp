@@ -215,10 +215,15 @@ int runConfigCheck(AppContext &context, std::FILE *out)
                                          .arg(version.value())
                                          .arg(latest));
         } else if (version.value() < latest) {
-            report.ok(what, QStringLiteral("%1, schema version %2; the next start applies the migrations up to %3")
-                                    .arg(name)
-                                    .arg(version.value())
-                                    .arg(latest));
+            // On PostgreSQL only the database's owner may migrate: a service or user login cannot.
+            report.note(what, QStringLiteral("%1, schema version %2; the next start applies the migrations up to %3%4")
+                                      .arg(name)
+                                      .arg(version.value())
+                                      .arg(latest)
+                                      .arg(context.database().isSqlite()
+                                                   ? QString()
+                                                   : QStringLiteral(" (on PostgreSQL only with the owner's login: "
+                                                                    "run one command with the owner's URL first)")));
         } else {
             schemaCurrent = true;
             report.ok(what, QStringLiteral("%1, schema version %2 (current)").arg(name).arg(version.value()));
