@@ -159,9 +159,10 @@ installed_version() {
 }
 
 installed_headless() {
-    # As the service runs it: the `callvia` user, its home /var/lib/callvia (systemd's
-    # StateDirectory makes it; here by hand), the default SQLite file in it, from / not the tree.
-    in_root 'cd / && install -d -o callvia -g callvia /var/lib/callvia
+    # As the service runs it: the `callvia` user, its home /var/lib/callvia (the postinst makes
+    # it; systemd's StateDirectory too), the default SQLite file in it, from / not the tree; then
+    # the installed `callvia --check` on that database.
+    in_root 'cd / && [ -d /var/lib/callvia ] && [ "$(stat -c %U /var/lib/callvia)" = callvia ]
         port=38788
         # setpriv execs (runuser would stand between kill and callvia and re-raise the signal).
         setpriv --reuid=callvia --regid=callvia --init-groups env -i HOME=/var/lib/callvia PATH=/usr/bin:/bin LANG=C.UTF-8 \
@@ -181,7 +182,9 @@ installed_headless() {
         kill -TERM $pid; wait $pid || { echo "installed headless exit status $?"; cat /tmp/installed.log; exit 1; }
         echo "GET /healthz: $status"
         [[ "$status" == "HTTP/1.1 200"* ]] || { cat /tmp/installed.log; exit 1; }
-        ls -l /var/lib/callvia/.local/share/Callvia/Callvia/callvia.sqlite'
+        ls -l /var/lib/callvia/.local/share/Callvia/Callvia/callvia.sqlite
+        setpriv --reuid=callvia --regid=callvia --init-groups env -i HOME=/var/lib/callvia PATH=/usr/bin:/bin \
+            LANG=C.UTF-8 /usr/bin/callvia --check 2>/dev/null | grep -v "^note"'
 }
 
 layer_tests() {
