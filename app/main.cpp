@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QLoggingCategory>
@@ -287,6 +288,12 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("Callvia"));
     QCoreApplication::setApplicationName(QStringLiteral("Callvia"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CALLVIA_VERSION));
+    if (wantsGui) {
+        // The installed package's menu entry and hicolor icon (packaging/): Wayland matches the
+        // window to callvia.desktop; X11 gets the themed icon (none when run from the build tree).
+        QGuiApplication::setDesktopFileName(QStringLiteral("callvia"));
+        QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("callvia")));
+    }
     if (!hardening.isEmpty())
         qCDebug(lcMain).noquote() << hardening;
     // The system locale, or the "ui/language" setting / $CALLVIA_LANGUAGE (read once, at start).
