@@ -562,12 +562,7 @@ void AppContext::stopLiveUpdates()
     delete m_liveThread;
     m_liveThread = nullptr;
 }
-// --- end team deployment ---
 
-// --- appcontext: show verification and rebook (issue 22) ---
-// The show-check links are signed with verification.link_key (a secret setting, or
-// CALLVIA_VERIFICATION_LINK_KEY); without one, with a key derived from the secrets key
-// (HMAC-SHA256 over a fixed label), so no new secret is written into a database on start.
 void AppContext::reloadConfiguration()
 {
     // The log level: a QT_LOGGING_CONF file (e.g. /etc/callvia/logging.ini) edited, then SIGHUP.
@@ -593,6 +588,12 @@ void AppContext::reloadConfiguration()
     qCInfo(lcApp).noquote() << "configuration reloaded:" << summary;
 }
 
+// --- end team deployment ---
+
+// --- appcontext: show verification and rebook (issue 22) ---
+// The show-check links are signed with verification.link_key (a secret setting, or
+// CALLVIA_VERIFICATION_LINK_KEY); without one, with a key derived from the secrets key
+// (HMAC-SHA256 over a fixed label), so no new secret is written into a database on start.
 void AppContext::ensureLinkKey(const QByteArray &secretsKey)
 {
     m_linkKey = secretsKey.isEmpty()
