@@ -114,32 +114,47 @@ QString readPasswordFile(Models::DatabaseUrl *url)
 
 } // namespace
 
-Models::DbError AppContext::openDatabase()
+std::optional<Models::DatabaseUrl> AppContext::databaseUrl(QString *error) const
 {
-    QString error;
     // The service environment may name the database (a systemd EnvironmentFile), so a password in
     // it never shows in the process's arguments.
     QString text = m_options.databaseUrl.isEmpty() ? qEnvironmentVariable("CALLVIA_DATABASE") : m_options.databaseUrl;
     if (text.isEmpty())
         text = Models::DatabaseUrl::defaultSqlitePath();
-    std::optional<Models::DatabaseUrl> url = Models::DatabaseUrl::parse(text, &error);
-    if (!url)
-        return { Models::DbError::Invalid, QStringLiteral("--database: %1").arg(error) };
+    QString parseError;
+    std::optional<Models::DatabaseUrl> url = Models::DatabaseUrl::parse(text, &parseError);
+    if (!url) {
+        *error = QStringLiteral("--database: %1").arg(parseError);
+        return std::nullopt;
+    }
     if (url->dialect == Models::Dialect::PostgreSql) {
         if (!m_databasePassword.isEmpty())
             url->password = m_databasePassword;
-        if (const QString refused = readPasswordFile(&*url); !refused.isEmpty())
-            return { Models::DbError::Invalid, refused };
-        if (!m_options.databaseUrl.isEmpty() && QUrl(m_options.databaseUrl).password().size() > 0)
-            qCWarning(lcApp) << "the --database URL holds a password, which other local users can read in the "
-                                "process list: use PGPASSWORD, PGPASSFILE or CALLVIA_DATABASE_PASSWORD_FILE";
+        if (const QString refused = readPasswordFile(&*url); !refused.isEmpty()) {
+            *error = refused;
+            return std::nullopt;
+        }
     }
+    return url;
+}
+
+Models::DbError AppContext::openDatabase()
+{
+    QString error;
+    std::optional<Models::DatabaseUrl> url = databaseUrl(&error);
+    if (!url)
+        return { Models::DbError::Invalid, error };
+    if (url->dialect == Models::Dialect::PostgreSql && !m_options.databaseUrl.isEmpty()
+        && QUrl(m_options.databaseUrl).password().size() > 0)
+        qCWarning(lcApp) << "the --database URL holds a password, which other local users can read in the "
+                            "process list: use PGPASSWORD, PGPASSFILE or CALLVIA_DATABASE_PASSWORD_FILE";
     m_database = std::make_unique<Models::Database>(*url);
     if (Models::DbError openError = m_database->open())
         return openError;
     // Issue 26: one desktop or headless instance per SQLite file (sub-commands may run beside it).
     // After open(), which creates the file's folder on a first start.
-    if (url->dialect == Models::Dialect::Sqlite && m_options.command.isEmpty()) {
+    // --check may run beside the service it checks.
+    if (url->dialect == Models::Dialect::Sqlite && m_options.command.isEmpty() && !m_options.check) {
         if (!m_instanceLock)
             m_instanceLock = std::make_unique<Services::InstanceLock>(url->path);
         if (const QString refused = m_instanceLock->acquire(); !refused.isEmpty())
@@ -156,6 +171,10 @@ Models::DbError AppContext::openDatabase()
                                 "security would not apply. Connect as a Callvia login role (README, \"Using "
                                 "PostgreSQL\"), or pass --allow-superuser for set-up.")
                          .arg(m_database->url().displayName(), m_database->url().user) };
+    if (m_options.check) { // callvia --check: look, change nothing (no migration, no key file)
+        m_settings = std::make_unique<Models::SettingsRepository>(*m_database, *m_clock);
+        return {};
+    }
     if (Models::DbError migrateError = m_database->migrate())
         return migrateError;
     m_settings = std::make_unique<Models::SettingsRepository>(*m_database, *m_clock);
@@ -543,6 +562,32 @@ void AppContext::stopLiveUpdates()
     delete m_liveThread;
     m_liveThread = nullptr;
 }
+
+void AppContext::reloadConfiguration()
+{
+    // The log level: a QT_LOGGING_CONF file (e.g. /etc/callvia/logging.ini) edited, then SIGHUP.
+    const QString rulesFile = qEnvironmentVariable("QT_LOGGING_CONF");
+    if (!rulesFile.isEmpty()) {
+        QFile file(rulesFile);
+        if (file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+            QString rules = QString::fromUtf8(file.readAll());
+            rules.remove(QStringLiteral("[Rules]"));
+            QLoggingCategory::setFilterRules(rules.trimmed());
+            qCInfo(lcApp).noquote() << "logging rules read again from" << rulesFile;
+        } else {
+            qCWarning(lcApp).noquote() << "QT_LOGGING_CONF" << rulesFile << "unreadable:" << file.errorString();
+        }
+    }
+    if (!m_listener || !m_serviceThread) {
+        qCInfo(lcApp) << "configuration reloaded (no listener running)";
+        return;
+    }
+    QString summary;
+    Services::WebhookListener *listener = m_listener;
+    m_serviceThread->run([&summary, listener] { summary = listener->reloadConfiguration(); });
+    qCInfo(lcApp).noquote() << "configuration reloaded:" << summary;
+}
+
 // --- end team deployment ---
 
 // --- appcontext: show verification and rebook (issue 22) ---

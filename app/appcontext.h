@@ -2,12 +2,14 @@
 
 #include "options.h"
 
+#include <models/database.h>
 #include <models/dberror.h>
 #include <services/auth/session.h>
 
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 namespace Callvia::Models {
 class Clock;
@@ -51,7 +53,14 @@ public:
     ~AppContext() override;
 
     // Opens the database and applies migrations. The message names the file or server.
+    // With Options::check (callvia --check): opens it only, without the instance lock or the
+    // migrations, and builds nothing beyond the settings repository (app/configcheck.cpp reads on).
     Models::DbError openDatabase();
+    // The database URL from --database, $CALLVIA_DATABASE or the SQLite default, with the
+    // password typed at start-up or from CALLVIA_DATABASE_PASSWORD_FILE; nullopt with *error.
+    std::optional<Models::DatabaseUrl> databaseUrl(QString *error) const;
+    // After openDatabase(): the settings (null before, or when it failed).
+    const Models::SettingsRepository *settings() const { return m_settings.get(); }
     // PostgreSQL: the password of the URL's login, typed at start-up (a user's own login role).
     void setDatabasePassword(const QString &password) { m_databasePassword = password; }
     // Starts the listener and background services (GUI and headless modes).
@@ -161,6 +170,11 @@ public:
     // (lives on its own thread once the services start; null otherwise). Its isLeader() may be read
     // from any thread.
     const Services::LeaderElection *leaderElection() const { return m_election; }
+
+    // SIGHUP in --headless: the listener reads the provider secrets, public URL and trusted
+    // proxies again (settings edited in the admin console apply at once), and the Qt logging
+    // rules are read again from the file $QT_LOGGING_CONF names, if any. Logs what now applies.
+    void reloadConfiguration();
 
     // PostgreSQL desktops: the change notices of every instance (calls, appointments, invoices,
     // messages), filtered to `scope`, on their own thread and connection. Each one is relayed as

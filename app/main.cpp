@@ -1,6 +1,7 @@
 #include "appcontext.h"
 #include "authflow.h"
 #include "commands.h"
+#include "configcheck.h"
 #include "options.h"
 #include "signalwatcher.h"
 
@@ -19,6 +20,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QLoggingCategory>
@@ -82,12 +84,17 @@ bool parseOptions(const QStringList &arguments, App::Options *options)
     const QCommandLineOption allowSuperuser(QStringLiteral("allow-superuser"),
                                             QStringLiteral("PostgreSQL: run even when the login is a superuser or "
                                                            "has BYPASSRLS (row-level security does not bind it)."));
-    parser.addOptions({ database, listen, headless, noDemo, user, allowSuperuser });
+    const QCommandLineOption check(QStringLiteral("check"),
+                                   QStringLiteral("Validate the configuration and the database (opens it, changes "
+                                                  "nothing), print what was found and exit: 0 when a start would "
+                                                  "work, 1 otherwise."));
+    parser.addOptions({ database, listen, headless, noDemo, user, allowSuperuser, check });
     const int index = commandIndex(arguments);
     const QStringList global = index < 0 ? arguments : arguments.mid(0, index);
     parser.process(global); // exits with a message on --help, --version or an unknown option
     options->databaseUrl = parser.value(database);
     options->headless = parser.isSet(headless);
+    options->check = parser.isSet(check);
     options->noDemo = parser.isSet(noDemo);
     options->allowSuperuser = parser.isSet(allowSuperuser);
     if (parser.isSet(listen)) {
@@ -164,6 +171,8 @@ int runHeadless(QCoreApplication &app, App::AppContext &context)
         qCInfo(lcMain) << "signal" << signal << "received, stopping";
         app.quit();
     });
+    QObject::connect(&watcher, &App::SignalWatcher::reloadRequested, &context,
+                     [&context] { context.reloadConfiguration(); });
     qCInfo(lcMain).noquote() << "headless Callvia ready on" << context.database().url().displayName();
     const int code = app.exec();
     context.stopServices();
@@ -281,12 +290,19 @@ int main(int argc, char *argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     const bool wantsGui = commandIndex(arguments) < 0 && !arguments.contains(QStringLiteral("--headless"))
             && !arguments.contains(QStringLiteral("--help")) && !arguments.contains(QStringLiteral("-h"))
-            && !arguments.contains(QStringLiteral("--version")) && !arguments.contains(QStringLiteral("-v"));
+            && !arguments.contains(QStringLiteral("--version")) && !arguments.contains(QStringLiteral("-v"))
+            && !arguments.contains(QStringLiteral("--check"));
     std::unique_ptr<QCoreApplication> app = wantsGui ? std::make_unique<QApplication>(argc, argv)
                                                      : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Callvia"));
     QCoreApplication::setApplicationName(QStringLiteral("Callvia"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CALLVIA_VERSION));
+    if (wantsGui) {
+        // The installed package's menu entry and hicolor icon (packaging/): Wayland matches the
+        // window to callvia.desktop; X11 gets the themed icon (none when run from the build tree).
+        QGuiApplication::setDesktopFileName(QStringLiteral("callvia"));
+        QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("callvia")));
+    }
     if (!hardening.isEmpty())
         qCDebug(lcMain).noquote() << hardening;
     // The system locale, or the "ui/language" setting / $CALLVIA_LANGUAGE (read once, at start).
@@ -307,6 +323,8 @@ int main(int argc, char *argv[])
             Ui::AppSettings::parseListenAddress(address, &options.listenHost, &options.listenPort);
     }
     App::AppContext context(options);
+    if (options.check)
+        return App::runConfigCheck(context, stdout);
     if (!options.command.isEmpty())
         return runCommand(context);
     if (options.headless)

@@ -17,6 +17,7 @@ struct Options
     QString listenHost = QStringLiteral("127.0.0.1");
     quint16 listenPort = 8787;
     bool headless = false;
+    bool check = false; // --check: validate configuration and database, change nothing, exit (issue 26)
     bool noDemo = false;
     QString command; // empty = GUI or headless
     QStringList commandArguments; // argv[0] style: command name first

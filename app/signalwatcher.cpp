@@ -26,7 +26,11 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     m_notifier = new QSocketNotifier(pipeFds[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         unsigned char byte = 0;
-        if (::read(pipeFds[0], &byte, 1) == 1)
+        if (::read(pipeFds[0], &byte, 1) != 1)
+            return;
+        if (byte == SIGHUP)
+            Q_EMIT reloadRequested();
+        else
             Q_EMIT terminationRequested(byte);
     });
     struct sigaction action = {};
@@ -35,12 +39,14 @@ SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGHUP, &action, nullptr);
 }
 
 SignalWatcher::~SignalWatcher()
 {
     std::signal(SIGTERM, SIG_DFL);
     std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGHUP, SIG_DFL);
     delete m_notifier;
     m_notifier = nullptr;
     if (pipeFds[0] >= 0) {

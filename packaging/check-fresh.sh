@@ -3,7 +3,9 @@
 # Debian 12 root with mmdebstrap, copies `git archive` of the commit under test into it (not the
 # working tree: untracked files cannot help), and inside it runs packaging/deps-debian.sh, the
 # CMake configure of every preset, the whole default build, `callvia --version`, a headless start
-# answering GET /healthz, one quick Qt Test suite per layer, and the first README command
+# answering GET /healthz, the .deb (cpack -G DEB, dpkg -i into the root, appstreamcli validate of
+# its metainfo, the INSTALLED /usr/bin/callvia's --version and a headless start as the package's
+# `callvia` user answering /healthz), one quick Qt Test suite per layer, and the first README command
 # (packaging/run.sh) under Xvfb through the real first-run path (demo data, first administrator)
 # to a screenshot of the main window. Nothing installed on this machine by hand can help: the
 # root starts with Debian's "apt" variant only. Prints how long each step took; exits non-zero
@@ -138,6 +140,53 @@ headless_healthz() {
         [[ "$status" == "HTTP/1.1 200"* ]] || { cat /tmp/headless.log; exit 1; }'
 }
 
+install_deb() {
+    # The package README "Install" describes, built from this build tree and installed with dpkg
+    # (the root already has its dependencies from deps-debian.sh). The postinst makes `callvia`.
+    in_root 'cd build/default && rm -f callvia_*.deb
+        cpack -G DEB > /tmp/cpack.log 2>&1 || { tail -20 /tmp/cpack.log; exit 1; }
+        deb=$(ls callvia_*.deb)
+        echo "$deb: $(stat -c %s "$deb") bytes"
+        dpkg-deb -f "$deb" Depends
+        dpkg -i "$deb"
+        getent passwd callvia
+        appstreamcli validate --no-net /usr/share/metainfo/io.callvia.Callvia.metainfo.xml
+        ls /usr/share/icons/hicolor/*/apps/callvia.* | wc -l | sed "s/$/ icons installed/"'
+}
+
+installed_version() {
+    in_root 'cd / && [ "$(command -v callvia)" = /usr/bin/callvia ] && /usr/bin/callvia --version'
+}
+
+installed_headless() {
+    # As the service runs it: the `callvia` user, its home /var/lib/callvia (the postinst makes
+    # it; systemd's StateDirectory too), the default SQLite file in it, from / not the tree; then
+    # the installed `callvia --check` on that database.
+    in_root 'cd / && [ -d /var/lib/callvia ] && [ "$(stat -c %U /var/lib/callvia)" = callvia ]
+        port=38788
+        # setpriv execs (runuser would stand between kill and callvia and re-raise the signal).
+        setpriv --reuid=callvia --regid=callvia --init-groups env -i HOME=/var/lib/callvia PATH=/usr/bin:/bin LANG=C.UTF-8 \
+            CALLVIA_ADMIN_USERNAME=admin CALLVIA_ADMIN_PASSWORD=fresh-root-check-1 \
+            /usr/bin/callvia --headless --listen 127.0.0.1:$port 2>/tmp/installed.log &
+        pid=$!
+        status=""
+        for i in $(seq 1 100); do
+            if exec 3<>/dev/tcp/127.0.0.1/$port 2>/dev/null; then
+                printf "GET /healthz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n" >&3
+                status=$(head -1 <&3 | tr -d "\r")
+                exec 3<&-
+                break
+            fi
+            sleep 0.1
+        done
+        kill -TERM $pid; wait $pid || { echo "installed headless exit status $?"; cat /tmp/installed.log; exit 1; }
+        echo "GET /healthz: $status"
+        [[ "$status" == "HTTP/1.1 200"* ]] || { cat /tmp/installed.log; exit 1; }
+        ls -l /var/lib/callvia/.local/share/Callvia/Callvia/callvia.sqlite
+        setpriv --reuid=callvia --regid=callvia --init-groups env -i HOME=/var/lib/callvia PATH=/usr/bin:/bin \
+            LANG=C.UTF-8 /usr/bin/callvia --check 2>/dev/null | grep -v "^note"'
+}
+
 layer_tests() {
     # One quick suite per layer (models, services, ui) and the command-line end to end.
     in_root 'export QT_QPA_PLATFORM=offscreen
@@ -176,6 +225,9 @@ step "cmake configure (default, asan, fuzz)" configure
 step "cmake build (default, all targets)" build_all
 step "callvia --version" version
 step "callvia --headless + GET /healthz" headless_healthz
+step "cpack -G DEB + dpkg -i" install_deb
+step "installed /usr/bin/callvia --version" installed_version
+step "installed callvia --headless + /healthz" installed_headless
 step "Qt Test: one suite per layer" layer_tests
 step "packaging/run.sh first run under Xvfb" first_run_screenshot
 printf '=== check-fresh: all steps passed in %ds\n' $((SECONDS - total_start))

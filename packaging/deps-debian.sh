@@ -26,6 +26,8 @@ packages=(
   xvfb xauth xdotool imagemagick
   # CPack: dpkg-shlibdeps computes the .deb's dependencies from the linked libraries
   dpkg-dev file
+  # packaging/check-fresh.sh validates the installed AppStream metainfo with appstreamcli
+  appstream
 )
 if [ "${CALLVIA_WITH_FUZZ:-0}" = 1 ]; then
   # libFuzzer targets (tests/fuzz): clang 14 and its sanitizer/fuzzer runtimes

@@ -50,6 +50,14 @@ bool equal(const QByteArray &a, const QByteArray &b)
     return CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
+bool isEcPublicKey(const QByteArray &publicKeyDer)
+{
+    const auto *keyData = reinterpret_cast<const unsigned char *>(publicKeyDer.constData());
+    std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(d2i_PUBKEY(nullptr, &keyData, long(publicKeyDer.size())),
+                                                            &EVP_PKEY_free);
+    return key && EVP_PKEY_base_id(key.get()) == EVP_PKEY_EC;
+}
+
 bool verifyEcdsaSha256(const QByteArray &publicKeyDer, const QByteArray &message, const QByteArray &signatureDer)
 {
     const auto *keyData = reinterpret_cast<const unsigned char *>(publicKeyDer.constData());

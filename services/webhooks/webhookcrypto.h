@@ -14,5 +14,7 @@ QByteArray sha256(const QByteArray &data);
 bool equal(const QByteArray &a, const QByteArray &b);
 // ECDSA/SHA-256 over `message` with a DER SubjectPublicKeyInfo key and a DER signature.
 bool verifyEcdsaSha256(const QByteArray &publicKeyDer, const QByteArray &message, const QByteArray &signatureDer);
+// True when `publicKeyDer` is a DER SubjectPublicKeyInfo holding an EC key (callvia --check).
+bool isEcPublicKey(const QByteArray &publicKeyDer);
 
 } // namespace Callvia::Services::WebhookCrypto

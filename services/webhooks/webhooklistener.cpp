@@ -264,6 +264,22 @@ VerifyResult WebhookListener::verify(const QString &provider, const QHttpServerR
     return SignatureVerifiers::messageBird(request.value("messagebird-signature-jwt"), body, publicUrl, key, m_clock);
 }
 
+QString WebhookListener::reloadConfiguration()
+{
+    m_secretsLoadedMs = -1;
+    m_loggedUnconfigured.clear(); // a provider still unconfigured is named again at its next webhook
+    m_options.limits.trustedProxies = ListenerLimits::fromConfig(m_config).trustedProxies;
+    QStringList configured;
+    for (const QString &provider : providers())
+        if (!secret(provider).isEmpty())
+            configured << provider;
+    return QStringLiteral("webhook secrets of %1; trusted proxies: %2")
+            .arg(configured.isEmpty() ? QStringLiteral("no provider") : configured.join(QLatin1Char(',')),
+                 m_options.limits.trustedProxies.isEmpty()
+                         ? QStringLiteral("none")
+                         : m_config.value(QStringLiteral("listener"), QStringLiteral("trusted_proxies")).simplified());
+}
+
 QString WebhookListener::secret(const QString &provider)
 {
     const qint64 now = m_clock.nowMs();

@@ -48,6 +48,10 @@ public:
     QString listen(const QHostAddress &address, quint16 port);
     quint16 port() const;
     void stop(); // stops accepting, answers everything queued
+    // SIGHUP (issue 26): the provider secrets and the public URL are read again at the next
+    // request (not after secretsCacheMs), the trusted proxies at once; from the settings and the
+    // environment the process started with. Returns what now applies, for the log (no secret).
+    QString reloadConfiguration();
     IntakeQueue &intake() { return *m_intake; }
     static QStringList providers();
 
