@@ -295,8 +295,11 @@ DbError DialerService::applyEnds(PassResult *result)
             next = end.callbackAt > 0 ? end.callbackAt : endedAt;
         if (DbError error = repo.setNextCheck(end.leadId, next, QString()))
             return error;
-        if (!end.analysis.isEmpty()) {
-            if (DbError error = repo.setAnalysis(end.callId, end.analysis))
+        // A call that never connected has nothing to analyse: it leaves the partial index of
+        // calls awaiting their analysis at once instead of being looked up by every pass.
+        const bool connected = outcome == QLatin1String("answered") || outcome == QLatin1String("voicemail");
+        if (!end.analysis.isEmpty() || !connected) {
+            if (DbError error = repo.setAnalysis(end.callId, end.analysis.isEmpty() ? QStringLiteral("none") : end.analysis))
                 return error;
         }
         ++result->ended;
@@ -304,7 +307,8 @@ DbError DialerService::applyEnds(PassResult *result)
     // call_analyzed after call_ended: a callback is looked at when due (the rules engine then
     // moves it into the window); a "stop calling" / not_interested already wrote the opt-out
     // (RetellHandler), which the next look at the lead finds.
-    DbResult<QList<DialerCallEnd>> analysed = repo.analysed(now - 7 * 24 * 3600'000LL);
+    // Retell sends call_analyzed seconds to minutes after call_ended (and retries for minutes).
+    DbResult<QList<DialerCallEnd>> analysed = repo.analysed(now - m_options.analysisWaitMs);
     if (!analysed.ok())
         return analysed.error();
     for (const DialerCallEnd &end : analysed.value()) {

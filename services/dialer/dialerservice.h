@@ -42,6 +42,7 @@ public:
         qint64 callTimeoutMs = 30 * 60'000; // no call_ended this long after placing: flagged
         qint64 maxQueueWaitMs = 120'000; // a call not sent within this is cancelled, never sent late
         qint64 recheckBlockedMs = 3600'000; // a lead blocked by a lasting rule is looked at again after this
+        qint64 analysisWaitMs = 2 * 3600'000; // how long after call_ended a call_analyzed is still applied
         int minBatch = 32; // leads read per round
         int maxRounds = 8; // rounds of reading per campaign and pass
     };
