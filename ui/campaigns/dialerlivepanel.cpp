@@ -72,11 +72,12 @@ DialerLivePanel::DialerLivePanel(Models::Database &database, const Models::Clock
     m_why->setWordWrap(true);
     m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_next->setObjectName(QStringLiteral("dialerNext"));
-    m_next->setHorizontalHeaderLabels({ tr("Lead"), tr("Phone"), tr("Next look"), tr("Last verdict") });
+    m_next->setHorizontalHeaderLabels({ tr("Lead"), tr("Phone"), tr("Next look"), tr("Reason at the last look") });
     m_next->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_next->setSelectionMode(QAbstractItemView::SingleSelection);
     m_next->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_next->verticalHeader()->hide();
+    m_next->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_next->horizontalHeader()->setStretchLastSection(true);
 
     auto *box = new QGroupBox(tr("Dialer"), this);
@@ -231,19 +232,24 @@ void DialerLivePanel::apply(const Snapshot &snapshot)
             ? m_next->item(m_next->currentRow(), 0)->data(Qt::UserRole).toLongLong()
             : 0;
     const QSignalBlocker blocker(m_next);
+    m_next->clearSelection(); // the rows are other leads now: keep only the same lead selected
     m_next->setRowCount(int(snapshot.next.size()));
+    bool stillListed = false;
     for (int row = 0; row < snapshot.next.size(); ++row) {
         const Models::DialerCandidate &lead = snapshot.next.at(row);
         auto *name = new QTableWidgetItem(lead.name.isEmpty() ? tr("Lead %1").arg(lead.leadId) : lead.name);
         name->setData(Qt::UserRole, lead.leadId);
         m_next->setItem(row, 0, name);
         m_next->setItem(row, 1, new QTableWidgetItem(lead.phoneE164));
-        m_next->setItem(row, 2, new QTableWidgetItem(lead.nextCheckAt > m_clock.nowMs() ? when(lead.nextCheckAt) : tr("now")));
+        m_next->setItem(row, 2, new QTableWidgetItem(lead.nextCheckAt > m_clock.nowMs() ? when(lead.nextCheckAt) : tr("due now")));
         m_next->setItem(row, 3, new QTableWidgetItem(lead.reason.isEmpty() ? tr("not looked at yet") : lead.reason));
-        if (lead.leadId == selected)
+        if (lead.leadId == selected) {
             m_next->selectRow(row);
+            stillListed = true;
+        }
     }
-    m_next->resizeColumnsToContents();
+    if (selected != 0 && !stillListed)
+        m_why->clear(); // the lead left the head of the line (called or deferred)
 }
 
 void DialerLivePanel::explainSelected()
