@@ -351,6 +351,12 @@ DbError DialerService::dialCampaign(qint64 campaignId, PassResult *result)
     for (int round = 0; round < m_options.maxRounds && room > 0; ++round) {
         const int limit = std::max(m_options.minBatch, room * 4);
         Transaction transaction(m_database, Transaction::Mode::Immediate);
+        // Paused or stopped from another thread or instance since the pass began: not one more call.
+        DbResult<DialerCampaignState> state = repo.state(campaignId);
+        if (!state.ok())
+            return state.error();
+        if (state.value().state != QLatin1String("running"))
+            return {};
         DbResult<QList<DialerCandidate>> due = repo.dueCandidates(campaignId, now, limit);
         if (!due.ok())
             return due.error();
