@@ -2,7 +2,8 @@
 // on SQLite and PostgreSQL: the concurrency and rate limits hold, pausing stops new calls at once,
 // a restart with calls in flight calls nobody twice (and a call without call_ended times out,
 // flagged), a callback happens at its time and inside the window, a "stop calling" blocks at once,
-// and a Retell 4xx pauses the campaign with Retell's message.
+// a Retell 4xx pauses the campaign with Retell's message, and calls queued while Retell is down
+// are cancelled after two minutes instead of going out late in a burst.
 #include "../outbox/outboxharness.h"
 
 #include <common/testdatabase.h>
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void stopCallingBlocksAtOnce();
     void retellClientErrorPausesCampaign_data() { Tests::TestDatabase::addBackendRows(); }
     void retellClientErrorPausesCampaign();
+    void retellDownCallsAreCancelledNotSentLate_data() { Tests::TestDatabase::addBackendRows(); }
+    void retellDownCallsAreCancelledNotSentLate();
 };
 
 namespace {
@@ -328,6 +331,27 @@ void tst_DialerService::retellClientErrorPausesCampaign()
     // Refused calls were never dialled: no attempt counted.
     for (qint64 lead : h.leads)
         QCOMPARE(Models::LeadRepository(db, h.clock, Models::TenantScope::agency()).find(lead).value().callAttempts, 0);
+}
+
+void tst_DialerService::retellDownCallsAreCancelledNotSentLate()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Harness h(db);
+    h.seed(6, 3, 10);
+    h.retell.goDown();
+    QVERIFY(!h.dialer->start(h.campaignId));
+    QCOMPARE(h.dialAndSend(), 3); // queued; the dispatcher finds Retell down, they wait in the outbox
+    QCOMPARE(h.retell.executedCount(), 0);
+    h.clock.advanceSeconds(150); // longer than maxQueueWaitMs
+    const auto pass = h.pass();
+    QCOMPARE(pass.cancelled, 3);
+    QCOMPARE(pass.queued, 3); // the same leads again, re-checked by the rules now, at the campaign's pace
+    QVERIFY(h.retell.comeBack());
+    h.dispatcher->dispatchDue();
+    QCOMPARE(h.retell.executedCount(), 3); // only the fresh rows: the three stale ones never go out
+    QCOMPARE(h.callsIn(QStringLiteral("cancelled")).size(), 3);
+    for (int n : h.callsPerLead())
+        QCOMPARE(n, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_DialerService)
