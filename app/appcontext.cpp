@@ -42,6 +42,7 @@
 #include <services/billing/stripeinvoiceflow.h>
 #include <services/billing/usageinvoiceservice.h>
 #include <services/reminders/reminderservice.h>
+#include <services/dialer/dialerservice.h> // issue 25
 #include <services/scheduling/scheduler.h>
 // --- end scheduler includes ---
 // --- appcontext: verification includes (issue 22) ---
@@ -407,7 +408,25 @@ void AppContext::createScheduler()
                           } });
     addVerificationJobs(); // issue 22
     addBillingJobs(); // issue 22
+    addDialerJob(); // issue 25
 }
+
+// --- appcontext: the dialer (issue 25): a scheduler job like the others, so it runs only on the
+// leader and stops with the scheduler (quit, SIGTERM, leadership lost) between two passes ---
+void AppContext::addDialerJob()
+{
+    auto *dialer = new Services::DialerService(*m_database, *m_clock, Services::DialerService::Options(), m_scheduler);
+    m_scheduler->addJob({ QStringLiteral("dialer"), [dialer] { return dialer->nextDueAt(); },
+                          [dialer](qint64) -> Models::DbResult<bool> {
+                              const auto pass = dialer->runDue();
+                              if (!pass.ok())
+                                  return pass.error();
+                              return pass.value().more;
+                          } });
+    // A queued call is an outbox row: send it now, not at the waker's next look.
+    connect(dialer, &Services::DialerService::callsQueued, this, &AppContext::wakeOutbox);
+}
+// --- end dialer ---
 
 // --- appcontext: billing jobs (issue 22): milestones -> usage invoices -> Stripe steps, after the
 // reminders (the verification job goes before them) ---

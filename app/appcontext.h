@@ -143,6 +143,7 @@ public:
 private:
     void createScheduler();
     void addBillingJobs(); // issue 22
+    void addDialerJob(); // issue 25
     void startScheduler();
     void followProcessor();
     void stopScheduler();

@@ -27,7 +27,9 @@ QString normalizeOutcome(const QString &raw)
         return QStringLiteral("appointment_set");
     if (s == QLatin1String("callback_requested") || s == QLatin1String("callback"))
         return QStringLiteral("callback_requested");
-    if (s == QLatin1String("not_interested") || s == QLatin1String("dnc") || s == QLatin1String("do_not_call"))
+    // A "stop calling" intent is an opt-out (compliance.md rule 7): it lands where not_interested does.
+    if (s == QLatin1String("not_interested") || s == QLatin1String("dnc") || s == QLatin1String("do_not_call")
+        || s == QLatin1String("stop_calling") || s == QLatin1String("opt_out"))
         return QStringLiteral("not_interested");
     if (s == QLatin1String("voicemail") || s == QLatin1String("no_answer"))
         return s;
@@ -54,7 +56,8 @@ void readAnalysis(const QJsonObject &analysis, RetellCallEvent *out)
             out->outcome = QStringLiteral("appointment_set");
         else if (P::flag(custom.value(QLatin1String("callback_requested"))) == 1)
             out->outcome = QStringLiteral("callback_requested");
-        else if (P::flag(custom.value(QLatin1String("not_interested"))) == 1)
+        else if (P::flag(custom.value(QLatin1String("not_interested"))) == 1
+                 || P::flag(custom.value(QLatin1String("stop_calling"))) == 1)
             out->outcome = QStringLiteral("not_interested");
         else if (out->inVoicemail == 1)
             out->outcome = QStringLiteral("voicemail");

@@ -1,6 +1,7 @@
 #include "campaignsview.h"
 
 #include "campaigndialog.h"
+#include "dialerlivepanel.h"
 
 #include <models/repositories/campaignrepository.h>
 #include <models/itemmodels/campaigntablemodel.h>
@@ -59,9 +60,9 @@ CampaignsView::CampaignsView(const Models::CampaignRepository &campaigns, const 
     m_toolbar->addWidget(m_archive);
     m_toolbar->addStretch();
     m_toolbar->addWidget(m_showArchived);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(m_toolbar);
-    layout->addWidget(m_table);
+    m_layout = new QVBoxLayout(this);
+    m_layout->addLayout(m_toolbar);
+    m_layout->addWidget(m_table, 1);
 
     connect(m_new, &QPushButton::clicked, this, &CampaignsView::createCampaign);
     connect(m_edit, &QPushButton::clicked, this, &CampaignsView::editSelected);
@@ -72,6 +73,8 @@ CampaignsView::CampaignsView(const Models::CampaignRepository &campaigns, const 
     connect(m_clientFilter, &QComboBox::currentIndexChanged, this, &CampaignsView::refresh);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateButtons();
+        if (m_dialer)
+            m_dialer->setCampaign(selectedCampaign().id);
         Q_EMIT selectionChanged();
     });
     reloadClients();
@@ -83,6 +86,18 @@ void CampaignsView::setSession(const Services::Session &session)
     m_canEdit = session.canEdit() && session.scope().isAgency();
     for (QPushButton *button : { m_new, m_edit, m_pause, m_archive })
         button->setVisible(m_canEdit);
+    if (m_dialer)
+        m_dialer->setSession(session);
+}
+
+void CampaignsView::setDialerPanel(DialerLivePanel *panel)
+{
+    m_dialer = panel;
+    panel->setParent(this);
+    m_layout->addWidget(panel, 1);
+    panel->setSession(m_session);
+    panel->setReader(m_reader);
+    panel->setCampaign(selectedCampaign().id);
 }
 
 void CampaignsView::reloadClients()
@@ -110,6 +125,8 @@ CampaignsView::~CampaignsView()
 void CampaignsView::setReader(Services::ServiceThread *reader)
 {
     m_reader = reader;
+    if (m_dialer)
+        m_dialer->setReader(reader);
     refresh();
 }
 

@@ -10,6 +10,7 @@ class QComboBox;
 class QHBoxLayout;
 class QPushButton;
 class QTableView;
+class QVBoxLayout;
 
 namespace Callvia::Models {
 class CampaignRepository;
@@ -23,6 +24,8 @@ class ServiceThread;
 }
 
 namespace Callvia::Ui {
+
+class DialerLivePanel;
 
 // The campaigns section: campaigns with their lead statistics; create, edit, pause/resume, archive.
 // Reads through the repositories (the session's scope); changes go through the CampaignService as
@@ -51,6 +54,9 @@ public:
     Models::CampaignRecord selectedCampaign() const;
     // Lets other features (lead import) add their buttons to the toolbar.
     QHBoxLayout *toolbar() const { return m_toolbar; }
+    // Issue 25: the dialer's controls and live panel under the table, following the selection
+    // (reparented to this view).
+    void setDialerPanel(DialerLivePanel *panel);
 
 Q_SIGNALS:
     void selectionChanged();
@@ -77,6 +83,8 @@ private:
     QPushButton *m_pause;
     QPushButton *m_archive;
     QHBoxLayout *m_toolbar;
+    QVBoxLayout *m_layout = nullptr;
+    DialerLivePanel *m_dialer = nullptr;
     bool m_canEdit;
     Services::ServiceThread *m_reader = nullptr;
     quint64 m_generation = 0;

@@ -3,6 +3,7 @@
 #include <ui/appointments/appointmentsview.h>
 #include <ui/billing/billingview.h>
 #include <ui/campaigns/campaignsview.h>
+#include <ui/campaigns/dialerlivepanel.h>
 #include <ui/clients/clientsview.h>
 #include <ui/dashboard/dashboardview.h>
 #include <ui/leads/leadsview.h>
@@ -99,6 +100,7 @@ MainWindow::MainWindow(Models::Database &database, const Models::Clock &clock, c
     connect(m_navigation, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_clientsView, &ClientsView::clientsChanged, m_campaignsView, &CampaignsView::reloadClients);
     m_navigation->setCurrentRow(Campaigns);
+    m_campaignsView->setDialerPanel(new DialerLivePanel(database, clock, session)); // issue 25
     if (session.canEdit()) {
         m_importController = new ImportController(database, clock, m_campaignsView, this); // lead import (issue 9)
         m_importController->setActor(session);
