@@ -1817,6 +1817,113 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::DialerLivePanel</name>
+    <message>
+        <source>Start dialing</source>
+        <translation>Wählen starten</translation>
+    </message>
+    <message>
+        <source>Pause dialing</source>
+        <translation>Wählen pausieren</translation>
+    </message>
+    <message>
+        <source>Stop dialing</source>
+        <translation>Wählen beenden</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Next look</source>
+        <translation>Nächste Prüfung</translation>
+    </message>
+    <message>
+        <source>Reason at the last look</source>
+        <translation>Grund bei der letzten Prüfung</translation>
+    </message>
+    <message>
+        <source>Dialer</source>
+        <translation>Wähler</translation>
+    </message>
+    <message>
+        <source>Calls in progress</source>
+        <translation>Laufende Anrufe</translation>
+    </message>
+    <message>
+        <source>Placed today</source>
+        <translation>Heute gewählt</translation>
+    </message>
+    <message>
+        <source>Connect rate</source>
+        <translation>Erreichbarkeitsquote</translation>
+    </message>
+    <message>
+        <source>Bookings today</source>
+        <translation>Buchungen heute</translation>
+    </message>
+    <message>
+        <source>Next in line (select a lead to see why it is not callable now):</source>
+        <translation>Als Nächstes an der Reihe (einen Lead wählen, um zu sehen, warum er jetzt nicht anrufbar ist):</translation>
+    </message>
+    <message>
+        <source>Select a campaign to see its dialer.</source>
+        <translation>Eine Kampagne wählen, um ihren Wähler zu sehen.</translation>
+    </message>
+    <message>
+        <source>Could not read the dialer: %1</source>
+        <translation>Der Wähler konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dialing&lt;/b&gt; since %1</source>
+        <translation>&lt;b&gt;Wählt&lt;/b&gt; seit %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Paused&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Pausiert&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Paused:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Pausiert:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stopped&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Beendet&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Lead %1</source>
+        <translation>Lead %1</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message>
+        <source>not looked at yet</source>
+        <translation>noch nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Could not check %1: %2</source>
+        <translation>%1 konnte nicht geprüft werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is callable now.</source>
+        <translation>%1 ist jetzt anrufbar.</translation>
+    </message>
+    <message>
+        <source>%1 is not callable now: %2. Callable from %3.</source>
+        <translation>%1 ist jetzt nicht anrufbar: %2. Anrufbar ab %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not callable: %2.</source>
+        <translation>%1 ist nicht anrufbar: %2.</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::DurationSpinBox</name>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -1934,10 +2041,6 @@
     <message>
         <source>Select an event to see its raw body.</source>
         <translation>Wählen Sie ein Ereignis, um seinen Rohinhalt zu sehen.</translation>
-    </message>
-    <message>
-        <source>Only administrators see the webhook journal: events are not tied to one client.</source>
-        <translation>Nur Administratoren sehen das Webhook-Journal: Ereignisse gehören zu keinem einzelnen Kunden.</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -3586,6 +3689,10 @@ Passwort:</translation>
     <message>
         <source>Providers and listener</source>
         <translation>Anbieter und Listener</translation>
+    </message>
+    <message>
+        <source>Webhook events</source>
+        <translation>Webhook-Ereignisse</translation>
     </message>
 </context>
 <context>

@@ -1817,6 +1817,113 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::DialerLivePanel</name>
+    <message>
+        <source>Start dialing</source>
+        <translation>Iniciar marcación</translation>
+    </message>
+    <message>
+        <source>Pause dialing</source>
+        <translation>Pausar marcación</translation>
+    </message>
+    <message>
+        <source>Stop dialing</source>
+        <translation>Detener marcación</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>Lead</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Next look</source>
+        <translation>Próxima revisión</translation>
+    </message>
+    <message>
+        <source>Reason at the last look</source>
+        <translation>Motivo en la última revisión</translation>
+    </message>
+    <message>
+        <source>Dialer</source>
+        <translation>Marcador</translation>
+    </message>
+    <message>
+        <source>Calls in progress</source>
+        <translation>Llamadas en curso</translation>
+    </message>
+    <message>
+        <source>Placed today</source>
+        <translation>Realizadas hoy</translation>
+    </message>
+    <message>
+        <source>Connect rate</source>
+        <translation>Tasa de conexión</translation>
+    </message>
+    <message>
+        <source>Bookings today</source>
+        <translation>Reservas hoy</translation>
+    </message>
+    <message>
+        <source>Next in line (select a lead to see why it is not callable now):</source>
+        <translation>Siguientes en la cola (seleccione un lead para ver por qué no se puede llamar ahora):</translation>
+    </message>
+    <message>
+        <source>Select a campaign to see its dialer.</source>
+        <translation>Seleccione una campaña para ver su marcador.</translation>
+    </message>
+    <message>
+        <source>Could not read the dialer: %1</source>
+        <translation>No se pudo leer el marcador: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dialing&lt;/b&gt; since %1</source>
+        <translation>&lt;b&gt;Marcando&lt;/b&gt; desde %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Paused&lt;/b&gt;</source>
+        <translation>&lt;b&gt;En pausa&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Paused:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;En pausa:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stopped&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Detenido&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Lead %1</source>
+        <translation>Lead %1</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>pendiente ahora</translation>
+    </message>
+    <message>
+        <source>not looked at yet</source>
+        <translation>aún no revisado</translation>
+    </message>
+    <message>
+        <source>Could not check %1: %2</source>
+        <translation>No se pudo comprobar %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is callable now.</source>
+        <translation>%1 se puede llamar ahora.</translation>
+    </message>
+    <message>
+        <source>%1 is not callable now: %2. Callable from %3.</source>
+        <translation>%1 no se puede llamar ahora: %2. Se puede llamar desde %3.</translation>
+    </message>
+    <message>
+        <source>%1 is not callable: %2.</source>
+        <translation>%1 no se puede llamar: %2.</translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::DurationSpinBox</name>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -1934,10 +2041,6 @@
     <message>
         <source>Select an event to see its raw body.</source>
         <translation>Seleccione un evento para ver su cuerpo original.</translation>
-    </message>
-    <message>
-        <source>Only administrators see the webhook journal: events are not tied to one client.</source>
-        <translation>Solo los administradores ven el registro de webhooks: los eventos no pertenecen a un solo cliente.</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
@@ -3586,6 +3689,10 @@ Contraseña:</translation>
     <message>
         <source>Providers and listener</source>
         <translation>Proveedores y receptor</translation>
+    </message>
+    <message>
+        <source>Webhook events</source>
+        <translation>Eventos de webhook</translation>
     </message>
 </context>
 <context>
