@@ -189,7 +189,11 @@ void tst_HeadlessOps::checkOnPostgreSql()
     QVERIFY2(out.contains("is a superuser or has BYPASSRLS"), out.constData());
     out = check(url, &code, {}, { QStringLiteral("--allow-superuser") });
     QVERIFY2(code == 0, out.constData());
-    QVERIFY2(out.contains("ok      database: postgresql://"), out.constData());
+    // "ok" at the current schema, a "note" when the migrations are still to run (a fresh
+    // database, as in CI where every other suite makes its own): either way no PROBLEM.
+    QVERIFY2(out.contains("ok      database: postgresql://") || out.contains("note    database: postgresql://"),
+             out.constData());
+    QVERIFY2(!out.contains("PROBLEM"), out.constData());
 }
 
 void tst_HeadlessOps::sighupReloadsSettingsAndKeepsServing()

@@ -6,6 +6,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QSqlQuery>
+#include <QLocale>
 #include <QtTest>
 
 using namespace Callvia;
@@ -125,7 +126,9 @@ void tst_EventRepository::modelListsEventsWithStatusAndError()
     QCOMPARE(model.index(0, Models::EventTableModel::StatusColumn).data().toString(), QStringLiteral("failed"));
     QCOMPARE(model.index(0, Models::EventTableModel::ErrorColumn).data().toString(), QStringLiteral("uid: missing"));
     QCOMPARE(model.index(0, Models::EventTableModel::AttemptsColumn).data().toInt(), 8);
-    QCOMPARE(model.index(1, Models::EventTableModel::ReceivedColumn).data().toString(), QStringLiteral("2023-11-14T22:13:20Z"));
+    // The locale's short date and the time to the second, in UTC (the column's header says so).
+    QCOMPARE(model.index(1, Models::EventTableModel::ReceivedColumn).data().toString(),
+             QString(QLocale().toString(QDate(2023, 11, 14), QLocale::ShortFormat) + QStringLiteral(" 22:13:20")));
     QVERIFY(model.refresh({ QStringLiteral("failed"), QString() }).isEmpty());
     QCOMPARE(model.rowCount(), 1);
     QVERIFY(!repository.replay(id));
