@@ -425,6 +425,7 @@ void AppContext::addDialerJob()
                           } });
     // A queued call is an outbox row: send it now, not at the waker's next look.
     connect(dialer, &Services::DialerService::callsQueued, this, &AppContext::wakeOutbox);
+    connect(dialer, &Services::DialerService::campaignPaused, this, &AppContext::dialerPaused);
 }
 // --- end dialer ---
 

@@ -128,6 +128,9 @@ Q_SIGNALS:
     void outboxRowsChanged();
     // The event processor applied a stored webhook event (relayed from its thread), issue 24.
     void webhookEventApplied();
+    // The dialer paused a campaign by itself (Retell refused a call, abandonment above 3 %),
+    // relayed from the scheduler's thread: the window raises an alert. Issue 25.
+    void dialerPaused(qint64 campaignId, const QString &message);
 
 private:
     QThread *m_outboxThread = nullptr; // child of this; runs m_outboxDispatcher and its waker

@@ -271,6 +271,11 @@ int runGui(QApplication &app, App::AppContext &context)
     // Any failed database call (a view's query, an import, a webhook, a service pass) shows the
     // banner; the composition root's DatabaseHealthMonitor clears it when the database answers again.
     window.watchDatabaseHealth(context.database().health());
+    if (session->scope().isAgency()) {
+        QObject::connect(&context, &App::AppContext::dialerPaused, &window, [&window](qint64 campaignId, const QString &message) {
+            window.showAlert(QObject::tr("Dialing paused for campaign %1: %2").arg(campaignId).arg(message));
+        });
+    }
     window.show();
     return app.exec();
 }

@@ -469,4 +469,25 @@ DbResult<DialerPanel> DialerRepository::panel(qint64 campaignId, qint64 sinceMs)
     return panel;
 }
 
+DbResult<DialerAbandonment> DialerRepository::abandonment(qint64 campaignId, qint64 sinceMs) const
+{
+    // The (campaign_id, state, queued_at) index bounds the read to the campaign's ended calls of
+    // the period; a call ends within minutes of being queued.
+    DialerAbandonment result;
+    DbError error = Sql::forEachRow(
+            m_database,
+            QStringLiteral("SELECT outcome, COUNT(*) FROM dialer_calls WHERE campaign_id = ? AND state = 'ended' "
+                           "AND queued_at >= ? AND outcome IN ('answered', 'abandoned')")
+                    + Sql::scopeClause(m_scope) + QStringLiteral(" GROUP BY outcome"),
+            { campaignId, sinceMs }, [&](const QSqlQuery &q) {
+                const int n = q.value(1).toInt();
+                result.liveAnswers += n;
+                if (q.value(0).toString() == QLatin1String("abandoned"))
+                    result.abandoned += n;
+            });
+    if (error)
+        return error;
+    return result;
+}
+
 } // namespace Callvia::Models

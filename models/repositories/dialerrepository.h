@@ -70,7 +70,7 @@ struct DialerCallRecord
     QString toNumber;
     QString retellCallId;
     QString state = QStringLiteral("queued"); // queued | placed | ended | failed | cancelled | timed_out
-    QString outcome; // answered | voicemail | no_answer | busy | failed
+    QString outcome; // answered | voicemail | no_answer | busy | failed | abandoned
     QString analysis; // call_logs.outcome once call_analyzed came (appointment_set, callback_requested, ...)
     QString flag;
     qint64 queuedAt = 0;
@@ -115,6 +115,16 @@ struct DialerCounts
 {
     int open = 0; // queued + placed: the concurrency slots taken
     int lastMinute = 0; // calls queued within the last 60 s (not cancelled)
+};
+
+// A campaign's abandoned calls against its live answers (answered by a person, abandoned or not)
+// over a period: compliance.md allows at most 3 % per campaign per 30 days.
+struct DialerAbandonment
+{
+    int liveAnswers = 0;
+    int abandoned = 0;
+    double percent() const { return liveAnswers > 0 ? 100.0 * abandoned / liveAnswers : 0.0; }
+    bool overLimit() const { return abandoned * 100 > liveAnswers * 3; }
 };
 
 struct DialerPanel
@@ -172,6 +182,8 @@ public:
     DbResult<int> timeOut(qint64 placedBeforeMs, const QString &flag) const;
     DbResult<QList<DialerCallRecord>> calls(qint64 campaignId, int limit) const;
     DbResult<DialerPanel> panel(qint64 campaignId, qint64 sinceMs) const;
+    // Live answers and abandoned calls of calls queued since `sinceMs`.
+    DbResult<DialerAbandonment> abandonment(qint64 campaignId, qint64 sinceMs) const;
 
 private:
     DbResult<QList<DialerCandidate>> candidates(const QString &where, const QVariantList &binds) const;

@@ -241,7 +241,7 @@ qint64 retryDelayMs(const QString &outcome, const CallingSettings &settings)
         return settings.retryVoicemailSeconds * 1000;
     if (outcome == QLatin1String("busy"))
         return settings.retryBusySeconds * 1000;
-    if (outcome == QLatin1String("failed"))
+    if (outcome == QLatin1String("failed") || outcome == QLatin1String("abandoned"))
         return settings.retryFailedSeconds * 1000;
     return 0;
 }

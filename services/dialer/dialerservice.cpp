@@ -11,6 +11,8 @@
 #include <services/compliance/candidateplaces.h>
 
 #include <QHash>
+#include <QLocale>
+#include <QSet>
 #include <QJsonObject>
 #include <QLoggingCategory>
 
@@ -38,7 +40,7 @@ qint64 retrySeconds(const QString &outcome, const CampaignCallingSettings &s)
         return s.retryNoAnswerSeconds;
     if (outcome == QLatin1String("busy"))
         return s.retryBusySeconds;
-    if (outcome == QLatin1String("failed"))
+    if (outcome == QLatin1String("failed") || outcome == QLatin1String("abandoned"))
         return s.retryFailedSeconds;
     // Voicemail, and a person who answered without booking, asking for a callback or opting out:
     // not again before the voicemail delay (a day by default).
@@ -109,9 +111,19 @@ QString DialerService::outcomeOf(const DialerCallEnd &end)
         return QStringLiteral("no_answer");
     if (reason == QLatin1String("dial_busy"))
         return QStringLiteral("busy");
-    if (reason == QLatin1String("dial_failed") || reason.startsWith(QLatin1String("error")))
+    const bool voicemail = end.inVoicemail == 1 || reason == QLatin1String("voicemail_reached")
+            || end.analysis == QLatin1String("voicemail");
+    if (reason.startsWith(QLatin1String("error"))) {
+        // A person answered and the agent failed before it could hold a conversation: an
+        // abandoned call (compliance.md: at most 3 % of live answers per campaign per 30 days).
+        // An error later in the call is a dropped call, counted as failed.
+        const bool answeredByPerson = end.startedAt > 0 && !voicemail;
+        const bool early = end.endedAt <= 0 || end.endedAt - end.startedAt <= AbandonedWithinMs;
+        return answeredByPerson && early ? QStringLiteral("abandoned") : QStringLiteral("failed");
+    }
+    if (reason == QLatin1String("dial_failed"))
         return QStringLiteral("failed");
-    if (end.inVoicemail == 1 || reason == QLatin1String("voicemail_reached") || end.analysis == QLatin1String("voicemail"))
+    if (voicemail)
         return QStringLiteral("voicemail");
     if (end.startedAt > 0)
         return QStringLiteral("answered");
@@ -132,8 +144,24 @@ DbResult<C::Verdict> DialerService::explain(Database &database, const Clock &clo
 
 DbError DialerService::start(qint64 campaignId)
 {
-    if (DbError error = setState(campaignId, QStringLiteral("running"), QString()))
-        return error;
+    {
+        // Dialing makes a draft or paused campaign active; an archived campaign is never dialed.
+        Transaction transaction(m_database, Transaction::Mode::Immediate);
+        const CampaignRepository campaigns(m_database, m_clock, TenantScope::agency());
+        DbResult<CampaignRecord> campaign = campaigns.find(campaignId);
+        if (!campaign.ok())
+            return campaign.error();
+        if (campaign.value().status == QLatin1String("archived"))
+            return { DbError::Invalid, tr("Campaign %1 is archived: it cannot be dialed.").arg(campaign.value().name) };
+        if (campaign.value().status != QLatin1String("active")) {
+            if (DbError error = campaigns.setStatus(campaignId, QStringLiteral("active")))
+                return error;
+        }
+        if (DbError error = setState(campaignId, QStringLiteral("running"), QString()))
+            return error;
+        if (DbError error = transaction.commit())
+            return error;
+    }
     DbResult<int> synced = DialerRepository(m_database, m_clock, TenantScope::agency()).syncLeads(campaignId);
     return synced.ok() ? DbError() : synced.error();
 }
@@ -276,6 +304,7 @@ DbError DialerService::applyEnds(PassResult *result)
         }
         return settings.value(campaignId);
     };
+    QSet<qint64> abandonedIn; // campaigns with a call abandoned in this pass
     Transaction transaction(m_database, Transaction::Mode::Immediate);
     DbResult<QList<DialerCallEnd>> ended = repo.ended();
     if (!ended.ok())
@@ -285,6 +314,8 @@ DbError DialerService::applyEnds(PassResult *result)
         if (!s.ok())
             return s.error();
         const QString outcome = outcomeOf(end);
+        if (outcome == QLatin1String("abandoned"))
+            abandonedIn.insert(end.campaignId);
         const qint64 endedAt = end.endedAt > 0 ? end.endedAt : now;
         if (DbError error = repo.finishCall(end.callId, QStringLiteral("ended"), outcome, QString(), endedAt))
             return error;
@@ -322,7 +353,42 @@ DbError DialerService::applyEnds(PassResult *result)
                 return error;
         }
     }
-    return transaction.commit();
+    // Abandonment: a campaign whose abandoned calls over the last 30 days exceed 3 % of its live
+    // answers pauses with an alert when one more is abandoned. Starting it again is the staff's
+    // acknowledgement; the next abandoned call while still above the limit pauses it again.
+    QHash<qint64, QString> pauses;
+    for (const qint64 campaignId : std::as_const(abandonedIn)) {
+        DbResult<DialerAbandonment> rate = repo.abandonment(campaignId, now - AbandonmentPeriodMs);
+        if (!rate.ok())
+            return rate.error();
+        if (!rate.value().overLimit())
+            continue;
+        DbResult<DialerCampaignState> state = repo.state(campaignId);
+        if (!state.ok())
+            return state.error();
+        if (state.value().state != QLatin1String("running"))
+            continue;
+        const DialerAbandonment &a = rate.value();
+        const QString message =
+                tr("%1 of %2 live answers abandoned in the last 30 days (%3 %), above the 3 % limit: check the "
+                   "Retell agent, then start again")
+                        .arg(a.abandoned)
+                        .arg(a.liveAnswers)
+                        .arg(QLocale().toString(a.percent(), 'f', 1));
+        qCWarning(lcDialer) << "campaign" << campaignId << "paused: abandonment" << a.abandoned << "of" << a.liveAnswers;
+        if (DbError error = setState(campaignId, QStringLiteral("paused"), message))
+            return error;
+        pauses.insert(campaignId, message);
+    }
+    if (DbError error = transaction.commit())
+        return error;
+    for (auto it = pauses.cbegin(); it != pauses.cend(); ++it)
+        Q_EMIT campaignPaused(it.key(), it.value());
+    if (!pauses.isEmpty()) {
+        PassResult ignored;
+        return cancelQueued(&ignored); // nothing more leaves the outbox for a paused campaign
+    }
+    return {};
 }
 
 DbError DialerService::dialCampaign(qint64 campaignId, PassResult *result)

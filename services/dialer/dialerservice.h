@@ -77,8 +77,12 @@ public:
                                                          Models::TenantScope scope, qint64 leadId);
     static Compliance::LeadFacts facts(const Models::DialerCandidate &candidate);
     static Compliance::CallingSettings rules(const Models::CampaignCallingSettings &settings);
-    // answered | voicemail | no_answer | busy | failed, from Retell's end of the call.
+    // answered | voicemail | no_answer | busy | failed | abandoned, from Retell's end of the call.
+    // Abandoned: a person answered (not voicemail) and the call ended with an error_* reason within
+    // AbandonedWithinMs of the answer, before the agent could hold a conversation.
     static QString outcomeOf(const Models::DialerCallEnd &end);
+    static constexpr qint64 AbandonedWithinMs = 10'000;
+    static constexpr qint64 AbandonmentPeriodMs = 30LL * 86'400'000; // the FCC's 30-day period
 
 Q_SIGNALS:
     void callsQueued(int count); // outbox rows written: wake the dispatcher

@@ -4,6 +4,7 @@
 
 #include <models/repositories/callingsettingsrepository.h>
 #include <models/repositories/campaignrepository.h>
+#include <models/repositories/dialerrepository.h>
 #include <models/database.h>
 #include <services/auth/auditlog.h>
 #include <services/auth/session.h>
@@ -156,6 +157,21 @@ DbError CampaignService::changeStatus(
             QStringLiteral("Campaign %1 is archived: it cannot be changed to %2.").arg(before.value().name, status) };
     if (const DbError error = campaigns.setStatus(campaignId, status))
         return error;
+    // A paused campaign stops dialing at once (the dialer's next pass cancels what still waits in
+    // the outbox); an archived one stops for good.
+    if (status == QLatin1String("paused") || status == QLatin1String("archived")) {
+        const Models::DialerRepository dialer(m_database, m_clock, Models::TenantScope::agency());
+        const DbResult<Models::DialerCampaignState> dialing = dialer.state(campaignId);
+        if (!dialing.ok())
+            return dialing.error();
+        if (dialing.value().state == QLatin1String("running")
+            || (status == QLatin1String("archived") && dialing.value().state == QLatin1String("paused"))) {
+            const bool archived = status == QLatin1String("archived");
+            if (const DbError error = dialer.setState(campaignId, archived ? QStringLiteral("stopped") : QStringLiteral("paused"),
+                    archived ? QString() : QStringLiteral("The campaign was paused.")))
+                return error;
+        }
+    }
     if (const DbError error = m_audit->record(&actor, action, entity, QString::number(campaignId),
             { { QStringLiteral("status"), before.value().status } }, { { QStringLiteral("status"), status } },
             before.value().clientId))

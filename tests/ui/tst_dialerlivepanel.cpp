@@ -25,6 +25,8 @@ class tst_DialerLivePanel : public QObject
 private Q_SLOTS:
     void startShowsStateLineAndReason_data() { Tests::TestDatabase::addBackendRows(); }
     void startShowsStateLineAndReason();
+    void abandonmentFigureAndCompactWithoutCampaign_data() { Tests::TestDatabase::addBackendRows(); }
+    void abandonmentFigureAndCompactWithoutCampaign();
 };
 
 void tst_DialerLivePanel::startShowsStateLineAndReason()
@@ -73,6 +75,64 @@ void tst_DialerLivePanel::startShowsStateLineAndReason()
     const Services::Session clientUser(2, QStringLiteral("dental"), Services::Session::Role::Client, clientId);
     panel.setSession(clientUser);
     QVERIFY(!start->isVisibleTo(&panel));
+}
+
+void tst_DialerLivePanel::abandonmentFigureAndCompactWithoutCampaign()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Models::TestClock clock(QDateTime(QDate(2026, 12, 8), QTime(10, 0), QTimeZone("America/New_York")));
+    const Models::TenantScope agency = Models::TenantScope::agency();
+    Models::ClientRecord client;
+    client.name = QStringLiteral("Dental Co");
+    const qint64 clientId = Models::ClientRepository(db, clock, agency).insert(client).value();
+    Models::CampaignRecord campaign;
+    campaign.clientId = clientId;
+    campaign.name = QStringLiteral("Winter recall");
+    const qint64 campaignId = Models::CampaignRepository(db, clock, agency).insert(campaign).value();
+    Models::LeadRecord lead;
+    lead.clientId = clientId;
+    lead.campaignId = campaignId;
+    lead.firstName = QStringLiteral("Ana");
+    lead.phoneE164 = QStringLiteral("+12125550100");
+    const qint64 leadId = Models::LeadRepository(db, clock, agency).insert(lead).value();
+    // 30 live answers in the last 30 days, one abandoned (3.3 %); one older abandoned call and a
+    // voicemail do not count.
+    const Models::DialerRepository repo(db, clock, agency);
+    const auto call = [&](const QString &outcome, qint64 queuedAt) {
+        Models::DialerCallRecord record;
+        record.clientId = clientId;
+        record.campaignId = campaignId;
+        record.leadId = leadId;
+        record.toNumber = lead.phoneE164;
+        record.queuedAt = queuedAt;
+        const qint64 id = repo.insertCall(record).value();
+        QVERIFY(!repo.finishCall(id, QStringLiteral("ended"), outcome, QString(), queuedAt + 60'000));
+    };
+    const qint64 dayMs = 86'400'000;
+    for (int i = 0; i < 29; ++i)
+        call(QStringLiteral("answered"), clock.nowMs() - i * dayMs / 2);
+    call(QStringLiteral("abandoned"), clock.nowMs() - 3 * dayMs);
+    call(QStringLiteral("abandoned"), clock.nowMs() - 31 * dayMs);
+    call(QStringLiteral("voicemail"), clock.nowMs() - dayMs);
+    const Models::DialerAbandonment rate = repo.abandonment(campaignId, clock.nowMs() - 30 * dayMs).value();
+    QCOMPARE(rate.liveAnswers, 30);
+    QCOMPARE(rate.abandoned, 1);
+    QVERIFY(rate.overLimit()); // 1 of 30 is 3.3 %
+
+    const Services::Session admin(1, QStringLiteral("root"), Services::Session::Role::Admin, 0);
+    Ui::DialerLivePanel panel(db, clock, admin);
+    panel.resize(900, 600);
+    panel.show();
+    auto *next = panel.findChild<QTableWidget *>(QStringLiteral("dialerNext"));
+    QVERIFY(!next->isVisible()); // no campaign: the panel is one line
+    const int compact = panel.sizeHint().height();
+    panel.setCampaign(campaignId);
+    QVERIFY(next->isVisible());
+    QVERIFY(panel.sizeHint().height() > compact);
+    auto *abandoned = panel.findChild<QLabel *>(QStringLiteral("dialerAbandoned"));
+    QTRY_COMPARE(abandoned->text(), QStringLiteral("3.3 %"));
+    QVERIFY2(abandoned->toolTip().contains(QLatin1String("1 of 30")), qPrintable(abandoned->toolTip()));
+    QVERIFY(!abandoned->styleSheet().isEmpty()); // above the limit: shown in red
 }
 
 QTEST_MAIN(tst_DialerLivePanel)

@@ -94,7 +94,8 @@ void CampaignsView::setDialerPanel(DialerLivePanel *panel)
 {
     m_dialer = panel;
     panel->setParent(this);
-    m_layout->addWidget(panel, 1);
+    m_layout->setStretch(m_layout->indexOf(m_table), 3);
+    m_layout->addWidget(panel, 2);
     panel->setSession(m_session);
     panel->setReader(m_reader);
     panel->setCampaign(selectedCampaign().id);

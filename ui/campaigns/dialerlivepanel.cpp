@@ -58,6 +58,8 @@ DialerLivePanel::DialerLivePanel(Models::Database &database, const Models::Clock
       m_placed(figure(this)),
       m_connectRate(figure(this)),
       m_bookings(figure(this)),
+      m_abandoned(figure(this)),
+      m_body(new QWidget(this)),
       m_start(new QPushButton(tr("Start dialing"), this)),
       m_pause(new QPushButton(tr("Pause dialing"), this)),
       m_stop(new QPushButton(tr("Stop dialing"), this)),
@@ -90,18 +92,25 @@ DialerLivePanel::DialerLivePanel(Models::Database &database, const Models::Clock
     const std::pair<QString, QLabel *> cells[] = { { tr("Calls in progress"), m_inProgress },
                                                    { tr("Placed today"), m_placed },
                                                    { tr("Connect rate"), m_connectRate },
-                                                   { tr("Bookings today"), m_bookings } };
+                                                   { tr("Bookings today"), m_bookings },
+                                                   { tr("Abandoned, 30 days"), m_abandoned } };
     int column = 0;
     for (const auto &[title, value] : cells) {
         figures->addWidget(new QLabel(title, box), 0, column);
         figures->addWidget(value, 1, column++);
     }
+    m_abandoned->setObjectName(QStringLiteral("dialerAbandoned"));
+    m_abandoned->setToolTip(tr("Calls a person answered that the agent dropped before speaking, against all "
+                               "live answers of the campaign in the last 30 days. Above 3 % the dialer pauses."));
     auto *inner = new QVBoxLayout(box);
     inner->addLayout(controls);
-    inner->addLayout(figures);
-    inner->addWidget(new QLabel(tr("Next in line (select a lead to see why it is not callable now):"), box));
-    inner->addWidget(m_next, 1);
-    inner->addWidget(m_why);
+    auto *body = new QVBoxLayout(m_body);
+    body->setContentsMargins(0, 0, 0, 0);
+    body->addLayout(figures);
+    body->addWidget(new QLabel(tr("Next in line (select a lead to see why it is not callable now):"), m_body));
+    body->addWidget(m_next, 1);
+    body->addWidget(m_why);
+    inner->addWidget(m_body, 1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(box);
@@ -145,7 +154,12 @@ void DialerLivePanel::setCampaign(qint64 campaignId)
     m_campaignId = campaignId;
     m_next->setRowCount(0);
     m_why->clear();
+    m_abandonmentReadAt = 0;
+    m_abandoned->setText(QStringLiteral("–"));
     setEnabled(campaignId != 0);
+    // With no campaign selected the panel is one line, leaving the height to the campaigns.
+    m_body->setVisible(campaignId != 0);
+    setSizePolicy(QSizePolicy::Preferred, campaignId != 0 ? QSizePolicy::Preferred : QSizePolicy::Maximum);
     if (campaignId == 0)
         m_state->setText(tr("Select a campaign to see its dialer."));
     refresh();
@@ -166,7 +180,7 @@ void DialerLivePanel::onReader(Work &&work)
 }
 
 DialerLivePanel::Snapshot DialerLivePanel::load(Models::Database &database, const Models::Clock &clock,
-                                                Models::TenantScope scope, qint64 campaignId)
+                                                Models::TenantScope scope, qint64 campaignId, bool withAbandonment)
 {
     Snapshot snapshot;
     snapshot.campaignId = campaignId;
@@ -186,6 +200,16 @@ DialerLivePanel::Snapshot DialerLivePanel::load(Models::Database &database, cons
     }
     snapshot.counts = counts.value();
     snapshot.next = next.value();
+    if (withAbandonment) {
+        const Models::DbResult<Models::DialerAbandonment> abandonment =
+                repo.abandonment(campaignId, clock.nowMs() - Services::DialerService::AbandonmentPeriodMs);
+        if (!abandonment.ok()) {
+            snapshot.error = abandonment.error().message();
+            return snapshot;
+        }
+        snapshot.hasAbandonment = true;
+        snapshot.abandonment = abandonment.value();
+    }
     return snapshot;
 }
 
@@ -195,8 +219,11 @@ void DialerLivePanel::refresh()
         return;
     const qint64 campaignId = m_campaignId;
     const Models::TenantScope scope = m_session.scope();
-    onReader([this, campaignId, scope] {
-        const Snapshot snapshot = load(m_database, m_clock, scope, campaignId);
+    const bool withAbandonment = m_abandonmentReadAt == 0 || m_clock.nowMs() - m_abandonmentReadAt >= 60'000;
+    if (withAbandonment)
+        m_abandonmentReadAt = m_clock.nowMs();
+    onReader([this, campaignId, scope, withAbandonment] {
+        const Snapshot snapshot = load(m_database, m_clock, scope, campaignId, withAbandonment);
         QMetaObject::invokeMethod(this, [this, snapshot] { apply(snapshot); }, Qt::QueuedConnection);
     });
 }
@@ -227,6 +254,15 @@ void DialerLivePanel::apply(const Snapshot &snapshot)
     m_connectRate->setText(c.endedToday > 0 ? QStringLiteral("%1 %").arg(QLocale().toString(100.0 * c.connectsToday / c.endedToday, 'f', 1))
                                             : QStringLiteral("–"));
     m_bookings->setText(QLocale().toString(c.bookingsToday));
+    if (snapshot.hasAbandonment) {
+        const Models::DialerAbandonment &a = snapshot.abandonment;
+        m_abandoned->setText(a.liveAnswers > 0 ? QStringLiteral("%1 %").arg(QLocale().toString(a.percent(), 'f', 1))
+                                               : QStringLiteral("–"));
+        m_abandoned->setStyleSheet(a.overLimit() ? QStringLiteral("color: #b00020;") : QString());
+        m_abandoned->setToolTip(tr("%1 of %2 live answers abandoned in the last 30 days. Above 3 % the dialer pauses.")
+                                        .arg(a.abandoned)
+                                        .arg(a.liveAnswers));
+    }
 
     const qint64 selected = m_next->currentRow() >= 0 && m_next->item(m_next->currentRow(), 0)
             ? m_next->item(m_next->currentRow(), 0)->data(Qt::UserRole).toLongLong()

@@ -37,6 +37,8 @@ public:
         Models::DialerCampaignState state;
         Models::DialerPanel counts;
         QList<Models::DialerCandidate> next;
+        bool hasAbandonment = false; // read at most once a minute (30 days of calls)
+        Models::DialerAbandonment abandonment;
         QString error;
     };
 
@@ -50,7 +52,7 @@ public:
     void refresh();
     // Reads what the panel shows (any thread with a database connection).
     static Snapshot load(Models::Database &database, const Models::Clock &clock, Models::TenantScope scope,
-                         qint64 campaignId);
+                         qint64 campaignId, bool withAbandonment = true);
 
 private:
     template<typename Work>
@@ -70,6 +72,9 @@ private:
     QLabel *m_placed;
     QLabel *m_connectRate;
     QLabel *m_bookings;
+    QLabel *m_abandoned;
+    QWidget *m_body; // figures and the line: hidden while no campaign is selected
+    qint64 m_abandonmentReadAt = 0; // when the 30-day abandonment was last read (clock ms)
     QPushButton *m_start;
     QPushButton *m_pause;
     QPushButton *m_stop;

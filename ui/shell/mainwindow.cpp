@@ -192,6 +192,12 @@ void MainWindow::setStatusText(const QString &text)
     m_status->setText(text);
 }
 
+void MainWindow::showAlert(const QString &text)
+{
+    statusBar()->showMessage(text);
+    QApplication::alert(this);
+}
+
 void MainWindow::showDatabaseHealth(bool healthy, const QString &error)
 {
     if (healthy) {

@@ -62,6 +62,9 @@ public:
     void openList(const ListRequest &request);
     Section currentSection() const;
     void setStatusText(const QString &text);
+    // Something staff must act on (the dialer paused a campaign by itself): shown in the status
+    // bar until another message replaces it, and the window asks for attention.
+    void showAlert(const QString &text);
     // A red banner above the views while the database cannot store data (`error` names the file
     // and what failed); hidden again when `healthy`. Connected to WebhookListener::databaseHealthChanged.
     void showDatabaseHealth(bool healthy, const QString &error);

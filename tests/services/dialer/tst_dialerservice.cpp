@@ -13,7 +13,9 @@
 #include <models/repositories/dialerrepository.h>
 #include <models/repositories/leadrepository.h>
 #include <services/compliance/callingrules.h>
+#include <services/auth/session.h>
 #include <services/dialer/dialerservice.h>
+#include <services/management/campaignservice.h>
 #include <services/webhooks/retellhandler.h>
 
 #include <QJsonDocument>
@@ -40,6 +42,10 @@ private Q_SLOTS:
     void retellClientErrorPausesCampaign();
     void retellDownCallsAreCancelledNotSentLate_data() { Tests::TestDatabase::addBackendRows(); }
     void retellDownCallsAreCancelledNotSentLate();
+    void abandonmentAboveThreePercentPauses_data() { Tests::TestDatabase::addBackendRows(); }
+    void abandonmentAboveThreePercentPauses();
+    void campaignStatusAndDialerAgree_data() { Tests::TestDatabase::addBackendRows(); }
+    void campaignStatusAndDialerAgree();
 };
 
 namespace {
@@ -352,6 +358,104 @@ void tst_DialerService::retellDownCallsAreCancelledNotSentLate()
     QCOMPARE(h.callsIn(QStringLiteral("cancelled")).size(), 3);
     for (int n : h.callsPerLead())
         QCOMPARE(n, 1);
+}
+
+void tst_DialerService::abandonmentAboveThreePercentPauses()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Harness h(db);
+    h.seed(60, 40, 40); // 40 a minute: the passes in between queue nobody new
+    QSignalSpy paused(h.dialer.get(), &Services::DialerService::campaignPaused);
+    QVERIFY(!h.dialer->start(h.campaignId));
+    QCOMPARE(h.dialAndSend(), 40);
+    h.clock.advanceSeconds(5);
+    // One person answered and the agent failed at once: abandoned. 1 of 40 live answers = 2.5 %.
+    QList<Models::DialerCallRecord> placed = h.callsIn(QStringLiteral("placed"));
+    QCOMPARE(placed.size(), 40);
+    const Models::DialerCallRecord firstAbandoned = placed.takeFirst();
+    for (const auto &call : std::as_const(placed))
+        h.event(call, QStringLiteral("call_ended"), QStringLiteral("user_hangup"));
+    h.pass();
+    h.event(firstAbandoned, QStringLiteral("call_ended"), QStringLiteral("error_llm_websocket_open"));
+    h.pass();
+    QCOMPARE(h.campaignState(), QStringLiteral("running"));
+    Models::DialerRepository repo(db, h.clock, Models::TenantScope::agency());
+    Models::DialerAbandonment rate = repo.abandonment(h.campaignId, 0).value();
+    QCOMPARE(rate.liveAnswers, 40);
+    QCOMPARE(rate.abandoned, 1);
+    QVERIFY(!rate.overLimit());
+    QCOMPARE(paused.size(), 0);
+
+    h.clock.advanceSeconds(60); // the rate limit's minute is over
+    QCOMPARE(h.dialAndSend(), 20);
+    placed = h.callsIn(QStringLiteral("placed"));
+    QCOMPARE(placed.size(), 20);
+    // An error after a conversation is a dropped call (failed), not an abandoned one.
+    h.clock.advanceSeconds(30);
+    h.event(placed.takeFirst(), QStringLiteral("call_ended"), QStringLiteral("error_llm_websocket_lost_connection"));
+    h.pass();
+    QCOMPARE(h.campaignState(), QStringLiteral("running"));
+    QCOMPARE(repo.abandonment(h.campaignId, 0).value().abandoned, 1);
+    // A second abandoned call: 2 of 41 live answers (4.9 %) pauses the campaign with an alert.
+    const qint64 secondAbandoned = placed.first().id;
+    Models::DialerCallRecord second = placed.takeFirst();
+    second.placedAt = h.clock.nowMs() - 3000; // answered a moment ago, dropped at once
+    h.event(second, QStringLiteral("call_ended"), QStringLiteral("error_unknown"));
+    h.pass();
+    QCOMPARE(h.campaignState(), QStringLiteral("paused"));
+    QCOMPARE(paused.size(), 1);
+    const Models::DialerCampaignState state = repo.state(h.campaignId).value();
+    QVERIFY2(state.message.contains(QLatin1String("2 of 41")), qPrintable(state.message));
+    QVERIFY2(state.message.contains(QLatin1String("3 %")), qPrintable(state.message));
+    int abandoned = 0, failed = 0;
+    for (const auto &call : h.calls()) {
+        if (call.outcome == QLatin1String("abandoned"))
+            ++abandoned;
+        if (call.outcome == QLatin1String("failed"))
+            ++failed;
+        if (call.id == secondAbandoned)
+            QCOMPARE(call.outcome, QStringLiteral("abandoned"));
+    }
+    QCOMPARE(abandoned, 2);
+    QCOMPARE(failed, 1);
+    // Starting again is the staff's acknowledgement: calls that end well keep it running.
+    QVERIFY(!h.dialer->start(h.campaignId));
+    h.endAll();
+    h.pass();
+    QCOMPARE(h.campaignState(), QStringLiteral("running"));
+    QCOMPARE(paused.size(), 1);
+}
+
+void tst_DialerService::campaignStatusAndDialerAgree()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Harness h(db);
+    h.seed(6, 3, 10);
+    const Models::CampaignRepository campaigns(db, h.clock, Models::TenantScope::agency());
+    QCOMPARE(campaigns.find(h.campaignId).value().status, QStringLiteral("draft"));
+    // Dialing a draft makes it active.
+    QVERIFY(!h.dialer->start(h.campaignId));
+    QCOMPARE(campaigns.find(h.campaignId).value().status, QStringLiteral("active"));
+    QCOMPARE(h.pass().queued, 3);
+    // Pausing the campaign pauses its dialer: the queued calls never leave the outbox.
+    const Services::CampaignService service(db, h.clock);
+    const Services::Session operatorSession = Services::Session::system();
+    QVERIFY(!service.pause(operatorSession, h.campaignId));
+    QCOMPARE(h.campaignState(), QStringLiteral("paused"));
+    h.pass();
+    h.dispatcher->dispatchDue();
+    QCOMPARE(h.retell.executedCount(), 0);
+    QCOMPARE(h.callsIn(QStringLiteral("cancelled")).size(), 3);
+    // Starting the dialer again resumes the campaign; archiving stops it for good.
+    QVERIFY(!h.dialer->start(h.campaignId));
+    QCOMPARE(campaigns.find(h.campaignId).value().status, QStringLiteral("active"));
+    QVERIFY(!service.archive(operatorSession, h.campaignId));
+    QCOMPARE(h.campaignState(), QStringLiteral("stopped"));
+    const Models::DbError refused = h.dialer->start(h.campaignId);
+    QVERIFY(refused);
+    QVERIFY2(refused.message().contains(QLatin1String("archived")), qPrintable(refused.message()));
+    QCOMPARE(h.campaignState(), QStringLiteral("stopped"));
+    QCOMPARE(h.dialAndSend(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_DialerService)
