@@ -4,6 +4,7 @@
 // unreachable URL is told; the SendGrid test key vouches for test events only.
 #include <common/testdatabase.h>
 #include <models/clock.h>
+#include <models/itemmodels/eventtablemodel.h>
 #include <models/repositories/eventrepository.h>
 #include <models/sqlhelpers.h>
 #include <services/providerconfig.h>
@@ -206,6 +207,11 @@ void tst_WebhookTestSender::storesEachProvidersTestEventUnapplied()
     QVERIFY2(!after.unattributed, qPrintable(after.lastError));
     QCOMPARE(after.clientId, qint64(0));
     QCOMPARE(stack.scalar(s("SELECT COUNT(*) FROM call_logs")), 0);
+    // The journal says so.
+    const Models::EventRepository repository(stack.db());
+    Models::EventTableModel journal(repository);
+    journal.setEvents({ after });
+    QCOMPARE(journal.index(0, Models::EventTableModel::StatusColumn).data().toString(), s("test, not applied"));
 }
 
 void tst_WebhookTestSender::wrongSecretIsRefused()
