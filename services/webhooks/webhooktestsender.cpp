@@ -259,7 +259,9 @@ void WebhookTestSender::posted(Result result, const QString &providerEventId, in
     }
     if (statusCode == 503 && body.contains("not_configured")) {
         result.outcome = Outcome::NotConfigured;
-        result.detail = tr("the listener has no %1 webhook secret").arg(result.provider);
+        result.detail = result.provider == QLatin1String("messagebird")
+                ? tr("the listener has no messagebird.signing_key or no listener.public_url")
+                : tr("the listener has no %1 webhook secret").arg(result.provider);
         return finish(result);
     }
     if (statusCode < 200 || statusCode >= 300) {
