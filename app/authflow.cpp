@@ -94,12 +94,15 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
     // Provider "Test connection" and the webhook URLs to paste into each provider (issue 24 item 3).
     const QString listenAddress
             = QStringLiteral("%1:%2").arg(context.options().listenHost).arg(context.options().listenPort);
-    admin->addSection(new Ui::ProvidersBox(context.providerConfig(), listenAddress,
-                                           [&context] {
-                                               const Services::WebhookListener *listener = context.listener();
-                                               return listener ? int(listener->port()) : 0;
-                                           }),
-                      QObject::tr("Providers and listener"));
+    auto *providers = new Ui::ProvidersBox(context.providerConfig(), listenAddress, [&context] {
+        const Services::WebhookListener *listener = context.listener();
+        return listener ? int(listener->port()) : 0;
+    });
+    // "Send test event" (issue 26 item 4): its store look-ups run on the views' reader thread.
+    providers->setTestSender(new Services::WebhookTestSender(context.database(), context.clock(),
+                                                             context.providerConfig(), &context.viewReader(), {},
+                                                             providers));
+    admin->addSection(providers, QObject::tr("Providers and listener"));
     // New events show in the journal (coalesced to one reload a second).
     QObject::connect(&context, &AppContext::webhookEventApplied, admin->eventsBox(), &Ui::EventsBox::scheduleReload);
     window.setSectionWidget(Ui::MainWindow::Admin, admin);

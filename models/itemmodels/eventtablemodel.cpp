@@ -83,7 +83,12 @@ QVariant EventTableModel::display(const EventRecord &event, int column) const
     }
     case StatusColumn:
         // Processed without effect because no client maps the event's trusted ids.
-        return event.unattributed ? tr("unattributed") : stateName(event.status);
+        if (event.unattributed)
+            return tr("unattributed");
+        // The admin console's "Send test event" (issue 26): stored, never applied.
+        if (event.status == QLatin1String("processed") && event.providerEventId.contains(QLatin1String("callvia-test-")))
+            return tr("test, not applied");
+        return stateName(event.status);
     case AttemptsColumn:
         return event.attempts;
     case ErrorColumn:

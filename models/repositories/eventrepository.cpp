@@ -184,6 +184,20 @@ DbResult<EventRecord> EventRepository::byId(qint64 id) const
     return events.value().first();
 }
 
+DbResult<EventRecord> EventRepository::byProviderEventId(const QString &provider, const QString &providerEventId) const
+{
+    DbResult<QList<EventRecord>> events = readEvents(Sql::exec(
+            m_database,
+            QStringLiteral("SELECT %1 FROM events WHERE provider = ? AND provider_event_id = ?").arg(QLatin1String(Columns))
+                    + Sql::scopeClause(m_scope),
+            { provider, providerEventId }));
+    if (!events.ok())
+        return events.error();
+    if (events.value().isEmpty())
+        return DbError(DbError::NotFound, QStringLiteral("no %1 event %2 stored").arg(provider, providerEventId));
+    return events.value().first();
+}
+
 DbResult<QList<EventRecord>> EventRepository::list(const EventFilter &filter) const
 {
     QString sql = QStringLiteral("SELECT %1 FROM events WHERE 1 = 1")

@@ -76,6 +76,9 @@ public:
     DbError replay(qint64 id) const;
 
     DbResult<EventRecord> byId(qint64 id) const;
+    // The stored event with this dedupe key (the admin console's test event, issue 26 item 4);
+    // NotFound when it is not stored (yet).
+    DbResult<EventRecord> byProviderEventId(const QString &provider, const QString &providerEventId) const;
     DbResult<QList<EventRecord>> list(const EventFilter &filter) const;
     DbResult<qint64> backlogCount() const;
     // The event types stored so far (of one provider, or all when empty), sorted, at most 200.

@@ -1,5 +1,6 @@
 #include "eventprocessor.h"
 #include "handlerregistry.h"
+#include "webhooktestsender.h"
 
 #include <models/clock.h>
 #include <models/database.h>
@@ -141,7 +142,10 @@ int EventProcessor::processBatch(const QStringList &providers, int budget)
                 if ((error = savepoint.beginError()))
                     break;
                 ProviderHandler *handler = m_handlers.handler(event.provider);
-                Models::DbError applyError = handler->apply(event);
+                // The admin console's test events are stored and shown, never applied (issue 26).
+                Models::DbError applyError = WebhookTestSender::isTestEventId(event.providerEventId)
+                        ? Models::DbError()
+                        : handler->apply(event);
                 if (!applyError)
                     applyError = repository.markProcessed(event.id, m_clock.nowMs());
                 if (!applyError) {
@@ -206,7 +210,7 @@ bool EventProcessor::processOne(const Models::EventRecord &event)
             else if (!claimed.value())
                 return false; // no longer pending: someone else processed it
         }
-        if (!error)
+        if (!error && !WebhookTestSender::isTestEventId(event.providerEventId))
             error = handler->apply(event);
         if (!error)
             error = repository.markProcessed(event.id, m_clock.nowMs());

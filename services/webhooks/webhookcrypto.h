@@ -16,5 +16,10 @@ bool equal(const QByteArray &a, const QByteArray &b);
 bool verifyEcdsaSha256(const QByteArray &publicKeyDer, const QByteArray &message, const QByteArray &signatureDer);
 // True when `publicKeyDer` is a DER SubjectPublicKeyInfo holding an EC key (callvia --check).
 bool isEcPublicKey(const QByteArray &publicKeyDer);
+// The admin console's SendGrid test event (issue 26 item 4): a DER ECDSA/SHA-256 signature over
+// `message` with a DER (PKCS#8 or SEC1) EC private key; empty when the key is not one.
+QByteArray signEcdsaSha256(const QByteArray &privateKeyDer, const QByteArray &message);
+// The DER SubjectPublicKeyInfo of a DER EC private key; empty when it is not one.
+QByteArray ecPublicKeyOf(const QByteArray &privateKeyDer);
 
 } // namespace Callvia::Services::WebhookCrypto

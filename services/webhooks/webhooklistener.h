@@ -67,6 +67,7 @@ private:
     void handleVerify(const QHttpServerRequest &request, QHttpServerResponder &&responder); // issue 22
     VerifyResult verify(const QString &provider, const QHttpServerRequest &request, const QString &secret);
     QString secret(const QString &provider);
+    bool verifiedByTestKey(const QHttpServerRequest &request); // sendgrid.test_signing_key (issue 26)
     void reject(QHttpServerResponder &responder, const QString &provider, int status, const QString &error,
                 const QString &detail);
     bool charge(QHttpServerResponder &responder, const QHttpServerRequest &request, const QString &provider,

@@ -4,6 +4,8 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -211,5 +213,121 @@ QString ProvidersBox::resultText(const QString &provider) const
     const QLabel *label = m_results.value(provider);
     return label ? label->text() : QString();
 }
+
+// --- Send test event (issue 26 item 4) ---
+void ProvidersBox::setTestSender(Services::WebhookTestSender *sender)
+{
+    if (m_sender || !sender)
+        return;
+    m_sender = sender;
+    static_cast<QVBoxLayout *>(layout())->insertWidget(1, buildTestEvent());
+    connect(m_sender, &Services::WebhookTestSender::finished, this, &ProvidersBox::showTestEvent);
+}
+
+QWidget *ProvidersBox::buildTestEvent()
+{
+    auto *box = new QGroupBox(tr("Send test event"), this);
+    box->setObjectName(QStringLiteral("testEventBox"));
+    m_testProvider = new QComboBox(box);
+    m_testProvider->setObjectName(QStringLiteral("testEventProvider"));
+    for (const QString &provider : Services::WebhookTestSender::providers())
+        m_testProvider->addItem(providerName(provider), provider);
+    m_sendTest = new QPushButton(tr("&Send test event"), box);
+    m_sendTest->setObjectName(QStringLiteral("sendTestEvent"));
+    m_sendTest->setToolTip(tr("Signs a harmless test event as the provider would, posts it to the public URL "
+                              "(listener.public_url; else this listener) and checks that it was stored. Test "
+                              "events show in the journal and are never applied."));
+    m_testResult = new QLabel(tr("Checks the public URL end to end: tunnel or proxy, signature, storage."), box);
+    m_testResult->setObjectName(QStringLiteral("testEventResult"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Provider:"), box));
+    row->addWidget(m_testProvider);
+    row->addWidget(m_sendTest);
+    row->addStretch();
+    auto *layout = new QVBoxLayout(box);
+    layout->addLayout(row);
+    layout->addWidget(m_testResult);
+    connect(m_sendTest, &QPushButton::clicked, this,
+            [this] { sendTestEvent(m_testProvider->currentData().toString()); });
+    return box;
+}
+
+QString ProvidersBox::localBaseUrl() const
+{
+    QString host = m_listenAddress.section(QLatin1Char(':'), 0, -2);
+    if (host.isEmpty() || host == QLatin1String("0.0.0.0"))
+        host = QStringLiteral("127.0.0.1");
+    const int port = m_listeningPort ? m_listeningPort() : 0;
+    return QStringLiteral("http://%1:%2")
+            .arg(host, port > 0 ? QString::number(port) : m_listenAddress.section(QLatin1Char(':'), -1));
+}
+
+void ProvidersBox::sendTestEvent(const QString &provider)
+{
+    if (!m_sender)
+        return;
+    const int index = m_testProvider->findData(provider);
+    if (index >= 0)
+        m_testProvider->setCurrentIndex(index);
+    m_sendTest->setEnabled(false);
+    m_testResult->setStyleSheet({});
+    m_testResult->setText(tr("Sending a %1 test event and waiting for it to be stored…").arg(providerName(provider)));
+    m_sender->send(provider, localBaseUrl());
+}
+
+void ProvidersBox::showTestEvent(const Services::WebhookTestSender::Result &result)
+{
+    using Outcome = Services::WebhookTestSender::Outcome;
+    const QString name = providerName(result.provider);
+    const QString via = result.publicUrl ? tr("the public URL, listener.public_url")
+                                         : tr("the local listener: no listener.public_url is set");
+    const QString answer = result.body.isEmpty() ? QString() : QStringLiteral(" ") + result.body;
+    QString text;
+    bool good = false;
+    switch (result.outcome) {
+    case Outcome::Stored:
+        text = tr("Stored. The %1 test event reached %2 (%3), was answered HTTP %4 and is stored as event #%5, "
+                  "received %6 UTC (%7; test events are never applied).")
+                       .arg(name, result.url, via)
+                       .arg(result.status)
+                       .arg(result.eventId)
+                       .arg(QDateTime::fromMSecsSinceEpoch(result.receivedAt, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                            result.eventStatus);
+        good = true;
+        break;
+    case Outcome::NotStored:
+        text = tr("Sent to %1 (%2) and answered HTTP %3%4, but not stored: %5.")
+                       .arg(result.url, via)
+                       .arg(result.status)
+                       .arg(answer, result.detail);
+        break;
+    case Outcome::SignatureRefused:
+        text = tr("Signature refused: %1 (%2) answered HTTP 401%3. The %4 set here differs from the listener's.")
+                       .arg(result.url, via, answer, Services::WebhookTestSender::secretName(result.provider));
+        break;
+    case Outcome::NotConfigured:
+        text = result.status > 0 ? tr("Not configured: %1 answered HTTP %2: %3.").arg(result.url).arg(result.status).arg(result.detail)
+                                 : tr("Not sent: %1.").arg(result.detail);
+        break;
+    case Outcome::Unreachable:
+        text = tr("Unreachable: %1 (%2): %3.").arg(result.url, via, result.detail);
+        break;
+    case Outcome::UnexpectedAnswer:
+        text = tr("%1 (%2) answered HTTP %3%4.").arg(result.url, via).arg(result.status).arg(answer);
+        break;
+    }
+    m_testResult->setText(text);
+    m_testResult->setStyleSheet(QStringLiteral("color: %1").arg(good ? QStringLiteral("#1b5e20") : QStringLiteral("#b00020")));
+    m_sendTest->setEnabled(true);
+    Q_EMIT testEventShown(result.provider);
+}
+
+QString ProvidersBox::testEventText() const
+{
+    return m_testResult ? m_testResult->text() : QString();
+}
+// --- end Send test event ---
 
 } // namespace Callvia::Ui

@@ -1,12 +1,14 @@
 #pragma once
 
 #include <services/providers/connectiontester.h>
+#include <services/webhooks/webhooktestsender.h>
 
 #include <QHash>
 #include <QWidget>
 
 #include <functional>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -14,6 +16,7 @@ class QTableWidget;
 
 namespace Callvia::Services {
 class ProviderConfig;
+class WebhookTestSender;
 }
 
 namespace Callvia::Ui {
@@ -22,7 +25,9 @@ namespace Callvia::Ui {
 // authenticated GET with the stored key, through Services::ConnectionTester) and its plain
 // result; and the listener panel: its configured address and state, and the webhook URL of each
 // provider for a public base URL (the tunnel's, prefilled from listener.public_url) to paste
-// into the provider's dashboard. Borrows the config; owns its tester.
+// into the provider's dashboard; and, once given a WebhookTestSender, "Send test event" (issue 26
+// item 4): a signed test event posted to the public URL, and whether it was stored. Borrows the
+// config and the sender; owns its tester.
 class ProvidersBox final : public QWidget
 {
     Q_OBJECT
@@ -41,11 +46,17 @@ public:
     QString resultText(const QString &provider) const;
     void setPublicBase(const QString &base);
     QTableWidget *urlTable() const { return m_urls; }
+    // Adds the "Send test event" panel (administrators' console only). Borrows the sender.
+    void setTestSender(Services::WebhookTestSender *sender);
+    void sendTestEvent(const QString &provider);
+    QString testEventText() const;
+    QString localBaseUrl() const; // the running listener's own URL (loopback for 0.0.0.0)
     QString listenerText() const;
     void refreshListener();
 
 Q_SIGNALS:
     void tested(const QString &provider);
+    void testEventShown(const QString &provider);
 
 protected:
     void showEvent(QShowEvent *event) override; // the listener may have started meanwhile
@@ -55,6 +66,8 @@ private:
     QWidget *buildListener();
     void showResult(const Services::ConnectionTester::Result &result);
     void updateUrls();
+    QWidget *buildTestEvent();
+    void showTestEvent(const Services::WebhookTestSender::Result &result);
 
     const Services::ProviderConfig &m_config;
     QString m_listenAddress;
@@ -65,6 +78,10 @@ private:
     QLabel *m_listener = nullptr;
     QLineEdit *m_publicBase = nullptr;
     QTableWidget *m_urls = nullptr;
+    Services::WebhookTestSender *m_sender = nullptr;
+    QComboBox *m_testProvider = nullptr;
+    QPushButton *m_sendTest = nullptr;
+    QLabel *m_testResult = nullptr;
 };
 
 } // namespace Callvia::Ui
