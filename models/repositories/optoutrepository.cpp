@@ -62,11 +62,12 @@ DbResult<bool> OptOutRepository::add(const OptOutRecord &r) const
     };
     match(QStringLiteral("phone_e164"), QStringLiteral("phone_sha256"), r.phoneE164, phoneHash);
     match(QStringLiteral("email"), QStringLiteral("email_sha256"), email, emailHash);
-    DbResult<QSqlQuery> existing = Sql::exec(m_database, QStringLiteral("SELECT COUNT(*) FROM opt_outs ") + where, binds);
+    // A kept statement (few distinct texts): an import asks this once per row.
+    const DbResult<QVariant> existing
+            = Sql::firstValue(m_database, QStringLiteral("SELECT COUNT(*) FROM opt_outs ") + where, binds);
     if (!existing.ok())
         return existing.error();
-    existing.value().next();
-    if (existing.value().value(0).toLongLong() > 0)
+    if (existing.value().toLongLong() > 0)
         return false;
     DbResult<qint64> id = Sql::insertReturningId(
             m_database,

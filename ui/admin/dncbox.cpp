@@ -149,6 +149,12 @@ DncBox::~DncBox()
         m_reader->run([] {}); // no read outlives this box (readerjob.h)
 }
 
+void DncBox::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    reload();
+}
+
 void DncBox::setSearch(const QString &text)
 {
     m_search->setText(text);

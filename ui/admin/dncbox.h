@@ -71,6 +71,9 @@ Q_SIGNALS:
     void reloaded();
     void importFinished(const Services::DncService::ImportResult &result);
 
+protected:
+    void showEvent(QShowEvent *event) override; // entries added elsewhere (STOP replies, the CLI) show
+
 private:
     void askAdd();
     void askImport();
