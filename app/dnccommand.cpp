@@ -28,10 +28,10 @@ int fail(const QString &message, int code)
 int runImport(AppContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption client(QStringLiteral("client"), QStringLiteral("Client id (default: all clients)."),
-                                    QStringLiteral("ID"));
+    const QCommandLineOption client(
+        QStringLiteral("client"), QStringLiteral("Client id (default: all clients)."), QStringLiteral("ID"));
     const QCommandLineOption region(QStringLiteral("region"), QStringLiteral("Region for national numbers."),
-                                    QStringLiteral("CC"), QStringLiteral("US"));
+        QStringLiteral("CC"), QStringLiteral("US"));
     parser.addOptions({ client, region });
     if (!parser.parse(arguments))
         return fail(parser.errorText(), 2);
@@ -46,10 +46,10 @@ int runImport(AppContext &context, const QStringList &arguments)
     }
     const Services::DncService service(context.database(), context.clock(), parser.value(region));
     const Services::DncService::ImportResult result
-            = service.importCsv(context.session(), parser.positionalArguments().constFirst(), clientId);
+        = service.importCsv(context.session(), parser.positionalArguments().constFirst(), clientId);
     for (const Services::DncService::RowError &e : result.errors)
         std::fprintf(stderr, "line %lld%s: %s\n", static_cast<long long>(e.row),
-                     e.field.isEmpty() ? "" : qPrintable(QStringLiteral(", ") + e.field), qPrintable(e.message));
+            e.field.isEmpty() ? "" : qPrintable(QStringLiteral(", ") + e.field), qPrintable(e.message));
     if (!result.ok())
         return fail(result.fatal, 1);
     std::fprintf(stdout, "%s\n", qPrintable(result.summary()));
@@ -59,8 +59,8 @@ int runImport(AppContext &context, const QStringList &arguments)
 int runList(AppContext &context, const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("Substring of phone, e-mail or reason."),
-                                    QStringLiteral("TEXT"));
+    const QCommandLineOption search(QStringLiteral("search"),
+        QStringLiteral("Substring of phone, e-mail or reason."), QStringLiteral("TEXT"));
     const QCommandLineOption all(QStringLiteral("all"), QStringLiteral("Include removed entries."));
     parser.addOptions({ search, all });
     if (!parser.parse(arguments))
@@ -82,13 +82,18 @@ int runList(AppContext &context, const QStringList &arguments)
             if (!e.optOut.email.isEmpty())
                 address << e.optOut.email;
             if (address.isEmpty())
-                address << QStringLiteral("sha256:") + (e.phoneSha256.isEmpty() ? e.emailSha256 : e.phoneSha256);
-            const QString state = e.removedAt ? QStringLiteral("removed") : e.erasedAt ? QStringLiteral("erased") : QStringLiteral("blocking");
+                address << QStringLiteral("sha256:")
+                        + (e.phoneSha256.isEmpty() ? e.emailSha256 : e.phoneSha256);
+            const QString state = e.removedAt ? QStringLiteral("removed")
+                : e.erasedAt                  ? QStringLiteral("erased")
+                                              : QStringLiteral("blocking");
             std::fprintf(stdout, "%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", static_cast<long long>(e.optOut.id),
-                         qPrintable(address.join(QLatin1Char(','))), qPrintable(e.optOut.channel), qPrintable(e.optOut.source),
-                         e.optOut.clientId ? qPrintable(QString::number(e.optOut.clientId)) : "all",
-                         qPrintable(QDateTime::fromMSecsSinceEpoch(e.optOut.createdAt, Qt::UTC).toString(Qt::ISODate)),
-                         qPrintable(state), qPrintable(QString(e.optOut.reason).replace(QLatin1Char('\t'), QLatin1Char(' '))));
+                qPrintable(address.join(QLatin1Char(','))), qPrintable(e.optOut.channel),
+                qPrintable(e.optOut.source),
+                e.optOut.clientId ? qPrintable(QString::number(e.optOut.clientId)) : "all",
+                qPrintable(QDateTime::fromMSecsSinceEpoch(e.optOut.createdAt, Qt::UTC).toString(Qt::ISODate)),
+                qPrintable(state),
+                qPrintable(QString(e.optOut.reason).replace(QLatin1Char('\t'), QLatin1Char(' '))));
         }
         if (page.value().size() < query.limit)
             return 0;
@@ -107,7 +112,10 @@ int runDncCommand(AppContext &context, const QStringList &arguments)
         return runImport(context, rest);
     if (sub == QLatin1String("list"))
         return runList(context, rest);
-    return fail(QStringLiteral("usage: callvia dnc import FILE [--client ID] | callvia dnc list [--search TEXT] [--all]"), 2);
+    return fail(
+        QStringLiteral(
+            "usage: callvia dnc import FILE [--client ID] | callvia dnc list [--search TEXT] [--all]"),
+        2);
 }
 
 } // namespace Callvia::App

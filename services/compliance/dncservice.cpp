@@ -46,15 +46,17 @@ QString DncService::ImportResult::summary() const
     if (!fatal.isEmpty())
         return fatal;
     return QStringLiteral("%1 rows: %2 added, %3 already on the list, %4 rejected%5")
-            .arg(rows)
-            .arg(added)
-            .arg(duplicates)
-            .arg(errors.size())
-            .arg(cancelled ? QStringLiteral(" (stopped)") : QString());
+        .arg(rows)
+        .arg(added)
+        .arg(duplicates)
+        .arg(errors.size())
+        .arg(cancelled ? QStringLiteral(" (stopped)") : QString());
 }
 
 DncService::DncService(Models::Database &database, const Models::Clock &clock, QString defaultRegion)
-    : m_database(database), m_clock(clock), m_region(std::move(defaultRegion))
+    : m_database(database)
+    , m_clock(clock)
+    , m_region(std::move(defaultRegion))
 {
 }
 
@@ -67,16 +69,19 @@ Models::DbError DncService::checkEditor(const Session &actor, qint64 clientId, c
 {
     const AuditLog audit(m_database, m_clock);
     if (!canEdit(actor))
-        return WriteGuard::refuse(audit, actor, action, Entity, 0, clientId, QStringLiteral("edit the do-not-call list"));
+        return WriteGuard::refuse(
+            audit, actor, action, Entity, 0, clientId, QStringLiteral("edit the do-not-call list"));
     if (clientId != 0 && !actor.canAccessClient(clientId))
-        return WriteGuard::refuse(audit, actor, action, Entity, 0, clientId, QStringLiteral("edit another client's list"));
+        return WriteGuard::refuse(
+            audit, actor, action, Entity, 0, clientId, QStringLiteral("edit another client's list"));
     if (clientId != 0 && !Models::ClientRepository(m_database, m_clock, actor.scope()).find(clientId).ok())
-        return Models::DbError(Models::DbError::Invalid, QStringLiteral("client: there is no client %1").arg(clientId));
+        return Models::DbError(
+            Models::DbError::Invalid, QStringLiteral("client: there is no client %1").arg(clientId));
     return {};
 }
 
 Models::DbResult<bool> DncService::add(const Session &actor, const QString &phoneText, const QString &email,
-                                       const QString &reason, qint64 clientId) const
+    const QString &reason, qint64 clientId) const
 {
     if (Models::DbError error = checkEditor(actor, clientId, QStringLiteral("dnc.add")))
         return error;
@@ -88,31 +93,33 @@ Models::DbResult<bool> DncService::add(const Session &actor, const QString &phon
         const LeadNormalizer::Phone phone = normalizer(m_region).normalizePhone(phoneText.trimmed());
         if (!phone.reason.isEmpty())
             return Models::DbError(Models::DbError::Invalid,
-                                   QStringLiteral("phone: \"%1\" is not a usable number (%2)").arg(phoneText.trimmed(), phone.reason));
+                QStringLiteral("phone: \"%1\" is not a usable number (%2)")
+                    .arg(phoneText.trimmed(), phone.reason));
         entry.phoneE164 = phone.e164;
     }
     if (!email.trimmed().isEmpty()) {
         if (!LeadNormalizer::isPlausibleEmail(email.trimmed().toLower()))
             return Models::DbError(Models::DbError::Invalid,
-                                   QStringLiteral("email: \"%1\" is not an e-mail address").arg(email.trimmed()));
+                QStringLiteral("email: \"%1\" is not an e-mail address").arg(email.trimmed()));
         entry.email = email.trimmed().toLower();
     }
     if (entry.phoneE164.isEmpty() && entry.email.isEmpty())
-        return Models::DbError(Models::DbError::Invalid, QStringLiteral("phone: give a phone number or an e-mail"));
+        return Models::DbError(
+            Models::DbError::Invalid, QStringLiteral("phone: give a phone number or an e-mail"));
     Models::OptOutRepository repository(m_database, m_clock, actor.scope());
     repository.setAddedBy(actor.username());
     const Models::DbResult<bool> added = repository.add(entry);
     if (added.ok() && added.value())
         AuditLog(m_database, m_clock)
-                .record(&actor, QStringLiteral("dnc.add"), Entity, QString(), {},
-                        { { QStringLiteral("phone"), !entry.phoneE164.isEmpty() },
-                          { QStringLiteral("email"), !entry.email.isEmpty() } },
-                        clientId);
+            .record(&actor, QStringLiteral("dnc.add"), Entity, QString(), {},
+                { { QStringLiteral("phone"), !entry.phoneE164.isEmpty() },
+                    { QStringLiteral("email"), !entry.email.isEmpty() } },
+                clientId);
     return added;
 }
 
-DncService::ImportResult DncService::importCsv(const Session &actor, const QString &path, qint64 clientId,
-                                               const Progress &progress) const
+DncService::ImportResult DncService::importCsv(
+    const Session &actor, const QString &path, qint64 clientId, const Progress &progress) const
 {
     ImportResult result;
     if (Models::DbError error = checkEditor(actor, clientId, QStringLiteral("dnc.import"))) {
@@ -127,22 +134,26 @@ DncService::ImportResult DncService::importCsv(const Session &actor, const QStri
     CsvReader reader(&file);
     CsvRecord header;
     if (!reader.next(&header) || !reader.fatalError().isEmpty()) {
-        result.fatal = reader.fatalError().isEmpty() ? QStringLiteral("%1: the file is empty").arg(path)
-                                                     : QStringLiteral("%1: %2").arg(path, reader.fatalError());
+        result.fatal = reader.fatalError().isEmpty()
+            ? QStringLiteral("%1: the file is empty").arg(path)
+            : QStringLiteral("%1: %2").arg(path, reader.fatalError());
         return result;
     }
-    const int phoneColumn = columnOf(header.fields, { "phone", "phonenumber", "phonee164", "telephone", "mobile", "number" });
+    const int phoneColumn
+        = columnOf(header.fields, { "phone", "phonenumber", "phonee164", "telephone", "mobile", "number" });
     const int emailColumn = columnOf(header.fields, { "email", "emailaddress", "mail" });
     const int reasonColumn = columnOf(header.fields, { "reason", "note", "notes", "comment" });
     if (phoneColumn < 0 && emailColumn < 0) {
         result.fatal = QStringLiteral("%1: the header (line 1) names no phone or email column (found: %2)")
-                               .arg(path, header.fields.join(QStringLiteral(", ")));
+                           .arg(path, header.fields.join(QStringLiteral(", ")));
         return result;
     }
     const LeadNormalizer normalize = normalizer(m_region);
     Models::OptOutRepository repository(m_database, m_clock, actor.scope());
     repository.setAddedBy(actor.username());
-    auto field = [](const CsvRecord &r, int column) { return column >= 0 ? r.fields.value(column).trimmed() : QString(); };
+    auto field = [](const CsvRecord &r, int column) {
+        return column >= 0 ? r.fields.value(column).trimmed() : QString();
+    };
     CsvRecord record;
     bool more = true;
     while (more && !result.cancelled) {
@@ -168,7 +179,7 @@ DncService::ImportResult DncService::importCsv(const Session &actor, const QStri
                 const LeadNormalizer::Phone phone = normalize.normalizePhone(phoneText);
                 if (!phone.reason.isEmpty()) {
                     result.errors.append({ record.line, QStringLiteral("phone"),
-                                           QStringLiteral("\"%1\" is not a usable number (%2)").arg(phoneText, phone.reason) });
+                        QStringLiteral("\"%1\" is not a usable number (%2)").arg(phoneText, phone.reason) });
                     continue;
                 }
                 entry.phoneE164 = phone.e164;
@@ -176,19 +187,22 @@ DncService::ImportResult DncService::importCsv(const Session &actor, const QStri
             if (!emailText.isEmpty()) {
                 if (!LeadNormalizer::isPlausibleEmail(emailText)) {
                     result.errors.append({ record.line, QStringLiteral("email"),
-                                           QStringLiteral("\"%1\" is not an e-mail address").arg(emailText) });
+                        QStringLiteral("\"%1\" is not an e-mail address").arg(emailText) });
                     continue;
                 }
                 entry.email = emailText;
             }
             if (entry.phoneE164.isEmpty() && entry.email.isEmpty()) {
-                result.errors.append({ record.line, phoneColumn >= 0 ? QStringLiteral("phone") : QStringLiteral("email"),
-                                       QStringLiteral("no phone number or e-mail") });
+                result.errors.append(
+                    { record.line, phoneColumn >= 0 ? QStringLiteral("phone") : QStringLiteral("email"),
+                        QStringLiteral("no phone number or e-mail") });
                 continue;
             }
             const Models::DbResult<bool> added = repository.add(entry);
             if (!added.ok()) {
-                result.fatal = QStringLiteral("line %1: %2 (rows before it were kept)").arg(record.line).arg(added.error().message());
+                result.fatal = QStringLiteral("line %1: %2 (rows before it were kept)")
+                                   .arg(record.line)
+                                   .arg(added.error().message());
                 return result;
             }
             (added.value() ? result.added : result.duplicates) += 1;
@@ -203,11 +217,11 @@ DncService::ImportResult DncService::importCsv(const Session &actor, const QStri
     if (!reader.fatalError().isEmpty())
         result.fatal = QStringLiteral("%1: %2 (rows before it were kept)").arg(path, reader.fatalError());
     AuditLog(m_database, m_clock)
-            .record(&actor, QStringLiteral("dnc.import"), Entity, QString(), {},
-                    { { QStringLiteral("rows"), result.rows }, { QStringLiteral("added"), result.added },
-                      { QStringLiteral("duplicates"), result.duplicates },
-                      { QStringLiteral("rejected"), qint64(result.errors.size()) } },
-                    clientId);
+        .record(&actor, QStringLiteral("dnc.import"), Entity, QString(), {},
+            { { QStringLiteral("rows"), result.rows }, { QStringLiteral("added"), result.added },
+                { QStringLiteral("duplicates"), result.duplicates },
+                { QStringLiteral("rejected"), qint64(result.errors.size()) } },
+            clientId);
     return result;
 }
 
@@ -216,18 +230,19 @@ Models::DbError DncService::remove(const Session &actor, qint64 id, const QStrin
     const AuditLog audit(m_database, m_clock);
     if (actor.role() != Session::Role::Admin)
         return WriteGuard::refuse(audit, actor, QStringLiteral("dnc.remove"), Entity, id, 0,
-                                  QStringLiteral("remove do-not-call entries"));
+            QStringLiteral("remove do-not-call entries"));
     const Models::DbResult<Models::DncEntry> removed
-            = Models::OptOutRepository(m_database, m_clock, actor.scope()).markRemoved(id, actor.username(), reason);
+        = Models::OptOutRepository(m_database, m_clock, actor.scope())
+              .markRemoved(id, actor.username(), reason);
     if (!removed.ok())
         return removed.error();
     return audit.record(&actor, QStringLiteral("dnc.remove"), Entity, QString::number(id), {},
-                        { { QStringLiteral("source"), removed.value().optOut.source },
-                          { QStringLiteral("reason"), removed.value().removedReason },
-                          { QStringLiteral("kept"), true } });
+        { { QStringLiteral("source"), removed.value().optOut.source },
+            { QStringLiteral("reason"), removed.value().removedReason }, { QStringLiteral("kept"), true } });
 }
 
-Models::DbResult<QList<Models::DncEntry>> DncService::entries(const Session &actor, const Models::DncQuery &query) const
+Models::DbResult<QList<Models::DncEntry>> DncService::entries(
+    const Session &actor, const Models::DncQuery &query) const
 {
     return Models::OptOutRepository(m_database, m_clock, actor.scope()).entries(query);
 }

@@ -50,20 +50,22 @@ public:
     // rows read so far; return false to stop (rows written until then stay).
     using Progress = std::function<bool(qint64 rows)>;
 
-    DncService(Models::Database &database, const Models::Clock &clock, QString defaultRegion = QStringLiteral("US"));
+    DncService(
+        Models::Database &database, const Models::Clock &clock, QString defaultRegion = QStringLiteral("US"));
 
     static bool canEdit(const Session &actor);
     // phoneText in any format, or empty; email or empty; clientId 0 = all clients. Returns
     // whether a row was written (false: already on the list). A bad field: DbError::Invalid
     // naming it.
     Models::DbResult<bool> add(const Session &actor, const QString &phoneText, const QString &email,
-                               const QString &reason, qint64 clientId) const;
+        const QString &reason, qint64 clientId) const;
     // A CSV with a header naming a phone and/or an e-mail column (optional reason column).
-    ImportResult importCsv(const Session &actor, const QString &path, qint64 clientId,
-                           const Progress &progress = {}) const;
+    ImportResult importCsv(
+        const Session &actor, const QString &path, qint64 clientId, const Progress &progress = {}) const;
     // Administrators only; reason required.
     Models::DbError remove(const Session &actor, qint64 id, const QString &reason) const;
-    Models::DbResult<QList<Models::DncEntry>> entries(const Session &actor, const Models::DncQuery &query) const;
+    Models::DbResult<QList<Models::DncEntry>> entries(
+        const Session &actor, const Models::DncQuery &query) const;
 
 private:
     Models::DbError checkEditor(const Session &actor, qint64 clientId, const QString &action) const;

@@ -43,11 +43,13 @@ void tst_DncBox::listsSearchesAndAdds()
     Ui::DncBox box(db, m_clock, f.staff);
     QCOMPARE(box.table()->rowCount(), 0);
     QVERIFY(box.findChild<QPushButton *>(QStringLiteral("dncAdd"))->isVisibleTo(&box));
-    QVERIFY(!box.findChild<QPushButton *>(QStringLiteral("dncRemove"))->isVisibleTo(&box)); // staff: no removal
+    QVERIFY(
+        !box.findChild<QPushButton *>(QStringLiteral("dncRemove"))->isVisibleTo(&box)); // staff: no removal
     const QString bad = box.addEntry(QStringLiteral("555-01"), QString(), QString(), 0);
     QVERIFY2(bad.startsWith(QLatin1String("phone:")), qPrintable(bad));
     QCOMPARE(box.messageText(), bad);
-    QVERIFY(box.addEntry(QStringLiteral("(415) 555-0134"), QString(), QStringLiteral("asked by phone"), 0).isEmpty());
+    QVERIFY(box.addEntry(QStringLiteral("(415) 555-0134"), QString(), QStringLiteral("asked by phone"), 0)
+                .isEmpty());
     QVERIFY(box.addEntry(QString(), QStringLiteral("Ann@Example.com"), QString(), f.clientA).isEmpty());
     QCOMPARE(box.table()->rowCount(), 2);
     QCOMPARE(box.table()->item(1, Ui::DncBox::AddressColumn)->text(), QStringLiteral("+14155550134"));
@@ -100,9 +102,10 @@ void tst_DncBox::importsOffTheGuiThreadAndReportsBadRows()
     QVERIFY2(report.contains(QLatin1String("Row 20002, phone")), qPrintable(report));
     QVERIFY2(report.contains(QLatin1String("Row 20003, email")), qPrintable(report));
     QVERIFY2(box.messageText().contains(QLatin1String("2 rejected")), qPrintable(box.messageText()));
-    QCOMPARE(Models::OptOutRepository(db, m_clock, Models::TenantScope::agency()).countEntries({}).value(), 20000);
+    QCOMPARE(
+        Models::OptOutRepository(db, m_clock, Models::TenantScope::agency()).countEntries({}).value(), 20000);
     QVERIFY2(box.findChild<QLabel *>(QStringLiteral("dncCount"))->text().contains(QLatin1String("of 20")),
-             qPrintable(box.findChild<QLabel *>(QStringLiteral("dncCount"))->text()));
+        qPrintable(box.findChild<QLabel *>(QStringLiteral("dncCount"))->text()));
 }
 
 void tst_DncBox::rolesShapeTheButtonsAndRows()

@@ -58,14 +58,20 @@ QString addressText(const Models::DncEntry &e)
     if (!e.optOut.email.isEmpty())
         parts << e.optOut.email;
     if (parts.isEmpty()) // an erased person: only the hash is left
-        return DncBox::tr("erased, hash %1…").arg((e.phoneSha256.isEmpty() ? e.emailSha256 : e.phoneSha256).left(12));
+        return DncBox::tr("erased, hash %1…")
+            .arg((e.phoneSha256.isEmpty() ? e.emailSha256 : e.phoneSha256).left(12));
     return parts.join(QStringLiteral(", "));
 }
 
 } // namespace
 
-DncBox::DncBox(Models::Database &database, const Models::Clock &clock, Services::Session session, QWidget *parent)
-    : QWidget(parent), m_database(database), m_clock(clock), m_session(std::move(session)), m_service(database, clock)
+DncBox::DncBox(
+    Models::Database &database, const Models::Clock &clock, Services::Session session, QWidget *parent)
+    : QWidget(parent)
+    , m_database(database)
+    , m_clock(clock)
+    , m_session(std::move(session))
+    , m_service(database, clock)
 {
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("dncSearch"));
@@ -76,7 +82,7 @@ DncBox::DncBox(Models::Database &database, const Models::Clock &clock, Services:
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("dncTable"));
     m_table->setHorizontalHeaderLabels({ tr("Phone or e-mail"), tr("Channel"), tr("Source"), tr("Reason"),
-                                         tr("Added (UTC)"), tr("Client"), tr("State") });
+        tr("Added (UTC)"), tr("Client"), tr("State") });
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -94,8 +100,9 @@ DncBox::DncBox(Models::Database &database, const Models::Clock &clock, Services:
     m_import->setObjectName(QStringLiteral("dncImport"));
     m_remove = new QPushButton(tr("Remove (added by mistake)…"), this);
     m_remove->setObjectName(QStringLiteral("dncRemove"));
-    m_remove->setToolTip(tr("Only entries a person added or imported; the entry is kept, marked removed, "
-                            "and the audit log records who and why. A contact's own opt-out cannot be removed."));
+    m_remove->setToolTip(
+        tr("Only entries a person added or imported; the entry is kept, marked removed, "
+           "and the audit log records who and why. A contact's own opt-out cannot be removed."));
     const bool editor = Services::DncService::canEdit(m_session);
     m_add->setVisible(editor);
     m_import->setVisible(editor);
@@ -109,9 +116,10 @@ DncBox::DncBox(Models::Database &database, const Models::Clock &clock, Services:
     buttons->addWidget(m_import);
     buttons->addWidget(m_remove);
     buttons->addWidget(m_count, 1, Qt::AlignRight);
-    auto *note = new QLabel(tr("Every entry blocks calls, texts or e-mail at once and is kept at least five years. "
-                               "An erased lead's entries keep only a hash of the number or address."),
-                            this);
+    auto *note
+        = new QLabel(tr("Every entry blocks calls, texts or e-mail at once and is kept at least five years. "
+                        "An erased lead's entries keep only a hash of the number or address."),
+            this);
     note->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(note);
@@ -121,7 +129,8 @@ DncBox::DncBox(Models::Database &database, const Models::Clock &clock, Services:
     layout->addWidget(m_message);
 
     m_chooseFile = [](QWidget *parent) {
-        return QFileDialog::getOpenFileName(parent, tr("Import do-not-call list"), QString(), tr("CSV files (*.csv *.txt)"));
+        return QFileDialog::getOpenFileName(
+            parent, tr("Import do-not-call list"), QString(), tr("CSV files (*.csv *.txt)"));
     };
     m_showReport = [](QWidget *parent, const QString &summary, const QString &details) {
         QMessageBox box(QMessageBox::Warning, tr("Do-not-call import"), summary, QMessageBox::Ok, parent);
@@ -155,10 +164,7 @@ void DncBox::showEvent(QShowEvent *event)
     reload();
 }
 
-void DncBox::setSearch(const QString &text)
-{
-    m_search->setText(text);
-}
+void DncBox::setSearch(const QString &text) { m_search->setText(text); }
 
 void DncBox::reload()
 {
@@ -175,18 +181,20 @@ void DncBox::reload()
         QString error;
     };
     readThen(
-            m_reader, this,
-            [database, clock, scope, query] {
-                const Models::OptOutRepository repository(*database, *clock, scope);
-                Page page;
-                const auto rows = repository.entries(query);
-                const auto total = repository.countEntries(query);
-                page.rows = rows.valueOr({});
-                page.total = total.valueOr(0);
-                page.error = !rows.ok() ? rows.error().message() : !total.ok() ? total.error().message() : QString();
-                return page;
-            },
-            [this](Page page) { show(page.rows, page.total, page.error); });
+        m_reader, this,
+        [database, clock, scope, query] {
+            const Models::OptOutRepository repository(*database, *clock, scope);
+            Page page;
+            const auto rows = repository.entries(query);
+            const auto total = repository.countEntries(query);
+            page.rows = rows.valueOr({});
+            page.total = total.valueOr(0);
+            page.error = !rows.ok() ? rows.error().message()
+                : !total.ok()       ? total.error().message()
+                                    : QString();
+            return page;
+        },
+        [this](Page page) { show(page.rows, page.total, page.error); });
 }
 
 void DncBox::show(const QList<Models::DncEntry> &rows, qint64 total, const QString &error)
@@ -198,17 +206,16 @@ void DncBox::show(const QList<Models::DncEntry> &rows, qint64 total, const QStri
         QString state = tr("blocking");
         if (e.removedAt)
             state = tr("removed %1 by %2: %3")
-                            .arg(QDateTime::fromMSecsSinceEpoch(e.removedAt, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd")),
-                                 e.removedBy, e.removedReason);
+                        .arg(QDateTime::fromMSecsSinceEpoch(e.removedAt, Qt::UTC)
+                                 .toString(QStringLiteral("yyyy-MM-dd")),
+                            e.removedBy, e.removedReason);
         else if (e.erasedAt)
             state = tr("blocking (lead erased)");
-        const QStringList cells { addressText(e),
-                                  channelText(e.optOut.channel),
-                                  sourceText(e.optOut.source),
-                                  e.optOut.reason,
-                                  QDateTime::fromMSecsSinceEpoch(e.optOut.createdAt, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                                  e.optOut.clientId ? clientName(e.optOut.clientId) : tr("all clients"),
-                                  state };
+        const QStringList cells { addressText(e), channelText(e.optOut.channel), sourceText(e.optOut.source),
+            e.optOut.reason,
+            QDateTime::fromMSecsSinceEpoch(e.optOut.createdAt, Qt::UTC)
+                .toString(QStringLiteral("yyyy-MM-dd HH:mm")),
+            e.optOut.clientId ? clientName(e.optOut.clientId) : tr("all clients"), state };
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
             if (column == AddressColumn)
@@ -218,8 +225,9 @@ void DncBox::show(const QList<Models::DncEntry> &rows, qint64 total, const QStri
             m_table->setItem(row, column, item);
         }
     }
-    m_count->setText(total > rows.size() ? tr("%1 of %2 entries").arg(QLocale().toString(rows.size()), QLocale().toString(total))
-                                         : tr("%Ln entries", nullptr, int(total)));
+    m_count->setText(total > rows.size()
+            ? tr("%1 of %2 entries").arg(QLocale().toString(rows.size()), QLocale().toString(total))
+            : tr("%Ln entries", nullptr, int(total)));
     if (!error.isEmpty())
         setMessage(error, true);
     Q_EMIT reloaded();
@@ -240,10 +248,7 @@ void DncBox::setMessage(const QString &text, bool error)
     m_message->setText(text);
 }
 
-QString DncBox::messageText() const
-{
-    return m_message->text();
-}
+QString DncBox::messageText() const { return m_message->text(); }
 
 QString DncBox::addEntry(const QString &phone, const QString &email, const QString &reason, qint64 clientId)
 {
@@ -252,7 +257,8 @@ QString DncBox::addEntry(const QString &phone, const QString &email, const QStri
         setMessage(added.error().message(), true);
         return added.error().message();
     }
-    setMessage(added.value() ? tr("Added to the do-not-call list.") : tr("Already on the do-not-call list."), false);
+    setMessage(
+        added.value() ? tr("Added to the do-not-call list.") : tr("Already on the do-not-call list."), false);
     reload();
     return {};
 }
@@ -271,7 +277,8 @@ void DncBox::askAdd()
 QString DncBox::removeEntry(qint64 id, const QString &reason)
 {
     const Models::DbError error = m_service.remove(m_session, id, reason);
-    setMessage(error ? error.message() : tr("Entry marked removed; it no longer blocks and stays on record."), bool(error));
+    setMessage(error ? error.message() : tr("Entry marked removed; it no longer blocks and stays on record."),
+        bool(error));
     reload();
     return error ? error.message() : QString();
 }
@@ -281,11 +288,12 @@ void DncBox::askRemove()
     const QList<QTableWidgetItem *> selected = m_table->selectedItems();
     if (selected.isEmpty())
         return setMessage(tr("Select an entry first."), true);
-    const qint64 id = m_table->item(selected.constFirst()->row(), AddressColumn)->data(Qt::UserRole).toLongLong();
+    const qint64 id
+        = m_table->item(selected.constFirst()->row(), AddressColumn)->data(Qt::UserRole).toLongLong();
     bool ok = false;
     const QString reason = QInputDialog::getText(this, tr("Remove do-not-call entry"),
-                                                 tr("Why was this entry added by mistake? (kept in the audit log)"),
-                                                 QLineEdit::Normal, QString(), &ok);
+        tr("Why was this entry added by mistake? (kept in the audit log)"), QLineEdit::Normal, QString(),
+        &ok);
     if (ok)
         removeEntry(id, reason);
 }
@@ -301,8 +309,8 @@ void DncBox::askImport()
         for (const Models::ClientRecord &client : std::as_const(m_clients))
             names << client.name;
         bool ok = false;
-        const QString name = QInputDialog::getItem(this, tr("Import do-not-call list"), tr("The entries apply to:"),
-                                                   names, 0, false, &ok);
+        const QString name = QInputDialog::getItem(
+            this, tr("Import do-not-call list"), tr("The entries apply to:"), names, 0, false, &ok);
         if (!ok)
             return;
         const qsizetype at = names.indexOf(name);
@@ -326,14 +334,18 @@ bool DncBox::startImport(const QString &path, qint64 clientId)
     m_importThread = QThread::create([this, database, clock, session, path, clientId, cancel] {
         const Services::DncService service(*database, *clock);
         const Services::DncService::ImportResult result
-                = service.importCsv(session, path, clientId, [this, cancel](qint64 rows) {
-                      QMetaObject::invokeMethod(this, [this, rows] {
+            = service.importCsv(session, path, clientId, [this, cancel](qint64 rows) {
+                  QMetaObject::invokeMethod(
+                      this,
+                      [this, rows] {
                           setMessage(tr("Importing… %1 rows read").arg(QLocale().toString(rows)), false);
-                      }, Qt::QueuedConnection);
-                      return !cancel->load();
-                  });
+                      },
+                      Qt::QueuedConnection);
+                  return !cancel->load();
+              });
         database->releaseThreadConnection();
-        QMetaObject::invokeMethod(this, [this, result] { finishImport(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, result] { finishImport(result); }, Qt::QueuedConnection);
     });
     m_importThread->start();
     return true;
@@ -347,10 +359,10 @@ void DncBox::finishImport(const Services::DncService::ImportResult &result)
     m_add->setEnabled(true);
     m_import->setEnabled(true);
     QString summary = result.ok()
-            ? tr("%1 rows read: %2 added, %3 already on the list, %4 rejected.")
-                      .arg(QLocale().toString(result.rows), QLocale().toString(result.added),
-                           QLocale().toString(result.duplicates), QLocale().toString(result.errors.size()))
-            : tr("Import failed: %1").arg(result.fatal);
+        ? tr("%1 rows read: %2 added, %3 already on the list, %4 rejected.")
+              .arg(QLocale().toString(result.rows), QLocale().toString(result.added),
+                  QLocale().toString(result.duplicates), QLocale().toString(result.errors.size()))
+        : tr("Import failed: %1").arg(result.fatal);
     setMessage(summary, !result.ok() || !result.errors.isEmpty());
     reload();
     if (!result.errors.isEmpty()) {
@@ -358,10 +370,12 @@ void DncBox::finishImport(const Services::DncService::ImportResult &result)
         for (const Services::DncService::RowError &e : result.errors)
             lines << (e.field.isEmpty() ? tr("Row %1: %2").arg(e.row).arg(e.message)
                                         : tr("Row %1, %2: %3").arg(e.row).arg(e.field, e.message));
-        m_showReport(this, summary + QLatin1Char('\n') + tr("The good rows were kept. Rejected rows:") + QLatin1Char('\n')
-                                   + QStringList(lines.mid(0, 20)).join(QLatin1Char('\n'))
-                                   + (lines.size() > 20 ? tr("\n… and %1 more (see the details)").arg(lines.size() - 20) : QString()),
-                     lines.join(QLatin1Char('\n')));
+        m_showReport(this,
+            summary + QLatin1Char('\n') + tr("The good rows were kept. Rejected rows:") + QLatin1Char('\n')
+                + QStringList(lines.mid(0, 20)).join(QLatin1Char('\n'))
+                + (lines.size() > 20 ? tr("\n… and %1 more (see the details)").arg(lines.size() - 20)
+                                     : QString()),
+            lines.join(QLatin1Char('\n')));
     }
     Q_EMIT importFinished(result);
 }

@@ -40,9 +40,19 @@ class DncBox final : public QWidget
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DncBox)
 public:
-    enum Column { AddressColumn, ChannelColumn, SourceColumn, ReasonColumn, AddedColumn, ClientColumn, StateColumn, ColumnCount };
+    enum Column {
+        AddressColumn,
+        ChannelColumn,
+        SourceColumn,
+        ReasonColumn,
+        AddedColumn,
+        ClientColumn,
+        StateColumn,
+        ColumnCount
+    };
 
-    DncBox(Models::Database &database, const Models::Clock &clock, Services::Session session, QWidget *parent = nullptr);
+    DncBox(Models::Database &database, const Models::Clock &clock, Services::Session session,
+        QWidget *parent = nullptr);
     ~DncBox() override;
 
     // Reads on this thread from now on (not owned); none: on the GUI thread.

@@ -9,7 +9,8 @@
 
 namespace Callvia::Ui {
 
-DncEntryDialog::DncEntryDialog(const QList<Models::ClientRecord> &clients, qint64 fixedClient, QWidget *parent)
+DncEntryDialog::DncEntryDialog(
+    const QList<Models::ClientRecord> &clients, qint64 fixedClient, QWidget *parent)
     : QDialog(parent)
 {
     setWindowTitle(tr("Add to the do-not-call list"));
