@@ -12,6 +12,7 @@
 #include <ui/settings/appsettings.h>
 #include <ui/shell/mainwindow.h>
 #include <ui/admin/outboxview.h>
+#include <ui/admin/dncbox.h>
 #include <ui/admin/providersbox.h>
 #include <services/webhooks/webhooklistener.h>
 #include <ui/appointments/appointmentsview.h>
@@ -25,6 +26,7 @@
 #include <ui/auth/setupdialog.h>
 
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QSettings>
 
 #include <cstdio>
@@ -79,8 +81,14 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
         auto *journal = new Ui::EventsBox(context.database(), context.clock(), session);
         journal->setReader(&context.viewReader());
         QObject::connect(&context, &AppContext::webhookEventApplied, journal, &Ui::EventsBox::scheduleReload);
-        window.setSectionWidget(Ui::MainWindow::Admin, journal);
-        window.setSectionTitle(Ui::MainWindow::Admin, QObject::tr("Webhook events"));
+        // The do-not-call list beside it (issue 25 item 3): staff edit, a client user reads its own.
+        auto *tabs = new QTabWidget;
+        tabs->addTab(journal, QObject::tr("Webhook events"));
+        auto *dnc = new Ui::DncBox(context.database(), context.clock(), session);
+        dnc->setReader(&context.viewReader());
+        tabs->addTab(dnc, QObject::tr("Do-not-call list"));
+        window.setSectionWidget(Ui::MainWindow::Admin, tabs);
+        window.setSectionTitle(Ui::MainWindow::Admin, QObject::tr("Events and DNC"));
         return;
     }
     auto *admin = new Ui::AdminView(context.database(), context.clock(), context.secretCipher(), session);
@@ -91,6 +99,9 @@ void addAdminSection(Ui::MainWindow &window, AppContext &context, const Services
     QObject::connect(&context, &AppContext::outboxRowsChanged, outbox, &Ui::OutboxView::scheduleReload);
     admin->addSection(outbox, QObject::tr("Outbox"));
     // --- end outbox section ---
+    auto *dnc = new Ui::DncBox(context.database(), context.clock(), session); // issue 25 item 3
+    dnc->setReader(&context.viewReader());
+    admin->addSection(dnc, QObject::tr("Do-not-call list"));
     // Provider "Test connection" and the webhook URLs to paste into each provider (issue 24 item 3).
     const QString listenAddress
             = QStringLiteral("%1:%2").arg(context.options().listenHost).arg(context.options().listenPort);
@@ -185,7 +196,7 @@ namespace {
 // call). Any other command reads or replaces the whole database, so only an admin may run it.
 bool honoursSession(const QString &command)
 {
-    return command == QLatin1String("import") || command == QLatin1String("user")
+    return command == QLatin1String("import") || command == QLatin1String("user") || command == QLatin1String("dnc")
         || command == QLatin1String("secret");
 }
 

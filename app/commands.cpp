@@ -8,6 +8,7 @@ int runRestoreCommand(AppContext &context, const QStringList &arguments);
 int runUserCommand(AppContext &context, const QStringList &arguments); // usercommand.cpp (issue 6)
 int runSecretCommand(AppContext &context, const QStringList &arguments);
 int runImportCommand(AppContext &context, const QStringList &arguments);
+int runDncCommand(AppContext &context, const QStringList &arguments); // dnccommand.cpp (issue 25)
 
 // --- end declarations ---
 
@@ -22,6 +23,13 @@ const QList<Command> &commands()
           "Prints a one-line JSON summary on stdout; progress on stderr when it is a terminal." },
 
         // --- end import ---
+
+        { "dnc", "import FILE | list: the internal do-not-call list", &runDncCommand,
+          "callvia [--database URL] [--user NAME] dnc import FILE.csv [--client ID] [--region US]\n"
+          "callvia dnc list [--search TEXT] [--all]\n"
+          "The file has a header with a phone and/or email column (optional reason). Bad rows are\n"
+          "listed on stderr by line and field and the good ones kept; entries already on the list\n"
+          "are counted, not doubled. Exit 1 when the file cannot be used." },
 
 
         // --- commands: user (issue 6) ---

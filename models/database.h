@@ -48,7 +48,7 @@ class Database final
 {
     Q_DISABLE_COPY_MOVE(Database)
 public:
-    static constexpr int LatestSchemaVersion = 29;
+    static constexpr int LatestSchemaVersion = 30;
 
     explicit Database(DatabaseUrl url);
     ~Database();

@@ -1,4 +1,5 @@
 #include "dialerrepository.h"
+#include "optoutrepository.h"
 
 #include <models/clock.h>
 #include <models/database.h>
@@ -214,16 +215,34 @@ DbError DialerRepository::loadFacts(QList<DialerCandidate> &list) const
     }
     if (list.isEmpty())
         return {};
+    auto addFact = [&](const QString &phone, const QSqlQuery &q) {
+        const qint64 clientId = q.value(1).toLongLong();
+        for (int i : byPhone.value(phone)) {
+            if (clientId == 0 || clientId == list.at(i).clientId)
+                list[i].optOuts.append({ q.value(4).toLongLong(), q.value(2).toString(), q.value(3).toString() });
+        }
+    };
+    // Entries an administrator removed (added by mistake) no longer block (migration 030).
     DbError error = Sql::forEachRowInChunks(
             m_database,
-            QStringLiteral("SELECT phone_e164, client_id, channel, source, created_at FROM opt_outs WHERE phone_e164 IN (%IN%)"),
-            {}, phones, {}, [&](const QSqlQuery &q) {
-                const qint64 clientId = q.value(1).toLongLong();
-                for (int i : byPhone.value(q.value(0).toString())) {
-                    if (clientId == 0 || clientId == list.at(i).clientId)
-                        list[i].optOuts.append({ q.value(4).toLongLong(), q.value(2).toString(), q.value(3).toString() });
-                }
-            });
+            QStringLiteral("SELECT phone_e164, client_id, channel, source, created_at FROM opt_outs "
+                           "WHERE removed_at IS NULL AND phone_e164 IN (%IN%)"),
+            {}, phones, {}, [&](const QSqlQuery &q) { addFact(q.value(0).toString(), q); });
+    if (error)
+        return error;
+    // An erased person's entries keep only the hash of the number: they block it all the same.
+    QHash<QString, QString> phoneOfHash;
+    QVariantList hashes;
+    for (const QVariant &phone : std::as_const(phones)) {
+        const QString hash = OptOutRepository::addressHash(phone.toString());
+        phoneOfHash.insert(hash, phone.toString());
+        hashes.append(hash);
+    }
+    error = Sql::forEachRowInChunks(
+            m_database,
+            QStringLiteral("SELECT phone_sha256, client_id, channel, source, created_at FROM opt_outs "
+                           "WHERE removed_at IS NULL AND phone_e164 IS NULL AND phone_sha256 IN (%IN%)"),
+            {}, hashes, {}, [&](const QSqlQuery &q) { addFact(phoneOfHash.value(q.value(0).toString()), q); });
     if (error)
         return error;
     return Sql::forEachRowInChunks(

@@ -215,16 +215,23 @@ DbError LeadImportStore::loadKeys(qint64 clientId, ImportKeys *keys)
     }
     DbResult<QSqlQuery> optOuts = Sql::exec(
             m_database,
-            QStringLiteral("SELECT phone_e164, email, channel FROM opt_outs WHERE client_id = ? OR client_id IS NULL"),
+            QStringLiteral("SELECT phone_e164, email, channel, phone_sha256, email_sha256 FROM opt_outs "
+                           "WHERE removed_at IS NULL AND (client_id = ? OR client_id IS NULL)"),
             { clientId });
     if (!optOuts.ok())
         return optOuts.error();
     for (QSqlQuery &q = optOuts.value(); q.next();) {
         const QString channel = q.value(2).toString();
-        if (!q.isNull(0) && channel != QLatin1String("email") && channel != QLatin1String("sms"))
+        const bool phoneChannel = channel != QLatin1String("email") && channel != QLatin1String("sms");
+        const bool emailChannel = channel == QLatin1String("all") || channel == QLatin1String("email");
+        if (!q.isNull(0) && phoneChannel)
             keys->optOutPhones.insert(ImportKeys::phoneKey(q.value(0).toString()));
-        if (!q.isNull(1) && (channel == QLatin1String("all") || channel == QLatin1String("email")))
+        if (!q.isNull(1) && emailChannel)
             keys->optOutEmails.insert(ImportKeys::emailKey(q.value(1).toString().toLower()));
+        if (q.isNull(0) && !q.isNull(3) && phoneChannel)
+            keys->optOutHashes.insert(q.value(3).toString());
+        if (q.isNull(1) && !q.isNull(4) && emailChannel)
+            keys->optOutHashes.insert(q.value(4).toString());
     }
     return {};
 }

@@ -30,6 +30,9 @@ struct ImportKeys
     QHash<quint64, qint64> emails;
     QSet<qint64> optOutPhones;
     QSet<quint64> optOutEmails;
+    // An erased person's opt-outs keep only SHA-256 hex hashes (migration 030); usually empty, so
+    // rows are hashed only when there is something to compare with.
+    QSet<QString> optOutHashes;
 
     static qint64 phoneKey(const QString &e164);
     static quint64 emailKey(const QString &email);

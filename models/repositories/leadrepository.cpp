@@ -220,8 +220,9 @@ QString LeadRepository::whereClause(const LeadQuery &query, QVariantList &binds,
         // The opt-out list as the senders read it: the lead's client's entries and agency-wide ones.
         const QString optedOut = QStringLiteral(
                 "(status = 'dnc' OR EXISTS (SELECT 1 FROM opt_outs o WHERE o.phone_e164 = leads.phone_e164 "
-                "AND (o.client_id IS NULL OR o.client_id = leads.client_id)) OR EXISTS (SELECT 1 FROM opt_outs o "
-                "WHERE o.email = leads.email AND (o.client_id IS NULL OR o.client_id = leads.client_id)))");
+                "AND o.removed_at IS NULL AND (o.client_id IS NULL OR o.client_id = leads.client_id)) OR EXISTS "
+                "(SELECT 1 FROM opt_outs o WHERE o.email = leads.email AND o.removed_at IS NULL "
+                "AND (o.client_id IS NULL OR o.client_id = leads.client_id)))");
         where += query.contact == LeadQuery::DoNotContact ? QStringLiteral(" AND ") + optedOut
                                                           : QStringLiteral(" AND NOT ") + optedOut;
     }

@@ -5,6 +5,7 @@
 
 #include <models/repositories/campaignrepository.h>
 #include <models/repositories/clientrepository.h>
+#include <models/repositories/optoutrepository.h>
 #include <models/database.h>
 #include <services/auth/auditlog.h>
 
@@ -342,6 +343,9 @@ void LeadImporter::checkDuplicates(Run &run, NormalizedBatch &batch)
         }
         row.optedOut = (hasPhone && keys.optOutPhones.contains(row.phoneKey))
                 || (hasEmail && keys.optOutEmails.contains(row.emailKey));
+        if (!row.optedOut && !keys.optOutHashes.isEmpty()) // an erased person's number or e-mail
+            row.optedOut = (hasPhone && keys.optOutHashes.contains(Models::OptOutRepository::addressHash(row.lead.phoneE164)))
+                    || (hasEmail && keys.optOutHashes.contains(Models::OptOutRepository::addressHash(row.lead.email)));
         if (hasPhone)
             keys.phones.insert(row.phoneKey, 0);
         if (hasEmail)

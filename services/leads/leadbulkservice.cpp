@@ -252,4 +252,51 @@ DbResult<LeadBulkService::Outcome> LeadBulkService::remove(const Session &actor,
     return outcome;
 }
 
+DbResult<LeadBulkService::Outcome> LeadBulkService::erase(const Session &actor, const LeadQuery &selection) const
+{
+    const QString action = QStringLiteral("lead.erase");
+    if (!actor.canEdit() || actor.role() != Session::Role::Admin)
+        return refuse(actor, action, selection, QStringLiteral("erase leads"));
+    if (selection.ids.isEmpty()) // a privacy request names its person: never "all that match"
+        return DbError(DbError::Invalid, QStringLiteral("Select the leads to erase; nothing was changed."));
+    const DbResult<Matched> matched = match(actor, selection);
+    if (!matched.ok())
+        return matched.error();
+    Outcome outcome;
+    outcome.matched = matched.value().keys.size();
+    const Models::LeadRepository leads(m_database, m_clock, actor.scope());
+    const Models::OptOutRepository optOuts(m_database, m_clock, actor.scope());
+    const DbError error = inChunks(matched.value().keys, [&](const QList<LeadKey> &chunk) -> DbError {
+        for (const LeadKey &key : chunk) {
+            if (key.phoneE164.isEmpty() && key.email.isEmpty())
+                continue;
+            // A person who asks to be forgotten is not to be contacted again (GDPR: the
+            // suppression entry survives the erasure, compliance.md section 4).
+            Models::OptOutRecord entry;
+            entry.clientId = key.clientId;
+            entry.phoneE164 = key.phoneE164;
+            entry.email = key.email;
+            entry.source = QStringLiteral("manual");
+            const DbResult<bool> added = optOuts.add(entry);
+            if (!added.ok())
+                return added.error();
+            const DbResult<int> hashed = optOuts.eraseAddresses(key.phoneE164, key.email);
+            if (!hashed.ok())
+                return hashed.error();
+            outcome.optOuts += hashed.value();
+        }
+        const DbResult<int> n = leads.remove(idsOf(chunk));
+        if (!n.ok())
+            return n.error();
+        outcome.changed += n.value();
+        return {};
+    });
+    // The entry names the lead ids and counts only, never the erased address.
+    audit(actor, action, selection, matched.value(), outcome, { { QStringLiteral("opt_outs_hashed"), outcome.optOuts } },
+          error);
+    if (error)
+        return error;
+    return outcome;
+}
+
 } // namespace Callvia::Services

@@ -51,6 +51,11 @@ public:
     Models::DbResult<Outcome> moveToCampaign(const Session &actor, const Models::LeadQuery &selection,
                                              qint64 campaignId) const;
     Models::DbResult<Outcome> remove(const Session &actor, const Models::LeadQuery &selection) const;
+    // A privacy request (issue 25 item 3), administrators only: each lead's number and e-mail go
+    // on its client's opt-out list, then every opt-out row with them keeps only their SHA-256
+    // hash (it still blocks), then the lead is deleted with what belongs to it. outcome.optOuts:
+    // opt-out rows reduced to a hash.
+    Models::DbResult<Outcome> erase(const Session &actor, const Models::LeadQuery &selection) const;
 
 private:
     struct Matched

@@ -115,6 +115,7 @@ public:
     void bulkMarkDnc();
     void bulkMove();
     void bulkDelete();
+    void bulkErase(); // privacy request: hash the opt-outs, delete the lead (issue 25 item 3)
     bool isBusy() const { return m_busy; }
     QString noticeText() const;
     QProgressDialog *progressDialog() const { return m_progress; }

@@ -47,6 +47,8 @@ QHBoxLayout *LeadsView::createActionBar()
     menu->addAction(tr("Move to campaign…"), this, &LeadsView::bulkMove);
     if (m_session.role() == Services::Session::Role::Admin)
         menu->addAction(tr("Delete…"), this, &LeadsView::bulkDelete);
+    if (m_session.role() == Services::Session::Role::Admin)
+        menu->addAction(tr("Erase lead (privacy request)…"), this, &LeadsView::bulkErase);
     m_bulk->setMenu(menu);
     m_bulk->setVisible(m_session.canEdit()); // client users make no bulk writes
     m_notice = new QLabel(this);
@@ -246,6 +248,24 @@ void LeadsView::bulkDelete()
         return;
     runBulk(tr("Delete"), [query](const Services::LeadBulkService &service, const Services::Session &session) {
         return service.remove(session, query);
+    });
+}
+
+void LeadsView::bulkErase()
+{
+    Models::LeadQuery query;
+    if (m_busy || !targetQuery(&query))
+        return;
+    if (query.ids.isEmpty()) {
+        m_notice->setText(tr("Select the leads to erase: a privacy request names its person, never a filter."));
+        return;
+    }
+    if (!m_confirm(this, tr("Erase the %Ln selected lead(s)? Their personal data is deleted; their numbers and "
+                            "e-mail addresses stay on the do-not-call list only as a hash, so they are never "
+                            "contacted again. This cannot be undone.", nullptr, int(query.ids.size()))))
+        return;
+    runBulk(tr("Erase (privacy request)"), [query](const Services::LeadBulkService &service, const Services::Session &session) {
+        return service.erase(session, query);
     });
 }
 
