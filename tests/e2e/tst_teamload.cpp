@@ -421,7 +421,7 @@ void tst_TeamLoad::postgresRestartUnderLoad()
     auto maker = [now](const QByteArray &prefix) {
         return [now, prefix](int i, QByteArray *id) {
             *id = prefix + QByteArray::number(i);
-            return Tests::signedStripeRequest(*id, StripeSecret, now, 600);
+            return Tests::signedStripeRequest(*id, StripeSecret, now, 600, "in_" + *id); // each its own invoice
         };
     };
     Tests::LoadDriver driverA(portA, 4, 10'000'000, maker("evt_restart_a_"));
