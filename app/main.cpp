@@ -308,6 +308,11 @@ int main(int argc, char *argv[])
         QGuiApplication::setDesktopFileName(QStringLiteral("callvia"));
         QGuiApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("callvia")));
     }
+    // Issue 26: the headless server writes one structured line per event on stderr,
+    // "level=info component=callvia.app message=listening on ...": the level, the logging
+    // category and the message (whose own key=value fields follow). QT_MESSAGE_PATTERN still wins.
+    if (arguments.contains(QStringLiteral("--headless")))
+        qSetMessagePattern(QStringLiteral("level=%{type} component=%{category} message=%{message}"));
     if (!hardening.isEmpty())
         qCDebug(lcMain).noquote() << hardening;
     // The system locale, or the "ui/language" setting / $CALLVIA_LANGUAGE (read once, at start).

@@ -25,6 +25,7 @@ if [ "${CALLVIA_SANITIZE:-0}" = 1 ]; then
   # tst_listenerlimits holds 5,000 idle connections in the default build; fewer under ASan.
   export CALLVIA_TEST_IDLE_CONNECTIONS=${CALLVIA_TEST_IDLE_CONNECTIONS:-2000}
   export CALLVIA_TEST_OUTBOX_ROWS=${CALLVIA_TEST_OUTBOX_ROWS:-2000} # two dispatchers on one PostgreSQL, lighter under ASan
+  export CALLVIA_TEST_TEAM_WEBHOOKS=${CALLVIA_TEST_TEAM_WEBHOOKS:-2000} # tst_teamload's burst over two instances
   cmake --preset asan >/dev/null
   cmake --build --preset asan -j "$jobs"
   ctest --preset asan -j "$jobs" --timeout 900

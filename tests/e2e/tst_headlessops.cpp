@@ -1,5 +1,6 @@
 #include <QFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void checkRefusesAKeyThatDoesNotDecrypt();
     void checkOnPostgreSql();
     void sighupReloadsSettingsAndKeepsServing();
+    void logLinesNameLevelAndComponent();
 
 private:
     QProcess *start(const QStringList &arguments, const QProcessEnvironment &extra = QProcessEnvironment());
@@ -244,6 +246,45 @@ void tst_HeadlessOps::sighupReloadsSettingsAndKeepsServing()
     QCOMPARE(p->exitCode(), 0);
     log += p->readAllStandardError();
     QVERIFY2(log.contains("stopped cleanly"), log.constData());
+}
+
+// Issue 26 item 1: every line the headless server writes is "level=<type> component=<category>
+// message=<text>", for a normal start and stop and for a start that fails.
+void tst_HeadlessOps::logLinesNameLevelAndComponent()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("logs.sqlite"));
+    if (qEnvironmentVariableIsSet("QT_MESSAGE_PATTERN"))
+        QSKIP("QT_MESSAGE_PATTERN is set: it replaces the headless line format on purpose");
+    QProcess *p = start({ QStringLiteral("--headless"), QStringLiteral("--database"), db, QStringLiteral("--listen"),
+                          QStringLiteral("127.0.0.1:0") });
+    QVERIFY(p->waitForStarted(10000));
+    QByteArray log;
+    QTRY_VERIFY_WITH_TIMEOUT((log += p->readAllStandardError()).contains("headless Callvia ready"), 20000);
+    ::kill(pid_t(p->processId()), SIGTERM);
+    QVERIFY(p->waitForFinished(20000));
+    log += p->readAllStandardError();
+    static const QRegularExpression line(
+            QStringLiteral("^level=(debug|info|warning|critical|fatal) component=[a-z][a-z.]* message=\\S"));
+    int lines = 0;
+    for (const QByteArray &text : log.split('\n')) {
+        if (text.isEmpty())
+            continue;
+        ++lines;
+        QVERIFY2(line.match(QString::fromUtf8(text)).hasMatch(), text.constData());
+    }
+    QVERIFY(lines >= 3);
+    QVERIFY2(log.contains("level=info component=callvia.app message=listening on 127.0.0.1:"), log.constData());
+    QVERIFY2(log.contains("level=info component=callvia.main message=headless Callvia ready on"), log.constData());
+    QVERIFY2(log.contains("level=info component=callvia.main message=stopped cleanly"), log.constData());
+
+    // A database that cannot be opened (a folder): one critical line, exit 3.
+    QProcess *failed = start({ QStringLiteral("--headless"), QStringLiteral("--database"), dir.path(),
+                               QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0") });
+    QVERIFY(failed->waitForFinished(20000));
+    const QByteArray failure = failed->readAllStandardError();
+    QCOMPARE(failed->exitCode(), 3);
+    QVERIFY2(failure.contains("level=critical component=callvia.main message="), failure.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_HeadlessOps)
