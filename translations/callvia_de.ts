@@ -203,6 +203,10 @@
         <source>ignored</source>
         <translation>ignoriert</translation>
     </message>
+    <message>
+        <source>test, not applied</source>
+        <translation>Test, nicht angewendet</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::AddUserDialog</name>
@@ -1922,6 +1926,265 @@
         <source>%1 is not callable: %2.</source>
         <translation>%1 ist nicht anrufbar: %2.</translation>
     </message>
+    <message>
+        <source>Abandoned, 30 days</source>
+        <translation>Abgebrochen, 30 Tage</translation>
+    </message>
+    <message>
+        <source>Calls a person answered that the agent dropped before speaking, against all live answers of the campaign in the last 30 days. Above 3 % the dialer pauses.</source>
+        <translation>Anrufe, die eine Person angenommen hat und die der Agent vor dem ersten Wort verloren hat, im Verhältnis zu allen persönlich angenommenen Anrufen der Kampagne in den letzten 30 Tagen. Über 3 % pausiert der Wähler.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 live answers abandoned in the last 30 days. Above 3 % the dialer pauses.</source>
+        <translation>%1 von %2 persönlich angenommenen Anrufen in den letzten 30 Tagen abgebrochen. Über 3 % pausiert der Wähler.</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::DncBox</name>
+    <message>
+        <source>SMS reply (STOP)</source>
+        <translation>SMS-Antwort (STOP)</translation>
+    </message>
+    <message>
+        <source>Call (asked not to be called)</source>
+        <translation>Anruf (bat, nicht mehr anzurufen)</translation>
+    </message>
+    <message>
+        <source>E-mail unsubscribe</source>
+        <translation>E-Mail-Abmeldung</translation>
+    </message>
+    <message>
+        <source>Imported list</source>
+        <translation>Importierte Liste</translation>
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation>Von Hand hinzugefügt</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Alle Kanäle</translation>
+    </message>
+    <message>
+        <source>erased, hash %1…</source>
+        <translation>gelöscht, Hash %1…</translation>
+    </message>
+    <message>
+        <source>Search phone, e-mail or reason</source>
+        <translation>Telefon, E-Mail oder Grund suchen</translation>
+    </message>
+    <message>
+        <source>Show removed entries</source>
+        <translation>Entfernte Einträge zeigen</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation>Telefon oder E-Mail</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>Added (UTC)</source>
+        <translation>Hinzugefügt (UTC)</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>CSV importieren…</translation>
+    </message>
+    <message>
+        <source>Remove (added by mistake)…</source>
+        <translation>Entfernen (irrtümlich hinzugefügt)…</translation>
+    </message>
+    <message>
+        <source>Only entries a person added or imported; the entry is kept, marked removed, and the audit log records who and why. A contact&apos;s own opt-out cannot be removed.</source>
+        <translation>Nur Einträge, die eine Person hinzugefügt oder importiert hat; der Eintrag bleibt erhalten und wird als entfernt markiert, das Audit-Protokoll hält fest, wer und warum. Der eigene Widerspruch eines Kontakts kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>Every entry blocks calls, texts or e-mail at once and is kept at least five years. An erased lead&apos;s entries keep only a hash of the number or address.</source>
+        <translation>Jeder Eintrag sperrt Anrufe, SMS oder E-Mails sofort und wird mindestens fünf Jahre aufbewahrt. Die Einträge eines gelöschten Leads behalten nur einen Hash der Nummer oder Adresse.</translation>
+    </message>
+    <message>
+        <source>Import do-not-call list</source>
+        <translation>Sperrliste importieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Do-not-call import</source>
+        <translation>Sperrlisten-Import</translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation>sperrt</translation>
+    </message>
+    <message>
+        <source>removed %1 by %2: %3</source>
+        <translation>entfernt %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>blocking (lead erased)</source>
+        <translation>sperrt (Lead gelöscht)</translation>
+    </message>
+    <message>
+        <source>all clients</source>
+        <translation>alle Kunden</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries</source>
+        <translation>%1 von %2 Einträgen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln Eintrag</numerusform>
+            <numerusform>%Ln Einträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>Kunde %1</translation>
+    </message>
+    <message>
+        <source>Added to the do-not-call list.</source>
+        <translation>Zur Sperrliste hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Already on the do-not-call list.</source>
+        <translation>Steht schon auf der Sperrliste.</translation>
+    </message>
+    <message>
+        <source>Entry marked removed; it no longer blocks and stays on record.</source>
+        <translation>Eintrag als entfernt markiert; er sperrt nicht mehr und bleibt gespeichert.</translation>
+    </message>
+    <message>
+        <source>Select an entry first.</source>
+        <translation>Zuerst einen Eintrag auswählen.</translation>
+    </message>
+    <message>
+        <source>Remove do-not-call entry</source>
+        <translation>Sperrlisten-Eintrag entfernen</translation>
+    </message>
+    <message>
+        <source>Why was this entry added by mistake? (kept in the audit log)</source>
+        <translation>Warum wurde dieser Eintrag irrtümlich hinzugefügt? (wird im Audit-Protokoll gespeichert)</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>The entries apply to:</source>
+        <translation>Die Einträge gelten für:</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importiere %1…</translation>
+    </message>
+    <message>
+        <source>Importing… %1 rows read</source>
+        <translation>Importiere… %1 Zeilen gelesen</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 added, %3 already on the list, %4 rejected.</source>
+        <translation>%1 Zeilen gelesen: %2 hinzugefügt, %3 schon auf der Liste, %4 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>Import fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>Zeile %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>The good rows were kept. Rejected rows:</source>
+        <translation>Die guten Zeilen wurden übernommen. Abgelehnte Zeilen:</translation>
+    </message>
+    <message>
+        <source>
+… and %1 more (see the details)</source>
+        <translation>
+… und %1 weitere (siehe Details)</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::DncEntryDialog</name>
+    <message>
+        <source>Add to the do-not-call list</source>
+        <translation>Zur Sperrliste hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. (415) 555-0134 or +44 20 7946 0958</source>
+        <translation>z. B. (415) 555-0134 oder +44 20 7946 0958</translation>
+    </message>
+    <message>
+        <source>e.g. asked by phone on 3 March</source>
+        <translation>z. B. am 3. März telefonisch gebeten</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Alle Kunden</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>Kunde %1</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>Gilt für:</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::DurationSpinBox</name>
@@ -2898,6 +3161,25 @@
         <source>Lead saved.</source>
         <translation>Lead gespeichert.</translation>
     </message>
+    <message>
+        <source>Erase lead (privacy request)…</source>
+        <translation>Lead löschen (Datenschutzanfrage)…</translation>
+    </message>
+    <message>
+        <source>Select the leads to erase: a privacy request names its person, never a filter.</source>
+        <translation>Die zu löschenden Leads auswählen: Eine Datenschutzanfrage nennt eine Person, nie einen Filter.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the %Ln selected lead(s)? Their personal data is deleted; their numbers and e-mail addresses stay on the do-not-call list only as a hash, so they are never contacted again. This cannot be undone.</source>
+        <translation>
+            <numerusform>%Ln ausgewählten Lead löschen? Seine personenbezogenen Daten werden gelöscht; Nummer und E-Mail-Adresse bleiben nur als Hash auf der Sperrliste, damit sie nie wieder kontaktiert werden. Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%Ln ausgewählte Leads löschen? Die personenbezogenen Daten werden gelöscht; Nummern und E-Mail-Adressen bleiben nur als Hash auf der Sperrliste, damit sie nie wieder kontaktiert werden. Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase (privacy request)</source>
+        <translation>Löschen (Datenschutzanfrage)</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::LoginDialog</name>
@@ -3389,6 +3671,66 @@ Antwort des Anbieters%1:
         <source>%1 answered HTTP %2 at %3: %4.</source>
         <translation>%1 antwortete mit HTTP %2 unter %3: %4.</translation>
     </message>
+    <message>
+        <source>Send test event</source>
+        <translation>Testereignis senden</translation>
+    </message>
+    <message>
+        <source>&amp;Send test event</source>
+        <translation>Testereignis &amp;senden</translation>
+    </message>
+    <message>
+        <source>Signs a harmless test event as the provider would, posts it to the public URL (listener.public_url; else this listener) and checks that it was stored. Test events show in the journal and are never applied.</source>
+        <translation>Signiert ein harmloses Testereignis wie der Anbieter, sendet es an die öffentliche URL (listener.public_url; sonst an diesen Listener) und prüft, ob es gespeichert wurde. Testereignisse erscheinen im Journal und werden nie angewendet.</translation>
+    </message>
+    <message>
+        <source>Checks the public URL end to end: tunnel or proxy, signature, storage.</source>
+        <translation>Prüft die öffentliche URL von Ende zu Ende: Tunnel oder Proxy, Signatur, Speicherung.</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>Sending a %1 test event and waiting for it to be stored…</source>
+        <translation>Sende ein %1-Testereignis und warte, bis es gespeichert ist…</translation>
+    </message>
+    <message>
+        <source>the public URL, listener.public_url</source>
+        <translation>die öffentliche URL, listener.public_url</translation>
+    </message>
+    <message>
+        <source>the local listener: no listener.public_url is set</source>
+        <translation>der lokale Listener: listener.public_url ist nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Stored. The %1 test event reached %2 (%3), was answered HTTP %4 and is stored as event #%5, received %6 UTC (%7; test events are never applied).</source>
+        <translation>Gespeichert. Das %1-Testereignis erreichte %2 (%3), erhielt HTTP %4 als Antwort und ist als Ereignis #%5 gespeichert, empfangen %6 UTC (%7; Testereignisse werden nie angewendet).</translation>
+    </message>
+    <message>
+        <source>Sent to %1 (%2) and answered HTTP %3%4, but not stored: %5.</source>
+        <translation>An %1 (%2) gesendet, Antwort HTTP %3%4, aber nicht gespeichert: %5.</translation>
+    </message>
+    <message>
+        <source>Signature refused: %1 (%2) answered HTTP 401%3. The %4 set here differs from the listener&apos;s.</source>
+        <translation>Signatur abgelehnt: %1 (%2) antwortete HTTP 401%3. Das hier gesetzte %4 weicht von dem des Listeners ab.</translation>
+    </message>
+    <message>
+        <source>Not configured: %1 answered HTTP %2: %3.</source>
+        <translation>Nicht eingerichtet: %1 antwortete HTTP %2: %3.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>Nicht gesendet: %1.</translation>
+    </message>
+    <message>
+        <source>Unreachable: %1 (%2): %3.</source>
+        <translation>Nicht erreichbar: %1 (%2): %3.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) answered HTTP %3%4.</source>
+        <translation>%1 (%2) antwortete HTTP %3%4.</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::ResetPasswordDialog</name>
@@ -3693,6 +4035,18 @@ Passwort:</translation>
     <message>
         <source>Webhook events</source>
         <translation>Webhook-Ereignisse</translation>
+    </message>
+    <message>
+        <source>Do-not-call list</source>
+        <translation>Sperrliste</translation>
+    </message>
+    <message>
+        <source>Events and DNC</source>
+        <translation>Ereignisse und Sperrliste</translation>
+    </message>
+    <message>
+        <source>Dialing paused for campaign %1: %2</source>
+        <translation>Wählen für Kampagne %1 pausiert: %2</translation>
     </message>
 </context>
 <context>

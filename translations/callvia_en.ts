@@ -50,6 +50,16 @@
     </message>
 </context>
 <context>
+    <name>Callvia::Ui::DncBox</name>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entries</numerusform>
+            <numerusform>%Ln entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Callvia::Ui::DurationSpinBox</name>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -110,6 +120,13 @@
         <translation>
             <numerusform>Delete the %Ln selected lead? This cannot be undone.</numerusform>
             <numerusform>Delete the %Ln selected leads? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the %Ln selected lead(s)? Their personal data is deleted; their numbers and e-mail addresses stay on the do-not-call list only as a hash, so they are never contacted again. This cannot be undone.</source>
+        <translation>
+            <numerusform>Erase the %Ln selected lead? Their personal data is deleted; their numbers and e-mail addresses stay on the do-not-call list only as a hash, so they are never contacted again. This cannot be undone.</numerusform>
+            <numerusform>Erase the %Ln selected leads? Their personal data is deleted; their numbers and e-mail addresses stay on the do-not-call list only as a hash, so they are never contacted again. This cannot be undone.</numerusform>
         </translation>
     </message>
 </context>

@@ -203,6 +203,10 @@
         <source>ignored</source>
         <translation>ignorado</translation>
     </message>
+    <message>
+        <source>test, not applied</source>
+        <translation>prueba, no aplicado</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::AddUserDialog</name>
@@ -1922,6 +1926,265 @@
         <source>%1 is not callable: %2.</source>
         <translation>%1 no se puede llamar: %2.</translation>
     </message>
+    <message>
+        <source>Abandoned, 30 days</source>
+        <translation>Abandonadas, 30 días</translation>
+    </message>
+    <message>
+        <source>Calls a person answered that the agent dropped before speaking, against all live answers of the campaign in the last 30 days. Above 3 % the dialer pauses.</source>
+        <translation>Llamadas que una persona contestó y que el agente perdió antes de hablar, frente a todas las llamadas contestadas por personas de la campaña en los últimos 30 días. Por encima del 3 % el marcador se pausa.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 live answers abandoned in the last 30 days. Above 3 % the dialer pauses.</source>
+        <translation>%1 de %2 llamadas contestadas por personas abandonadas en los últimos 30 días. Por encima del 3 % el marcador se pausa.</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::DncBox</name>
+    <message>
+        <source>SMS reply (STOP)</source>
+        <translation>Respuesta SMS (STOP)</translation>
+    </message>
+    <message>
+        <source>Call (asked not to be called)</source>
+        <translation>Llamada (pidió no ser llamado)</translation>
+    </message>
+    <message>
+        <source>E-mail unsubscribe</source>
+        <translation>Baja por correo electrónico</translation>
+    </message>
+    <message>
+        <source>Imported list</source>
+        <translation>Lista importada</translation>
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation>Añadido a mano</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Llamadas</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>Todos los canales</translation>
+    </message>
+    <message>
+        <source>erased, hash %1…</source>
+        <translation>borrado, hash %1…</translation>
+    </message>
+    <message>
+        <source>Search phone, e-mail or reason</source>
+        <translation>Buscar teléfono, correo o motivo</translation>
+    </message>
+    <message>
+        <source>Show removed entries</source>
+        <translation>Mostrar entradas retiradas</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation>Teléfono o correo</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Canal</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Added (UTC)</source>
+        <translation>Añadido (UTC)</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Cliente</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Añadir…</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importar CSV…</translation>
+    </message>
+    <message>
+        <source>Remove (added by mistake)…</source>
+        <translation>Retirar (añadido por error)…</translation>
+    </message>
+    <message>
+        <source>Only entries a person added or imported; the entry is kept, marked removed, and the audit log records who and why. A contact&apos;s own opt-out cannot be removed.</source>
+        <translation>Solo entradas que una persona añadió o importó; la entrada se conserva marcada como retirada y el registro de auditoría guarda quién y por qué. La baja propia de un contacto no se puede retirar.</translation>
+    </message>
+    <message>
+        <source>Every entry blocks calls, texts or e-mail at once and is kept at least five years. An erased lead&apos;s entries keep only a hash of the number or address.</source>
+        <translation>Cada entrada bloquea llamadas, SMS o correos al instante y se conserva al menos cinco años. Las entradas de un lead borrado conservan solo un hash del número o la dirección.</translation>
+    </message>
+    <message>
+        <source>Import do-not-call list</source>
+        <translation>Importar lista de no llamar</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>Archivos CSV (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Do-not-call import</source>
+        <translation>Importación de no llamar</translation>
+    </message>
+    <message>
+        <source>blocking</source>
+        <translation>bloquea</translation>
+    </message>
+    <message>
+        <source>removed %1 by %2: %3</source>
+        <translation>retirada %1 por %2: %3</translation>
+    </message>
+    <message>
+        <source>blocking (lead erased)</source>
+        <translation>bloquea (lead borrado)</translation>
+    </message>
+    <message>
+        <source>all clients</source>
+        <translation>todos los clientes</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries</source>
+        <translation>%1 de %2 entradas</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln entries</source>
+        <translation>
+            <numerusform>%Ln entrada</numerusform>
+            <numerusform>%Ln entradas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>cliente %1</translation>
+    </message>
+    <message>
+        <source>Added to the do-not-call list.</source>
+        <translation>Añadido a la lista de no llamar.</translation>
+    </message>
+    <message>
+        <source>Already on the do-not-call list.</source>
+        <translation>Ya está en la lista de no llamar.</translation>
+    </message>
+    <message>
+        <source>Entry marked removed; it no longer blocks and stays on record.</source>
+        <translation>Entrada marcada como retirada; ya no bloquea y queda registrada.</translation>
+    </message>
+    <message>
+        <source>Select an entry first.</source>
+        <translation>Seleccione primero una entrada.</translation>
+    </message>
+    <message>
+        <source>Remove do-not-call entry</source>
+        <translation>Retirar entrada de no llamar</translation>
+    </message>
+    <message>
+        <source>Why was this entry added by mistake? (kept in the audit log)</source>
+        <translation>¿Por qué se añadió esta entrada por error? (se guarda en el registro de auditoría)</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Todos los clientes</translation>
+    </message>
+    <message>
+        <source>The entries apply to:</source>
+        <translation>Las entradas se aplican a:</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Importando %1…</translation>
+    </message>
+    <message>
+        <source>Importing… %1 rows read</source>
+        <translation>Importando… %1 filas leídas</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 added, %3 already on the list, %4 rejected.</source>
+        <translation>%1 filas leídas: %2 añadidas, %3 ya en la lista, %4 rechazadas.</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>La importación falló: %1</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Fila %1: %2</translation>
+    </message>
+    <message>
+        <source>Row %1, %2: %3</source>
+        <translation>Fila %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>The good rows were kept. Rejected rows:</source>
+        <translation>Las filas correctas se conservaron. Filas rechazadas:</translation>
+    </message>
+    <message>
+        <source>
+… and %1 more (see the details)</source>
+        <translation>
+… y %1 más (vea los detalles)</translation>
+    </message>
+</context>
+<context>
+    <name>Callvia::Ui::DncEntryDialog</name>
+    <message>
+        <source>Add to the do-not-call list</source>
+        <translation>Añadir a la lista de no llamar</translation>
+    </message>
+    <message>
+        <source>e.g. (415) 555-0134 or +44 20 7946 0958</source>
+        <translation>p. ej. (415) 555-0134 o +44 20 7946 0958</translation>
+    </message>
+    <message>
+        <source>e.g. asked by phone on 3 March</source>
+        <translation>p. ej. lo pidió por teléfono el 3 de marzo</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Todos los clientes</translation>
+    </message>
+    <message>
+        <source>client %1</source>
+        <translation>cliente %1</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Teléfono:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>Correo electrónico:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motivo:</translation>
+    </message>
+    <message>
+        <source>Applies to:</source>
+        <translation>Se aplica a:</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::DurationSpinBox</name>
@@ -2898,6 +3161,25 @@
         <source>Lead saved.</source>
         <translation>Lead guardado.</translation>
     </message>
+    <message>
+        <source>Erase lead (privacy request)…</source>
+        <translation>Borrar lead (solicitud de privacidad)…</translation>
+    </message>
+    <message>
+        <source>Select the leads to erase: a privacy request names its person, never a filter.</source>
+        <translation>Seleccione los leads a borrar: una solicitud de privacidad nombra a su persona, nunca un filtro.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the %Ln selected lead(s)? Their personal data is deleted; their numbers and e-mail addresses stay on the do-not-call list only as a hash, so they are never contacted again. This cannot be undone.</source>
+        <translation>
+            <numerusform>¿Borrar el lead seleccionado (%Ln)? Sus datos personales se eliminan; sus números y correos quedan en la lista de no llamar solo como hash, para no volver a contactarlos. No se puede deshacer.</numerusform>
+            <numerusform>¿Borrar los %Ln leads seleccionados? Sus datos personales se eliminan; sus números y correos quedan en la lista de no llamar solo como hash, para no volver a contactarlos. No se puede deshacer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Erase (privacy request)</source>
+        <translation>Borrar (solicitud de privacidad)</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::LoginDialog</name>
@@ -3389,6 +3671,66 @@ Respuesta del proveedor%1:
         <source>%1 answered HTTP %2 at %3: %4.</source>
         <translation>%1 respondió HTTP %2 en %3: %4.</translation>
     </message>
+    <message>
+        <source>Send test event</source>
+        <translation>Enviar evento de prueba</translation>
+    </message>
+    <message>
+        <source>&amp;Send test event</source>
+        <translation>&amp;Enviar evento de prueba</translation>
+    </message>
+    <message>
+        <source>Signs a harmless test event as the provider would, posts it to the public URL (listener.public_url; else this listener) and checks that it was stored. Test events show in the journal and are never applied.</source>
+        <translation>Firma un evento de prueba inofensivo como lo haría el proveedor, lo envía a la URL pública (listener.public_url; si no, a este receptor) y comprueba que se guardó. Los eventos de prueba aparecen en el registro y nunca se aplican.</translation>
+    </message>
+    <message>
+        <source>Checks the public URL end to end: tunnel or proxy, signature, storage.</source>
+        <translation>Comprueba la URL pública de extremo a extremo: túnel o proxy, firma, almacenamiento.</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Proveedor:</translation>
+    </message>
+    <message>
+        <source>Sending a %1 test event and waiting for it to be stored…</source>
+        <translation>Enviando un evento de prueba de %1 y esperando a que se guarde…</translation>
+    </message>
+    <message>
+        <source>the public URL, listener.public_url</source>
+        <translation>la URL pública, listener.public_url</translation>
+    </message>
+    <message>
+        <source>the local listener: no listener.public_url is set</source>
+        <translation>el receptor local: listener.public_url no está configurada</translation>
+    </message>
+    <message>
+        <source>Stored. The %1 test event reached %2 (%3), was answered HTTP %4 and is stored as event #%5, received %6 UTC (%7; test events are never applied).</source>
+        <translation>Guardado. El evento de prueba de %1 llegó a %2 (%3), recibió HTTP %4 y está guardado como evento n.º %5, recibido %6 UTC (%7; los eventos de prueba nunca se aplican).</translation>
+    </message>
+    <message>
+        <source>Sent to %1 (%2) and answered HTTP %3%4, but not stored: %5.</source>
+        <translation>Enviado a %1 (%2), respuesta HTTP %3%4, pero no guardado: %5.</translation>
+    </message>
+    <message>
+        <source>Signature refused: %1 (%2) answered HTTP 401%3. The %4 set here differs from the listener&apos;s.</source>
+        <translation>Firma rechazada: %1 (%2) respondió HTTP 401%3. El %4 configurado aquí difiere del del receptor.</translation>
+    </message>
+    <message>
+        <source>Not configured: %1 answered HTTP %2: %3.</source>
+        <translation>No configurado: %1 respondió HTTP %2: %3.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>No enviado: %1.</translation>
+    </message>
+    <message>
+        <source>Unreachable: %1 (%2): %3.</source>
+        <translation>Inalcanzable: %1 (%2): %3.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) answered HTTP %3%4.</source>
+        <translation>%1 (%2) respondió HTTP %3%4.</translation>
+    </message>
 </context>
 <context>
     <name>Callvia::Ui::ResetPasswordDialog</name>
@@ -3693,6 +4035,18 @@ Contraseña:</translation>
     <message>
         <source>Webhook events</source>
         <translation>Eventos de webhook</translation>
+    </message>
+    <message>
+        <source>Do-not-call list</source>
+        <translation>Lista de no llamar</translation>
+    </message>
+    <message>
+        <source>Events and DNC</source>
+        <translation>Eventos y no llamar</translation>
+    </message>
+    <message>
+        <source>Dialing paused for campaign %1: %2</source>
+        <translation>Marcación pausada para la campaña %1: %2</translation>
     </message>
 </context>
 <context>

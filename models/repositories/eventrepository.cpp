@@ -51,16 +51,26 @@ DbResult<QList<EventRecord>> readEvents(DbResult<QSqlQuery> result)
 
 EventRepository::EventRepository(Database &database, TenantScope scope) : m_database(database), m_scope(scope) { }
 
-DbResult<QList<bool>> EventRepository::insertBatch(const QList<NewEvent> &events, qint64 receivedAt) const
+namespace {
+
+// One attempt at storing a batch; *conflict is set when PostgreSQL gave up on it because of a
+// concurrent transaction (deadlock 40P01, serialization failure 40001): nothing was stored and
+// the same batch can simply run again.
+DbResult<QList<bool>> insertBatchOnce(Database &database, const QList<NewEvent> &events, qint64 receivedAt,
+                                      bool *conflict)
 {
-    Transaction transaction(m_database);
+    const auto failed = [conflict](const QSqlError &error) {
+        *conflict = error.nativeErrorCode() == QLatin1String("40P01") || error.nativeErrorCode() == QLatin1String("40001");
+        return DbError::fromSql(error);
+    };
+    Transaction transaction(database);
     if (!transaction.isActive())
         return transaction.beginError();
-    QSqlQuery query(m_database.connection());
+    QSqlQuery query(database.connection());
     if (!query.prepare(QStringLiteral("INSERT INTO events (provider, provider_event_id, event_type, ordering_key, "
                                       "received_at, raw_body) VALUES (?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (provider, provider_event_id) DO NOTHING")))
-        return DbError::fromSql(query.lastError());
+        return failed(query.lastError());
     QList<bool> stored;
     stored.reserve(events.size());
     for (const NewEvent &event : events) {
@@ -71,12 +81,27 @@ DbResult<QList<bool>> EventRepository::insertBatch(const QList<NewEvent> &events
         query.addBindValue(receivedAt);
         query.addBindValue(event.rawBody);
         if (!query.exec())
-            return DbError::fromSql(query.lastError());
+            return failed(query.lastError());
         stored.append(query.numRowsAffected() > 0);
     }
     if (DbError error = transaction.commit())
         return error;
     return stored;
+}
+
+} // namespace
+
+DbResult<QList<bool>> EventRepository::insertBatch(const QList<NewEvent> &events, qint64 receivedAt) const
+{
+    // Two instances on one PostgreSQL storing the same duplicate deliveries in different orders
+    // can deadlock on the unique key (tst_teamload saw it); the server aborts one batch, which then
+    // runs again instead of answering 503. Arrival order (the ids) is kept.
+    for (int attempt = 1;; ++attempt) {
+        bool conflict = false;
+        DbResult<QList<bool>> result = insertBatchOnce(m_database, events, receivedAt, &conflict);
+        if (result.ok() || !conflict || attempt == 3)
+            return result;
+    }
 }
 
 DbError EventRepository::insertApplied(const NewEvent &event, qint64 receivedAt, qint64 clientId,
