@@ -81,6 +81,9 @@ DialerLivePanel::DialerLivePanel(Models::Database &database, const Models::Clock
     m_next->verticalHeader()->hide();
     m_next->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_next->horizontalHeader()->setStretchLastSection(true);
+    // The line takes what the campaigns table leaves (CampaignsView gives them 3:2), at least a few rows.
+    m_next->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    m_next->setMinimumHeight(m_next->horizontalHeader()->sizeHint().height() + 4 * m_next->verticalHeader()->defaultSectionSize());
 
     auto *box = new QGroupBox(tr("Dialer"), this);
     auto *controls = new QHBoxLayout;
