@@ -154,6 +154,10 @@ int EventProcessor::processBatch(const QStringList &providers, int budget)
                     processed << event.id;
                     continue;
                 }
+                if (applyError.kind() == Models::DbError::Unavailable) {
+                    error = applyError; // the database, not the event: roll back and retry it later
+                    break;
+                }
                 if ((error = savepoint.rollback()))
                     break; // the whole transaction is gone (SQLite rolls back on I/O errors)
                 const int attempts = event.attempts + 1;
@@ -182,8 +186,9 @@ int EventProcessor::processBatch(const QStringList &providers, int budget)
     if (error) {
         qCWarning(lcWebhooks).noquote() << "applying a batch of" << attempted << "events failed, nothing of it kept:"
                                         << error.message() << "- retrying the first event alone";
-        processOne(due.value().first());
-        return 1;
+        const bool applied = processOne(due.value().first());
+        // The database is unavailable: stop this run, the poll timer tries again (no busy loop).
+        return applied || error.kind() != Models::DbError::Unavailable ? 1 : 0;
     }
     for (const qint64 id : std::as_const(processed))
         Q_EMIT eventProcessed(id);
@@ -220,6 +225,14 @@ bool EventProcessor::processOne(const Models::EventRecord &event)
     if (!error) {
         Q_EMIT eventProcessed(event.id);
         return true;
+    }
+    if (error.kind() == Models::DbError::Unavailable) {
+        // The database went away (restart, lost connection) or gave up on the transaction
+        // (deadlock): not the event's fault, so no attempt is counted and no backoff grows; the
+        // event stays due and the next poll applies it once the database answers.
+        qCInfo(lcWebhooks).noquote() << "event" << event.id << "not applied, the database is unavailable:"
+                                     << error.message() << "- retried at the next poll";
+        return false;
     }
     const int attempts = event.attempts + 1;
     const bool final = attempts >= m_options.maxAttempts;

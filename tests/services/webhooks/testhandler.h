@@ -37,7 +37,7 @@ public:
     {
         QMutexLocker lock(&m_mutex);
         if (m_failIds.contains(event.providerEventId))
-            return { Models::DbError::Invalid, QStringLiteral("test failure for %1").arg(event.providerEventId) };
+            return { m_failKind, QStringLiteral("test failure for %1").arg(event.providerEventId) };
         m_applied.append(event.providerEventId);
         return {};
     }
@@ -50,6 +50,12 @@ public:
         else
             m_failIds.remove(id);
     }
+    // The kind of error a failing event returns (Invalid: the event's own fault).
+    void setFailKind(Models::DbError::Kind kind)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_failKind = kind;
+    }
     QStringList applied() const
     {
         QMutexLocker lock(&m_mutex);
@@ -57,6 +63,7 @@ public:
     }
 
 private:
+    Models::DbError::Kind m_failKind = Models::DbError::Invalid;
     QString m_provider;
     mutable QMutex m_mutex;
     QSet<QString> m_failIds;

@@ -56,6 +56,8 @@ private Q_SLOTS:
     void longChainOfOneKeyInOneRun();
     void claimRefusesEventNoLongerPending_data() { Tests::TestDatabase::addBackendRows(); }
     void claimRefusesEventNoLongerPending();
+    void unavailableDatabaseCountsNoAttempt_data() { Tests::TestDatabase::addBackendRows(); }
+    void unavailableDatabaseCountsNoAttempt();
 };
 
 namespace {
@@ -262,6 +264,38 @@ void tst_EventProcessor::claimRefusesEventNoLongerPending()
     QCOMPARE(repository.claim(k1.id, 1).value(), false); // another attempt count: someone else moved it on
     QVERIFY(!repository.markProcessed(k1.id, clock.nowMs()));
     QCOMPARE(repository.claim(k1.id, 1).value(), false); // processed elsewhere: not applied twice
+}
+
+// A database that went away while an event was applied (restart, lost connection, deadlock) is
+// not the event's fault: no attempt is counted, no backoff grows, and the event is applied at the
+// next poll once the database answers (tst_teamload's PostgreSQL restart found events waiting on
+// a grown backoff).
+void tst_EventProcessor::unavailableDatabaseCountsNoAttempt()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Models::TestClock clock;
+    Models::EventRepository repository(db);
+    QVERIFY(repository.insertBatch({ makeEvent("u1", "K"), makeEvent("u2", "L") }, clock.nowMs()).ok());
+    Services::HandlerRegistry registry;
+    auto handler = std::make_unique<Tests::TestHandler>(QStringLiteral("stripe"));
+    Tests::TestHandler *stripe = handler.get();
+    registry.add(std::move(handler));
+    stripe->setFailKind(Models::DbError::Unavailable);
+    stripe->setFailing(QStringLiteral("u1"), true);
+    Services::EventProcessor processor(db, clock, registry, options());
+    QSignalSpy failed(&processor, &Services::EventProcessor::eventFailed);
+    for (int i = 0; i < 5; ++i)
+        processor.processAvailable();
+    QCOMPARE(failed.count(), 0);
+    const Models::EventRecord u1 = find(repository, QStringLiteral("u1"));
+    QCOMPARE(u1.status, QStringLiteral("pending"));
+    QCOMPARE(u1.attempts, 0);
+    QCOMPARE(u1.nextAttemptAt, qint64(0));
+    stripe->setFailing(QStringLiteral("u1"), false); // the database answers again
+    processor.processAvailable(); // due at once: no clock advance needed
+    QVERIFY(stripe->applied().contains(QStringLiteral("u1")));
+    QVERIFY(stripe->applied().contains(QStringLiteral("u2")));
+    QCOMPARE(find(repository, QStringLiteral("u1")).status, QStringLiteral("processed"));
 }
 
 QTEST_GUILESS_MAIN(tst_EventProcessor)
