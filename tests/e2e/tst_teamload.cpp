@@ -506,7 +506,17 @@ void tst_TeamLoad::postgresRestartUnderLoad()
     qInfo("restart: a leader again %lld ms after the load ended", leaderMs);
     QVERIFY(leaderMs >= 0);
     const qint64 appliedMs = waitFor(
-            [&] { return scalar(QStringLiteral("SELECT count(*) FROM events WHERE status = 'pending'")) == 0; }, 60000, 200);
+            [&] { return scalar(QStringLiteral("SELECT count(*) FROM events WHERE status = 'pending'")) == 0; }, 90000, 200);
+    if (appliedMs < 0) { // say why before failing: attempts, backoff and the last error of what waits
+        QSqlQuery waiting(check);
+        waiting.exec(QStringLiteral("SELECT attempts, COUNT(*), MIN(next_attempt_at), MAX(next_attempt_at), MIN(last_error) "
+                                    "FROM events WHERE status = 'pending' GROUP BY attempts"));
+        while (waiting.next())
+            qInfo("restart: still pending with %lld attempt(s): %lld, next attempt %lld..%lld (now %lld), last error %s",
+                  waiting.value(0).toLongLong(), waiting.value(1).toLongLong(), waiting.value(2).toLongLong(),
+                  waiting.value(3).toLongLong(), QDateTime::currentMSecsSinceEpoch(),
+                  qPrintable(waiting.value(4).toString()));
+    }
     QVERIFY(appliedMs >= 0);
     QSet<QByteArray> stored;
     {
