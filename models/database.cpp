@@ -361,6 +361,12 @@ DbError Database::openConnection(QSqlDatabase &db)
         if (!makePrivateFile(m_url.path))
             return { DbError::Unavailable, QStringLiteral("cannot create %1").arg(m_url.path) };
     }
+    {
+        // Statements kept for this connection were prepared in the session it had before: a new
+        // session does not know them.
+        QMutexLocker lock(&m_mutex);
+        dropStatementsLocked(db.connectionName());
+    }
     if (!db.open()) {
         DbError error = DbError::fromSql(db.lastError());
         return { DbError::Unavailable,

@@ -37,6 +37,11 @@ DbError::Kind classifyPostgres(const QString &sqlState)
         || sqlState.startsWith(QLatin1String("53")) || sqlState == QLatin1String("40001")
         || sqlState == QLatin1String("40P01"))
         return DbError::Unavailable;
+    // A kept prepared statement the server no longer knows: the session behind the connection
+    // changed (the server restarted). Renewing the connection and its statements cures it
+    // (tst_teamload's restart under load saw it); until then it is not the caller's fault.
+    if (sqlState == QLatin1String("26000"))
+        return DbError::Unavailable;
     if (sqlState == QLatin1String("42501")) // insufficient privilege, row-level security
         return DbError::Invalid;
     return DbError::Other;
