@@ -29,10 +29,11 @@ private Q_SLOTS:
     void abandonmentFigureAndCompactWithoutCampaign();
 };
 
-void tst_DialerLivePanel::startShowsStateLineAndReason()
+namespace {
+
+// The client "Dental Co" and its campaign "Winter recall": {client id, campaign id}.
+std::pair<qint64, qint64> clientAndCampaign(Models::Database &db, const Models::Clock &clock)
 {
-    CALLVIA_TEST_DATABASE(db);
-    Models::TestClock clock(QDateTime(QDate(2026, 12, 8), QTime(10, 0), QTimeZone("America/New_York")));
     const Models::TenantScope agency = Models::TenantScope::agency();
     Models::ClientRecord client;
     client.name = QStringLiteral("Dental Co");
@@ -40,7 +41,18 @@ void tst_DialerLivePanel::startShowsStateLineAndReason()
     Models::CampaignRecord campaign;
     campaign.clientId = clientId;
     campaign.name = QStringLiteral("Winter recall");
-    const qint64 campaignId = Models::CampaignRepository(db, clock, agency).insert(campaign).value();
+    return { clientId, Models::CampaignRepository(db, clock, agency).insert(campaign).value() };
+}
+
+} // namespace
+
+void tst_DialerLivePanel::startShowsStateLineAndReason()
+{
+    CALLVIA_TEST_DATABASE(db);
+    Models::TestClock clock(QDateTime(QDate(2026, 12, 8), QTime(10, 0), QTimeZone("America/New_York")));
+    const Models::TenantScope agency = Models::TenantScope::agency();
+    const std::pair<qint64, qint64> ids = clientAndCampaign(db, clock);
+    const qint64 clientId = ids.first, campaignId = ids.second;
     Models::CampaignCallingSettings settings;
     settings.campaignId = campaignId;
     settings.nationalDncSnapshot = QDate(2026, 12, 1);
@@ -82,13 +94,8 @@ void tst_DialerLivePanel::abandonmentFigureAndCompactWithoutCampaign()
     CALLVIA_TEST_DATABASE(db);
     Models::TestClock clock(QDateTime(QDate(2026, 12, 8), QTime(10, 0), QTimeZone("America/New_York")));
     const Models::TenantScope agency = Models::TenantScope::agency();
-    Models::ClientRecord client;
-    client.name = QStringLiteral("Dental Co");
-    const qint64 clientId = Models::ClientRepository(db, clock, agency).insert(client).value();
-    Models::CampaignRecord campaign;
-    campaign.clientId = clientId;
-    campaign.name = QStringLiteral("Winter recall");
-    const qint64 campaignId = Models::CampaignRepository(db, clock, agency).insert(campaign).value();
+    const std::pair<qint64, qint64> ids = clientAndCampaign(db, clock);
+    const qint64 clientId = ids.first, campaignId = ids.second;
     Models::LeadRecord lead;
     lead.clientId = clientId;
     lead.campaignId = campaignId;
